@@ -1,0 +1,50 @@
+/** An identity pool as given in `amplifyconfiguration.json`. */
+export interface CognitoIdentityPoolConfig {
+  readonly PoolId: string;
+  readonly Region: string;
+  /** Loopback `http://` or any `https://` URL; the region's AWS endpoint when absent. */
+  readonly Endpoint?: string;
+}
+
+/** A user pool as given in `amplifyconfiguration.json`. */
+export interface CognitoUserPoolConfig {
+  readonly PoolId: string;
+  readonly AppClientId: string;
+  readonly AppClientSecret?: string;
+  readonly Region: string;
+  readonly Endpoint?: string;
+}
+
+/** The `awsCognitoAuthPlugin` section. Either pool may be absent, not both. */
+export interface AWSCognitoAuthPluginConfig {
+  readonly CredentialsProvider?: {
+    readonly CognitoIdentity?: { readonly Default?: CognitoIdentityPoolConfig };
+  };
+  readonly CognitoUserPool?: { readonly Default?: CognitoUserPoolConfig };
+}
+
+/** The `amplifyconfiguration.json` shape: per category, per plugin key, that plugin's section. */
+export interface AmplifyConfiguration {
+  readonly auth?: {
+    readonly plugins?: { readonly awsCognitoAuthPlugin?: AWSCognitoAuthPluginConfig } & Readonly<
+      Record<string, unknown>
+    >;
+  };
+  readonly [category: string]: { readonly plugins?: Readonly<Record<string, unknown>> } | undefined;
+}
+
+/** The Gen 2 `amplify_outputs.json` shape (the parts Plugboard reads). */
+export interface AmplifyOutputs {
+  readonly version?: string;
+  readonly auth?: {
+    readonly aws_region: string;
+    readonly identity_pool_id?: string;
+    readonly user_pool_id?: string;
+    readonly user_pool_client_id?: string;
+    /** Plugboard extension: loopback or https endpoints for emulators and private deployments. */
+    readonly identity_pool_endpoint?: string;
+    readonly user_pool_endpoint?: string;
+    readonly [key: string]: unknown;
+  };
+  readonly [key: string]: unknown;
+}

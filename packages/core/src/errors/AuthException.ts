@@ -1,0 +1,60 @@
+import { brandClass } from '../brand.js';
+import { AmplifyException, type AmplifyExceptionOptions } from './AmplifyException.js';
+
+/** Base of every auth failure. */
+export class AuthException extends AmplifyException {
+  constructor(message: string, recoverySuggestion: string, options?: AmplifyExceptionOptions) {
+    super(message, recoverySuggestion, options);
+    this.name = 'AuthException';
+  }
+}
+brandClass(AuthException, 'AuthException');
+
+/** An auth exception whose `name` is the literal `N`, so `switch (error.name)` narrows. */
+export type NamedAuthException<N extends string> = AuthException & { readonly name: N };
+
+/** The constructor of a {@link NamedAuthException}; `instanceof` works across package copies. */
+export interface NamedAuthExceptionClass<N extends string> {
+  new (message: string, recoverySuggestion: string, options?: AmplifyExceptionOptions): NamedAuthException<N>;
+  readonly prototype: NamedAuthException<N>;
+}
+
+function defineAuthException<N extends string>(name: N): NamedAuthExceptionClass<N> {
+  const Subclass = class extends AuthException {
+    constructor(message: string, recoverySuggestion: string, options?: AmplifyExceptionOptions) {
+      super(message, recoverySuggestion, options);
+      this.name = name;
+    }
+  };
+  Object.defineProperty(Subclass, 'name', { value: name });
+  brandClass(Subclass, name);
+  return Subclass as unknown as NamedAuthExceptionClass<N>;
+}
+
+/** The operation is not allowed in the current auth state (e.g. federating while signed in). */
+export const InvalidStateException = defineAuthException('InvalidStateException');
+export type InvalidStateException = NamedAuthException<'InvalidStateException'>;
+/** An argument or option is missing, of the wrong type or out of range. Nothing was sent. */
+export const InvalidParameterException = defineAuthException('InvalidParameterException');
+export type InvalidParameterException = NamedAuthException<'InvalidParameterException'>;
+/** The service refused the credentials or token presented. */
+export const NotAuthorizedException = defineAuthException('NotAuthorizedException');
+export type NotAuthorizedException = NamedAuthException<'NotAuthorizedException'>;
+/** The session can no longer be refreshed; sign in or federate again. */
+export const SessionExpiredException = defineAuthException('SessionExpiredException');
+export type SessionExpiredException = NamedAuthException<'SessionExpiredException'>;
+/** The operation needs a signed-in user and there is none. */
+export const SignedOutException = defineAuthException('SignedOutException');
+export type SignedOutException = NamedAuthException<'SignedOutException'>;
+/** The service throttled the request and retries did not get through. */
+export const TooManyRequestsException = defineAuthException('TooManyRequestsException');
+export type TooManyRequestsException = NamedAuthException<'TooManyRequestsException'>;
+/** The service could not be reached. */
+export const NetworkException = defineAuthException('NetworkException');
+export type NetworkException = NamedAuthException<'NetworkException'>;
+/** The service answered with an error not covered by a more specific exception. */
+export const ServiceException = defineAuthException('ServiceException');
+export type ServiceException = NamedAuthException<'ServiceException'>;
+/** Something failed that Plugboard could not classify. */
+export const UnknownException = defineAuthException('UnknownException');
+export type UnknownException = NamedAuthException<'UnknownException'>;

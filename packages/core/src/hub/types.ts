@@ -1,0 +1,55 @@
+import type { HubChannel } from './HubChannel.js';
+
+/** One event on a Hub channel. `data` never holds a token or a secret. */
+export interface HubEvent<Name extends string = string, Data = unknown> {
+  readonly name: Name;
+  readonly data?: Data;
+}
+
+/** Auth events defined by core: event name -> data. Plugins add theirs by declaration merging. */
+export interface AuthHubEventDataMap {
+  /** A user-pool sign-in completed and the session is stored. */
+  SIGNED_IN: { readonly username: string; readonly userId: string };
+  /** A sign-out completed. */
+  SIGNED_OUT: undefined;
+  /** The session can no longer be refreshed: sign in or federate again. */
+  SESSION_EXPIRED: { readonly reason: SessionExpiredReason; readonly providerName?: string };
+  /** The user was deleted. */
+  USER_DELETED: undefined;
+}
+
+/** Why a session expired. */
+export type SessionExpiredReason = 'refreshTokenRejected' | 'federatedTokenRejected' | (string & {});
+
+/** The union of events on the AUTH channel, one variant per name. */
+export type AuthHubEvent = {
+  [Name in keyof AuthHubEventDataMap & string]: AuthHubEventDataMap[Name] extends undefined
+    ? HubEvent<Name, undefined>
+    : HubEvent<Name, AuthHubEventDataMap[Name]> & { readonly data: AuthHubEventDataMap[Name] };
+}[keyof AuthHubEventDataMap & string];
+
+/**
+ * Channel -> event type. Augment it to type a custom channel:
+ * `declare module '@plugboard/core' { interface HubChannelEventMap { orders: HubEvent<'placed', Order> } }`
+ */
+export interface HubChannelEventMap {
+  [HubChannel.AUTH]: AuthHubEvent;
+}
+
+/** The event type delivered on `channel`. Channels not in the map carry plain {@link HubEvent}s. */
+export type HubEventFor<C extends string> = C extends keyof HubChannelEventMap
+  ? HubChannelEventMap[C]
+  : HubEvent;
+
+export type HubListener<E> = (event: E) => void | Promise<void>;
+export type HubFilter<E> = (event: E) => boolean;
+
+/** Returned by `subscribe`; `unsubscribe()` is idempotent. */
+export interface SubscriptionToken {
+  unsubscribe(): void;
+}
+
+/** What a plugin receives to publish on the protected channel of its category. */
+export interface HubPublisher {
+  publish<C extends string>(channel: C, event: HubEventFor<C>): void;
+}
