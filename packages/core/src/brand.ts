@@ -17,7 +17,7 @@ function brandKey(id: string): symbol {
  * `id` (and of its branded subclasses). Subclasses that are not branded themselves keep the ordinary
  * prototype check.
  */
-export function brandClass(ctor: abstract new (...args: never[]) => unknown, id: string): void {
+export function brandClass(ctor: { readonly prototype: object }, id: string): void {
   const key = brandKey(id);
   Object.defineProperty(ctor.prototype, key, { value: true });
   Object.defineProperty(ctor, BRAND_ID, { value: id });

@@ -1,10 +1,16 @@
 export { brandClass, processSingleton } from './brand.js';
+export { Amplify, Hub } from './amplify/Amplify.js';
+export { AmplifyClass } from './amplify/AmplifyClass.js';
+export { Category } from './categories/Category.js';
+export { AuthCategory } from './categories/AuthCategory.js';
+export { createPluginContext } from './categories/createPluginContext.js';
 export {
   AmplifyException,
   ConfigurationException,
   PluginNotFoundException,
   DuplicatePluginException,
   HubException,
+  CategoryNotFoundException,
 } from './errors/AmplifyException.js';
 export type { AmplifyExceptionOptions, ServiceErrorMetadata } from './errors/AmplifyException.js';
 export {
@@ -21,6 +27,9 @@ export {
 } from './errors/AuthException.js';
 export type { NamedAuthException, NamedAuthExceptionClass } from './errors/AuthException.js';
 export { HubChannel } from './hub/HubChannel.js';
+export { HubCategory } from './hub/HubCategory.js';
+export { createHubPublisher } from './hub/createHubPublisher.js';
+export { PROTECTED_CHANNELS, isProtectedChannel } from './hub/protectedChannels.js';
 export type {
   HubEvent,
   AuthHubEventDataMap,
@@ -42,5 +51,25 @@ export type {
   AuthPluginRegistry,
 } from './categories/Plugin.js';
 export type { LogLevel, LogEntry, LogSink, Logger } from './logger/Logger.js';
+export { Logging } from './logger/Logging.js';
+export { getLogger, isLogLevelEnabled } from './logger/getLogger.js';
+export { maskSecrets, maskString, isSecretKey, MASK } from './logger/maskSecrets.js';
 export type { KeyValueStorage } from './storage/KeyValueStorage.js';
+export { InMemoryKeyValueStorage } from './storage/InMemoryKeyValueStorage.js';
+export { FileKeyValueStorage } from './storage/FileKeyValueStorage.js';
+export type { FileKeyValueStorageOptions } from './storage/FileKeyValueStorage.js';
+export { WebKeyValueStorage } from './storage/WebKeyValueStorage.js';
 export type * from './config/types.js';
+export { parseAmplifyConfiguration, pluginSectionOf } from './config/parseAmplifyConfiguration.js';
+export { isAmplifyOutputs, normalizeAmplifyOutputs } from './config/normalizeAmplifyOutputs.js';
+export {
+  COGNITO_AUTH_PLUGIN_PATH,
+  validateCognitoAuthPluginConfig,
+} from './config/validateCognitoAuthPluginConfig.js';
+export {
+  isLoopbackHost,
+  isAllowedEndpoint,
+  isValidRegion,
+  isValidIdentityPoolId,
+  isValidUserPoolId,
+} from './config/validators.js';

@@ -36,9 +36,14 @@ export interface HubChannelEventMap {
   [HubChannel.AUTH]: AuthHubEvent;
 }
 
+/** {@link HubChannelEventMap} keyed by plain strings, so `'auth'` and `HubChannel.AUTH` both match. */
+type HubChannelEventMapByName = {
+  [K in keyof HubChannelEventMap as K extends string ? `${K}` : never]: HubChannelEventMap[K];
+};
+
 /** The event type delivered on `channel`. Channels not in the map carry plain {@link HubEvent}s. */
-export type HubEventFor<C extends string> = C extends keyof HubChannelEventMap
-  ? HubChannelEventMap[C]
+export type HubEventFor<C extends string> = C extends keyof HubChannelEventMapByName
+  ? HubChannelEventMapByName[C]
   : HubEvent;
 
 export type HubListener<E> = (event: E) => void | Promise<void>;

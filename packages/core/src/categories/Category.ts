@@ -1,0 +1,104 @@
+import { brandClass } from '../brand.js';
+import {
+  ConfigurationException,
+  DuplicatePluginException,
+  PluginNotFoundException,
+} from '../errors/AmplifyException.js';
+import { getLogger } from '../logger/getLogger.js';
+import type { CategoryType, Plugin } from './Plugin.js';
+
+const logger = getLogger('Category');
+
+/**
+ * A category: a registry of plugins keyed by `getPluginKey()`, configured once by
+ * `Amplify.configure`. Auth extends it with its behaviour; a Storage or Analytics category would
+ * extend it the same way.
+ */
+export class Category<P extends Plugin> {
+  private readonly plugins = new Map<string, P>();
+  private configured = false;
+
+  constructor(readonly categoryType: CategoryType) {}
+
+  /** True between a successful `Amplify.configure` and the next `reset`. */
+  get isConfigured(): boolean {
+    return this.configured;
+  }
+
+  /** Adds `plugin`. Throws before configure only: plugins are configured together, once. */
+  addPlugin(plugin: P): void {
+    const key = pluginKeyOf(plugin);
+    if (this.configured) {
+      throw new ConfigurationException(
+        `Plugin '${key}' was added to the ${this.categoryType} category after Amplify.configure.`,
+        'Add every plugin before calling Amplify.configure, or call Amplify.reset() first.',
+      );
+    }
+    if (this.plugins.has(key)) {
+      throw new DuplicatePluginException(
+        `The ${this.categoryType} category already has a plugin with key '${key}'.`,
+        'Add each plugin once; remove the existing one first to replace it.',
+      );
+    }
+    this.plugins.set(key, plugin);
+  }
+
+  /** Removes `plugin` if it is the one added under its key; otherwise does nothing. */
+  removePlugin(plugin: P): void {
+    const key = pluginKeyOf(plugin);
+    if (this.plugins.get(key) === plugin) this.plugins.delete(key);
+  }
+
+  /** The plugin added under `key`; `PluginNotFoundException` (naming the keys present) if none. */
+  getPlugin(key: string): P {
+    const plugin = this.plugins.get(key);
+    if (plugin === undefined) {
+      const present = [...this.plugins.keys()].map((k) => `'${k}'`).join(', ');
+      throw new PluginNotFoundException(
+        `No plugin with key '${String(key)}' in the ${this.categoryType} category; ` +
+          (present === '' ? 'no plugins are added.' : `plugins present: ${present}.`),
+        `Add the plugin with Amplify.addPlugin before configure, or ask for one of the keys present.`,
+      );
+    }
+    return plugin;
+  }
+
+  /** The plugins added, in the order they were added. */
+  getPlugins(): readonly P[] {
+    return [...this.plugins.values()];
+  }
+
+  /** @internal Marks the category configured; called by `Amplify.configure` once all plugins are. */
+  markConfigured(configured: boolean): void {
+    this.configured = configured;
+  }
+
+  /** @internal Resets every plugin (errors are logged), then removes them all. */
+  async reset(): Promise<void> {
+    const plugins = this.getPlugins();
+    this.plugins.clear();
+    this.configured = false;
+    await Promise.all(plugins.map((plugin) => resetPlugin(plugin)));
+  }
+}
+brandClass(Category, 'Category');
+
+function pluginKeyOf(plugin: Plugin): string {
+  const key: unknown = typeof plugin?.getPluginKey === 'function' ? plugin.getPluginKey() : undefined;
+  if (typeof key !== 'string' || key === '') {
+    throw new ConfigurationException(
+      'A plugin must return a non-empty string from getPluginKey().',
+      'Implement the Plugin interface: getPluginKey, getCategoryType and configure.',
+    );
+  }
+  return key;
+}
+
+/** Calls `plugin.reset()` if it has one; a failure is logged, never thrown. */
+export async function resetPlugin(plugin: Plugin): Promise<void> {
+  try {
+    await plugin.reset?.();
+  } catch (error) {
+    logger.warn(`Plugin '${plugin.getPluginKey()}' failed to reset.`, error);
+  }
+}

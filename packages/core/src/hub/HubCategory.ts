@@ -1,0 +1,82 @@
+import { brandClass } from '../brand.js';
+import { HubException } from '../errors/AmplifyException.js';
+import { getHubBus, type HubBus } from './HubBus.js';
+import { isProtectedChannel } from './protectedChannels.js';
+import type { HubEvent, HubEventFor, HubFilter, HubListener, SubscriptionToken } from './types.js';
+
+type AnyListener = HubListener<HubEvent>;
+type AnyFilter = HubFilter<HubEvent>;
+
+/** Throws unless `event` is an object with a string `name`. */
+export function assertHubEvent(channel: string, event: unknown): asserts event is HubEvent {
+  if (typeof event !== 'object' || event === null || typeof (event as HubEvent).name !== 'string') {
+    throw new HubException(
+      `The event published on Hub channel '${channel}' is not a { name, data? } object.`,
+      'Publish an object with a string `name` and optional `data`.',
+    );
+  }
+}
+
+/**
+ * The Hub category: a process-wide, synchronous, ordered event bus. Every `HubCategory` (including
+ * those of other loaded copies of `@plugboard/core`) talks to the same bus.
+ */
+export class HubCategory {
+  private readonly bus: HubBus;
+
+  constructor(bus: HubBus = getHubBus()) {
+    this.bus = bus;
+  }
+
+  /** Calls `listener` with every event published on `channel` from now on, in publish order. */
+  subscribe<C extends string>(channel: C, listener: HubListener<HubEventFor<C>>): SubscriptionToken;
+  /** Like the two-argument form, but only for events `filter` accepts. */
+  subscribe<C extends string>(
+    channel: C,
+    filter: HubFilter<HubEventFor<C>>,
+    listener: HubListener<HubEventFor<C>>,
+  ): SubscriptionToken;
+  subscribe(
+    channel: string,
+    filterOrListener: AnyFilter | AnyListener,
+    maybeListener?: AnyListener,
+  ): SubscriptionToken {
+    if (typeof channel !== 'string') {
+      throw new HubException(
+        'A Hub channel must be a string.',
+        'Pass a HubChannel value or a custom string.',
+      );
+    }
+    const listener = maybeListener === undefined ? filterOrListener : maybeListener;
+    const filter = maybeListener === undefined ? undefined : (filterOrListener as AnyFilter);
+    if (typeof listener !== 'function' || (filter !== undefined && typeof filter !== 'function')) {
+      throw new HubException(
+        `Hub.subscribe('${channel}', ...) needs a listener function.`,
+        'Call subscribe(channel, listener) or subscribe(channel, filter, listener) with functions.',
+      );
+    }
+    return this.bus.subscribe(channel, listener as AnyListener, filter);
+  }
+
+  /** Stops a subscription. Calling it again, or with an already stopped token, does nothing. */
+  unsubscribe(token: SubscriptionToken): void {
+    this.bus.remove(token);
+  }
+
+  /**
+   * Delivers `event` to the subscribers of `channel`. Protected channels (AUTH and the other
+   * category channels) are reserved for plugins: publishing there throws `HubException` and
+   * delivers nothing.
+   */
+  publish<C extends string>(channel: C, event: HubEventFor<C>): void {
+    if (isProtectedChannel(channel)) {
+      throw new HubException(
+        `Hub channel '${channel}' is reserved for the '${channel}' category's plugins.`,
+        'Publish your own events on HubChannel.HUB or a custom channel name.',
+      );
+    }
+    assertHubEvent(channel, event);
+    this.bus.publish(channel, event);
+  }
+}
+brandClass(HubCategory, 'HubCategory');

@@ -1,0 +1,27 @@
+import { HubChannel } from './HubChannel.js';
+
+/**
+ * Channels reserved for the plugins of the category of the same name. App code may subscribe to
+ * them but not publish; `HUB`, `LOGGING` and custom channels are open to everyone.
+ */
+export const PROTECTED_CHANNELS: ReadonlySet<string> = new Set<string>([
+  HubChannel.AUTH,
+  HubChannel.STORAGE,
+  HubChannel.API,
+  HubChannel.ANALYTICS,
+  HubChannel.DATASTORE,
+  HubChannel.PREDICTIONS,
+  HubChannel.INTERACTIONS,
+  HubChannel.PUBSUB,
+  HubChannel.NOTIFICATIONS,
+]);
+
+/** True when only the owning category's plugins may publish on `channel`. */
+export function isProtectedChannel(channel: string): boolean {
+  return PROTECTED_CHANNELS.has(channel);
+}
+
+/** The protected channel a category's plugins publish on, if the category has one. */
+export function protectedChannelOf(category: string): string | undefined {
+  return PROTECTED_CHANNELS.has(category) ? category : undefined;
+}

@@ -1,0 +1,114 @@
+/** What every masked value is replaced with. */
+export const MASK = '***';
+
+/** Object keys whose values are always masked, whatever they hold. */
+const SECRET_KEY = /token|secret|password|credential|sessiontoken|logins|authorization/i;
+
+/** A JWT or JWE: base64url JSON header (`eyJ...`) followed by dot-separated base64url segments. */
+const JWT = /\beyJ[\w-]*(?:\.[\w-]*){2,4}/g;
+/** Three long base64url segments: an opaque signed token that does not start with a JSON header. */
+const DOTTED_TOKEN = /[\w-]{20,}\.[\w-]{20,}\.[\w-]{20,}/g;
+/** A run of base64-ish characters long enough to be a key, a session token or an opaque token. */
+const BASE64_RUN = /[A-Za-z0-9+/=_-]{32,}/g;
+
+/** Nesting deeper than this is summarised rather than copied. */
+const MAX_DEPTH = 12;
+
+/**
+ * Decides whether a long base64-ish run looks like a secret. Mixed case plus a digit or a base64
+ * symbol catches AWS secret keys (40 characters), session tokens and opaque tokens, while lowercase
+ * identifiers such as UUIDs, identity ids and file paths stay readable.
+ */
+function looksLikeSecret(run: string): boolean {
+  return /[A-Z]/.test(run) && /[a-z]/.test(run) && /[0-9+/=_]/.test(run);
+}
+
+/** Replaces token-like substrings of `text` with {@link MASK}. */
+export function maskString(text: string): string {
+  if (text.length < 20) return text;
+  return text
+    .replace(JWT, MASK)
+    .replace(DOTTED_TOKEN, MASK)
+    .replace(BASE64_RUN, (run) => (looksLikeSecret(run) ? MASK : run));
+}
+
+/** True when the value of an object property named `key` must never be shown. */
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEY.test(key);
+}
+
+function maskError(error: Error, seen: WeakMap<object, unknown>, depth: number): Error {
+  // Keep the prototype so the copy still prints and `instanceof`-checks like the original.
+  const copy = Object.create(Object.getPrototypeOf(error) as object) as Error;
+  seen.set(error, copy);
+  const hidden = { writable: true, configurable: true, enumerable: false };
+  Object.defineProperty(copy, 'name', { ...hidden, value: error.name });
+  Object.defineProperty(copy, 'message', { ...hidden, value: maskString(String(error.message)) });
+  if (typeof error.stack === 'string') {
+    Object.defineProperty(copy, 'stack', { ...hidden, value: maskString(error.stack) });
+  }
+  if (error.cause !== undefined) {
+    Object.defineProperty(copy, 'cause', { ...hidden, value: maskValue(error.cause, seen, depth + 1) });
+  }
+  for (const key of Object.keys(error)) {
+    const value = (error as unknown as Record<string, unknown>)[key];
+    (copy as unknown as Record<string, unknown>)[key] = maskEntry(key, value, seen, depth);
+  }
+  return copy;
+}
+
+function maskEntry(key: string, value: unknown, seen: WeakMap<object, unknown>, depth: number): unknown {
+  if (value === undefined || value === null) return value;
+  return isSecretKey(key) ? MASK : maskValue(value, seen, depth + 1);
+}
+
+function maskValue(value: unknown, seen: WeakMap<object, unknown>, depth: number): unknown {
+  if (typeof value === 'string') return maskString(value);
+  if (typeof value === 'function') return `[Function ${value.name || 'anonymous'}]`;
+  if (typeof value !== 'object' || value === null) return value;
+  if (seen.has(value)) return '[Circular]';
+  if (depth > MAX_DEPTH) return '[Object]';
+  if (value instanceof Error) return maskError(value, seen, depth);
+  if (value instanceof Date) return new Date(value.getTime());
+  if (Array.isArray(value)) {
+    const copy: unknown[] = [];
+    seen.set(value, copy);
+    for (const item of value) copy.push(maskValue(item, seen, depth + 1));
+    return copy;
+  }
+  if (value instanceof Map) {
+    const copy = new Map<unknown, unknown>();
+    seen.set(value, copy);
+    for (const [key, item] of value) {
+      copy.set(
+        key,
+        typeof key === 'string' ? maskEntry(key, item, seen, depth) : maskValue(item, seen, depth),
+      );
+    }
+    return copy;
+  }
+  if (value instanceof Set) {
+    const copy = new Set<unknown>();
+    seen.set(value, copy);
+    for (const item of value) copy.add(maskValue(item, seen, depth + 1));
+    return copy;
+  }
+  const copy: Record<string, unknown> = {};
+  seen.set(value, copy);
+  for (const key of Object.keys(value)) {
+    copy[key] = maskEntry(key, (value as Record<string, unknown>)[key], seen, depth);
+  }
+  return copy;
+}
+
+/**
+ * Returns a copy of `value` that is safe to log: JWTs, long token-like strings, AWS secret keys and
+ * session tokens inside strings become `***`, and so does the whole value of any property whose name
+ * mentions a token, secret, password, credential, logins or authorization. Walks nested objects,
+ * arrays, maps, sets and errors (message, stack, cause and own properties); cycles become
+ * `[Circular]`. The input is never modified.
+ */
+export function maskSecrets<T>(value: T): T;
+export function maskSecrets(value: unknown): unknown {
+  return maskValue(value, new WeakMap(), 0);
+}

@@ -1,0 +1,43 @@
+import { brandClass } from '../brand.js';
+import { ConfigurationException } from '../errors/AmplifyException.js';
+import type { KeyValueStorage } from './KeyValueStorage.js';
+
+/** The global `localStorage`, or undefined where there is none or access is denied. */
+function defaultWebStorage(): Storage | undefined {
+  try {
+    return (globalThis as { localStorage?: Storage }).localStorage ?? undefined;
+  } catch {
+    // Browsers throw a SecurityError here when storage is disabled for the page.
+    return undefined;
+  }
+}
+
+/** Persists items in a Web Storage object: `localStorage` by default. */
+export class WebKeyValueStorage implements KeyValueStorage {
+  private readonly storage: Storage;
+
+  constructor(storage?: Storage) {
+    const resolved = storage ?? defaultWebStorage();
+    if (resolved === undefined || resolved === null) {
+      throw new ConfigurationException(
+        'WebKeyValueStorage needs Web Storage, and no localStorage is available here.',
+        'Pass a Storage object (e.g. sessionStorage), or use FileKeyValueStorage on Node or InMemoryKeyValueStorage.',
+      );
+    }
+    this.storage = resolved;
+  }
+
+  async getItem(key: string): Promise<string | null> {
+    return this.storage.getItem(key);
+  }
+
+  /** Rejects (e.g. with the browser's QuotaExceededError) when the storage refuses the write. */
+  async setItem(key: string, value: string): Promise<void> {
+    this.storage.setItem(key, value);
+  }
+
+  async removeItem(key: string): Promise<void> {
+    this.storage.removeItem(key);
+  }
+}
+brandClass(WebKeyValueStorage, 'WebKeyValueStorage');
