@@ -1,0 +1,186 @@
+/** Wires store, tokens, faults and the HTTP server into one running emulator. */
+import { FaultQueue } from './faults.js';
+import { HttpServer, JWKS_PATH } from './httpServer.js';
+import { isLoopbackHost, urlHost } from './loopback.js';
+import type { OperationContext } from './operations/context.js';
+import { poolFromOptions } from './operations/poolShape.js';
+import { readState, StateWriter } from './persistence.js';
+import { RequestLog } from './requestLog.js';
+import { dispatch } from './router.js';
+import { createSigningKey, loadSigningKey, storeSigningKey, type SigningKey } from './signingKey.js';
+import { Store } from './store.js';
+import { TestIdp } from './testIdp.js';
+import { TokenIssuer } from './tokenIssuer.js';
+import { TokenVerifier } from './tokenVerifier.js';
+import type {
+  CognitoIdentityEmulator,
+  CreateIdentityPoolOptions,
+  IdentityPoolSummary,
+  IdentitySummary,
+  InjectedFault,
+  IssueProviderTokenOptions,
+  RecordedRequest,
+  StartCognitoIdentityEmulatorOptions,
+} from './types.js';
+
+const MAX_REMEMBERED_ENDPOINTS = 20;
+
+class RunningEmulator implements CognitoIdentityEmulator {
+  endpoint = '';
+  private endpoints: string[];
+  private stopped?: Promise<void>;
+  private readonly faults = new FaultQueue();
+  private readonly log = new RequestLog();
+  private readonly store: Store;
+  private readonly verifier: TokenVerifier;
+  private readonly testIdp: TestIdp;
+  private readonly writer?: StateWriter;
+  private readonly server: HttpServer;
+
+  constructor(
+    private readonly options: StartCognitoIdentityEmulatorOptions & { region: string; now: () => number },
+    key: SigningKey,
+    previousEndpoints: string[],
+  ) {
+    const { now, stateFile } = options;
+    this.endpoints = previousEndpoints;
+    if (stateFile) {
+      this.writer = new StateWriter(stateFile, () => ({
+        version: 1,
+        signingKey: storeSigningKey(key),
+        endpoints: this.endpoints,
+        ...this.store.snapshot(),
+      }));
+    }
+    this.store = new Store(options.region, now, () => this.writer?.schedule());
+    const issuer = new TokenIssuer(key, now);
+    this.testIdp = new TestIdp(issuer, () => this.testIdpIssuer);
+    this.verifier = new TokenVerifier(
+      key.publicKey,
+      {
+        testIdp: () => this.endpoints.map((e) => `${e}/test-idp`),
+        openId: () => this.endpoints,
+      },
+      now,
+    );
+    const ctx: OperationContext = {
+      store: this.store,
+      verifier: this.verifier,
+      issuer,
+      openIdIssuer: () => this.openIdTokenIssuer,
+      now,
+      credentialsLifetimeSeconds: options.credentialsLifetimeSeconds ?? 3600,
+    };
+    this.server = new HttpServer({
+      faults: this.faults,
+      log: this.log,
+      maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+      dispatch: (operation, headers, body) => dispatch(operation, headers, body, ctx),
+      jwks: () => key.jwks,
+      mintTestToken:
+        options.testIdpHttpEndpoint === false ? undefined : (query) => this.testIdp.mintFromQuery(query),
+    });
+  }
+
+  get jwksUri(): string {
+    return this.endpoint + JWKS_PATH;
+  }
+
+  get testIdpIssuer(): string {
+    return `${this.endpoint}/test-idp`;
+  }
+
+  get openIdTokenIssuer(): string {
+    return this.endpoint;
+  }
+
+  restore(state: Parameters<Store['restore']>[0]): void {
+    this.store.restore(state);
+  }
+
+  async listen(): Promise<void> {
+    const host = this.options.host ?? '127.0.0.1';
+    const address = await this.server.listen(host, this.options.port ?? 0);
+    this.endpoint = `http://${urlHost(host)}:${address.port}`;
+    const others = this.endpoints.filter((e) => e !== this.endpoint);
+    this.endpoints = [...others, this.endpoint].slice(-MAX_REMEMBERED_ENDPOINTS);
+    this.writer?.schedule();
+    await this.writer?.flush();
+  }
+
+  async createIdentityPool(options: CreateIdentityPoolOptions): Promise<string> {
+    return this.store.addPool(poolFromOptions(options)).identityPoolId;
+  }
+
+  issueProviderToken(options: IssueProviderTokenOptions): Promise<string> {
+    return this.testIdp.issue(options);
+  }
+
+  requests(): readonly RecordedRequest[] {
+    return this.log.list();
+  }
+
+  resetRequests(): void {
+    this.log.clear();
+  }
+
+  injectFault(fault: InjectedFault): void {
+    this.faults.add(fault);
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  identityPools(): readonly IdentityPoolSummary[] {
+    return this.store
+      .listPools()
+      .map((p) => ({ identityPoolId: p.identityPoolId, identityPoolName: p.identityPoolName }));
+  }
+
+  identities(identityPoolId?: string): readonly IdentitySummary[] {
+    return this.store.listIdentities(identityPoolId).map((i) => ({
+      identityId: i.identityId,
+      identityPoolId: i.identityPoolId,
+      logins: Object.keys(i.logins),
+      creationDate: new Date(i.creationDate),
+      lastModifiedDate: new Date(i.lastModifiedDate),
+    }));
+  }
+
+  async reset(): Promise<void> {
+    this.store.clear();
+    this.faults.clear();
+    this.log.clear();
+    this.verifier.clearCache();
+    this.writer?.schedule();
+    await this.writer?.flush();
+  }
+
+  stop(): Promise<void> {
+    this.stopped ??= this.server.close().then(() => this.writer?.flush());
+    return this.stopped;
+  }
+}
+
+/** Starts a local Amazon Cognito Identity endpoint with a built-in test identity provider. */
+export async function startCognitoIdentityEmulator(
+  options: StartCognitoIdentityEmulatorOptions = {},
+): Promise<CognitoIdentityEmulator> {
+  const region = options.region ?? 'us-east-1';
+  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new TypeError(`Not a region name: ${region}`);
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host) && !options.allowRemote) {
+    throw new TypeError(`Refusing to bind ${host}: not a loopback address (set allowRemote to bind it).`);
+  }
+  const state = options.stateFile ? await readState(options.stateFile) : undefined;
+  const key = state ? await loadSigningKey(state.signingKey) : await createSigningKey();
+  const emulator = new RunningEmulator(
+    { ...options, region, now: options.now ?? Date.now },
+    key,
+    state?.endpoints ?? [],
+  );
+  if (state) emulator.restore(state);
+  await emulator.listen();
+  return emulator;
+}

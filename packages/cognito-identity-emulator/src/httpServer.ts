@@ -1,0 +1,89 @@
+/** The HTTP server: routes requests, tracks sockets and pending delays so `close()` is prompt. */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { CognitoServiceError } from './errors.js';
+import { sendError, sendJson } from './httpResponses.js';
+import { isLoopbackAddress } from './loopback.js';
+import { handleProtocolRequest, type ProtocolDeps } from './protocolEndpoint.js';
+
+export const JWKS_PATH = '/.well-known/jwks.json';
+export const TEST_IDP_TOKEN_PATH = '/test-idp/token';
+
+export interface HttpServerDeps extends Omit<ProtocolDeps, 'delay'> {
+  readonly jwks: () => object;
+  /** Answers `GET /test-idp/token`; `undefined` disables the route. */
+  readonly mintTestToken?: (query: URLSearchParams) => Promise<object>;
+}
+
+export class HttpServer {
+  private readonly server: Server;
+  private readonly sockets = new Set<Socket>();
+  private readonly timers = new Map<NodeJS.Timeout, () => void>();
+
+  constructor(private readonly deps: HttpServerDeps) {
+    this.server = createServer({ keepAlive: true }, (req, res) => {
+      this.route(req, res).catch(() => req.socket.destroy());
+    });
+    this.server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+    this.server.on('clientError', (_error, socket) => socket.destroy());
+  }
+
+  listen(host: string, port: number): Promise<AddressInfo> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => {
+        this.server.off('error', reject);
+        resolve(this.server.address() as AddressInfo);
+      });
+    });
+  }
+
+  /** Stops listening, ends pending delays and destroys every socket, keep-alive ones included. */
+  close(): Promise<void> {
+    for (const [timer, release] of this.timers) {
+      clearTimeout(timer);
+      release();
+    }
+    this.timers.clear();
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    for (const socket of this.sockets) socket.destroy();
+    return closed;
+  }
+
+  private delay = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        resolve();
+      }, ms);
+      this.timers.set(timer, resolve);
+    });
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    if (req.method === 'POST' && url.pathname === '/') {
+      return handleProtocolRequest(req, res, { ...this.deps, delay: this.delay });
+    }
+    req.resume();
+    const requestId = randomUUID();
+    if (req.method === 'GET' && url.pathname === JWKS_PATH) {
+      return sendJson(res, requestId, 200, this.deps.jwks(), { 'cache-control': 'max-age=300' });
+    }
+    const mint = this.deps.mintTestToken;
+    if (req.method === 'GET' && url.pathname === TEST_IDP_TOKEN_PATH && mint) {
+      if (!isLoopbackAddress(req.socket.remoteAddress)) {
+        return sendJson(res, requestId, 403, { message: 'The test IdP only answers loopback callers.' });
+      }
+      try {
+        return sendJson(res, requestId, 200, await mint(url.searchParams));
+      } catch (error) {
+        return sendJson(res, requestId, 400, { message: (error as Error).message });
+      }
+    }
+    sendError(res, requestId, new CognitoServiceError('UnknownOperationException', 'Not found.', 404));
+  }
+}

@@ -1,0 +1,36 @@
+/** Mints the JWTs the emulator hands out: test-IdP provider tokens and Cognito-style OpenID tokens. */
+import { SignJWT, type JWTPayload } from 'jose';
+import type { SigningKey } from './signingKey.js';
+import type { Clock } from './types.js';
+
+/** Claim of a test-IdP token naming the provider it was minted for. */
+export const PROVIDER_CLAIM = 'provider_name';
+/** Provider name under which OpenID tokens from this emulator are presented in `Logins`. */
+export const COGNITO_PROVIDER_NAME = 'cognito-identity.amazonaws.com';
+
+export interface TokenClaims {
+  issuer: string;
+  subject: string;
+  audience?: string | string[];
+  lifetimeSeconds: number;
+  extra?: JWTPayload;
+}
+
+export class TokenIssuer {
+  constructor(
+    private readonly key: SigningKey,
+    private readonly now: Clock,
+  ) {}
+
+  async sign(claims: TokenClaims): Promise<string> {
+    const issuedAt = Math.floor(this.now() / 1000);
+    const jwt = new SignJWT({ ...claims.extra })
+      .setProtectedHeader({ alg: 'RS256', kid: this.key.kid, typ: 'JWT' })
+      .setIssuer(claims.issuer)
+      .setSubject(claims.subject)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + claims.lifetimeSeconds);
+    if (claims.audience !== undefined) jwt.setAudience(claims.audience);
+    return jwt.sign(this.key.privateKey);
+  }
+}

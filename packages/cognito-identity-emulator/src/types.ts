@@ -1,0 +1,123 @@
+/** Public option and result types of the emulator. */
+
+/** Milliseconds since the epoch; inject one to control token and credential expiry in tests. */
+export type Clock = () => number;
+
+export interface StartCognitoIdentityEmulatorOptions {
+  /** TCP port; 0 (the default) picks any free port. */
+  port?: number;
+  /** Interface to bind; default `127.0.0.1`. A non-loopback host needs `allowRemote`. */
+  host?: string;
+  /** Allow binding a non-loopback host (the emulator hands out credentials to anyone who asks). */
+  allowRemote?: boolean;
+  /** Lifetime of the temporary AWS credentials handed out; default 3600. */
+  credentialsLifetimeSeconds?: number;
+  /** When set, pools, identities and the signing key are kept in this JSON file across restarts. */
+  stateFile?: string;
+  /** Region used in identity pool and identity ids; default `us-east-1`. */
+  region?: string;
+  /** Clock used for token expiry and credential expiration; default `Date.now`. */
+  now?: Clock;
+  /** Largest accepted request body in bytes; default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Serve `GET /test-idp/token` to loopback callers; default true. */
+  testIdpHttpEndpoint?: boolean;
+}
+
+/** An OpenID Connect provider trusted by a pool: tokens are verified against its JWKS. */
+export interface OpenIdConnectProviderConfig {
+  /** The key used in `Logins`, e.g. `cognito-idp.us-east-1.amazonaws.com/us-east-1_abc` or `login.example.com`. */
+  providerName: string;
+  /** Required `iss` claim. */
+  issuer: string;
+  /** Where the provider's signing keys are published. */
+  jwksUri: string;
+  /** When given, the token's `aud` (or `client_id`) must be one of these. */
+  audiences?: string[];
+}
+
+/** A user pool trusted through `CognitoIdentityProviders` (tokens come from the test IdP). */
+export interface CognitoIdentityProviderConfig {
+  providerName: string;
+  clientId?: string;
+  serverSideTokenCheck?: boolean;
+}
+
+export interface CreateIdentityPoolOptions {
+  identityPoolName?: string;
+  allowUnauthenticatedIdentities?: boolean;
+  allowClassicFlow?: boolean;
+  /** Provider name to app id, e.g. `{ 'graph.facebook.com': '1234' }`; tokens come from the test IdP. */
+  supportedLoginProviders?: Record<string, string>;
+  developerProviderName?: string;
+  openIdConnectProviders?: OpenIdConnectProviderConfig[];
+  /** Provider names that are OIDC provider ARNs created over HTTP (tokens come from the test IdP). */
+  openIdConnectProviderARNs?: string[];
+  samlProviderARNs?: string[];
+  cognitoIdentityProviders?: CognitoIdentityProviderConfig[];
+  tags?: Record<string, string>;
+}
+
+export interface IssueProviderTokenOptions {
+  providerName: string;
+  subject: string;
+  /** Default 3600. Zero or negative values mint an already expired token (useful in tests). */
+  expiresInSeconds?: number;
+  audience?: string | string[];
+}
+
+export interface InjectedFault {
+  /** Operation name such as `GetId`; any operation when absent. */
+  operation?: string;
+  /** How many matching requests it affects; default 1 (`Infinity` for all). */
+  times?: number;
+  /** An error name answered instead of the result, or `'ECONNRESET'` to drop the connection. */
+  error?: string;
+  /** Override the HTTP status answered with `error`. */
+  status?: number;
+  /** Delay before answering. */
+  latencyMs?: number;
+}
+
+export interface RecordedRequest {
+  readonly operation: string;
+  readonly at: Date;
+  /** HTTP status answered; absent when the connection was dropped. */
+  readonly status?: number;
+}
+
+export interface IdentitySummary {
+  readonly identityId: string;
+  readonly identityPoolId: string;
+  /** Linked provider names (never tokens). */
+  readonly logins: readonly string[];
+  readonly creationDate: Date;
+  readonly lastModifiedDate: Date;
+}
+
+export interface IdentityPoolSummary {
+  readonly identityPoolId: string;
+  readonly identityPoolName: string;
+}
+
+export interface CognitoIdentityEmulator {
+  /** `http://HOST:PORT`, the endpoint to hand to a Cognito Identity client. */
+  readonly endpoint: string;
+  /** The test IdP's public keys (`GET /.well-known/jwks.json`). */
+  readonly jwksUri: string;
+  /** `iss` of the tokens minted by `issueProviderToken`. */
+  readonly testIdpIssuer: string;
+  /** `iss` of the OpenID tokens answered by GetOpenIdToken and GetOpenIdTokenForDeveloperIdentity. */
+  readonly openIdTokenIssuer: string;
+  createIdentityPool(options: CreateIdentityPoolOptions): Promise<string>;
+  issueProviderToken(options: IssueProviderTokenOptions): Promise<string>;
+  requests(): readonly RecordedRequest[];
+  resetRequests(): void;
+  injectFault(fault: InjectedFault): void;
+  clearFaults(): void;
+  identityPools(): readonly IdentityPoolSummary[];
+  identities(identityPoolId?: string): readonly IdentitySummary[];
+  /** Removes every pool, identity, fault and recorded request (the signing key stays). */
+  reset(): Promise<void>;
+  stop(): Promise<void>;
+}
