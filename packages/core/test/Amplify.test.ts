@@ -16,7 +16,9 @@ import { FakeAuthPlugin } from './support/FakeAuthPlugin.js';
 const IDENTITY_POOL_ID = 'us-east-1:0f6c2a5e-1d3b-4c8e-9a7f-2b4d6e8f0a1c';
 const cognitoSection = {
   CredentialsProvider: {
-    CognitoIdentity: { Default: { PoolId: IDENTITY_POOL_ID, Region: 'us-east-1', Endpoint: 'http://127.0.0.1:9231' } },
+    CognitoIdentity: {
+      Default: { PoolId: IDENTITY_POOL_ID, Region: 'us-east-1', Endpoint: 'http://127.0.0.1:9231' },
+    },
   },
 };
 const config: AmplifyConfiguration = {
@@ -51,7 +53,11 @@ describe('Amplify', () => {
     });
 
     it('refuses a plugin of an unknown category with CategoryNotFoundException and a recovery', () => {
-      const plugin: Plugin = { getPluginKey: () => 'geoPlugin', getCategoryType: () => 'geo', configure() {} };
+      const plugin: Plugin = {
+        getPluginKey: () => 'geoPlugin',
+        getCategoryType: () => 'geo',
+        configure() {},
+      };
       const error = thrown(() => Amplify.addPlugin(plugin));
       expect(error).toBeInstanceOf(CategoryNotFoundException);
       expect(error).toBeInstanceOf(AmplifyException);
@@ -112,11 +118,18 @@ describe('Amplify', () => {
     it('accepts the Gen 2 shape and hands the plugin the normalized section', () => {
       const plugin = new FakeAuthPlugin('awsCognitoAuthPlugin');
       Amplify.addPlugin(plugin);
-      Amplify.configure({ version: '1', auth: { aws_region: 'eu-west-1', identity_pool_id: 'eu-west-1:1234abcd-0000' } });
-      expect(plugin.configureCalls[0]!.section).toEqual({
-        CredentialsProvider: { CognitoIdentity: { Default: { PoolId: 'eu-west-1:1234abcd-0000', Region: 'eu-west-1' } } },
+      Amplify.configure({
+        version: '1',
+        auth: { aws_region: 'eu-west-1', identity_pool_id: 'eu-west-1:1234abcd-0000' },
       });
-      expect(Amplify.getConfig()).toEqual({ auth: { plugins: { awsCognitoAuthPlugin: plugin.configureCalls[0]!.section } } });
+      expect(plugin.configureCalls[0]!.section).toEqual({
+        CredentialsProvider: {
+          CognitoIdentity: { Default: { PoolId: 'eu-west-1:1234abcd-0000', Region: 'eu-west-1' } },
+        },
+      });
+      expect(Amplify.getConfig()).toEqual({
+        auth: { plugins: { awsCognitoAuthPlugin: plugin.configureCalls[0]!.section } },
+      });
     });
 
     it('refuses a second configure with a recovery that mentions reset', () => {
@@ -129,7 +142,9 @@ describe('Amplify', () => {
     it('refuses invalid configuration before calling any plugin, naming the field', () => {
       const plugin = new FakeAuthPlugin();
       Amplify.addPlugin(plugin);
-      const bad = { auth: { plugins: { awsCognitoAuthPlugin: { CognitoUserPool: { Default: { PoolId: 'nope' } } } } } };
+      const bad = {
+        auth: { plugins: { awsCognitoAuthPlugin: { CognitoUserPool: { Default: { PoolId: 'nope' } } } } },
+      };
       expect(() => Amplify.configure(bad as AmplifyConfiguration)).toThrow(
         'auth.plugins.awsCognitoAuthPlugin.CognitoUserPool.Default.PoolId',
       );
@@ -173,7 +188,8 @@ describe('Amplify', () => {
 
     it('masks secrets that a plugin put in its error message', () => {
       const plugin = new FakeAuthPlugin();
-      const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
+      const jwt =
+        'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
       plugin.configureError = new Error(`token ${jwt} was refused`);
       Amplify.addPlugin(plugin);
       const error = thrown(() => Amplify.configure(config)) as ConfigurationException;

@@ -1,9 +1,4 @@
-import {
-  AuthCategory,
-  Category,
-  ConfigurationException,
-  PluginNotFoundException,
-} from '../src/index.js';
+import { AuthCategory, Category, ConfigurationException, PluginNotFoundException } from '../src/index.js';
 import { FakeAuthPlugin } from './support/FakeAuthPlugin.js';
 
 describe('AuthCategory', () => {
@@ -27,7 +22,11 @@ describe('AuthCategory', () => {
   });
 
   describe.each([
-    ['fetchAuthSession', (a: AuthCategory) => a.fetchAuthSession({ forceRefresh: true }), 'fetchAuthSession:true'],
+    [
+      'fetchAuthSession',
+      (a: AuthCategory) => a.fetchAuthSession({ forceRefresh: true }),
+      'fetchAuthSession:true',
+    ],
     ['signIn', (a: AuthCategory) => a.signIn('alice', 'pw'), 'signIn:alice'],
     ['signOut', (a: AuthCategory) => a.signOut(), 'signOut'],
     ['getCurrentUser', (a: AuthCategory) => a.getCurrentUser(), 'getCurrentUser'],
@@ -56,7 +55,9 @@ describe('AuthCategory', () => {
       auth.addPlugin(new FakeAuthPlugin('two'));
       auth.markConfigured(true);
       await expect(call(auth)).rejects.toThrow(ConfigurationException);
-      await expect(call(auth)).rejects.toMatchObject({ recoverySuggestion: expect.stringContaining('getPlugin') });
+      await expect(call(auth)).rejects.toMatchObject({
+        recoverySuggestion: expect.stringContaining('getPlugin'),
+      });
     });
   });
 });

@@ -95,7 +95,9 @@ describe('Category', () => {
       category.addPlugin(storagePlugin('s3'));
       category.addPlugin(storagePlugin('local'));
       expect(() => category.getPlugin('gcs')).toThrow(PluginNotFoundException);
-      expect(() => category.getPlugin('gcs')).toThrow("No plugin with key 'gcs' in the storage category; plugins present: 's3', 'local'.");
+      expect(() => category.getPlugin('gcs')).toThrow(
+        "No plugin with key 'gcs' in the storage category; plugins present: 's3', 'local'.",
+      );
     });
 
     it('says so when no plugins are added', () => {

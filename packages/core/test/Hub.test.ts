@@ -176,16 +176,19 @@ describe('Hub', () => {
       expect(bus.channelCount).toBe(before);
     });
 
-    it.each([...PROTECTED_CHANNELS])('refuses app events on protected channel %s and delivers nothing', (channel) => {
-      const listener = jest.fn();
-      const token = Hub.subscribe(channel, listener);
-      try {
-        expect(() => Hub.publish(channel, { name: 'SIGNED_OUT' } as never)).toThrow(HubException);
-        expect(listener).not.toHaveBeenCalled();
-      } finally {
-        token.unsubscribe();
-      }
-    });
+    it.each([...PROTECTED_CHANNELS])(
+      'refuses app events on protected channel %s and delivers nothing',
+      (channel) => {
+        const listener = jest.fn();
+        const token = Hub.subscribe(channel, listener);
+        try {
+          expect(() => Hub.publish(channel, { name: 'SIGNED_OUT' } as never)).toThrow(HubException);
+          expect(listener).not.toHaveBeenCalled();
+        } finally {
+          token.unsubscribe();
+        }
+      },
+    );
 
     it('gives the refusal a recovery suggestion', () => {
       let caught: unknown;
@@ -395,10 +398,12 @@ describe('createHubPublisher', () => {
       const listener = jest.fn();
       const token = Hub.subscribe(HubChannel.STORAGE, listener);
       try {
-        expect(() => createHubPublisher('auth').publish(HubChannel.STORAGE, { name: 'x' })).toThrow(HubException);
-        expect(() => createHubPublisher('my-custom-category').publish(HubChannel.AUTH, { name: 'SIGNED_OUT' })).toThrow(
+        expect(() => createHubPublisher('auth').publish(HubChannel.STORAGE, { name: 'x' })).toThrow(
           HubException,
         );
+        expect(() =>
+          createHubPublisher('my-custom-category').publish(HubChannel.AUTH, { name: 'SIGNED_OUT' }),
+        ).toThrow(HubException);
         expect(listener).not.toHaveBeenCalled();
       } finally {
         token.unsubscribe();

@@ -8,8 +8,8 @@ const SECRET_KEY = /token|secret|password|credential|sessiontoken|logins|authori
 const JWT = /\beyJ[\w-]*(?:\.[\w-]*){2,4}/g;
 /** Three long base64url segments: an opaque signed token that does not start with a JSON header. */
 const DOTTED_TOKEN = /[\w-]{20,}\.[\w-]{20,}\.[\w-]{20,}/g;
-/** A run of base64-ish characters long enough to be a key, a session token or an opaque token. */
-const BASE64_RUN = /[A-Za-z0-9+/=_-]{32,}/g;
+/** A run of base64-ish characters (`=` only as padding) long enough to be a key or a token. */
+const BASE64_RUN = /[A-Za-z0-9+/_-]{32,}={0,2}/g;
 
 /** Nesting deeper than this is summarised rather than copied. */
 const MAX_DEPTH = 12;
