@@ -32,6 +32,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
+    req.on('close', () => reject(new Error('request aborted'))); // no-op once resolved
   });
 }
 

@@ -21,12 +21,16 @@ describe('identity pool control plane', () => {
         DeveloperProviderName: 'login.demo',
         OpenIdConnectProviderARNs: ['arn:aws:iam::123456789012:oidc-provider/login.example.com'],
         SamlProviderARNs: ['arn:aws:iam::123456789012:saml-provider/corp'],
-        CognitoIdentityProviders: [{ ProviderName: 'cognito-idp.us-east-1.amazonaws.com/us-east-1_X', ClientId: 'abc' }],
+        CognitoIdentityProviders: [
+          { ProviderName: 'cognito-idp.us-east-1.amazonaws.com/us-east-1_X', ClientId: 'abc' },
+        ],
         IdentityPoolTags: { team: 'plugboard' },
       }),
     );
     expect(created.IdentityPoolId).toMatch(/^us-east-1:[0-9a-f-]{36}$/);
-    const described = await client.send(new DescribeIdentityPoolCommand({ IdentityPoolId: created.IdentityPoolId }));
+    const described = await client.send(
+      new DescribeIdentityPoolCommand({ IdentityPoolId: created.IdentityPoolId }),
+    );
     expect(described).toMatchObject({
       IdentityPoolName: 'demo pool',
       AllowUnauthenticatedIdentities: true,
@@ -34,21 +38,29 @@ describe('identity pool control plane', () => {
       DeveloperProviderName: 'login.demo',
       OpenIdConnectProviderARNs: ['arn:aws:iam::123456789012:oidc-provider/login.example.com'],
       CognitoIdentityProviders: [
-        { ProviderName: 'cognito-idp.us-east-1.amazonaws.com/us-east-1_X', ClientId: 'abc', ServerSideTokenCheck: false },
+        {
+          ProviderName: 'cognito-idp.us-east-1.amazonaws.com/us-east-1_X',
+          ClientId: 'abc',
+          ServerSideTokenCheck: false,
+        },
       ],
       IdentityPoolTags: { team: 'plugboard' },
     });
     // an OIDC provider ARN is used in Logins under its host name, with test-IdP tokens
     const token = await emu.issueProviderToken({ providerName: 'login.example.com', subject: 's' });
     await expect(
-      client.send(new GetIdCommand({ IdentityPoolId: created.IdentityPoolId, Logins: { 'login.example.com': token } })),
+      client.send(
+        new GetIdCommand({ IdentityPoolId: created.IdentityPoolId, Logins: { 'login.example.com': token } }),
+      ),
     ).resolves.toMatchObject({ IdentityId: expect.any(String) });
 
     await emu.createIdentityPool({ identityPoolName: 'second' });
     await emu.createIdentityPool({ identityPoolName: 'third' });
     const page1 = await client.send(new ListIdentityPoolsCommand({ MaxResults: 2 }));
     expect(page1.IdentityPools?.map((p) => p.IdentityPoolName)).toEqual(['demo pool', 'second']);
-    const page2 = await client.send(new ListIdentityPoolsCommand({ MaxResults: 2, NextToken: page1.NextToken }));
+    const page2 = await client.send(
+      new ListIdentityPoolsCommand({ MaxResults: 2, NextToken: page1.NextToken }),
+    );
     expect(page2.IdentityPools?.map((p) => p.IdentityPoolName)).toEqual(['third']);
     expect(page2.NextToken).toBeUndefined();
 
@@ -67,7 +79,12 @@ describe('identity pool control plane', () => {
     const client = clientFor(emu);
     const invalid = { name: 'InvalidParameterException', $metadata: { httpStatusCode: 400 } };
     await expect(
-      client.send(new CreateIdentityPoolCommand({ IdentityPoolName: 'bad/name', AllowUnauthenticatedIdentities: false })),
+      client.send(
+        new CreateIdentityPoolCommand({
+          IdentityPoolName: 'bad/name',
+          AllowUnauthenticatedIdentities: false,
+        }),
+      ),
     ).rejects.toMatchObject(invalid);
     await expect(
       client.send(
@@ -82,7 +99,9 @@ describe('identity pool control plane', () => {
     expect(missing.status).toBe(400);
     expect(missing.body.__type).toBe('InvalidParameterException');
     expect(String(missing.body.message)).toContain('AllowUnauthenticatedIdentities');
-    await expect(client.send(new ListIdentityPoolsCommand({ MaxResults: 61 }))).rejects.toMatchObject(invalid);
+    await expect(client.send(new ListIdentityPoolsCommand({ MaxResults: 61 }))).rejects.toMatchObject(
+      invalid,
+    );
     await expect(
       client.send(new ListIdentityPoolsCommand({ MaxResults: 5, NextToken: 'garbage' })),
     ).rejects.toMatchObject(invalid);
@@ -103,7 +122,9 @@ describe('identity pool control plane', () => {
     expect(res.headers.get('x-amzn-errortype')).toBe('MissingAuthenticationTokenException');
     expect(res.body.__type).toBe('MissingAuthenticationTokenException');
     expect(emu.identityPools()).toHaveLength(0);
-    const incomplete = await rawCall(emu, operation, body, { headers: { authorization: 'AWS4-HMAC-SHA256 nope' } });
+    const incomplete = await rawCall(emu, operation, body, {
+      headers: { authorization: 'AWS4-HMAC-SHA256 nope' },
+    });
     expect(incomplete.body.__type).toBe('IncompleteSignatureException');
   });
 

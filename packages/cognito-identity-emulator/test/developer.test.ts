@@ -18,22 +18,35 @@ describe('OpenID tokens', () => {
       const client = clientFor(emu);
       const IdentityPoolId = await standardPool(emu);
       const first = await client.send(
-        new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId, Logins: { [DEVELOPER]: 'user-1' }, TokenDuration: 120 }),
+        new GetOpenIdTokenForDeveloperIdentityCommand({
+          IdentityPoolId,
+          Logins: { [DEVELOPER]: 'user-1' },
+          TokenDuration: 120,
+        }),
       );
       const again = await client.send(
         new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId, Logins: { [DEVELOPER]: 'user-1' } }),
       );
       expect(again.IdentityId).toBe(first.IdentityId);
       const claims = decodeJwt(first.Token!);
-      expect(claims).toMatchObject({ iss: emu.openIdTokenIssuer, sub: first.IdentityId, aud: IdentityPoolId });
+      expect(claims).toMatchObject({
+        iss: emu.openIdTokenIssuer,
+        sub: first.IdentityId,
+        aud: IdentityPoolId,
+      });
       expect(claims.amr).toEqual(['authenticated', DEVELOPER]);
       expect((claims.exp ?? 0) - (claims.iat ?? 0)).toBe(120);
 
       const creds = await clientFor(emu).send(
-        new GetCredentialsForIdentityCommand({ IdentityId: first.IdentityId, Logins: { [COGNITO]: first.Token! } }),
+        new GetCredentialsForIdentityCommand({
+          IdentityId: first.IdentityId,
+          Logins: { [COGNITO]: first.Token! },
+        }),
       );
       expect(creds.IdentityId).toBe(first.IdentityId);
-      const viaGetId = await client.send(new GetIdCommand({ IdentityPoolId, Logins: { [COGNITO]: first.Token! } }));
+      const viaGetId = await client.send(
+        new GetIdCommand({ IdentityPoolId, Logins: { [COGNITO]: first.Token! } }),
+      );
       expect(viaGetId.IdentityId).toBe(first.IdentityId);
     });
 
@@ -42,12 +55,21 @@ describe('OpenID tokens', () => {
       const client = clientFor(emu);
       const IdentityPoolId = await standardPool(emu);
       const fb = await emu.issueProviderToken({ providerName: FACEBOOK, subject: 'alice' });
-      const { IdentityId } = await client.send(new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: fb } }));
+      const { IdentityId } = await client.send(
+        new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: fb } }),
+      );
       const linked = await client.send(
-        new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId, IdentityId, Logins: { [DEVELOPER]: 'alice-dev' } }),
+        new GetOpenIdTokenForDeveloperIdentityCommand({
+          IdentityPoolId,
+          IdentityId,
+          Logins: { [DEVELOPER]: 'alice-dev' },
+        }),
       );
       expect(linked.IdentityId).toBe(IdentityId);
-      expect(emu.identities(IdentityPoolId).find((i) => i.identityId === IdentityId)?.logins).toEqual([FACEBOOK, DEVELOPER]);
+      expect(emu.identities(IdentityPoolId).find((i) => i.identityId === IdentityId)?.logins).toEqual([
+        FACEBOOK,
+        DEVELOPER,
+      ]);
       const other = await client.send(
         new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId, Logins: { [DEVELOPER]: 'bob-dev' } }),
       );
@@ -75,11 +97,16 @@ describe('OpenID tokens', () => {
       );
       const notAuthorized = { name: 'NotAuthorizedException' };
       await expect(
-        client.send(new GetCredentialsForIdentityCommand({ IdentityId: b.IdentityId, Logins: { [COGNITO]: a.Token! } })),
+        client.send(
+          new GetCredentialsForIdentityCommand({ IdentityId: b.IdentityId, Logins: { [COGNITO]: a.Token! } }),
+        ),
       ).rejects.toMatchObject(notAuthorized);
       await expect(
         client.send(
-          new GetCredentialsForIdentityCommand({ IdentityId: a.IdentityId, Logins: { [COGNITO]: forge(a.Token!) } }),
+          new GetCredentialsForIdentityCommand({
+            IdentityId: a.IdentityId,
+            Logins: { [COGNITO]: forge(a.Token!) },
+          }),
         ),
       ).rejects.toMatchObject(notAuthorized);
       await expect(
@@ -92,14 +119,20 @@ describe('OpenID tokens', () => {
       const client = clientFor(emu);
       const IdentityPoolId = await emu.createIdentityPool({ supportedLoginProviders: { [FACEBOOK]: 'x' } });
       await expect(
-        client.send(new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId, Logins: { [DEVELOPER]: 'u' } })),
+        client.send(
+          new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId, Logins: { [DEVELOPER]: 'u' } }),
+        ),
       ).rejects.toMatchObject({ name: 'NotAuthorizedException' });
       await expect(
         client.send(new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId, Logins: {} })),
       ).rejects.toMatchObject({ name: 'InvalidParameterException' });
       await expect(
         client.send(
-          new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId, Logins: { [FACEBOOK]: 'x' }, TokenDuration: 0 }),
+          new GetOpenIdTokenForDeveloperIdentityCommand({
+            IdentityPoolId,
+            Logins: { [FACEBOOK]: 'x' },
+            TokenDuration: 0,
+          }),
         ),
       ).rejects.toMatchObject({ name: 'InvalidParameterException' });
     });
@@ -110,12 +143,18 @@ describe('OpenID tokens', () => {
       const emu = await start();
       const client = clientFor(emu);
       const IdentityPoolId = await standardPool(emu);
-      const Logins = { [FACEBOOK]: await emu.issueProviderToken({ providerName: FACEBOOK, subject: 'alice' }) };
+      const Logins = {
+        [FACEBOOK]: await emu.issueProviderToken({ providerName: FACEBOOK, subject: 'alice' }),
+      };
       const { IdentityId } = await client.send(new GetIdCommand({ IdentityPoolId, Logins }));
       const result = await client.send(new GetOpenIdTokenCommand({ IdentityId, Logins }));
       expect(result.IdentityId).toBe(IdentityId);
       const claims = decodeJwt(result.Token!);
-      expect(claims).toMatchObject({ sub: IdentityId, aud: IdentityPoolId, amr: ['authenticated', FACEBOOK] });
+      expect(claims).toMatchObject({
+        sub: IdentityId,
+        aud: IdentityPoolId,
+        amr: ['authenticated', FACEBOOK],
+      });
       expect((claims.exp ?? 0) - (claims.iat ?? 0)).toBe(600);
       await expect(client.send(new GetOpenIdTokenCommand({ IdentityId }))).rejects.toMatchObject({
         name: 'NotAuthorizedException',

@@ -12,7 +12,9 @@ export const DEVELOPER = 'login.example.dev';
 const running = new Set<CognitoIdentityEmulator>();
 
 /** Starts an emulator on 127.0.0.1:0 that `stopAll()` stops after the test. */
-export async function start(options: StartCognitoIdentityEmulatorOptions = {}): Promise<CognitoIdentityEmulator> {
+export async function start(
+  options: StartCognitoIdentityEmulatorOptions = {},
+): Promise<CognitoIdentityEmulator> {
   const emu = await startCognitoIdentityEmulator({ host: '127.0.0.1', port: 0, ...options });
   running.add(emu);
   return emu;
@@ -33,7 +35,10 @@ export function clientFor(emu: CognitoIdentityEmulator): CognitoIdentityClient {
 }
 
 /** A pool trusting Facebook and Google through the test IdP, with a developer provider. */
-export function standardPool(emu: CognitoIdentityEmulator, allowUnauthenticatedIdentities = false): Promise<string> {
+export function standardPool(
+  emu: CognitoIdentityEmulator,
+  allowUnauthenticatedIdentities = false,
+): Promise<string> {
   return emu.createIdentityPool({
     allowUnauthenticatedIdentities,
     supportedLoginProviders: { [FACEBOOK]: 'fb-app', [GOOGLE]: 'google-client' },
@@ -54,7 +59,10 @@ export async function rawCall(
   body: string,
   options: { signed?: boolean; headers?: Record<string, string> } = {},
 ): Promise<RawResponse> {
-  const headers: Record<string, string> = { 'content-type': 'application/x-amz-json-1.1', ...options.headers };
+  const headers: Record<string, string> = {
+    'content-type': 'application/x-amz-json-1.1',
+    ...options.headers,
+  };
   if (operation !== undefined) headers['x-amz-target'] = `AWSCognitoIdentityService.${operation}`;
   if (options.signed) {
     headers.authorization =
@@ -62,7 +70,11 @@ export async function rawCall(
   }
   const res = await fetch(emu.endpoint + '/', { method: 'POST', headers, body });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+  };
 }
 
 /** Flips one character of the signature part of a JWT. */

@@ -18,7 +18,11 @@ describe('identities', () => {
       const client = clientFor(emu);
       const IdentityPoolId = await standardPool(emu);
       const first = await emu.issueProviderToken({ providerName: FACEBOOK, subject: 'alice' });
-      const second = await emu.issueProviderToken({ providerName: FACEBOOK, subject: 'alice', expiresInSeconds: 60 });
+      const second = await emu.issueProviderToken({
+        providerName: FACEBOOK,
+        subject: 'alice',
+        expiresInSeconds: 60,
+      });
       const a = await client.send(new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: first } }));
       const b = await client.send(new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: second } }));
       expect(a.IdentityId).toMatch(ID_PATTERN);
@@ -47,7 +51,9 @@ describe('identities', () => {
       const IdentityPoolId = await standardPool(emu);
       const fb = await emu.issueProviderToken({ providerName: FACEBOOK, subject: 'alice-fb' });
       const google = await emu.issueProviderToken({ providerName: GOOGLE, subject: 'alice-google' });
-      const { IdentityId } = await client.send(new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: fb } }));
+      const { IdentityId } = await client.send(
+        new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: fb } }),
+      );
       const linked = await client.send(
         new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: fb, [GOOGLE]: google } }),
       );
@@ -96,7 +102,9 @@ describe('identities', () => {
     it('answers ResourceNotFoundException for an unknown pool', async () => {
       const emu = await start();
       await expect(
-        clientFor(emu).send(new GetIdCommand({ IdentityPoolId: 'us-east-1:00000000-0000-4000-8000-000000000000' })),
+        clientFor(emu).send(
+          new GetIdCommand({ IdentityPoolId: 'us-east-1:00000000-0000-4000-8000-000000000000' }),
+        ),
       ).rejects.toMatchObject({ name: 'ResourceNotFoundException', $metadata: { httpStatusCode: 400 } });
     });
   });
@@ -128,7 +136,9 @@ describe('identities', () => {
       const IdentityPoolId = await standardPool(emu);
       const alice = await emu.issueProviderToken({ providerName: FACEBOOK, subject: 'alice' });
       const bob = await emu.issueProviderToken({ providerName: FACEBOOK, subject: 'bob' });
-      const { IdentityId } = await client.send(new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: alice } }));
+      const { IdentityId } = await client.send(
+        new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: alice } }),
+      );
       await client.send(new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: bob } }));
       await expect(
         client.send(new GetCredentialsForIdentityCommand({ IdentityId, Logins: { [FACEBOOK]: bob } })),
@@ -176,7 +186,9 @@ describe('identities', () => {
       const emu = await start();
       await expect(
         clientFor(emu).send(
-          new GetCredentialsForIdentityCommand({ IdentityId: 'us-east-1:00000000-0000-4000-8000-000000000000' }),
+          new GetCredentialsForIdentityCommand({
+            IdentityId: 'us-east-1:00000000-0000-4000-8000-000000000000',
+          }),
         ),
       ).rejects.toMatchObject({ name: 'ResourceNotFoundException', $metadata: { httpStatusCode: 400 } });
     });
@@ -213,7 +225,9 @@ describe('identities', () => {
       await client.send(new UnlinkIdentityCommand({ IdentityId, Logins, LoginsToRemove: [GOOGLE] }));
       const after = await client.send(new DescribeIdentityCommand({ IdentityId }));
       expect(after.Logins).toEqual([FACEBOOK]);
-      const googleAgain = await client.send(new GetIdCommand({ IdentityPoolId, Logins: { [GOOGLE]: google } }));
+      const googleAgain = await client.send(
+        new GetIdCommand({ IdentityPoolId, Logins: { [GOOGLE]: google } }),
+      );
       expect(googleAgain.IdentityId).not.toBe(IdentityId);
     });
 
@@ -223,17 +237,25 @@ describe('identities', () => {
       const IdentityPoolId = await standardPool(emu);
       const alice = await emu.issueProviderToken({ providerName: FACEBOOK, subject: 'alice' });
       const bob = await emu.issueProviderToken({ providerName: FACEBOOK, subject: 'bob' });
-      const { IdentityId } = await client.send(new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: alice } }));
+      const { IdentityId } = await client.send(
+        new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: alice } }),
+      );
       await expect(
-        client.send(new UnlinkIdentityCommand({ IdentityId, Logins: { [FACEBOOK]: bob }, LoginsToRemove: [FACEBOOK] })),
+        client.send(
+          new UnlinkIdentityCommand({ IdentityId, Logins: { [FACEBOOK]: bob }, LoginsToRemove: [FACEBOOK] }),
+        ),
       ).rejects.toMatchObject({ name: 'NotAuthorizedException' });
-      expect(emu.identities(IdentityPoolId).find((i) => i.identityId === IdentityId)?.logins).toEqual([FACEBOOK]);
+      expect(emu.identities(IdentityPoolId).find((i) => i.identityId === IdentityId)?.logins).toEqual([
+        FACEBOOK,
+      ]);
     });
 
     it('answers ResourceNotFoundException for an unknown identity', async () => {
       const emu = await start();
       await expect(
-        clientFor(emu).send(new DescribeIdentityCommand({ IdentityId: 'us-east-1:00000000-0000-4000-8000-000000000000' })),
+        clientFor(emu).send(
+          new DescribeIdentityCommand({ IdentityId: 'us-east-1:00000000-0000-4000-8000-000000000000' }),
+        ),
       ).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
     });
   });

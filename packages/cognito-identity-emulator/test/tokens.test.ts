@@ -31,7 +31,9 @@ describe('login token verification', () => {
       });
       for (const providerName of [...providers, saml]) {
         const token = await emu.issueProviderToken({ providerName, subject: 'u1' });
-        const result = await clientFor(emu).send(new GetIdCommand({ IdentityPoolId, Logins: { [providerName]: token } }));
+        const result = await clientFor(emu).send(
+          new GetIdCommand({ IdentityPoolId, Logins: { [providerName]: token } }),
+        );
         expect(result.IdentityId).toBeDefined();
       }
     });
@@ -40,7 +42,11 @@ describe('login token verification', () => {
       let now = Date.now();
       const emu = await start({ now: () => now });
       const IdentityPoolId = await standardPool(emu);
-      const token = await emu.issueProviderToken({ providerName: FACEBOOK, subject: 'alice', expiresInSeconds: 1 });
+      const token = await emu.issueProviderToken({
+        providerName: FACEBOOK,
+        subject: 'alice',
+        expiresInSeconds: 1,
+      });
       const Logins = { [FACEBOOK]: token };
       const { IdentityId } = await clientFor(emu).send(new GetIdCommand({ IdentityPoolId, Logins }));
       now += 2000;
@@ -55,7 +61,11 @@ describe('login token verification', () => {
     it('refuses a token minted already expired without any clock', async () => {
       const emu = await start();
       const IdentityPoolId = await standardPool(emu);
-      const token = await emu.issueProviderToken({ providerName: FACEBOOK, subject: 'a', expiresInSeconds: -5 });
+      const token = await emu.issueProviderToken({
+        providerName: FACEBOOK,
+        subject: 'a',
+        expiresInSeconds: -5,
+      });
       await expect(
         clientFor(emu).send(new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: token } })),
       ).rejects.toMatchObject(notAuthorized);
@@ -94,7 +104,9 @@ describe('login token verification', () => {
       const good = await emu.issueProviderToken({ providerName, subject: 'u', audience: 'appclient1' });
       const bad = await emu.issueProviderToken({ providerName, subject: 'u', audience: 'someoneelse' });
       const client = clientFor(emu);
-      await expect(client.send(new GetIdCommand({ IdentityPoolId, Logins: { [providerName]: good } }))).resolves.toBeDefined();
+      await expect(
+        client.send(new GetIdCommand({ IdentityPoolId, Logins: { [providerName]: good } })),
+      ).resolves.toBeDefined();
       await expect(
         client.send(new GetIdCommand({ IdentityPoolId, Logins: { [providerName]: bad } })),
       ).rejects.toMatchObject(notAuthorized);
@@ -107,7 +119,9 @@ describe('login token verification', () => {
       const body = (await res.json()) as { token: string; expiresInSeconds: number };
       expect(res.status).toBe(200);
       expect(body.expiresInSeconds).toBe(120);
-      const result = await clientFor(emu).send(new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: body.token } }));
+      const result = await clientFor(emu).send(
+        new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: body.token } }),
+      );
       expect(result.IdentityId).toBeDefined();
       expect((await fetch(`${emu.endpoint}/test-idp/token?sub=erin`)).status).toBe(400);
     });
@@ -155,10 +169,15 @@ describe('login token verification', () => {
       const idToken = await sign({ aud: 'client-a', token_use: 'id' });
       const accessToken = await sign({ client_id: 'client-a', token_use: 'access' });
       const a = await client.send(new GetIdCommand({ IdentityPoolId, Logins: { [providerName]: idToken } }));
-      const b = await client.send(new GetIdCommand({ IdentityPoolId, Logins: { [providerName]: accessToken } }));
+      const b = await client.send(
+        new GetIdCommand({ IdentityPoolId, Logins: { [providerName]: accessToken } }),
+      );
       expect(b.IdentityId).toBe(a.IdentityId);
       const creds = await client.send(
-        new GetCredentialsForIdentityCommand({ IdentityId: a.IdentityId, Logins: { [providerName]: idToken } }),
+        new GetCredentialsForIdentityCommand({
+          IdentityId: a.IdentityId,
+          Logins: { [providerName]: idToken },
+        }),
       );
       expect(creds.Credentials?.AccessKeyId).toMatch(/^ASIA/);
     });
