@@ -38,8 +38,10 @@ export function isSecretKey(key: string): boolean {
 }
 
 function maskError(error: Error, seen: WeakMap<object, unknown>, depth: number): Error {
-  // Keep the prototype so the copy still prints and `instanceof`-checks like the original.
-  const copy = Object.create(Object.getPrototypeOf(error) as object) as Error;
+  // A real Error (so util.inspect prints message and stack) with the original's prototype (so it
+  // still `instanceof`-checks like the original).
+  const copy = new Error();
+  Object.setPrototypeOf(copy, Object.getPrototypeOf(error) as object);
   seen.set(error, copy);
   const hidden = { writable: true, configurable: true, enumerable: false };
   Object.defineProperty(copy, 'name', { ...hidden, value: error.name });
