@@ -21,6 +21,9 @@ const projects = workspaceRoots.flatMap((parent) =>
           testEnvironment: 'node',
           testMatch: ['<rootDir>/test/**/*.test.ts'],
           moduleNameMapper: packageMapper,
+          setupFilesAfterEnv: existsSync(join(__dirname, parent, name, 'test', 'setup.ts'))
+            ? ['<rootDir>/test/setup.ts']
+            : [],
           transform: {
             '^.+\\.ts$': ['ts-jest', { tsconfig: join(__dirname, 'tsconfig.test.json') }],
           },

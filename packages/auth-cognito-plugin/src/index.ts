@@ -1,1 +1,14 @@
-export {};
+export { AWSCognitoAuthPlugin } from './AWSCognitoAuthPlugin.js';
+export { AuthProvider } from './AuthProvider.js';
+export { FederateToIdentityPoolOptions } from './FederateToIdentityPoolOptions.js';
+export type { FederateToIdentityPoolOptionsBuilder } from './FederateToIdentityPoolOptions.js';
+export { AWSCognitoAuthChannelEventName } from './events.js';
+export type { IdentityPoolService, Logins } from './cognito/IdentityPoolService.js';
+export type {
+  AWSTemporaryCredentials,
+  AuthSessionResult,
+  AWSCognitoUserPoolTokens,
+  AWSCognitoAuthSession,
+  FederateToIdentityPoolResult,
+  AWSCognitoAuthPluginOptions,
+} from './types.js';

@@ -1,0 +1,23 @@
+import type { AWSCognitoAuthPlugin } from './AWSCognitoAuthPlugin.js';
+
+/** Auth events published by this plugin (besides core's `AuthChannelEventName`). */
+export const AWSCognitoAuthChannelEventName = {
+  /** `federateToIdentityPool` succeeded and the session is stored. Data: `{ identityId, providerName }`. */
+  FEDERATED_TO_IDENTITY_POOL: 'FEDERATED_TO_IDENTITY_POOL',
+  /** `clearFederationToIdentityPool` succeeded. No data. */
+  FEDERATION_TO_IDENTITY_POOL_CLEARED: 'FEDERATION_TO_IDENTITY_POOL_CLEARED',
+} as const;
+export type AWSCognitoAuthChannelEventName =
+  (typeof AWSCognitoAuthChannelEventName)[keyof typeof AWSCognitoAuthChannelEventName];
+
+declare module '@plugboard/core' {
+  interface AuthHubEventDataMap {
+    /** `federateToIdentityPool` succeeded and the session is stored. */
+    FEDERATED_TO_IDENTITY_POOL: { readonly identityId: string; readonly providerName: string };
+    /** `clearFederationToIdentityPool` succeeded. */
+    FEDERATION_TO_IDENTITY_POOL_CLEARED: undefined;
+  }
+  interface AuthPluginRegistry {
+    awsCognitoAuthPlugin: AWSCognitoAuthPlugin;
+  }
+}

@@ -1,0 +1,40 @@
+import type { AuthProvider } from '../AuthProvider.js';
+import { refusal } from '../state/guards.js';
+import type { FederateToIdentityPoolResult } from '../types.js';
+import { requireIdentityPool, type PluginRuntime } from './PluginRuntime.js';
+
+/**
+ * Exchanges a provider token for an identity id and credentials: GetId (unless the app provides the
+ * identity id) then GetCredentialsForIdentity. The new session replaces the old one only on success.
+ */
+export async function federate(
+  runtime: PluginRuntime,
+  token: string,
+  provider: AuthProvider,
+  developerProvidedIdentityId: string | undefined,
+): Promise<FederateToIdentityPoolResult> {
+  const denied = refusal(runtime.machine.state, 'federate');
+  if (denied) throw denied;
+  const { poolId, service } = requireIdentityPool(runtime);
+  const logins = { [provider.providerName]: token };
+  const identityId = developerProvidedIdentityId ?? (await service.getId(poolId, logins));
+  const credentials = await service.getCredentialsForIdentity(identityId, logins);
+  await runtime.machine.dispatch({
+    type: 'federated',
+    session: {
+      providerName: provider.providerName,
+      providerToken: token,
+      identityId,
+      credentials,
+      tokenRejected: false,
+    },
+  });
+  return Object.freeze({ identityId, credentials });
+}
+
+/** Forgets the federated session locally: no network call. */
+export async function clearFederation(runtime: PluginRuntime): Promise<void> {
+  const denied = refusal(runtime.machine.state, 'clearFederation');
+  if (denied) throw denied;
+  await runtime.machine.dispatch({ type: 'federationCleared' });
+}

@@ -1,0 +1,119 @@
+import {
+  InvalidStateException,
+  SessionExpiredException,
+  SignedOutException,
+  type AuthException,
+} from '@plugboard/core';
+import type { AuthState } from '../state/AuthState.js';
+import type { AuthSessionResult, AWSCognitoAuthSession, AWSTemporaryCredentials } from '../types.js';
+import { makeUserPoolTokens } from './credentials.js';
+
+const success = <T>(value: T): AuthSessionResult<T> => Object.freeze({ type: 'SUCCESS', value });
+const failure = <T>(error: AuthException): AuthSessionResult<T> => Object.freeze({ type: 'FAILURE', error });
+
+/** Why a part of the session is missing, when a fetch could not get it. */
+export interface SessionFailures {
+  readonly identityId?: AuthException;
+  readonly credentials?: AuthException;
+}
+
+function noIdentityPool(): AuthException {
+  return new InvalidStateException(
+    'No identity pool is configured, so there are no AWS credentials.',
+    'Add CredentialsProvider.CognitoIdentity.Default (PoolId, Region) to the awsCognitoAuthPlugin configuration.',
+  );
+}
+
+function credentialsResult(
+  credentials: AWSTemporaryCredentials | undefined,
+  now: number,
+  failed: AuthException | undefined,
+  fallback: () => AuthException,
+): AuthSessionResult<AWSTemporaryCredentials> {
+  // Credentials that are still valid stay usable even when their refresh failed.
+  if (credentials && credentials.expiration.getTime() > now) return success(credentials);
+  return failure(failed ?? fallback());
+}
+
+/** The session a fetch answers with, read from the state and what the fetch could not get. */
+export function buildSession(
+  state: AuthState,
+  now: number,
+  hasIdentityPool: boolean,
+  failures: SessionFailures = {},
+): AWSCognitoAuthSession {
+  switch (state.kind) {
+    case 'federated': {
+      const { session } = state;
+      const noUserPool = (): AuthException =>
+        new InvalidStateException(
+          'Users federated to an identity pool have no user-pool data.',
+          'Use a user-pool sign-in method to get user-pool tokens and a user sub.',
+        );
+      return Object.freeze({
+        isSignedIn: true,
+        identityIdResult: success(session.identityId),
+        awsCredentialsResult: session.tokenRejected
+          ? failure<AWSTemporaryCredentials>(expired(session.providerName))
+          : credentialsResult(session.credentials, now, failures.credentials, () =>
+              expired(session.providerName),
+            ),
+        userSubResult: failure<never>(noUserPool()),
+        userPoolTokensResult: failure<never>(noUserPool()),
+      });
+    }
+    case 'signedIn': {
+      const { session } = state;
+      const missing = (): AuthException => (hasIdentityPool ? unknownCredentials() : noIdentityPool());
+      return Object.freeze({
+        isSignedIn: true,
+        identityIdResult: session.identityId
+          ? success(session.identityId)
+          : failure<string>(failures.identityId ?? missing()),
+        awsCredentialsResult: credentialsResult(
+          session.credentials,
+          now,
+          failures.credentials ?? failures.identityId,
+          missing,
+        ),
+        userSubResult: success(session.userId),
+        userPoolTokensResult: success(makeUserPoolTokens(session.tokens)),
+      });
+    }
+    default: {
+      const guest =
+        state.kind === 'signedOut' ? state.guest : { identityId: undefined, credentials: undefined };
+      const signedOut = (): AuthException =>
+        new SignedOutException('There is no user signed in.', 'Sign in or federate to get user data.');
+      const missing = (): AuthException => (hasIdentityPool ? unknownCredentials() : noIdentityPool());
+      return Object.freeze({
+        isSignedIn: false,
+        identityIdResult: guest.identityId
+          ? success(guest.identityId)
+          : failure<string>(failures.identityId ?? missing()),
+        awsCredentialsResult: credentialsResult(
+          guest.credentials,
+          now,
+          failures.credentials ?? failures.identityId,
+          missing,
+        ),
+        userSubResult: failure<string>(signedOut()),
+        userPoolTokensResult: failure<never>(signedOut()),
+      });
+    }
+  }
+}
+
+function expired(providerName: string): AuthException {
+  return new SessionExpiredException(
+    `The identity provider token for ${providerName} was rejected; the federated session has expired.`,
+    'Get a fresh token from the provider and call federateToIdentityPool with it again.',
+  );
+}
+
+function unknownCredentials(): AuthException {
+  return new SessionExpiredException(
+    'There are no valid AWS credentials for this session.',
+    'Call fetchAuthSession again; if it keeps failing, sign in or federate again.',
+  );
+}

@@ -1,0 +1,88 @@
+import type { AuthHubEvent } from '@plugboard/core';
+import type { AWSTemporaryCredentials } from '../types.js';
+
+/** A session federated from a third-party provider token. */
+export interface FederatedSession {
+  readonly providerName: string;
+  readonly providerToken: string;
+  readonly identityId: string;
+  readonly credentials: AWSTemporaryCredentials | undefined;
+  /** Cognito rejected `providerToken`; SESSION_EXPIRED was published for it. */
+  readonly tokenRejected: boolean;
+}
+
+/** User-pool tokens with the expiry of the access and id tokens (epoch ms). */
+export interface UserPoolTokenSet {
+  readonly accessToken: string;
+  readonly idToken: string;
+  readonly refreshToken: string;
+  readonly expiresAt: number;
+}
+
+/** A user signed in with the user pool, and the identity-pool credentials federated from its id token. */
+export interface SignedInSession {
+  readonly username: string;
+  readonly userId: string;
+  readonly tokens: UserPoolTokenSet;
+  readonly identityId: string | undefined;
+  readonly credentials: AWSTemporaryCredentials | undefined;
+}
+
+/** The unauthenticated (guest) identity, when the identity pool allows one. */
+export interface GuestSession {
+  readonly identityId: string | undefined;
+  readonly credentials: AWSTemporaryCredentials | undefined;
+}
+
+/** Every state the plugin can be in. */
+export type AuthState =
+  | { readonly kind: 'unconfigured' }
+  | { readonly kind: 'restoring' }
+  | { readonly kind: 'signedOut'; readonly guest: GuestSession }
+  | { readonly kind: 'federated'; readonly session: FederatedSession }
+  | { readonly kind: 'signedIn'; readonly session: SignedInSession };
+
+/** A session as kept in storage: exactly the states worth restoring. */
+export type PersistedSession =
+  | { readonly kind: 'guest'; readonly guest: GuestSession }
+  | { readonly kind: 'federated'; readonly session: FederatedSession }
+  | { readonly kind: 'signedIn'; readonly session: SignedInSession };
+
+/** What happened; the input of {@link transition}. */
+export type AuthEvent =
+  | { readonly type: 'configured' }
+  | { readonly type: 'restored'; readonly persisted: PersistedSession | null }
+  | { readonly type: 'federated'; readonly session: FederatedSession }
+  | { readonly type: 'federationCleared' }
+  | {
+      readonly type: 'federatedCredentialsRefreshed';
+      readonly credentials: AWSTemporaryCredentials;
+      readonly providerToken?: string;
+    }
+  | { readonly type: 'federatedTokenRejected' }
+  | {
+      readonly type: 'guestCredentialsObtained';
+      readonly identityId: string;
+      readonly credentials: AWSTemporaryCredentials;
+    }
+  | { readonly type: 'signedIn'; readonly session: SignedInSession }
+  | { readonly type: 'userPoolTokensRefreshed'; readonly tokens: UserPoolTokenSet }
+  | {
+      readonly type: 'userPoolCredentialsObtained';
+      readonly identityId: string;
+      readonly credentials: AWSTemporaryCredentials;
+    }
+  | { readonly type: 'refreshTokenRejected' }
+  | { readonly type: 'signedOut' }
+  | { readonly type: 'reset' };
+
+/** What to do because of a transition; run by the session runtime, storage writes first, events last. */
+export type AuthEffect =
+  | { readonly type: 'persist'; readonly persisted: PersistedSession }
+  | { readonly type: 'erase' }
+  | { readonly type: 'publish'; readonly event: AuthHubEvent };
+
+export interface Transition {
+  readonly state: AuthState;
+  readonly effects: readonly AuthEffect[];
+}

@@ -1,0 +1,56 @@
+import { InvalidStateException, type AuthException } from '@plugboard/core';
+import type { AuthState } from './AuthState.js';
+
+/** The user-facing operations whose permission depends on the state (BEHAVIOUR.md section 2). */
+export type GuardedOperation =
+  'federate' | 'clearFederation' | 'signIn' | 'signOut' | 'fetchAuthSession' | 'getCurrentUser';
+
+const NOT_CONFIGURED: readonly [string, string] = [
+  'The Cognito auth plugin is not configured.',
+  'Add the plugin with Amplify.addPlugin(new AWSCognitoAuthPlugin()) and call Amplify.configure(config) with an awsCognitoAuthPlugin section first.',
+];
+
+const REFUSALS: Record<
+  'signedOut' | 'federated' | 'signedIn',
+  Partial<Record<GuardedOperation, readonly [message: string, recovery: string]>>
+> = {
+  signedOut: {
+    clearFederation: [
+      'Clearing of federation failed.',
+      'There is no federation to an identity pool to clear; call federateToIdentityPool first.',
+    ],
+  },
+  signedIn: {
+    federate: [
+      'Federation could not be completed.',
+      'A user is signed in with the user pool, and its identity-pool credentials are federated automatically. Sign out first to federate with another provider token.',
+    ],
+    clearFederation: [
+      'Clearing of federation failed.',
+      'A user is signed in with the user pool; federation was not started with federateToIdentityPool. Call signOut instead.',
+    ],
+    signIn: ['There is already a user signed in.', 'Call signOut before signing in again.'],
+  },
+  federated: {
+    signIn: [
+      'Sign-in could not be started: the session is federated to an identity pool.',
+      'Call clearFederationToIdentityPool before signing in with the user pool.',
+    ],
+    signOut: [
+      'There is no user-pool sign-in to sign out of: the session is currently federated to an identity pool.',
+      'Call clearFederationToIdentityPool to end a federated session.',
+    ],
+    getCurrentUser: [
+      'Users federated to an identity pool have no user-pool user.',
+      'Use a user-pool sign-in method to get a current user.',
+    ],
+  },
+};
+
+/** The error that refuses `operation` in `state`, or undefined when it may go ahead. Pure. */
+export function refusal(state: AuthState, operation: GuardedOperation): AuthException | undefined {
+  if (state.kind === 'unconfigured') return new InvalidStateException(...NOT_CONFIGURED);
+  if (state.kind === 'restoring') return undefined; // operations wait for the restore; they never see this state
+  const refused = REFUSALS[state.kind][operation];
+  return refused ? new InvalidStateException(...refused) : undefined;
+}

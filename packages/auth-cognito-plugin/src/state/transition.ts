@@ -1,0 +1,178 @@
+import type { AuthEffect, AuthEvent, AuthState, PersistedSession, Transition } from './AuthState.js';
+
+const EMPTY_GUEST = { identityId: undefined, credentials: undefined } as const;
+const SIGNED_OUT: AuthState = { kind: 'signedOut', guest: EMPTY_GUEST };
+
+function persist(persisted: PersistedSession): AuthEffect {
+  return { type: 'persist', persisted };
+}
+
+function stay(state: AuthState): Transition {
+  return { state, effects: [] };
+}
+
+/** Thrown when an event arrives in a state that cannot receive it: a bug in the plugin, never user input. */
+export class IllegalTransitionError extends Error {
+  constructor(state: AuthState, event: AuthEvent) {
+    super(`Auth event '${event.type}' cannot happen in state '${state.kind}'.`);
+    this.name = 'IllegalTransitionError';
+  }
+}
+
+/**
+ * The auth state machine: the next state and the effects to run, computed without running anything.
+ * User-facing refusals (e.g. federating while signed in) are checked before an operation starts, by
+ * `guards.ts`; an event this function does not accept is a programming error.
+ */
+export function transition(state: AuthState, event: AuthEvent): Transition {
+  if (event.type === 'reset') return { state: { kind: 'unconfigured' }, effects: [] };
+  switch (state.kind) {
+    case 'unconfigured':
+      if (event.type === 'configured') return stay({ kind: 'restoring' });
+      break;
+    case 'restoring':
+      if (event.type === 'restored') return restored(event.persisted);
+      break;
+    case 'signedOut':
+      return fromSignedOut(state, event);
+    case 'federated':
+      return fromFederated(state, event);
+    case 'signedIn':
+      return fromSignedIn(state, event);
+  }
+  throw new IllegalTransitionError(state, event);
+}
+
+function restored(persisted: PersistedSession | null): Transition {
+  if (persisted === null) return stay(SIGNED_OUT);
+  if (persisted.kind === 'guest') return stay({ kind: 'signedOut', guest: persisted.guest });
+  return stay(persisted);
+}
+
+function federated(event: Extract<AuthEvent, { type: 'federated' }>): Transition {
+  const { session } = event;
+  return {
+    state: { kind: 'federated', session },
+    effects: [
+      persist({ kind: 'federated', session }),
+      {
+        type: 'publish',
+        event: {
+          name: 'FEDERATED_TO_IDENTITY_POOL',
+          data: { identityId: session.identityId, providerName: session.providerName },
+        },
+      },
+    ],
+  };
+}
+
+function signedIn(event: Extract<AuthEvent, { type: 'signedIn' }>): Transition {
+  const { session } = event;
+  return {
+    state: { kind: 'signedIn', session },
+    effects: [
+      persist({ kind: 'signedIn', session }),
+      {
+        type: 'publish',
+        event: { name: 'SIGNED_IN', data: { username: session.username, userId: session.userId } },
+      },
+    ],
+  };
+}
+
+function fromSignedOut(state: Extract<AuthState, { kind: 'signedOut' }>, event: AuthEvent): Transition {
+  switch (event.type) {
+    case 'federated':
+      return federated(event);
+    case 'signedIn':
+      return signedIn(event);
+    case 'guestCredentialsObtained': {
+      const guest = { identityId: event.identityId, credentials: event.credentials };
+      return { state: { kind: 'signedOut', guest }, effects: [persist({ kind: 'guest', guest })] };
+    }
+    case 'signedOut':
+      // Nothing to sign out of: no event, and the guest identity stays, as it belongs to the device.
+      return stay(state);
+  }
+  throw new IllegalTransitionError(state, event);
+}
+
+function fromFederated(state: Extract<AuthState, { kind: 'federated' }>, event: AuthEvent): Transition {
+  const { session } = state;
+  switch (event.type) {
+    case 'federated':
+      return federated(event);
+    case 'federationCleared':
+      return {
+        state: SIGNED_OUT,
+        effects: [
+          { type: 'erase' },
+          { type: 'publish', event: { name: 'FEDERATION_TO_IDENTITY_POOL_CLEARED' } },
+        ],
+      };
+    case 'federatedCredentialsRefreshed': {
+      const next = {
+        ...session,
+        providerToken: event.providerToken ?? session.providerToken,
+        credentials: event.credentials,
+        tokenRejected: false,
+      };
+      return {
+        state: { kind: 'federated', session: next },
+        effects: [persist({ kind: 'federated', session: next })],
+      };
+    }
+    case 'federatedTokenRejected': {
+      if (session.tokenRejected) return stay(state);
+      const next = { ...session, credentials: undefined, tokenRejected: true };
+      return {
+        state: { kind: 'federated', session: next },
+        effects: [
+          persist({ kind: 'federated', session: next }),
+          {
+            type: 'publish',
+            event: {
+              name: 'SESSION_EXPIRED',
+              data: { reason: 'federatedTokenRejected', providerName: session.providerName },
+            },
+          },
+        ],
+      };
+    }
+  }
+  throw new IllegalTransitionError(state, event);
+}
+
+function fromSignedIn(state: Extract<AuthState, { kind: 'signedIn' }>, event: AuthEvent): Transition {
+  const { session } = state;
+  switch (event.type) {
+    case 'userPoolTokensRefreshed': {
+      const next = { ...session, tokens: event.tokens };
+      return {
+        state: { kind: 'signedIn', session: next },
+        effects: [persist({ kind: 'signedIn', session: next })],
+      };
+    }
+    case 'userPoolCredentialsObtained': {
+      const next = { ...session, identityId: event.identityId, credentials: event.credentials };
+      return {
+        state: { kind: 'signedIn', session: next },
+        effects: [persist({ kind: 'signedIn', session: next })],
+      };
+    }
+    case 'refreshTokenRejected':
+      return {
+        state: SIGNED_OUT,
+        effects: [
+          { type: 'erase' },
+          { type: 'publish', event: { name: 'SESSION_EXPIRED', data: { reason: 'refreshTokenRejected' } } },
+        ],
+      };
+    case 'signedOut':
+      return {
+        state: SIGNED_OUT,
+        effects: [{ type: 'erase' }, { type: 'publish', event: { name: 'SIGNED_OUT' } }],
+      };
+  }
+  throw new IllegalTransitionError(state, event);
+}

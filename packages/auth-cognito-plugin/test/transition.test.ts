@@ -1,0 +1,182 @@
+import { IllegalTransitionError, transition } from '../src/state/transition';
+import type { AuthEvent, AuthState, FederatedSession, SignedInSession } from '../src/state/AuthState';
+import { makeCredentials } from '../src/session/credentials';
+
+const credentials = makeCredentials({
+  accessKeyId: 'ASIAEXAMPLE',
+  secretAccessKey: 'secret',
+  sessionToken: 'session',
+  expiration: 1_700_000_000_000,
+});
+const fed: FederatedSession = {
+  providerName: 'graph.facebook.com',
+  providerToken: 'provider-token',
+  identityId: 'us-east-1:11111111-2222-3333-4444-555555555555',
+  credentials,
+  tokenRejected: false,
+};
+const user: SignedInSession = {
+  username: 'alice@example.com',
+  userId: 'sub-1',
+  tokens: { accessToken: 'a', idToken: 'i', refreshToken: 'r', expiresAt: 1 },
+  identityId: undefined,
+  credentials: undefined,
+};
+
+const states: Record<AuthState['kind'], AuthState> = {
+  unconfigured: { kind: 'unconfigured' },
+  restoring: { kind: 'restoring' },
+  signedOut: { kind: 'signedOut', guest: { identityId: undefined, credentials: undefined } },
+  federated: { kind: 'federated', session: fed },
+  signedIn: { kind: 'signedIn', session: user },
+};
+
+const events: Record<AuthEvent['type'], AuthEvent> = {
+  configured: { type: 'configured' },
+  restored: { type: 'restored', persisted: null },
+  federated: { type: 'federated', session: fed },
+  federationCleared: { type: 'federationCleared' },
+  federatedCredentialsRefreshed: { type: 'federatedCredentialsRefreshed', credentials },
+  federatedTokenRejected: { type: 'federatedTokenRejected' },
+  guestCredentialsObtained: { type: 'guestCredentialsObtained', identityId: fed.identityId, credentials },
+  signedIn: { type: 'signedIn', session: user },
+  userPoolTokensRefreshed: { type: 'userPoolTokensRefreshed', tokens: user.tokens },
+  userPoolCredentialsObtained: {
+    type: 'userPoolCredentialsObtained',
+    identityId: fed.identityId,
+    credentials,
+  },
+  refreshTokenRejected: { type: 'refreshTokenRejected' },
+  signedOut: { type: 'signedOut' },
+  reset: { type: 'reset' },
+};
+
+/** state kind -> event type -> next state kind; every pair not listed must be refused. */
+const allowed: Record<AuthState['kind'], Partial<Record<AuthEvent['type'], AuthState['kind']>>> = {
+  unconfigured: { configured: 'restoring', reset: 'unconfigured' },
+  restoring: { restored: 'signedOut', reset: 'unconfigured' },
+  signedOut: {
+    federated: 'federated',
+    signedIn: 'signedIn',
+    guestCredentialsObtained: 'signedOut',
+    signedOut: 'signedOut',
+    reset: 'unconfigured',
+  },
+  federated: {
+    federated: 'federated',
+    federationCleared: 'signedOut',
+    federatedCredentialsRefreshed: 'federated',
+    federatedTokenRejected: 'federated',
+    reset: 'unconfigured',
+  },
+  signedIn: {
+    userPoolTokensRefreshed: 'signedIn',
+    userPoolCredentialsObtained: 'signedIn',
+    refreshTokenRejected: 'signedOut',
+    signedOut: 'signedOut',
+    reset: 'unconfigured',
+  },
+};
+
+describe('transition', () => {
+  describe('every state and event pair', () => {
+    for (const [kind, state] of Object.entries(states) as [AuthState['kind'], AuthState][]) {
+      for (const [type, event] of Object.entries(events) as [AuthEvent['type'], AuthEvent][]) {
+        const expected = allowed[kind][type];
+        it(`${kind} + ${type} -> ${expected ?? 'refused'}`, () => {
+          if (expected === undefined) {
+            expect(() => transition(state, event)).toThrow(IllegalTransitionError);
+          } else {
+            expect(transition(state, event).state.kind).toBe(expected);
+          }
+        });
+      }
+    }
+  });
+
+  describe('effects', () => {
+    it('persists a new federation before publishing FEDERATED_TO_IDENTITY_POOL with no secret in it', () => {
+      const { effects } = transition(states.signedOut, events.federated);
+      expect(effects.map((e) => e.type)).toEqual(['persist', 'publish']);
+      expect(effects[1]).toEqual({
+        type: 'publish',
+        event: {
+          name: 'FEDERATED_TO_IDENTITY_POOL',
+          data: { identityId: fed.identityId, providerName: fed.providerName },
+        },
+      });
+    });
+
+    it('erases the store before publishing FEDERATION_TO_IDENTITY_POOL_CLEARED, and not SIGNED_OUT', () => {
+      const { state, effects } = transition(states.federated, events.federationCleared);
+      expect(state).toEqual(states.signedOut);
+      expect(effects).toEqual([
+        { type: 'erase' },
+        { type: 'publish', event: { name: 'FEDERATION_TO_IDENTITY_POOL_CLEARED' } },
+      ]);
+    });
+
+    it('publishes SESSION_EXPIRED once for a rejected provider token, dropping the credentials', () => {
+      const first = transition(states.federated, events.federatedTokenRejected);
+      expect(first.state).toMatchObject({
+        kind: 'federated',
+        session: { tokenRejected: true, credentials: undefined },
+      });
+      expect(first.effects[1]).toEqual({
+        type: 'publish',
+        event: {
+          name: 'SESSION_EXPIRED',
+          data: { reason: 'federatedTokenRejected', providerName: 'graph.facebook.com' },
+        },
+      });
+      const second = transition(first.state, events.federatedTokenRejected);
+      expect(second.effects).toEqual([]);
+      expect(second.state).toBe(first.state);
+    });
+
+    it('a refresh with a new provider token keeps the identity id and clears the rejection', () => {
+      const rejected = transition(states.federated, events.federatedTokenRejected).state;
+      const { state } = transition(rejected, {
+        type: 'federatedCredentialsRefreshed',
+        credentials,
+        providerToken: 'new-token',
+      });
+      expect(state).toMatchObject({
+        kind: 'federated',
+        session: {
+          providerToken: 'new-token',
+          identityId: fed.identityId,
+          tokenRejected: false,
+          credentials,
+        },
+      });
+    });
+
+    it('publishes nothing on a credentials refresh', () => {
+      const { effects } = transition(states.federated, events.federatedCredentialsRefreshed);
+      expect(effects.map((e) => e.type)).toEqual(['persist']);
+    });
+
+    it('signing out while signed out changes nothing and publishes nothing', () => {
+      expect(transition(states.signedOut, events.signedOut)).toEqual({
+        state: states.signedOut,
+        effects: [],
+      });
+    });
+
+    it('a rejected refresh token signs out and publishes SESSION_EXPIRED', () => {
+      const { state, effects } = transition(states.signedIn, events.refreshTokenRejected);
+      expect(state.kind).toBe('signedOut');
+      expect(effects).toEqual([
+        { type: 'erase' },
+        { type: 'publish', event: { name: 'SESSION_EXPIRED', data: { reason: 'refreshTokenRejected' } } },
+      ]);
+    });
+
+    it('never mutates the state it is given', () => {
+      const before = JSON.stringify(states.federated);
+      transition(states.federated, events.federatedTokenRejected);
+      expect(JSON.stringify(states.federated)).toBe(before);
+    });
+  });
+});
