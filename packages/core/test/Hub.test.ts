@@ -312,12 +312,12 @@ describe('Hub', () => {
     it('gives nothing more to a subscription removed during the delivery', () => {
       const channel = freshChannel();
       const seen: string[] = [];
-      let later: { unsubscribe(): void } | undefined;
+      const tokens: { unsubscribe(): void }[] = [];
       Hub.subscribe(channel, (event) => {
         seen.push(`remover:${event.name}`);
-        later?.unsubscribe();
+        tokens[0]?.unsubscribe();
       });
-      later = Hub.subscribe(channel, (event) => void seen.push(`removed:${event.name}`));
+      tokens[0] = Hub.subscribe(channel, (event) => void seen.push(`removed:${event.name}`));
       Hub.subscribe(channel, (event) => void seen.push(`last:${event.name}`));
       Hub.publish(channel, { name: 'x' });
       Hub.publish(channel, { name: 'y' });

@@ -85,6 +85,7 @@ Hub.subscribe('typetest-orders', (event) => {
 
 Hub.subscribe('some-custom-channel', (event) => {
   assertType<Equal<typeof event, HubEvent>>();
+  void event.name;
 });
 
 // @ts-expect-error a listener must take the channel's event type
