@@ -1,0 +1,77 @@
+import type { AmplifyConfiguration } from '@plugboard/core';
+import { AuthProvider } from '@plugboard/auth-cognito-plugin';
+import { startCognitoIdentityEmulator } from '@plugboard/cognito-identity-emulator';
+import type { RemoteOptions } from './options';
+
+/** What the walk-through talks to: the local emulator, or a real identity pool. */
+export interface Backend {
+  readonly description: string;
+  readonly config: AmplifyConfiguration;
+  readonly provider: AuthProvider;
+  /** The plugin's clock: shared with the emulator so the demo can move time forward. */
+  readonly now: () => number;
+  /** A provider token for the demo user (the emulator mints one; a real pool uses the --token). */
+  token(expiresInSeconds?: number): Promise<string>;
+  /** Emulator only: moves the shared clock forward. */
+  readonly advanceClock?: (ms: number) => void;
+  /** Emulator only: names of the operations that reached it since `mark()`. */
+  readonly requestsSince?: (mark: number) => string[];
+  readonly mark?: () => number;
+  stop(): Promise<void>;
+}
+
+function configFor(poolId: string, region: string, endpoint: string | undefined): AmplifyConfiguration {
+  return {
+    auth: {
+      plugins: {
+        awsCognitoAuthPlugin: {
+          CredentialsProvider: {
+            CognitoIdentity: {
+              Default: { PoolId: poolId, Region: region, ...(endpoint ? { Endpoint: endpoint } : {}) },
+            },
+          },
+        },
+      },
+    },
+  };
+}
+
+/** The emulator on a free loopback port, one identity pool trusting Facebook-style tokens. */
+export async function startEmulatorBackend(): Promise<Backend> {
+  let offset = 0;
+  const now = (): number => Date.now() + offset;
+  const emulator = await startCognitoIdentityEmulator({ port: 0, now });
+  const poolId = await emulator.createIdentityPool({
+    identityPoolName: 'federation-demo',
+    supportedLoginProviders: { 'graph.facebook.com': 'demo-facebook-app-id' },
+  });
+  return {
+    description: `local Cognito Identity emulator at ${emulator.endpoint}, identity pool ${poolId}`,
+    config: configFor(poolId, 'us-east-1', emulator.endpoint),
+    provider: AuthProvider.facebook(),
+    now,
+    token: (expiresInSeconds = 3600) =>
+      emulator.issueProviderToken({ providerName: 'graph.facebook.com', subject: 'alice', expiresInSeconds }),
+    advanceClock: (ms) => void (offset += ms),
+    mark: () => emulator.requests().length,
+    requestsSince: (mark) =>
+      emulator
+        .requests()
+        .slice(mark)
+        .map((r) => r.operation),
+    stop: () => emulator.stop(),
+  };
+}
+
+/** A real identity pool (or any endpoint given with --endpoint) and the token from the command line. */
+export function remoteBackend(options: RemoteOptions): Backend {
+  const where = options.endpoint ?? `the AWS endpoint of ${options.region}`;
+  return {
+    description: `identity pool ${options.identityPoolId} at ${where}, provider ${options.provider.providerName}`,
+    config: configFor(options.identityPoolId, options.region, options.endpoint),
+    provider: options.provider,
+    now: Date.now,
+    token: () => Promise.resolve(options.token),
+    stop: () => Promise.resolve(),
+  };
+}
