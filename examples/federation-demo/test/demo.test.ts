@@ -1,0 +1,245 @@
+import { spawn } from 'node:child_process';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import {
+  startCognitoIdentityEmulator,
+  type CognitoIdentityEmulator,
+} from '@plugboard/cognito-identity-emulator';
+import { buildPackagesAndDemo, demoRoot, jwtsIn, secretLookingRuns } from './support';
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly ms: number;
+}
+
+function runDemo(args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  const started = Date.now();
+  const child = spawn(process.execPath, [join(demoRoot, 'dist', 'main.js'), ...args], {
+    cwd: demoRoot,
+    env: { ...process.env, PLUGBOARD_DEMO_TOKEN: '', ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
+  });
+}
+
+/**
+ * A proxy in front of the emulator that remembers every token sent and every secret answered, so the test
+ * can look for them in the demo's output. (The demo is a separate process; this is how we learn its secrets.)
+ */
+async function startRecordingProxy(
+  target: string,
+): Promise<{ server: Server; url: string; secrets: Set<string> }> {
+  const secrets = new Set<string>();
+  const remember = (value: unknown): void => {
+    if (typeof value === 'string' && value.length >= 16) secrets.add(value);
+  };
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      try {
+        const logins = (JSON.parse(body.toString()) as { Logins?: Record<string, string> }).Logins ?? {};
+        Object.values(logins).forEach(remember);
+      } catch {
+        // not JSON: nothing to remember
+      }
+      const upstream = request(
+        new URL(req.url ?? '/', target),
+        { method: req.method, headers: { ...req.headers, host: new URL(target).host } },
+        (answer) => {
+          const parts: Buffer[] = [];
+          answer.on('data', (c: Buffer) => parts.push(c));
+          answer.on('end', () => {
+            const text = Buffer.concat(parts);
+            try {
+              const out = JSON.parse(text.toString()) as {
+                Credentials?: { SecretKey?: string; SessionToken?: string };
+                Token?: string;
+              };
+              remember(out.Credentials?.SecretKey);
+              remember(out.Credentials?.SessionToken);
+              remember(out.Token);
+            } catch {
+              // not JSON
+            }
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            res.end(text);
+          });
+        },
+      );
+      upstream.on('error', () => res.destroy());
+      upstream.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, secrets };
+}
+
+function expectNoSecrets(text: string, secrets: Iterable<string> = []): void {
+  expect(jwtsIn(text)).toEqual([]);
+  expect(secretLookingRuns(text)).toEqual([]);
+  for (const secret of secrets) {
+    expect(text.includes(secret) || text.includes(secret.slice(0, 20))).toBe(false);
+  }
+}
+
+beforeAll(() => buildPackagesAndDemo(), 120_000);
+
+describe('npm run demo', () => {
+  describe('against the embedded emulator', () => {
+    let run: Run;
+    beforeAll(async () => {
+      run = await runDemo();
+    }, 60_000);
+
+    it('exits 0 well within 30 seconds', () => {
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.ms).toBeLessThan(30_000);
+    });
+
+    it('walks through every section of the seed page', () => {
+      for (const line of [
+        /^backend: local Cognito Identity emulator at http:\/\/127\.0\.0\.1:\d+, identity pool us-east-1:/m,
+        /ok: app code cannot forge auth events: .*HubException/,
+        /^2\. federateToIdentityPool with a Facebook token \(promise style\)$/m,
+        /\[hub\] FEDERATED_TO_IDENTITY_POOL \{ identityId: 'us-east-1:[0-9a-f-]+', providerName: 'graph\.facebook\.com' \}/,
+        /requests to Cognito: GetId, GetCredentialsForIdentity/,
+        /^3\. federateToIdentityPool again, callback style as on the seed page$/m,
+        /AuthQuickstart: Successful federation to Identity Pool\./,
+        /AuthQuickstart: Identity id: us-east-1:/,
+        /secretAccessKey: '\*\*\*', sessionToken: '\*\*\*'/,
+        /ok: 5 concurrent fetchAuthSession calls shared 1 GetCredentialsForIdentity request/,
+        /\[hub\] SESSION_EXPIRED \{ reason: 'federatedTokenRejected', providerName: 'graph\.facebook\.com' \}/,
+        /awsCredentialsResult: FAILURE SessionExpiredException/,
+        /ok: identity id us-east-1:[0-9a-f-]+ kept/,
+        /federatedTokenRefresher: asked for a fresh graph\.facebook\.com token/,
+        /\[hub\] FEDERATION_TO_IDENTITY_POOL_CLEARED/,
+        /AuthQuickstart: Federation cleared successfully\./,
+        /ok: clear while not federated: InvalidStateException: Clearing of federation failed\./,
+        /signOut while federated: /,
+        /federation while signed in with a user pool/,
+        /^Done: 10 steps, every check passed\.$/m,
+      ]) {
+        expect(run.stdout).toMatch(line);
+      }
+    });
+
+    it('uses one identity id throughout and prints no token or secret', () => {
+      const ids = new Set(run.stdout.match(/us-east-1:[0-9a-f]{8}-[0-9a-f-]{27}/g));
+      expect(ids.size).toBe(2); // the identity pool and the one identity
+      expectNoSecrets(run.stdout + run.stderr);
+    });
+  });
+
+  describe('against an identity pool given on the command line', () => {
+    let emulator: CognitoIdentityEmulator;
+    let proxy: Awaited<ReturnType<typeof startRecordingProxy>>;
+    let poolId: string;
+    beforeAll(async () => {
+      emulator = await startCognitoIdentityEmulator({ port: 0 });
+      poolId = await emulator.createIdentityPool({
+        supportedLoginProviders: { 'accounts.google.com': 'google-client-id' },
+      });
+      proxy = await startRecordingProxy(emulator.endpoint);
+    });
+    afterAll(async () => {
+      await new Promise((resolve) => proxy.server.close(resolve));
+      await emulator.stop();
+    });
+
+    it('runs the same walk-through, skipping the emulator-only steps, and leaks nothing', async () => {
+      const token = await emulator.issueProviderToken({
+        providerName: 'accounts.google.com',
+        subject: 'bob',
+      });
+      proxy.secrets.add(token);
+      const run = await runDemo(
+        ['--identity-pool-id', poolId, '--endpoint', proxy.url, '--provider', 'google'],
+        { PLUGBOARD_DEMO_TOKEN: token },
+      );
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(
+        `backend: identity pool ${poolId} at ${proxy.url}, provider accounts.google.com`,
+      );
+      expect(run.stdout).toMatch(/skipped: moving the clock is emulator-only; forcing a refresh instead/);
+      expect(run.stdout).toMatch(/skipped: expiring the provider token is emulator-only/);
+      expect(run.stdout).toMatch(
+        /\[hub\] FEDERATED_TO_IDENTITY_POOL .*providerName: 'accounts\.google\.com'/,
+      );
+      expect(run.stdout).toMatch(/ok: identity id us-east-1:[0-9a-f-]+ kept/);
+      expect(run.stdout).toMatch(/^Done: 10 steps, every check passed\.$/m);
+      expect(proxy.secrets.size).toBeGreaterThan(8);
+      expectNoSecrets(run.stdout + run.stderr, proxy.secrets);
+    }, 60_000);
+
+    it('exits 1 with a clear message when the pool rejects the token, without printing it', async () => {
+      const token = await emulator.issueProviderToken({
+        providerName: 'accounts.google.com',
+        subject: 'bob',
+        expiresInSeconds: -60,
+      });
+      const run = await runDemo([
+        '--identity-pool-id',
+        poolId,
+        '--endpoint',
+        emulator.endpoint,
+        '--provider',
+        'google',
+        '--token',
+        token,
+      ]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/^federation-demo failed in step 2: DemoCheckFailed: federation failed/m);
+      expect(run.stdout).toMatch(
+        /AuthQuickstart: Failed to federate to Identity Pool\. NotAuthorizedException/,
+      );
+      expectNoSecrets(run.stdout + run.stderr, [token]);
+    }, 60_000);
+  });
+
+  describe('command line', () => {
+    it('prints the usage with --help', async () => {
+      const run = await runDemo(['--help']);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/--identity-pool-id <region:uuid>/);
+    });
+
+    it.each([
+      [['--bogus'], /Unknown option --bogus/],
+      [['--token', 'x'], /--identity-pool-id is needed/],
+      [['--identity-pool-id', 'not-a-pool'], /must look like us-east-1:/],
+      [
+        ['--identity-pool-id', 'us-east-1:0a1b2c3d-0000-4000-8000-000000000000'],
+        /--token \(or PLUGBOARD_DEMO_TOKEN\)/,
+      ],
+      [
+        [
+          '--identity-pool-id',
+          'us-east-1:0a1b2c3d-0000-4000-8000-000000000000',
+          '--token',
+          't',
+          '--endpoint',
+          'http://example.com',
+        ],
+        /https:\/\/ URL, or http:\/\/ on a loopback host/,
+      ],
+    ])('exits 2 for %j', async (args, message) => {
+      const run = await runDemo(args);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr).toMatch(/Usage: npm run demo/);
+    });
+  });
+});
