@@ -1,0 +1,200 @@
+// Consumption as users do it: pack the three packages, install the tarballs into a fresh project outside
+// the repository (no workspace links), compile a strict TypeScript consumer there and run it under CommonJS
+// and ESM, load both builds in one process, and check that the packages need only what they declare.
+import { execFileSync } from 'node:child_process';
+import { builtinModules } from 'node:module';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { buildPackagesAndDemo, repoRoot } from './support';
+
+const PACKAGES = ['core', 'auth-cognito-plugin', 'cognito-identity-emulator'];
+
+/** The environment without npm's own variables, so the nested npm acts like a user's. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^npm_|^NODE_PATH$|^INIT_CWD$/i.test(key)),
+  );
+}
+
+function run(command: string, args: string[], cwd: string): string {
+  try {
+    return execFileSync(command, args, { cwd, env: cleanEnv(), encoding: 'utf8', stdio: 'pipe' });
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`${command} ${args.join(' ')} failed:\n${e.stdout ?? ''}\n${e.stderr ?? e.message}`);
+  }
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+/** Bare module specifiers a built file loads or refers to: require(), import/export from, import(). */
+function bareSpecifiers(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(/(?:require\(|import\(|\bfrom\s+|^\s*import\s+)['"]([^'"]+)['"]/gm)) {
+    const spec = match[1]!;
+    if (spec.startsWith('.') || spec.startsWith('/')) continue;
+    found.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+  }
+  return [...found];
+}
+
+describe('the packed packages, installed into a fresh project', () => {
+  let work: string;
+  let app: string;
+  const tarballs: string[] = [];
+
+  beforeAll(() => {
+    buildPackagesAndDemo();
+    work = mkdtempSync(join(tmpdir(), 'plugboard-consumer-'));
+    const packed = run(
+      'npm',
+      ['pack', '--silent', '--pack-destination', work, ...PACKAGES.map((p) => join(repoRoot, 'packages', p))],
+      repoRoot,
+    );
+    tarballs.push(
+      ...packed
+        .trim()
+        .split(/\s+/)
+        .map((name) => join(work, name)),
+    );
+    app = join(work, 'app');
+    mkdirSync(join(app, 'src'), { recursive: true });
+    writeFileSync(
+      join(app, 'package.json'),
+      JSON.stringify({ name: 'plugboard-consumer', version: '0.0.0', private: true }, null, 2),
+    );
+    run(
+      'npm',
+      // @types/node: this consumer is a Node app (it runs the emulator), and the AWS SDK's own
+      // declarations refer to Node types, so a Node app has them anyway.
+      [
+        'install',
+        '--no-audit',
+        '--no-fund',
+        '--prefer-offline',
+        ...tarballs,
+        'typescript@5.9.3',
+        '@types/node@20',
+      ],
+      app,
+    );
+    const scenario = join(__dirname, 'consumer', 'scenario.ts');
+    copyFileSync(scenario, join(app, 'src', 'consumer.cts'));
+    copyFileSync(scenario, join(app, 'src', 'consumer.mts'));
+    copyFileSync(join(__dirname, 'consumer', 'dual.mjs'), join(app, 'dual.mjs'));
+    writeFileSync(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          // DOM because core's declarations name the DOM `Storage` type (see the it.failing below).
+          lib: ['ES2022', 'DOM'],
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          strict: true,
+          noUncheckedIndexedAccess: true,
+          exactOptionalPropertyTypes: true,
+          skipLibCheck: false, // the packages' declarations are checked too
+          types: ['node'],
+          outDir: 'dist',
+          rootDir: 'src',
+        },
+        include: ['src'],
+      }),
+    );
+  }, 180_000);
+
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('installs from the tarballs alone, with no link into the repository', () => {
+    expect(tarballs.map((t) => relative(work, t)).sort()).toEqual([
+      'plugboard-auth-cognito-plugin-0.1.0.tgz',
+      'plugboard-cognito-identity-emulator-0.1.0.tgz',
+      'plugboard-core-0.1.0.tgz',
+    ]);
+    expect(relative(repoRoot, app).startsWith('..')).toBe(true);
+    const lock = readFileSync(join(app, 'package-lock.json'), 'utf8');
+    expect(lock).not.toContain('"link": true');
+    // The plugin's dependency on core is satisfied by the installed tarball, not a second copy.
+    expect(() =>
+      readFileSync(
+        join(app, 'node_modules/@plugboard/auth-cognito-plugin/node_modules/@plugboard/core/package.json'),
+      ),
+    ).toThrow();
+  });
+
+  it('compiles a strict consumer with module nodenext (CJS and ESM entry files)', () => {
+    run(process.execPath, [join(app, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], app);
+    expect(readFileSync(join(app, 'dist', 'consumer.cjs'), 'utf8')).toMatch(/require\("@plugboard\/core"\)/);
+    expect(readFileSync(join(app, 'dist', 'consumer.mjs'), 'utf8')).toMatch(/from '@plugboard\/core'/);
+  }, 60_000);
+
+  // Known bug: WebKeyValueStorage's constructor takes the DOM `Storage` type, so a Node app without the DOM
+  // lib and with skipLibCheck off cannot compile against core. When core is fixed, this starts passing,
+  // Jest reports it, and `.failing` should be removed.
+  it.failing(
+    'compiles for a Node app without the DOM lib',
+    () => {
+      const tsc = join(app, 'node_modules/typescript/bin/tsc');
+      run(process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit', '--lib', 'ES2022'], app);
+    },
+    60_000,
+  );
+
+  it('runs the consumer under CommonJS', () => {
+    expect(run(process.execPath, ['dist/consumer.cjs'], app)).toMatch(/^consumer ok: identity us-east-1:/);
+  }, 30_000);
+
+  it('runs the consumer under ESM', () => {
+    expect(run(process.execPath, ['dist/consumer.mjs'], app)).toMatch(/^consumer ok: identity us-east-1:/);
+  }, 30_000);
+
+  it('has one Amplify and one Hub when require and import load the packages in one process', () => {
+    expect(run(process.execPath, ['dual.mjs'], app)).toMatch(/^dual ok/);
+  }, 30_000);
+
+  it('needs nothing at run time or in its declarations beyond its declared dependencies', () => {
+    const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+    const problems: string[] = [];
+    const seen = new Set<string>();
+    for (const name of PACKAGES) {
+      const root = join(app, 'node_modules', '@plugboard', name);
+      const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+        name: string;
+        dependencies?: Record<string, string>;
+        peerDependencies?: Record<string, string>;
+      };
+      const allowed = new Set([
+        manifest.name,
+        ...Object.keys(manifest.dependencies ?? {}),
+        ...Object.keys(manifest.peerDependencies ?? {}),
+      ]);
+      for (const file of filesUnder(join(root, 'dist')).filter((f) => /\.(js|d\.ts)$/.test(f))) {
+        for (const spec of bareSpecifiers(readFileSync(file, 'utf8'))) {
+          seen.add(spec);
+          if (!allowed.has(spec) && !builtins.has(spec))
+            problems.push(`${relative(app, file)} needs ${spec}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect([...seen]).toEqual(
+      expect.arrayContaining(['@plugboard/core', '@aws-sdk/client-cognito-identity', 'jose', 'node:http']),
+    );
+  });
+});
