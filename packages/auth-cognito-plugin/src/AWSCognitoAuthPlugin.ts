@@ -1,9 +1,9 @@
 import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import {
   brandClass,
   getLogger,
   InvalidStateException,
-  UnknownException,
   type AuthException,
   type AuthPlugin,
   type AuthSignInOptions,
@@ -19,15 +19,22 @@ import { defaultStorage, readConfig, validateConstructorOptions } from './api/pl
 import {
   validateFederateOptions,
   validateFetchOptions,
+  validatePassword,
   validateProvider,
+  validateSignIn,
+  validateSignOutOptions,
+  validateStringRecord,
   validateToken,
 } from './api/validate.js';
 import type { AuthProvider } from './AuthProvider.js';
 import { SdkIdentityPoolService, type IdentityPoolService } from './cognito/IdentityPoolService.js';
+import { SdkUserPoolService, type UserPoolService } from './cognito/UserPoolService.js';
 import type { FederateToIdentityPoolOptions } from './FederateToIdentityPoolOptions.js';
 import { clearFederation, federate } from './operations/federate.js';
 import { cachedSession, fetchSession } from './operations/fetchSession.js';
 import type { PluginRuntime } from './operations/PluginRuntime.js';
+import { confirmSignIn, getCurrentUser, signIn } from './operations/signIn.js';
+import { signOut } from './operations/signOut.js';
 import { SessionStore } from './session/SessionStore.js';
 import { AuthMachine } from './state/AuthMachine.js';
 import type {
@@ -50,15 +57,19 @@ const DEFAULT_MARGIN_SECONDS = 120;
 export class AWSCognitoAuthPlugin implements AuthPlugin {
   static readonly PLUGIN_KEY = 'awsCognitoAuthPlugin' as const;
 
-  readonly #options: AWSCognitoAuthPluginOptions & { identityPoolService?: IdentityPoolService };
+  readonly #options: AWSCognitoAuthPluginOptions & {
+    identityPoolService?: IdentityPoolService;
+    userPoolService?: UserPoolService;
+  };
   #runtime: PluginRuntime | undefined;
   #sdkService: SdkIdentityPoolService | undefined;
+  #sdkUserPool: SdkUserPoolService | undefined;
   #pendingFetch:
     { promise: Promise<AWSCognitoAuthSession>; force: boolean; started: boolean; ticket: number } | undefined;
 
   /**
    * @param options storage, the optional federated-token refresher and the refresh margin. (Tests may also
-   * pass `identityPoolService` to replace the AWS SDK client.)
+   * pass `identityPoolService` and `userPoolService` to replace the AWS SDK clients.)
    */
   constructor(options: AWSCognitoAuthPluginOptions = {}) {
     validateConstructorOptions(options);
@@ -91,9 +102,19 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     this.#sdkService =
       identity && !this.#options.identityPoolService ? new SdkIdentityPoolService(identity) : undefined;
     const service = this.#options.identityPoolService ?? this.#sdkService;
+    this.#sdkUserPool =
+      userPool && !this.#options.userPoolService ? new SdkUserPoolService(userPool) : undefined;
+    const userPoolService = this.#options.userPoolService ?? this.#sdkUserPool;
     this.#runtime = {
       machine,
       identityPool: identity && service ? { poolId: identity.PoolId, service } : undefined,
+      userPool:
+        userPool && userPoolService
+          ? {
+              providerName: `cognito-idp.${userPool.Region}.amazonaws.com/${userPool.PoolId}`,
+              service: userPoolService,
+            }
+          : undefined,
       now: this.#options.clock ?? Date.now,
       refreshMarginMs: (this.#options.credentialsRefreshMarginSeconds ?? DEFAULT_MARGIN_SECONDS) * 1000,
       federatedTokenRefresher: this.#options.federatedTokenRefresher,
@@ -107,33 +128,35 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     const runtime = this.#runtime;
     this.#runtime = undefined;
     this.#sdkService = undefined;
+    this.#sdkUserPool = undefined;
     this.#pendingFetch = undefined;
     if (runtime) await runtime.machine.run(async () => runtime.machine.dispatch({ type: 'reset' }));
   }
 
-  /** The AWS SDK client the plugin uses. It is loaded on first use: call {@link loadEscapeHatch} before. */
-  getEscapeHatch(): { cognitoIdentityClient: CognitoIdentityClient } {
-    const client = this.#sdkService?.loadedClient;
-    if (!client) {
+  /**
+   * The AWS SDK clients the plugin uses. They are loaded on first use: call {@link loadEscapeHatch} (or
+   * any auth method) before.
+   */
+  getEscapeHatch(): EscapeHatch {
+    const cognitoIdentityClient = this.#sdkService?.loadedClient;
+    const cognitoIdentityProviderClient = this.#sdkUserPool?.loadedClient;
+    if (!cognitoIdentityClient && !cognitoIdentityProviderClient) {
       throw new InvalidStateException(
-        'The Cognito Identity client is not loaded yet.',
+        'The AWS SDK clients are not loaded yet.',
         'Await plugin.loadEscapeHatch() (or any auth call) first; the AWS SDK is loaded on first use.',
       );
     }
-    return { cognitoIdentityClient: client };
+    return {
+      ...(cognitoIdentityClient ? { cognitoIdentityClient } : {}),
+      ...(cognitoIdentityProviderClient ? { cognitoIdentityProviderClient } : {}),
+    } as EscapeHatch;
   }
 
-  /** Loads the AWS SDK client if needed and returns it. */
-  async loadEscapeHatch(): Promise<{ cognitoIdentityClient: CognitoIdentityClient }> {
-    const service = this.#sdkService;
-    if (!service) this.#requireRuntime();
-    if (!service) {
-      throw new InvalidStateException(
-        'This plugin has no AWS SDK identity client (no identity pool, or a custom service was injected).',
-        'Configure CredentialsProvider.CognitoIdentity.Default to use the SDK client.',
-      );
-    }
-    return { cognitoIdentityClient: (await service.load()).client };
+  /** Loads the AWS SDK clients of the configured pools, if needed, and returns them. */
+  async loadEscapeHatch(): Promise<EscapeHatch> {
+    this.#requireRuntime();
+    await Promise.all([this.#sdkService?.load(), this.#sdkUserPool?.load()]);
+    return this.getEscapeHatch();
   }
 
   /** Exchanges a third-party provider token for an identity id and temporary AWS credentials. */
@@ -205,17 +228,85 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     return this.#respond(work, onSuccess, onError, 'fetchAuthSession');
   }
 
-  // User-pool sign-in is not implemented yet: these reject with UnknownException naming the gap.
-  signIn(_username: string, _password: string, _options?: AuthSignInOptions): Promise<AuthSignInResult> {
-    return Promise.reject(notImplemented('signIn'));
+  /** Signs in with the user pool (USER_PASSWORD_AUTH). */
+  signIn(username: string, password: string, options?: AuthSignInOptions): Promise<AuthSignInResult>;
+  signIn(
+    username: string,
+    password: string,
+    onSuccess: (result: AuthSignInResult) => void,
+    onError: OnError,
+  ): void;
+  signIn(
+    username: string,
+    password: string,
+    options: AuthSignInOptions | undefined,
+    onSuccess: (result: AuthSignInResult) => void,
+    onError: OnError,
+  ): void;
+  signIn(username: string, password: string, ...rest: unknown[]): Promise<AuthSignInResult> | void {
+    const [options, onSuccess, onError] = typeof rest[0] === 'function' ? [undefined, ...rest] : rest;
+    const work = async (): Promise<AuthSignInResult> => {
+      const input = validateSignIn(username, password, options);
+      const runtime = this.#requireRuntime();
+      return runtime.machine.run(() => signIn(runtime, input.username, input.password, input.clientMetadata));
+    };
+    return this.#respond(work, onSuccess, onError, 'signIn');
   }
 
-  signOut(_options?: AuthSignOutOptions): Promise<AuthSignOutResult> {
-    return Promise.reject(notImplemented('signOut'));
+  /** Answers the challenge a sign-in returned: the new password for CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED. */
+  confirmSignIn(challengeResponse: string, options?: ConfirmSignInOptions): Promise<AuthSignInResult>;
+  confirmSignIn(
+    challengeResponse: string,
+    onSuccess: (result: AuthSignInResult) => void,
+    onError: OnError,
+  ): void;
+  confirmSignIn(
+    challengeResponse: string,
+    options: ConfirmSignInOptions | undefined,
+    onSuccess: (result: AuthSignInResult) => void,
+    onError: OnError,
+  ): void;
+  confirmSignIn(challengeResponse: string, ...rest: unknown[]): Promise<AuthSignInResult> | void {
+    const [options, onSuccess, onError] = typeof rest[0] === 'function' ? [undefined, ...rest] : rest;
+    const work = async (): Promise<AuthSignInResult> => {
+      const newPassword = validatePassword(challengeResponse, 'The new password');
+      const attributes = validateStringRecord(
+        (options as ConfirmSignInOptions | undefined)?.userAttributes,
+        'userAttributes',
+      );
+      const runtime = this.#requireRuntime();
+      return runtime.machine.run(() => confirmSignIn(runtime, newPassword, attributes));
+    };
+    return this.#respond(work, onSuccess, onError, 'confirmSignIn');
   }
 
-  getCurrentUser(): Promise<AuthUser> {
-    return Promise.reject(notImplemented('getCurrentUser'));
+  /** Signs out of the user pool; `{ globalSignOut: true }` also revokes the tokens at the service. */
+  signOut(options?: AuthSignOutOptions): Promise<AuthSignOutResult>;
+  signOut(onSuccess: (result: AuthSignOutResult) => void, onError: OnError): void;
+  signOut(
+    options: AuthSignOutOptions | undefined,
+    onSuccess: (result: AuthSignOutResult) => void,
+    onError: OnError,
+  ): void;
+  signOut(...args: unknown[]): Promise<AuthSignOutResult> | void {
+    const [options, onSuccess, onError] = typeof args[0] === 'function' ? [undefined, ...args] : args;
+    const work = async (): Promise<AuthSignOutResult> => {
+      const { globalSignOut } = validateSignOutOptions(options);
+      const runtime = this.#requireRuntime();
+      return runtime.machine.run(() => signOut(runtime, globalSignOut));
+    };
+    return this.#respond(work, onSuccess, onError, 'signOut');
+  }
+
+  /** The signed-in user-pool user: `{ username, userId }`, or SignedOutException. */
+  getCurrentUser(): Promise<AuthUser>;
+  getCurrentUser(onSuccess: (user: AuthUser) => void, onError: OnError): void;
+  getCurrentUser(onSuccess?: (user: AuthUser) => void, onError?: OnError): Promise<AuthUser> | void {
+    const work = async (): Promise<AuthUser> => {
+      const runtime = this.#requireRuntime();
+      return runtime.machine.run(() => getCurrentUser(runtime));
+    };
+    return this.#respond(work, onSuccess, onError, 'getCurrentUser');
   }
 
   /** Shares one queued fetch among concurrent callers, and answers from memory when nothing is pending. */
@@ -282,9 +373,14 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
 }
 brandClass(AWSCognitoAuthPlugin, 'AWSCognitoAuthPlugin');
 
-function notImplemented(method: string): AuthException {
-  return new UnknownException(
-    `${method} is not implemented in this version of the plugin.`,
-    'Use identity-pool federation.',
-  );
+/** The AWS SDK clients behind the plugin, for calls it does not wrap. Each is present once its pool's client is loaded. */
+export interface EscapeHatch {
+  readonly cognitoIdentityClient: CognitoIdentityClient;
+  readonly cognitoIdentityProviderClient?: CognitoIdentityProviderClient;
+}
+
+/** Options of `confirmSignIn`. */
+export interface ConfirmSignInOptions {
+  /** Attributes the NEW_PASSWORD_REQUIRED challenge asked for (`missingAttributes`). */
+  readonly userAttributes?: Readonly<Record<string, string>>;
 }

@@ -38,11 +38,7 @@ const table: [AuthState, GuardedOperation, string | undefined][] = [
   [federated, 'federate', undefined],
   [federated, 'clearFederation', undefined],
   [federated, 'signIn', 'Sign-in could not be started: the session is federated to an identity pool.'],
-  [
-    federated,
-    'signOut',
-    'There is no user-pool sign-in to sign out of: the session is currently federated to an identity pool.',
-  ],
+  [federated, 'signOut', 'Sign-out is not possible: currently federated to identity pool.'],
   [federated, 'fetchAuthSession', undefined],
 ];
 

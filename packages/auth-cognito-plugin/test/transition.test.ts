@@ -39,6 +39,10 @@ const events: Record<AuthEvent['type'], AuthEvent> = {
   federatedCredentialsRefreshed: { type: 'federatedCredentialsRefreshed', credentials },
   federatedTokenRejected: { type: 'federatedTokenRejected' },
   guestCredentialsObtained: { type: 'guestCredentialsObtained', identityId: fed.identityId, credentials },
+  signInChallenged: {
+    type: 'signInChallenged',
+    challenge: { username: 'alice@example.com', session: 'challenge' },
+  },
   signedIn: { type: 'signedIn', session: user },
   userPoolTokensRefreshed: { type: 'userPoolTokensRefreshed', tokens: user.tokens },
   userPoolCredentialsObtained: {
@@ -59,6 +63,7 @@ const allowed: Record<AuthState['kind'], Partial<Record<AuthEvent['type'], AuthS
     federated: 'federated',
     signedIn: 'signedIn',
     guestCredentialsObtained: 'signedOut',
+    signInChallenged: 'signedOut',
     signedOut: 'signedOut',
     reset: 'unconfigured',
   },

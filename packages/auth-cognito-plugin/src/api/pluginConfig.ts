@@ -67,6 +67,7 @@ export function validateConstructorOptions(options: unknown): asserts options is
     'credentialsRefreshMarginSeconds',
     'clock',
     'identityPoolService',
+    'userPoolService',
   ];
   for (const key of Object.keys(o))
     if (!known.includes(key)) fail(key, `one of ${known.join(', ')} (unknown option)`);

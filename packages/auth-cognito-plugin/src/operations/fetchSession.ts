@@ -1,4 +1,4 @@
-import { NotAuthorizedException } from '@plugboard/core';
+import { NotAuthorizedException, SessionExpiredException } from '@plugboard/core';
 import { toAuthException } from '../api/callbacks.js';
 import { validateToken } from '../api/validate.js';
 import { buildSession, type SessionFailures } from '../session/buildSession.js';
@@ -9,6 +9,7 @@ import type { PluginRuntime } from './PluginRuntime.js';
 
 type Federated = Extract<AuthState, { kind: 'federated' }>;
 type SignedOut = Extract<AuthState, { kind: 'signedOut' }>;
+type SignedIn = Extract<AuthState, { kind: 'signedIn' }>;
 
 /** The session from memory when nothing needs refreshing, else undefined. Synchronous, no I/O. */
 export function cachedSession(runtime: PluginRuntime, state: AuthState): AWSCognitoAuthSession | undefined {
@@ -17,7 +18,10 @@ export function cachedSession(runtime: PluginRuntime, state: AuthState): AWSCogn
     !needsRefresh(c, now, runtime.refreshMarginMs);
   const ok =
     (state.kind === 'federated' && !state.session.tokenRejected && fresh(state.session.credentials)) ||
-    (state.kind === 'signedOut' && fresh(state.guest.credentials));
+    (state.kind === 'signedOut' && fresh(state.guest.credentials)) ||
+    (state.kind === 'signedIn' &&
+      state.session.tokens.expiresAt - now > runtime.refreshMarginMs &&
+      (runtime.identityPool === undefined || fresh(state.session.credentials)));
   return ok ? buildSession(state, now, runtime.identityPool !== undefined) : undefined;
 }
 
@@ -36,7 +40,9 @@ export async function fetchSession(
       ? await refreshFederated(runtime, state, forceRefresh)
       : state.kind === 'signedOut'
         ? await refreshGuest(runtime, state)
-        : {};
+        : state.kind === 'signedIn'
+          ? await refreshSignedIn(runtime, state, forceRefresh)
+          : {};
   return buildSession(runtime.machine.state, runtime.now(), runtime.identityPool !== undefined, failures);
 }
 
@@ -112,5 +118,62 @@ async function refreshGuest(runtime: PluginRuntime, { guest }: SignedOut): Promi
   } catch (error) {
     runtime.logger.debug('No guest credentials.', error);
     return { identityId: toAuthException(error) };
+  }
+}
+
+/**
+ * Refreshes the user-pool tokens when near expiry (or forced), then the identity-pool credentials
+ * federated from the id token. A rejected refresh token ends the session (SESSION_EXPIRED); any other
+ * failure keeps it for the next try.
+ */
+async function refreshSignedIn(
+  runtime: PluginRuntime,
+  state: SignedIn,
+  forceRefresh: boolean,
+): Promise<SessionFailures> {
+  const userPool = runtime.userPool;
+  if (!userPool) return {};
+  let { session } = state;
+  let credentialsStale = forceRefresh;
+  const now = runtime.now();
+  if (forceRefresh || session.tokens.expiresAt - now <= runtime.refreshMarginMs) {
+    try {
+      const tokens = await userPool.service.refresh(session.tokens.refreshToken, session.username);
+      await runtime.machine.dispatch({ type: 'userPoolTokensRefreshed', tokens });
+    } catch (error) {
+      if (error instanceof NotAuthorizedException) {
+        await runtime.machine.dispatch({ type: 'refreshTokenRejected' });
+        return {
+          session: new SessionExpiredException(
+            'The user-pool session has expired: its refresh token was rejected.',
+            'Sign in again.',
+            { cause: error },
+          ),
+        };
+      }
+      runtime.logger.warn(
+        'Refreshing the user-pool tokens failed; the stored session is kept for the next try.',
+        error,
+      );
+      return { userPoolTokens: toAuthException(error) };
+    }
+    const next = runtime.machine.state;
+    if (next.kind !== 'signedIn') return {};
+    session = next.session;
+    credentialsStale = true; // a new id token means new credentials
+  }
+  const pool = runtime.identityPool;
+  if (!pool || (!credentialsStale && !needsRefresh(session.credentials, now, runtime.refreshMarginMs)))
+    return {};
+  try {
+    const logins = { [userPool.providerName]: session.tokens.idToken };
+    const identityId = session.identityId ?? (await pool.service.getId(pool.poolId, logins));
+    const credentials = await pool.service.getCredentialsForIdentity(identityId, logins);
+    await runtime.machine.dispatch({ type: 'userPoolCredentialsObtained', identityId, credentials });
+    return {};
+  } catch (error) {
+    runtime.logger.warn('Getting AWS credentials for the signed-in user failed; the session is kept.', error);
+    const failed = toAuthException(error);
+    return session.identityId ? { credentials: failed } : { identityId: failed, credentials: failed };
   }
 }

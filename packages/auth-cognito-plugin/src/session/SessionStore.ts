@@ -2,6 +2,7 @@ import type { KeyValueStorage, Logger } from '@plugboard/core';
 import type { PersistedSession } from '../state/AuthState.js';
 import type { AWSTemporaryCredentials } from '../types.js';
 import { makeCredentials, storeCredentials, type StoredCredentials } from './credentials.js';
+import { earliestExpiry } from './jwt.js';
 
 const FORMAT_VERSION = 1;
 
@@ -129,11 +130,12 @@ export function parse(text: string): PersistedSession | null {
         session: {
           username: raw.username,
           userId: raw.userId,
+          // Trust the tokens' own expiry over the stored number: an unreadable token forces a refresh.
           tokens: {
             accessToken: t.accessToken,
             idToken: t.idToken,
             refreshToken: t.refreshToken,
-            expiresAt: t.expiresAt,
+            expiresAt: Math.min(t.expiresAt, earliestExpiry(t.accessToken, t.idToken)),
           },
           identityId,
           credentials,

@@ -5,7 +5,12 @@ import {
   type AuthException,
 } from '@plugboard/core';
 import type { AuthState } from '../state/AuthState.js';
-import type { AuthSessionResult, AWSCognitoAuthSession, AWSTemporaryCredentials } from '../types.js';
+import type {
+  AuthSessionResult,
+  AWSCognitoAuthSession,
+  AWSCognitoUserPoolTokens,
+  AWSTemporaryCredentials,
+} from '../types.js';
 import { makeUserPoolTokens } from './credentials.js';
 
 const success = <T>(value: T): AuthSessionResult<T> => Object.freeze({ type: 'SUCCESS', value });
@@ -15,6 +20,10 @@ const failure = <T>(error: AuthException): AuthSessionResult<T> => Object.freeze
 export interface SessionFailures {
   readonly identityId?: AuthException;
   readonly credentials?: AuthException;
+  /** The user-pool tokens could not be refreshed (they are reported only while still valid). */
+  readonly userPoolTokens?: AuthException;
+  /** Why a user-pool session just ended. */
+  readonly session?: AuthException;
 }
 
 function noIdentityPool(): AuthException {
@@ -77,13 +86,17 @@ export function buildSession(
           missing,
         ),
         userSubResult: success(session.userId),
-        userPoolTokensResult: success(makeUserPoolTokens(session.tokens)),
+        userPoolTokensResult:
+          failures.userPoolTokens && session.tokens.expiresAt <= now
+            ? failure<AWSCognitoUserPoolTokens>(failures.userPoolTokens)
+            : success(makeUserPoolTokens(session.tokens)),
       });
     }
     default: {
       const guest =
         state.kind === 'signedOut' ? state.guest : { identityId: undefined, credentials: undefined };
       const signedOut = (): AuthException =>
+        failures.session ??
         new SignedOutException('There is no user signed in.', 'Sign in or federate to get user data.');
       const missing = (): AuthException => (hasIdentityPool ? unknownCredentials() : noIdentityPool());
       return Object.freeze({

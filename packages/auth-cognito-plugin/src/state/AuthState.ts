@@ -34,11 +34,17 @@ export interface GuestSession {
   readonly credentials: AWSTemporaryCredentials | undefined;
 }
 
+/** A sign-in waiting for the user to answer a challenge (held in memory only). */
+export interface SignInChallenge {
+  readonly username: string;
+  readonly session: string;
+}
+
 /** Every state the plugin can be in. */
 export type AuthState =
   | { readonly kind: 'unconfigured' }
   | { readonly kind: 'restoring' }
-  | { readonly kind: 'signedOut'; readonly guest: GuestSession }
+  | { readonly kind: 'signedOut'; readonly guest: GuestSession; readonly challenge?: SignInChallenge }
   | { readonly kind: 'federated'; readonly session: FederatedSession }
   | { readonly kind: 'signedIn'; readonly session: SignedInSession };
 
@@ -65,6 +71,7 @@ export type AuthEvent =
       readonly identityId: string;
       readonly credentials: AWSTemporaryCredentials;
     }
+  | { readonly type: 'signInChallenged'; readonly challenge: SignInChallenge }
   | { readonly type: 'signedIn'; readonly session: SignedInSession }
   | { readonly type: 'userPoolTokensRefreshed'; readonly tokens: UserPoolTokenSet }
   | {

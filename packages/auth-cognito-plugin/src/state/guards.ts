@@ -37,7 +37,7 @@ const REFUSALS: Record<
       'Call clearFederationToIdentityPool before signing in with the user pool.',
     ],
     signOut: [
-      'There is no user-pool sign-in to sign out of: the session is currently federated to an identity pool.',
+      'Sign-out is not possible: currently federated to identity pool.',
       'Call clearFederationToIdentityPool to end a federated session.',
     ],
     getCurrentUser: [

@@ -88,8 +88,11 @@ function fromSignedOut(state: Extract<AuthState, { kind: 'signedOut' }>, event: 
       return signedIn(event);
     case 'guestCredentialsObtained': {
       const guest = { identityId: event.identityId, credentials: event.credentials };
-      return { state: { kind: 'signedOut', guest }, effects: [persist({ kind: 'guest', guest })] };
+      return { state: { ...state, guest }, effects: [persist({ kind: 'guest', guest })] };
     }
+    case 'signInChallenged':
+      // The challenge session is short-lived and secret: memory only.
+      return stay({ kind: 'signedOut', guest: state.guest, challenge: event.challenge });
     case 'signedOut':
       // Nothing to sign out of: no event, and the guest identity stays, as it belongs to the device.
       return stay(state);

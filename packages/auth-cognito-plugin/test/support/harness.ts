@@ -1,4 +1,11 @@
-import { Amplify, Hub, HubChannel, type AuthHubEvent, type KeyValueStorage } from '@plugboard/core';
+import {
+  Amplify,
+  Hub,
+  HubChannel,
+  type AmplifyConfiguration,
+  type AuthHubEvent,
+  type KeyValueStorage,
+} from '@plugboard/core';
 import {
   startCognitoIdentityEmulator,
   type CognitoIdentityEmulator,
@@ -45,12 +52,27 @@ export interface Harness {
   token(providerName?: string, subject?: string, expiresInSeconds?: number): Promise<string>;
   /** Counts of operations that reached the emulator since the harness started (or `since`). */
   calls(operation: string, since?: number): number;
-  /** A new plugin configured like the first, as after a process restart. */
-  restart(options?: AWSCognitoAuthPluginOptions): Promise<AWSCognitoAuthPlugin>;
+  /** The configuration given to Amplify.configure. */
+  readonly config: AmplifyConfiguration;
+  /** A new plugin configured like the first (or with `config`), as after a process restart. */
+  restart(
+    options?: AWSCognitoAuthPluginOptions,
+    config?: AmplifyConfiguration,
+  ): Promise<AWSCognitoAuthPlugin>;
   stop(): Promise<void>;
 }
 
+/** A user pool (on cognito-local) for the plugin to sign in with, trusted by the identity pool. */
+export interface HarnessUserPool {
+  readonly poolId: string;
+  readonly clientId: string;
+  readonly clientSecret?: string;
+  readonly endpoint: string;
+  readonly port: number;
+}
+
 export interface HarnessOptions {
+  readonly userPool?: HarnessUserPool;
   readonly credentialsLifetimeSeconds?: number;
   readonly allowUnauthenticatedIdentities?: boolean;
   readonly plugin?: AWSCognitoAuthPluginOptions;
@@ -71,8 +93,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     allowUnauthenticatedIdentities: options.allowUnauthenticatedIdentities ?? false,
     supportedLoginProviders: PROVIDERS,
     developerProviderName: DEVELOPER_PROVIDER,
+    ...(options.userPool
+      ? {
+          openIdConnectProviders: [
+            {
+              providerName: `cognito-idp.us-east-1.amazonaws.com/${options.userPool.poolId}`,
+              issuer: `${options.userPool.endpoint}/${options.userPool.poolId}`,
+              jwksUri: `${options.userPool.endpoint}/${options.userPool.poolId}/.well-known/jwks.json`,
+              audiences: [options.userPool.clientId],
+            },
+          ],
+        }
+      : {}),
   });
-  const config = {
+  const config: AmplifyConfiguration = {
     auth: {
       plugins: {
         awsCognitoAuthPlugin: {
@@ -81,6 +115,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
               Default: { PoolId: poolId, Region: 'us-east-1', Endpoint: emulator.endpoint },
             },
           },
+          ...(options.userPool
+            ? {
+                CognitoUserPool: {
+                  Default: {
+                    PoolId: options.userPool.poolId,
+                    AppClientId: options.userPool.clientId,
+                    ...(options.userPool.clientSecret
+                      ? { AppClientSecret: options.userPool.clientSecret }
+                      : {}),
+                    Region: 'us-east-1',
+                    Endpoint: options.userPool.endpoint,
+                  },
+                },
+              }
+            : {}),
         },
       },
     },
@@ -89,7 +138,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const subscription = Hub.subscribe(HubChannel.AUTH, (event) => {
     events.push(event);
   });
-  const configure = async (pluginOptions: AWSCognitoAuthPluginOptions): Promise<AWSCognitoAuthPlugin> => {
+  const configure = async (
+    pluginOptions: AWSCognitoAuthPluginOptions,
+    configuration: AmplifyConfiguration = config,
+  ): Promise<AWSCognitoAuthPlugin> => {
     await Amplify.reset();
     const plugin = new AWSCognitoAuthPlugin({
       clock: clock.now,
@@ -97,7 +149,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ...(options.storage && !pluginOptions.storage ? { storage: options.storage } : {}),
     });
     Amplify.addPlugin(plugin);
-    Amplify.configure(config);
+    Amplify.configure(configuration);
     return plugin;
   };
   const plugin = await configure(options.plugin ?? {});
@@ -122,7 +174,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         .slice(since)
         .filter((r) => r.operation === operation).length;
     },
-    restart: (pluginOptions) => configure(pluginOptions ?? options.plugin ?? {}),
+    config,
+    restart: (pluginOptions, configuration) =>
+      configure(pluginOptions ?? options.plugin ?? {}, configuration),
     async stop() {
       subscription.unsubscribe();
       await Amplify.reset();

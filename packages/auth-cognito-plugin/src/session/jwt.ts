@@ -1,0 +1,31 @@
+/**
+ * Reads the claims of a JWT without verifying it. The plugin receives user-pool tokens over TLS straight
+ * from the service and only needs their subject, username and expiry; the services that accept them
+ * verify the signature.
+ */
+export function decodeJwtClaims(token: string): Record<string, unknown> | undefined {
+  const payload = token.split('.')[1];
+  if (token.split('.').length !== 3 || !payload) return undefined;
+  try {
+    const base64 = payload.replace(/-/g, '+').replace(/_/g, '/');
+    const binary = globalThis.atob(base64.padEnd(base64.length + ((4 - (base64.length % 4)) % 4), '='));
+    const json = new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+    const claims: unknown = JSON.parse(json);
+    return typeof claims === 'object' && claims !== null && !Array.isArray(claims)
+      ? (claims as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The earliest `exp` of the tokens, in epoch milliseconds; 0 when any is unreadable (forces a refresh). */
+export function earliestExpiry(...tokens: string[]): number {
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const token of tokens) {
+    const exp = decodeJwtClaims(token)?.exp;
+    if (typeof exp !== 'number' || !Number.isFinite(exp)) return 0;
+    earliest = Math.min(earliest, exp * 1000);
+  }
+  return Number.isFinite(earliest) ? earliest : 0;
+}
