@@ -27,8 +27,8 @@ import {
   validateToken,
 } from './api/validate.js';
 import type { AuthProvider } from './AuthProvider.js';
-import { SdkIdentityPoolService, type IdentityPoolService } from './cognito/IdentityPoolService.js';
-import { SdkUserPoolService, type UserPoolService } from './cognito/UserPoolService.js';
+import { SdkIdentityPoolService } from './cognito/IdentityPoolService.js';
+import { SdkUserPoolService } from './cognito/UserPoolService.js';
 import type { FederateToIdentityPoolOptions } from './FederateToIdentityPoolOptions.js';
 import { clearFederation, federate } from './operations/federate.js';
 import { cachedSession, fetchSession } from './operations/fetchSession.js';
@@ -44,8 +44,13 @@ import type {
 } from './types.js';
 import { PLUGIN_VERSION } from './version.js';
 
-type OnError = (error: AuthException) => void;
-type FederateOptionsArg = FederateToIdentityPoolOptions | { readonly developerProvidedIdentityId?: string };
+/** The error callback of the callback-style overloads. */
+export type AuthErrorCallback = (error: AuthException) => void;
+/** What `federateToIdentityPool` takes as options: built options or the plain-object form. */
+export type FederateToIdentityPoolOptionsInput =
+  FederateToIdentityPoolOptions | { readonly developerProvidedIdentityId?: string };
+type OnError = AuthErrorCallback;
+type FederateOptionsArg = FederateToIdentityPoolOptionsInput;
 
 const DEFAULT_MARGIN_SECONDS = 120;
 
@@ -57,10 +62,7 @@ const DEFAULT_MARGIN_SECONDS = 120;
 export class AWSCognitoAuthPlugin implements AuthPlugin {
   static readonly PLUGIN_KEY = 'awsCognitoAuthPlugin' as const;
 
-  readonly #options: AWSCognitoAuthPluginOptions & {
-    identityPoolService?: IdentityPoolService;
-    userPoolService?: UserPoolService;
-  };
+  readonly #options: AWSCognitoAuthPluginOptions;
   #runtime: PluginRuntime | undefined;
   #sdkService: SdkIdentityPoolService | undefined;
   #sdkUserPool: SdkUserPoolService | undefined;
@@ -134,7 +136,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
   }
 
   /**
-   * The AWS SDK clients the plugin uses. They are loaded on first use: call {@link loadEscapeHatch} (or
+   * The AWS SDK clients the plugin uses. They are loaded on first use: call {@link AWSCognitoAuthPlugin.loadEscapeHatch} (or
    * any auth method) before.
    */
   getEscapeHatch(): EscapeHatch {

@@ -1,11 +1,17 @@
 export { AWSCognitoAuthPlugin } from './AWSCognitoAuthPlugin.js';
-export type { EscapeHatch, ConfirmSignInOptions } from './AWSCognitoAuthPlugin.js';
+export type {
+  AuthErrorCallback,
+  ConfirmSignInOptions,
+  EscapeHatch,
+  FederateToIdentityPoolOptionsInput,
+} from './AWSCognitoAuthPlugin.js';
 export { AuthProvider } from './AuthProvider.js';
 export { FederateToIdentityPoolOptions } from './FederateToIdentityPoolOptions.js';
 export type { FederateToIdentityPoolOptionsBuilder } from './FederateToIdentityPoolOptions.js';
 export { AWSCognitoAuthChannelEventName } from './events.js';
 export type { IdentityPoolService, Logins } from './cognito/IdentityPoolService.js';
 export type { UserPoolService, SignInOutcome } from './cognito/UserPoolService.js';
+export type { UserPoolTokenSet } from './state/AuthState.js';
 export type {
   AWSTemporaryCredentials,
   AuthSessionResult,

@@ -1,4 +1,6 @@
 import type { AuthException, AuthSession, KeyValueStorage } from '@plugboard/core';
+import type { IdentityPoolService } from './cognito/IdentityPoolService.js';
+import type { UserPoolService } from './cognito/UserPoolService.js';
 
 /** Temporary AWS credentials for the identity's IAM role. Printing or serializing them masks the secrets. */
 export interface AWSTemporaryCredentials {
@@ -52,4 +54,8 @@ export interface AWSCognitoAuthPluginOptions {
   readonly credentialsRefreshMarginSeconds?: number;
   /** Milliseconds since the epoch, for tests. Default `Date.now`. */
   readonly clock?: () => number;
+  /** Replaces the AWS SDK identity-pool client (tests, custom transports). */
+  readonly identityPoolService?: IdentityPoolService;
+  /** Replaces the AWS SDK user-pool client (tests, custom transports). */
+  readonly userPoolService?: UserPoolService;
 }

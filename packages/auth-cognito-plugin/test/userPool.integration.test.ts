@@ -325,7 +325,7 @@ describe('AWSCognitoAuthPlugin user-pool sign-in (cognito-local + identity emula
   describe('tokens and persistence', () => {
     it('refreshes the tokens once for 100 concurrent fetches near expiry, then the credentials', async () => {
       const service = counting(sdkService());
-      h = await startHarness({ userPool: pool, plugin: { userPoolService: service } as never });
+      h = await startHarness({ userPool: pool, plugin: { userPoolService: service } });
       await h.plugin.signIn(await newUser(), PASSWORD);
       const first = rememberSession(await h.plugin.fetchAuthSession());
       const firstTokens = (first.userPoolTokensResult as { value: { idToken: string } }).value;

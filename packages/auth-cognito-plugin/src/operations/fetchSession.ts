@@ -11,6 +11,12 @@ type Federated = Extract<AuthState, { kind: 'federated' }>;
 type SignedOut = Extract<AuthState, { kind: 'signedOut' }>;
 type SignedIn = Extract<AuthState, { kind: 'signedIn' }>;
 
+/**
+ * Sessions already answered, per state. States are immutable, so while a state's credentials stay fresh
+ * its session is the same object: the warm path builds nothing (no error objects, no stack traces).
+ */
+const answered = new WeakMap<AuthState, AWSCognitoAuthSession>();
+
 /** The session from memory when nothing needs refreshing, else undefined. Synchronous, no I/O. */
 export function cachedSession(runtime: PluginRuntime, state: AuthState): AWSCognitoAuthSession | undefined {
   const now = runtime.now();
@@ -22,7 +28,13 @@ export function cachedSession(runtime: PluginRuntime, state: AuthState): AWSCogn
     (state.kind === 'signedIn' &&
       state.session.tokens.expiresAt - now > runtime.refreshMarginMs &&
       (runtime.identityPool === undefined || fresh(state.session.credentials)));
-  return ok ? buildSession(state, now, runtime.identityPool !== undefined) : undefined;
+  if (!ok) return undefined;
+  let session = answered.get(state);
+  if (!session) {
+    session = buildSession(state, now, runtime.identityPool !== undefined);
+    answered.set(state, session);
+  }
+  return session;
 }
 
 /** Answers fetchAuthSession, refreshing what is about to expire (or everything when forced). */

@@ -1,0 +1,170 @@
+import { inspect } from 'node:util';
+import { Amplify, InMemoryKeyValueStorage, NotAuthorizedException } from '@plugboard/core';
+import {
+  AuthProvider,
+  AWSCognitoAuthPlugin,
+  type AWSTemporaryCredentials,
+  type IdentityPoolService,
+} from '../src';
+import { makeCredentials } from '../src/session/credentials';
+
+const POOL = 'us-east-1:00000000-0000-4000-8000-000000000000';
+const IDENTITY = 'us-east-1:11111111-1111-4111-8111-111111111111';
+
+/** An identity-pool service whose answers the test releases one at a time. */
+function fakeService(now: () => number) {
+  const calls: string[] = [];
+  let issued = 0;
+  let rejectTokens = false;
+  const gates: (() => void)[] = [];
+  const wait = () => new Promise<void>((resolve) => gates.push(resolve));
+  const service: IdentityPoolService = {
+    async getId(_pool, logins) {
+      calls.push(`GetId ${Object.keys(logins ?? {}).join()}`);
+      await wait();
+      return IDENTITY;
+    },
+    async getCredentialsForIdentity(identityId, logins) {
+      calls.push(`GetCredentialsForIdentity ${identityId} ${Object.keys(logins ?? {}).join()}`);
+      await wait();
+      if (rejectTokens) throw new NotAuthorizedException('Token expired.', 'Get a new token.');
+      issued++;
+      return makeCredentials({
+        accessKeyId: `ASIAFAKE${issued}`,
+        secretAccessKey: `fake-secret-${issued}-${'s'.repeat(30)}`,
+        sessionToken: `fake-session-${issued}-${'t'.repeat(30)}`,
+        expiration: now() + 3600_000,
+      });
+    },
+  };
+  return {
+    service,
+    calls,
+    /** Lets every pending call answer, repeatedly, until nothing is pending. */
+    async drain() {
+      for (let i = 0; i < 50; i++) {
+        await new Promise((resolve) => setImmediate(resolve));
+        gates.splice(0).forEach((release) => release());
+      }
+    },
+    rejectTokens() {
+      rejectTokens = true;
+    },
+  };
+}
+
+async function setUp(options: { margin?: number } = {}) {
+  let offset = 0;
+  const now = () => 1_800_000_000_000 + offset;
+  const fake = fakeService(now);
+  await Amplify.reset();
+  const plugin = new AWSCognitoAuthPlugin({
+    identityPoolService: fake.service,
+    clock: now,
+    storage: new InMemoryKeyValueStorage(),
+    credentialsRefreshMarginSeconds: options.margin ?? 0,
+  });
+  Amplify.addPlugin(plugin);
+  Amplify.configure({
+    auth: {
+      plugins: {
+        awsCognitoAuthPlugin: {
+          CredentialsProvider: { CognitoIdentity: { Default: { PoolId: POOL, Region: 'us-east-1' } } },
+        },
+      },
+    },
+  });
+  const federated = plugin.federateToIdentityPool('provider-token-abcdef', AuthProvider.google());
+  await fake.drain();
+  await federated;
+  fake.calls.length = 0;
+  return { plugin, fake, advance: (ms: number) => void (offset += ms) };
+}
+
+afterEach(async () => {
+  await Amplify.reset();
+});
+
+describe('AWSCognitoAuthPlugin (unit, fake identity-pool service)', () => {
+  describe('fetchAuthSession', () => {
+    it('answers the same session object from memory while nothing changes', async () => {
+      const { plugin, fake } = await setUp();
+      const a = await plugin.fetchAuthSession();
+      const b = await plugin.fetchAuthSession();
+      expect(b).toBe(a);
+      expect(fake.calls).toEqual([]);
+    });
+
+    it('answers a new session object after the state changes', async () => {
+      const { plugin, fake } = await setUp();
+      const before = await plugin.fetchAuthSession();
+      const refreshed = plugin.fetchAuthSession({ forceRefresh: true });
+      await fake.drain();
+      const after = await refreshed;
+      expect(after).not.toBe(before);
+      expect((after.awsCredentialsResult as { value: AWSTemporaryCredentials }).value.accessKeyId).toBe(
+        'ASIAFAKE2',
+      );
+    });
+
+    it('coalesces concurrent refreshes into one request, a forced fetch included', async () => {
+      const { plugin, fake, advance } = await setUp();
+      advance(3600_000);
+      const fetches = [
+        plugin.fetchAuthSession(),
+        plugin.fetchAuthSession({ forceRefresh: true }),
+        plugin.fetchAuthSession(),
+      ];
+      await fake.drain();
+      const sessions = await Promise.all(fetches);
+      expect(fake.calls).toEqual([`GetCredentialsForIdentity ${IDENTITY} accounts.google.com`]);
+      expect(new Set(sessions).size).toBe(1);
+    });
+
+    it('does not join a fetch queued before another operation (linearizable)', async () => {
+      const { plugin, fake } = await setUp();
+      const first = plugin.fetchAuthSession({ forceRefresh: true });
+      const cleared = plugin.clearFederationToIdentityPool();
+      const second = plugin.fetchAuthSession({ forceRefresh: true });
+      await fake.drain();
+      const [a, , b] = await Promise.all([first, cleared, second]);
+      expect(a.isSignedIn).toBe(true);
+      expect(b.isSignedIn).toBe(false);
+    });
+
+    it('publishes SESSION_EXPIRED once and stops sending a rejected token', async () => {
+      const { plugin, fake, advance } = await setUp();
+      const events: string[] = [];
+      const { Hub, HubChannel } = await import('@plugboard/core');
+      const sub = Hub.subscribe(HubChannel.AUTH, (e) => void events.push(e.name));
+      fake.rejectTokens();
+      advance(3600_000);
+      const a = plugin.fetchAuthSession();
+      await fake.drain();
+      await a;
+      await plugin.fetchAuthSession();
+      await plugin.fetchAuthSession();
+      sub.unsubscribe();
+      expect(events).toEqual(['SESSION_EXPIRED']);
+      expect(fake.calls).toHaveLength(1);
+    });
+  });
+
+  describe('inspection', () => {
+    it('shows neither tokens nor credentials when the plugin, a result or a session is printed', async () => {
+      const { plugin } = await setUp();
+      const session = await plugin.fetchAuthSession();
+      const printed = [
+        inspect(plugin, { depth: 10 }),
+        inspect(session, { depth: 10 }),
+        JSON.stringify(session),
+        String((session.awsCredentialsResult as { value: AWSTemporaryCredentials }).value),
+      ].join('\n');
+      expect(printed).not.toMatch(/fake-secret|fake-session|provider-token/);
+      expect(printed).toContain('ASIAFAKE1');
+      expect(printed).toContain('***');
+      const value = (session.awsCredentialsResult as { value: AWSTemporaryCredentials }).value;
+      expect(value.secretAccessKey).toMatch(/^fake-secret-1/);
+    });
+  });
+});
