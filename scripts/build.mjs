@@ -24,6 +24,8 @@ const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 execFileSync(process.execPath, [tsc, '-b', ...configs], { cwd: root, stdio: 'inherit' });
 
 // Mark each output folder with its module system so Node loads it right whatever the package says.
+// Bundlers read `sideEffects` from the nearest package.json, which is this one, so it must repeat the
+// package's `"sideEffects": false` or tree shaking of unused modules stops.
 for (const name of packages) {
   for (const [folder, type] of [
     ['cjs', 'commonjs'],
@@ -31,6 +33,6 @@ for (const name of packages) {
   ]) {
     const dir = join(packagesDir, name, 'dist', folder);
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ type }) + '\n');
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ type, sideEffects: false }) + '\n');
   }
 }
