@@ -36,12 +36,10 @@ export function brandClass(ctor: { readonly prototype: object }, id: string): vo
  * copy of the package that asks for the same name gets the same object.
  */
 export function processSingleton<T>(name: string, create: () => T): T {
-  const key = Symbol.for(`plugboard.singleton:${name}`);
-  const holder = globalThis as unknown as Record<symbol, T | undefined>;
-  let value = holder[key];
+  let value = findProcessSingleton<T>(name);
   if (value === undefined) {
     value = create();
-    Object.defineProperty(globalThis, key, {
+    Object.defineProperty(globalThis, singletonKey(name), {
       value,
       enumerable: false,
       configurable: false,
@@ -49,4 +47,13 @@ export function processSingleton<T>(name: string, create: () => T): T {
     });
   }
   return value;
+}
+
+function singletonKey(name: string): symbol {
+  return Symbol.for(`plugboard.singleton:${name}`);
+}
+
+/** @internal The process-wide value stored under `name` by {@link processSingleton}, if any. */
+export function findProcessSingleton<T>(name: string): T | undefined {
+  return (globalThis as unknown as Record<symbol, T | undefined>)[singletonKey(name)];
 }

@@ -1,17 +1,16 @@
 export { brandClass, processSingleton } from './brand.js';
-export { Amplify, Hub } from './amplify/Amplify.js';
+export { Amplify } from './amplify/Amplify.js';
+export { Hub } from './hub/Hub.js';
 export { AmplifyClass } from './amplify/AmplifyClass.js';
 export { Category } from './categories/Category.js';
 export { AuthCategory } from './categories/AuthCategory.js';
 export { createPluginContext } from './categories/createPluginContext.js';
-export {
-  AmplifyException,
-  ConfigurationException,
-  PluginNotFoundException,
-  DuplicatePluginException,
-  HubException,
-  CategoryNotFoundException,
-} from './errors/AmplifyException.js';
+export { AmplifyException } from './errors/AmplifyException.js';
+export { ConfigurationException } from './errors/ConfigurationException.js';
+export { PluginNotFoundException } from './errors/PluginNotFoundException.js';
+export { DuplicatePluginException } from './errors/DuplicatePluginException.js';
+export { HubException } from './errors/HubException.js';
+export { CategoryNotFoundException } from './errors/CategoryNotFoundException.js';
 export type { AmplifyExceptionOptions, ServiceErrorMetadata } from './errors/AmplifyException.js';
 export {
   AuthException,

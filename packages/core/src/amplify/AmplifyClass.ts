@@ -1,17 +1,14 @@
-import { brandClass, processSingleton } from '../brand.js';
+import { brandClass } from '../brand.js';
 import { AuthCategory } from '../categories/AuthCategory.js';
 import { Category, resetPlugin } from '../categories/Category.js';
 import type { Plugin } from '../categories/Plugin.js';
 import { parseAmplifyConfiguration } from '../config/parseAmplifyConfiguration.js';
 import type { AmplifyConfiguration, AmplifyOutputs } from '../config/types.js';
-import { CategoryNotFoundException, ConfigurationException } from '../errors/AmplifyException.js';
-import { HubCategory } from '../hub/HubCategory.js';
+import { CategoryNotFoundException } from '../errors/CategoryNotFoundException.js';
+import { ConfigurationException } from '../errors/ConfigurationException.js';
+import { Hub } from '../hub/Hub.js';
+import type { HubCategory } from '../hub/HubCategory.js';
 import { configurePlugins } from './configurePlugins.js';
-
-/** The process-wide Hub category, shared by every copy of core. */
-function processHub(): HubCategory {
-  return processSingleton('hub.category.v1', () => new HubCategory());
-}
 
 /**
  * The entry point: holds the categories, routes plugins to them and configures them all at once.
@@ -28,7 +25,7 @@ export class AmplifyClass {
 
   constructor() {
     this.Auth = new AuthCategory();
-    this.Hub = processHub();
+    this.Hub = Hub;
     this.categories = new Map<string, Category<Plugin>>([['auth', this.Auth as Category<Plugin>]]);
   }
 

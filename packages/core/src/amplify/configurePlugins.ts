@@ -3,7 +3,8 @@ import type { Plugin } from '../categories/Plugin.js';
 import { createPluginContext } from '../categories/createPluginContext.js';
 import { pluginSectionOf } from '../config/parseAmplifyConfiguration.js';
 import type { AmplifyConfiguration } from '../config/types.js';
-import { AmplifyException, ConfigurationException } from '../errors/AmplifyException.js';
+import { AmplifyException } from '../errors/AmplifyException.js';
+import { ConfigurationException } from '../errors/ConfigurationException.js';
 import { maskString } from '../logger/maskSecrets.js';
 
 export interface ConfigureOutcome {

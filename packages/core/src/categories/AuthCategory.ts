@@ -9,7 +9,8 @@ import type {
   FetchAuthSessionOptions,
 } from '../auth/types.js';
 import { brandClass } from '../brand.js';
-import { ConfigurationException, PluginNotFoundException } from '../errors/AmplifyException.js';
+import { ConfigurationException } from '../errors/ConfigurationException.js';
+import { PluginNotFoundException } from '../errors/PluginNotFoundException.js';
 import { Category } from './Category.js';
 import type { AuthPlugin, AuthPluginRegistry } from './Plugin.js';
 

@@ -1,9 +1,7 @@
 import { brandClass } from '../brand.js';
-import {
-  ConfigurationException,
-  DuplicatePluginException,
-  PluginNotFoundException,
-} from '../errors/AmplifyException.js';
+import { ConfigurationException } from '../errors/ConfigurationException.js';
+import { DuplicatePluginException } from '../errors/DuplicatePluginException.js';
+import { PluginNotFoundException } from '../errors/PluginNotFoundException.js';
 import { getLogger } from '../logger/getLogger.js';
 import type { CategoryType, Plugin } from './Plugin.js';
 

@@ -1,4 +1,4 @@
-import { ConfigurationException } from '../errors/AmplifyException.js';
+import { ConfigurationException } from '../errors/ConfigurationException.js';
 import { isAmplifyOutputs, normalizeAmplifyOutputs } from './normalizeAmplifyOutputs.js';
 import type { AmplifyConfiguration, AmplifyOutputs } from './types.js';
 import {

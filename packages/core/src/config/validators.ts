@@ -1,4 +1,4 @@
-import { ConfigurationException } from '../errors/AmplifyException.js';
+import { ConfigurationException } from '../errors/ConfigurationException.js';
 
 /** AWS's identity pool id pattern (`region:uuid`), anchored. */
 const IDENTITY_POOL_ID = /^[\w-]+:[0-9a-f-]+$/;

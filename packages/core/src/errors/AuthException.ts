@@ -31,30 +31,33 @@ function defineAuthException<N extends string>(name: N): NamedAuthExceptionClass
   return Subclass as unknown as NamedAuthExceptionClass<N>;
 }
 
+// `@__PURE__`: each class below is created by a call, which bundlers keep unless told it has no side
+// effects; with the annotation an app's bundle holds only the exception classes it uses.
+
 /** The operation is not allowed in the current auth state (e.g. federating while signed in). */
-export const InvalidStateException = defineAuthException('InvalidStateException');
+export const InvalidStateException = /* @__PURE__ */ defineAuthException('InvalidStateException');
 export type InvalidStateException = NamedAuthException<'InvalidStateException'>;
 /** An argument or option is missing, of the wrong type or out of range. Nothing was sent. */
-export const InvalidParameterException = defineAuthException('InvalidParameterException');
+export const InvalidParameterException = /* @__PURE__ */ defineAuthException('InvalidParameterException');
 export type InvalidParameterException = NamedAuthException<'InvalidParameterException'>;
 /** The service refused the credentials or token presented. */
-export const NotAuthorizedException = defineAuthException('NotAuthorizedException');
+export const NotAuthorizedException = /* @__PURE__ */ defineAuthException('NotAuthorizedException');
 export type NotAuthorizedException = NamedAuthException<'NotAuthorizedException'>;
 /** The session can no longer be refreshed; sign in or federate again. */
-export const SessionExpiredException = defineAuthException('SessionExpiredException');
+export const SessionExpiredException = /* @__PURE__ */ defineAuthException('SessionExpiredException');
 export type SessionExpiredException = NamedAuthException<'SessionExpiredException'>;
 /** The operation needs a signed-in user and there is none. */
-export const SignedOutException = defineAuthException('SignedOutException');
+export const SignedOutException = /* @__PURE__ */ defineAuthException('SignedOutException');
 export type SignedOutException = NamedAuthException<'SignedOutException'>;
 /** The service throttled the request and retries did not get through. */
-export const TooManyRequestsException = defineAuthException('TooManyRequestsException');
+export const TooManyRequestsException = /* @__PURE__ */ defineAuthException('TooManyRequestsException');
 export type TooManyRequestsException = NamedAuthException<'TooManyRequestsException'>;
 /** The service could not be reached. */
-export const NetworkException = defineAuthException('NetworkException');
+export const NetworkException = /* @__PURE__ */ defineAuthException('NetworkException');
 export type NetworkException = NamedAuthException<'NetworkException'>;
 /** The service answered with an error not covered by a more specific exception. */
-export const ServiceException = defineAuthException('ServiceException');
+export const ServiceException = /* @__PURE__ */ defineAuthException('ServiceException');
 export type ServiceException = NamedAuthException<'ServiceException'>;
 /** Something failed that Plugboard could not classify. */
-export const UnknownException = defineAuthException('UnknownException');
+export const UnknownException = /* @__PURE__ */ defineAuthException('UnknownException');
 export type UnknownException = NamedAuthException<'UnknownException'>;

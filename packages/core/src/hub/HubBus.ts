@@ -1,11 +1,16 @@
 import { processSingleton } from '../brand.js';
-import { getLogger } from '../logger/getLogger.js';
-import type { HubEvent, SubscriptionToken } from './types.js';
+import type { Logger } from '../logger/Logger.js';
+import { findLogger } from '../logger/loggerFactory.js';
+import type { HubEvent, HubFilter, HubListener, SubscriptionToken } from './types.js';
 
-type AnyListener = (event: HubEvent) => void | Promise<void>;
-type AnyFilter = (event: HubEvent) => boolean;
+type AnyListener = HubListener<HubEvent>;
+type AnyFilter = HubFilter<HubEvent>;
 
-const logger = getLogger('Hub');
+/**
+ * The 'Hub' logger, looked up on the first listener error rather than imported, so that an app using
+ * only `Hub` does not bundle logging (see `findLogger`).
+ */
+let logger: Logger | undefined;
 
 /** One channel's subscriptions: a doubly linked list in subscription order. */
 interface ChannelList {
@@ -38,7 +43,8 @@ class Subscription implements SubscriptionToken {
 
 function reportListenerError(error: unknown, channel: string, eventName: string): void {
   try {
-    logger.error(`A listener on Hub channel '${channel}' failed on event '${eventName}'.`, error);
+    logger ??= findLogger('Hub');
+    logger?.error(`A listener on Hub channel '${channel}' failed on event '${eventName}'.`, error);
   } catch {
     // Reporting must not be able to break a delivery either.
   }
@@ -61,7 +67,12 @@ export class HubBus {
   /** Nodes unlinked during a delivery; their `next` pointers are cleared once it ends. */
   private readonly unlinkedDuringDelivery: Subscription[] = [];
 
-  subscribe(channel: string, listener: AnyListener, filter: AnyFilter | undefined): SubscriptionToken {
+  /** Adds a subscription at the end of `channel`'s list; `filter` (if any) runs before `listener`. */
+  subscribe(
+    channel: string,
+    listener: HubListener<HubEvent>,
+    filter: HubFilter<HubEvent> | undefined,
+  ): SubscriptionToken {
     let list = this.channels.get(channel);
     if (list === undefined) {
       list = { name: channel, head: null, tail: null };
@@ -95,6 +106,7 @@ export class HubBus {
     if (list.head === null && this.channels.get(list.name) === list) this.channels.delete(list.name);
   }
 
+  /** Delivers `event` now, or after the delivery in progress when called from inside a listener. */
   publish(channel: string, event: HubEvent): void {
     if (this.delivering) {
       this.queue.push(channel, event, this.nextId);

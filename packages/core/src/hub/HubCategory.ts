@@ -1,5 +1,5 @@
 import { brandClass } from '../brand.js';
-import { HubException } from '../errors/AmplifyException.js';
+import { HubException } from '../errors/HubException.js';
 import { getHubBus, type HubBus } from './HubBus.js';
 import { isProtectedChannel } from './protectedChannels.js';
 import type { HubEvent, HubEventFor, HubFilter, HubListener, SubscriptionToken } from './types.js';

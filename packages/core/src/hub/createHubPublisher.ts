@@ -1,4 +1,4 @@
-import { HubException } from '../errors/AmplifyException.js';
+import { HubException } from '../errors/HubException.js';
 import type { CategoryType } from '../categories/Plugin.js';
 import { getHubBus } from './HubBus.js';
 import { assertHubEvent } from './HubCategory.js';

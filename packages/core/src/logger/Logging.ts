@@ -1,29 +1,12 @@
-import { processSingleton } from '../brand.js';
-import { ConfigurationException } from '../errors/AmplifyException.js';
+import { ConfigurationException } from '../errors/ConfigurationException.js';
 import { consoleSink } from './consoleSink.js';
+import { getLogger } from './getLogger.js';
 import type { LogLevel, LogSink } from './Logger.js';
+import { provideLoggerFactory } from './loggerFactory.js';
+import { LOG_LEVEL_RANK, loggingState } from './loggingState.js';
 
-/** Numeric order of the levels: an entry is written when its rank is at least the current level's. */
-export const LOG_LEVEL_RANK: Readonly<Record<LogLevel, number>> = {
-  VERBOSE: 0,
-  DEBUG: 1,
-  INFO: 2,
-  WARN: 3,
-  ERROR: 4,
-  NONE: 5,
-};
-
-/** Process-wide logging state, shared by every copy of core. */
-export interface LoggingState {
-  threshold: number;
-  sink: LogSink;
-}
-
-/** @internal */
-export const loggingState: LoggingState = processSingleton<LoggingState>('logging.v1', () => ({
-  threshold: LOG_LEVEL_RANK.NONE,
-  sink: consoleSink,
-}));
+// Lets the Hub bus, which does not import the logger, find it once logging can be turned on.
+provideLoggerFactory(getLogger);
 
 /** App-facing switches for Plugboard's logging. Logging is off (`NONE`) until the app turns it on. */
 export const Logging = {

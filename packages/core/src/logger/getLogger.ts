@@ -1,5 +1,5 @@
 import type { LogEntry, LogLevel, Logger } from './Logger.js';
-import { LOG_LEVEL_RANK, loggingState } from './Logging.js';
+import { LOG_LEVEL_RANK, loggingState } from './loggingState.js';
 import { maskSecrets, maskString } from './maskSecrets.js';
 
 type EntryLevel = LogEntry['level'];

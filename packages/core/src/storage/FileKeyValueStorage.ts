@@ -1,5 +1,5 @@
 import { brandClass, processSingleton } from '../brand.js';
-import { ConfigurationException } from '../errors/AmplifyException.js';
+import { ConfigurationException } from '../errors/ConfigurationException.js';
 import type { Logger } from '../logger/Logger.js';
 import { getLogger } from '../logger/getLogger.js';
 import { readJsonObject, writeFileAtomically } from './fileOperations.js';

@@ -1,5 +1,5 @@
 import { brandClass } from '../brand.js';
-import { ConfigurationException } from '../errors/AmplifyException.js';
+import { ConfigurationException } from '../errors/ConfigurationException.js';
 import type { KeyValueStorage } from './KeyValueStorage.js';
 
 /** The global `localStorage`, or undefined where there is none or access is denied. */
