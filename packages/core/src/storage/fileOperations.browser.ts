@@ -1,0 +1,22 @@
+/**
+ * Browser stand-in for `fileOperations`: the package's `browser` field maps `fileOperations.js` to this
+ * file, so a browser bundle of core never sees the `node:fs` imports. A `FileKeyValueStorage` can still
+ * be constructed there; each of its operations rejects with a `ConfigurationException`.
+ */
+import { ConfigurationException } from '../errors/ConfigurationException.js';
+import type { ReadResult } from './fileOperations.js';
+
+function noFileSystem(): ConfigurationException {
+  return new ConfigurationException(
+    'FileKeyValueStorage needs a file system, and this is a browser build of @plugboard/core.',
+    'Use WebKeyValueStorage (localStorage) or InMemoryKeyValueStorage in the browser; FileKeyValueStorage is for Node.',
+  );
+}
+
+export async function readJsonObject(_filePath: string): Promise<ReadResult> {
+  throw noFileSystem();
+}
+
+export async function writeFileAtomically(_filePath: string, _contents: string): Promise<void> {
+  throw noFileSystem();
+}
