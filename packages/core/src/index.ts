@@ -58,6 +58,7 @@ export { InMemoryKeyValueStorage } from './storage/InMemoryKeyValueStorage.js';
 export { FileKeyValueStorage } from './storage/FileKeyValueStorage.js';
 export type { FileKeyValueStorageOptions } from './storage/FileKeyValueStorage.js';
 export { WebKeyValueStorage } from './storage/WebKeyValueStorage.js';
+export type { WebStorageLike } from './storage/WebKeyValueStorage.js';
 export type * from './config/types.js';
 export { parseAmplifyConfiguration, pluginSectionOf } from './config/parseAmplifyConfiguration.js';
 export { isAmplifyOutputs, normalizeAmplifyOutputs } from './config/normalizeAmplifyOutputs.js';

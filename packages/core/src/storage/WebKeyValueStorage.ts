@@ -2,10 +2,21 @@ import { brandClass } from '../brand.js';
 import { ConfigurationException } from '../errors/ConfigurationException.js';
 import type { KeyValueStorage } from './KeyValueStorage.js';
 
+/**
+ * The part of the Web Storage API that {@link WebKeyValueStorage} uses. `localStorage` and
+ * `sessionStorage` fit it, as does any object with these three methods. Declared here rather than
+ * using the DOM `Storage` type so that apps compiled without the DOM lib can use core's typings.
+ */
+export interface WebStorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
 /** The global `localStorage`, or undefined where there is none or access is denied. */
-function defaultWebStorage(): Storage | undefined {
+function defaultWebStorage(): WebStorageLike | undefined {
   try {
-    return (globalThis as { localStorage?: Storage }).localStorage ?? undefined;
+    return (globalThis as { localStorage?: WebStorageLike }).localStorage ?? undefined;
   } catch {
     // Browsers throw a SecurityError here when storage is disabled for the page.
     return undefined;
@@ -14,9 +25,9 @@ function defaultWebStorage(): Storage | undefined {
 
 /** Persists items in a Web Storage object: `localStorage` by default. */
 export class WebKeyValueStorage implements KeyValueStorage {
-  private readonly storage: Storage;
+  private readonly storage: WebStorageLike;
 
-  constructor(storage?: Storage) {
+  constructor(storage?: WebStorageLike) {
     const resolved = storage ?? defaultWebStorage();
     if (resolved === undefined || resolved === null) {
       throw new ConfigurationException(
