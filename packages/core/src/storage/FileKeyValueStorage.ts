@@ -17,7 +17,8 @@ export interface FileKeyValueStorageOptions {
  * Persists items as one JSON object in a file (Node only). Every write replaces the file atomically
  * (temporary file, then rename) with mode 0600, and operations on one path run one at a time, so
  * concurrent `setItem` calls never lose updates. A corrupt or unreadable file reads as empty and logs
- * a warning. Node modules load lazily, so importing this class never breaks a browser bundle.
+ * a warning. Node modules load lazily, on first use; browser bundlers swap in a stub (the package's
+ * `browser` field) whose operations reject with a `ConfigurationException`.
  */
 export class FileKeyValueStorage implements KeyValueStorage {
   readonly filePath: string;
