@@ -1,5 +1,5 @@
 // Builds every package to CommonJS (dist/cjs) and ESM (dist/esm) with declarations.
-// `--clean` removes the build output instead.
+// `--clean` removes the build output (dist/ and the incremental-build state in .tsbuild/) instead.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -11,15 +11,31 @@ const packages = readdirSync(packagesDir).filter((name) =>
   existsSync(join(packagesDir, name, 'tsconfig.cjs.json')),
 );
 
+// tsc keeps its incremental state (tsBuildInfoFile) in .tsbuild/ so that it is not packed with dist/.
+const FOLDERS = ['cjs', 'esm'];
+
 if (process.argv.includes('--clean')) {
-  for (const name of packages) rmSync(join(packagesDir, name, 'dist'), { recursive: true, force: true });
+  for (const name of packages) {
+    for (const folder of ['dist', '.tsbuild']) {
+      rmSync(join(packagesDir, name, folder), { recursive: true, force: true });
+    }
+  }
   process.exit(0);
 }
 
-const configs = packages.flatMap((name) => [
-  join('packages', name, 'tsconfig.cjs.json'),
-  join('packages', name, 'tsconfig.esm.json'),
-]);
+// `tsc -b` trusts its build info, so output deleted by hand would not come back: forget the build
+// info of any output folder that is missing its entry point.
+for (const name of packages) {
+  for (const folder of FOLDERS) {
+    if (!existsSync(join(packagesDir, name, 'dist', folder, 'index.js'))) {
+      rmSync(join(packagesDir, name, '.tsbuild', `${folder}.tsbuildinfo`), { force: true });
+    }
+  }
+}
+
+const configs = packages.flatMap((name) =>
+  FOLDERS.map((folder) => join('packages', name, `tsconfig.${folder}.json`)),
+);
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 execFileSync(process.execPath, [tsc, '-b', ...configs], { cwd: root, stdio: 'inherit' });
 
