@@ -27,6 +27,7 @@ export {
 export type { NamedAuthException, NamedAuthExceptionClass } from './errors/AuthException.js';
 export { HubChannel } from './hub/HubChannel.js';
 export { HubCategory } from './hub/HubCategory.js';
+export type { HubBus } from './hub/HubBus.js';
 export { createHubPublisher } from './hub/createHubPublisher.js';
 export { PROTECTED_CHANNELS, isProtectedChannel } from './hub/protectedChannels.js';
 export type {
@@ -35,6 +36,7 @@ export type {
   AuthHubEvent,
   SessionExpiredReason,
   HubChannelEventMap,
+  HubChannelEventMapByName,
   HubEventFor,
   HubListener,
   HubFilter,

@@ -53,6 +53,8 @@ function reportListenerError(error: unknown, channel: string, eventName: string)
 /**
  * The process-wide event bus behind every `HubCategory`. Deliveries are synchronous and strictly
  * ordered: an event published while another is being delivered waits in a FIFO queue.
+ *
+ * Public as a type only (it is the type of `HubCategory`'s constructor parameter); apps use `Hub`.
  */
 export class HubBus {
   private readonly channels = new Map<string, ChannelList>();

@@ -37,7 +37,7 @@ export interface HubChannelEventMap {
 }
 
 /** {@link HubChannelEventMap} keyed by plain strings, so `'auth'` and `HubChannel.AUTH` both match. */
-type HubChannelEventMapByName = {
+export type HubChannelEventMapByName = {
   [K in keyof HubChannelEventMap as K extends string ? `${K}` : never]: HubChannelEventMap[K];
 };
 
