@@ -17,7 +17,19 @@ export interface Backend {
   /** Emulator only: names of the operations that reached it since `mark()`. */
   readonly requestsSince?: (mark: number) => string[];
   readonly mark?: () => number;
+  /**
+   * Emulator only: a new identity pool that trusts the given user pool's id tokens, and the configuration
+   * with both pools.
+   */
+  readonly trustUserPool?: (userPool: UserPoolForDemo) => Promise<AmplifyConfiguration>;
   stop(): Promise<void>;
+}
+
+/** A user pool on the local user-pool emulator. */
+export interface UserPoolForDemo {
+  readonly poolId: string;
+  readonly clientId: string;
+  readonly endpoint: string;
 }
 
 function configFor(poolId: string, region: string, endpoint: string | undefined): AmplifyConfiguration {
@@ -59,6 +71,39 @@ export async function startEmulatorBackend(): Promise<Backend> {
         .requests()
         .slice(mark)
         .map((r) => r.operation),
+    async trustUserPool(userPool) {
+      const providerName = `cognito-idp.us-east-1.amazonaws.com/${userPool.poolId}`;
+      const trusting = await emulator.createIdentityPool({
+        identityPoolName: 'federation-demo-user-pool',
+        openIdConnectProviders: [
+          {
+            providerName,
+            issuer: `${userPool.endpoint}/${userPool.poolId}`,
+            jwksUri: `${userPool.endpoint}/${userPool.poolId}/.well-known/jwks.json`,
+            audiences: [userPool.clientId],
+          },
+        ],
+      });
+      const config = configFor(trusting, 'us-east-1', emulator.endpoint);
+      const section = config.auth!.plugins!.awsCognitoAuthPlugin!;
+      return {
+        auth: {
+          plugins: {
+            awsCognitoAuthPlugin: {
+              ...section,
+              CognitoUserPool: {
+                Default: {
+                  PoolId: userPool.poolId,
+                  AppClientId: userPool.clientId,
+                  Region: 'us-east-1',
+                  Endpoint: userPool.endpoint,
+                },
+              },
+            },
+          },
+        },
+      };
+    },
     stop: () => emulator.stop(),
   };
 }

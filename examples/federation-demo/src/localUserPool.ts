@@ -1,0 +1,148 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
+  CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+
+/** A real user-pool emulator (cognito-local) running as a child process on a free loopback port. */
+export interface UserPoolEmulator {
+  readonly endpoint: string;
+  /** `iss` of its tokens is `${issuerDomain}/${poolId}`. */
+  readonly issuerDomain: string;
+  readonly port: number;
+  /** An admin client for arranging pools and users (signed with throw-away credentials). */
+  readonly admin: CognitoIdentityProviderClient;
+  createPool(options?: {
+    clientSecret?: boolean;
+  }): Promise<{ poolId: string; clientId: string; clientSecret?: string }>;
+  /** A confirmed user with a permanent password, or one that must choose a new password at first sign-in. */
+  createUser(
+    poolId: string,
+    username: string,
+    password: string,
+    options?: { temporary?: boolean },
+  ): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const READY = /Cognito Local running on https?:\/\/([\d.]+):(\d+)/;
+
+/** A port that was free a moment ago. cognito-local needs its port up front: it writes it into `iss`. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => resolve(port));
+      });
+  });
+}
+
+export async function startUserPoolEmulator(attempt = 1): Promise<UserPoolEmulator> {
+  try {
+    return await startOnce(await freePort());
+  } catch (error) {
+    if (attempt >= 3) throw error;
+    return startUserPoolEmulator(attempt + 1); // the port was taken in between
+  }
+}
+
+async function startOnce(chosenPort: number): Promise<UserPoolEmulator> {
+  const dir = await mkdtemp(join(tmpdir(), 'plugboard-cognito-local-'));
+  const child: ChildProcess = spawn(process.execPath, [require.resolve('cognito-local/lib/bin/start.js')], {
+    cwd: dir,
+    env: { ...process.env, PORT: String(chosenPort), HOST: '127.0.0.1', NODE_NO_WARNINGS: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`cognito-local did not start:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer): void => {
+      // eslint-disable-next-line no-control-regex
+      output += chunk.toString().replace(/\u001b\[[0-9;]*m/g, '');
+      const match = READY.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[2]));
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`cognito-local exited with ${code}:\n${output}`));
+    });
+  }).catch(async (error: unknown) => {
+    child.kill('SIGKILL');
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  });
+  const endpoint = `http://127.0.0.1:${port}`;
+  const admin = new CognitoIdentityProviderClient({
+    region: 'us-east-1',
+    endpoint,
+    credentials: { accessKeyId: 'AKIDLOCAL', secretAccessKey: 'l'.repeat(40) },
+  });
+  return {
+    endpoint,
+    issuerDomain: endpoint,
+    port,
+    admin,
+    async createPool({ clientSecret = false } = {}) {
+      const pool = await admin.send(new CreateUserPoolCommand({ PoolName: `pool-${Date.now()}` }));
+      const poolId = pool.UserPool!.Id!;
+      const client = await admin.send(
+        new CreateUserPoolClientCommand({
+          UserPoolId: poolId,
+          ClientName: 'app',
+          GenerateSecret: clientSecret,
+          ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        }),
+      );
+      return {
+        poolId,
+        clientId: client.UserPoolClient!.ClientId!,
+        ...(client.UserPoolClient!.ClientSecret ? { clientSecret: client.UserPoolClient!.ClientSecret } : {}),
+      };
+    },
+    async createUser(poolId, username, password, { temporary = false } = {}) {
+      await admin.send(
+        new AdminCreateUserCommand({
+          UserPoolId: poolId,
+          Username: username,
+          TemporaryPassword: temporary ? password : `Tmp-${password}`,
+          MessageAction: 'SUPPRESS',
+          UserAttributes: [{ Name: 'email', Value: username }],
+        }),
+      );
+      if (!temporary) {
+        await admin.send(
+          new AdminSetUserPasswordCommand({
+            UserPoolId: poolId,
+            Username: username,
+            Password: password,
+            Permanent: true,
+          }),
+        );
+      }
+    },
+    async stop() {
+      admin.destroy();
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
