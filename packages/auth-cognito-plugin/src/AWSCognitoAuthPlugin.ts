@@ -1,10 +1,7 @@
-import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
-import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import {
   brandClass,
   getLogger,
   InvalidStateException,
-  type AuthException,
   type AuthPlugin,
   type AuthSignInOptions,
   type AuthSignInResult,
@@ -14,7 +11,7 @@ import {
   type FetchAuthSessionOptions,
   type PluginContext,
 } from '@plugboard/core';
-import { deliver, requireCallbacks } from './api/callbacks.js';
+import { deliver, requireCallbacks, splitCallbacks } from './api/callbacks.js';
 import { defaultStorage, readConfig, validateConstructorOptions } from './api/pluginConfig.js';
 import {
   validateFederateOptions,
@@ -29,7 +26,6 @@ import {
 import type { AuthProvider } from './AuthProvider.js';
 import { SdkIdentityPoolService } from './cognito/IdentityPoolService.js';
 import { SdkUserPoolService } from './cognito/UserPoolService.js';
-import type { FederateToIdentityPoolOptions } from './FederateToIdentityPoolOptions.js';
 import { clearFederation, federate } from './operations/federate.js';
 import { cachedSession, fetchSession } from './operations/fetchSession.js';
 import type { PluginRuntime } from './operations/PluginRuntime.js';
@@ -38,17 +34,16 @@ import { signOut } from './operations/signOut.js';
 import { SessionStore } from './session/SessionStore.js';
 import { AuthMachine } from './state/AuthMachine.js';
 import type {
+  AuthErrorCallback,
   AWSCognitoAuthPluginOptions,
   AWSCognitoAuthSession,
+  ConfirmSignInOptions,
+  EscapeHatch,
+  FederateToIdentityPoolOptionsInput,
   FederateToIdentityPoolResult,
 } from './types.js';
 import { PLUGIN_VERSION } from './version.js';
 
-/** The error callback of the callback-style overloads. */
-export type AuthErrorCallback = (error: AuthException) => void;
-/** What `federateToIdentityPool` takes as options: built options or the plain-object form. */
-export type FederateToIdentityPoolOptionsInput =
-  FederateToIdentityPoolOptions | { readonly developerProvidedIdentityId?: string };
 type OnError = AuthErrorCallback;
 type FederateOptionsArg = FederateToIdentityPoolOptionsInput;
 
@@ -185,28 +180,19 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     provider: AuthProvider,
     ...rest: unknown[]
   ): Promise<FederateToIdentityPoolResult> | void {
-    const [options, onSuccess, onError] = typeof rest[0] === 'function' ? [undefined, ...rest] : rest;
-    const work = async (): Promise<FederateToIdentityPoolResult> => {
+    return this.#call('federateToIdentityPool', rest, (options) => {
       const validToken = validateToken(token);
       const validProvider = validateProvider(provider);
       const { developerProvidedIdentityId } = validateFederateOptions(options);
-      const runtime = this.#requireRuntime();
-      return runtime.machine.run(() =>
-        federate(runtime, validToken, validProvider, developerProvidedIdentityId),
-      );
-    };
-    return this.#respond(work, onSuccess, onError, 'federateToIdentityPool');
+      return (runtime) => federate(runtime, validToken, validProvider, developerProvidedIdentityId);
+    });
   }
 
   /** Forgets the federated session (locally; no network call). */
   clearFederationToIdentityPool(): Promise<void>;
   clearFederationToIdentityPool(onSuccess: () => void, onError: OnError): void;
-  clearFederationToIdentityPool(onSuccess?: () => void, onError?: OnError): Promise<void> | void {
-    const work = async (): Promise<void> => {
-      const runtime = this.#requireRuntime();
-      return runtime.machine.run(() => clearFederation(runtime));
-    };
-    return this.#respond(work, onSuccess, onError, 'clearFederationToIdentityPool');
+  clearFederationToIdentityPool(...callbacks: unknown[]): Promise<void> | void {
+    return this.#call('clearFederationToIdentityPool', callbacks, () => clearFederation);
   }
 
   /** The current session: identity id and AWS credentials (refreshed when near expiry), user-pool data. */
@@ -218,7 +204,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     onError: OnError,
   ): void;
   fetchAuthSession(...args: unknown[]): Promise<AWSCognitoAuthSession> | void {
-    const [options, onSuccess, onError] = typeof args[0] === 'function' ? [undefined, ...args] : args;
+    const [options, onSuccess, onError] = splitCallbacks(args);
     const work = (): Promise<AWSCognitoAuthSession> => {
       try {
         const { forceRefresh } = validateFetchOptions(options);
@@ -246,13 +232,10 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     onError: OnError,
   ): void;
   signIn(username: string, password: string, ...rest: unknown[]): Promise<AuthSignInResult> | void {
-    const [options, onSuccess, onError] = typeof rest[0] === 'function' ? [undefined, ...rest] : rest;
-    const work = async (): Promise<AuthSignInResult> => {
+    return this.#call('signIn', rest, (options) => {
       const input = validateSignIn(username, password, options);
-      const runtime = this.#requireRuntime();
-      return runtime.machine.run(() => signIn(runtime, input.username, input.password, input.clientMetadata));
-    };
-    return this.#respond(work, onSuccess, onError, 'signIn');
+      return (runtime) => signIn(runtime, input.username, input.password, input.clientMetadata);
+    });
   }
 
   /** Answers the challenge a sign-in returned: the new password for CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED. */
@@ -269,17 +252,14 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     onError: OnError,
   ): void;
   confirmSignIn(challengeResponse: string, ...rest: unknown[]): Promise<AuthSignInResult> | void {
-    const [options, onSuccess, onError] = typeof rest[0] === 'function' ? [undefined, ...rest] : rest;
-    const work = async (): Promise<AuthSignInResult> => {
+    return this.#call('confirmSignIn', rest, (options) => {
       const newPassword = validatePassword(challengeResponse, 'The new password');
       const attributes = validateStringRecord(
         (options as ConfirmSignInOptions | undefined)?.userAttributes,
         'userAttributes',
       );
-      const runtime = this.#requireRuntime();
-      return runtime.machine.run(() => confirmSignIn(runtime, newPassword, attributes));
-    };
-    return this.#respond(work, onSuccess, onError, 'confirmSignIn');
+      return (runtime) => confirmSignIn(runtime, newPassword, attributes);
+    });
   }
 
   /** Signs out of the user pool; `{ globalSignOut: true }` also revokes the tokens at the service. */
@@ -291,24 +271,17 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     onError: OnError,
   ): void;
   signOut(...args: unknown[]): Promise<AuthSignOutResult> | void {
-    const [options, onSuccess, onError] = typeof args[0] === 'function' ? [undefined, ...args] : args;
-    const work = async (): Promise<AuthSignOutResult> => {
+    return this.#call('signOut', args, (options) => {
       const { globalSignOut } = validateSignOutOptions(options);
-      const runtime = this.#requireRuntime();
-      return runtime.machine.run(() => signOut(runtime, globalSignOut));
-    };
-    return this.#respond(work, onSuccess, onError, 'signOut');
+      return (runtime) => signOut(runtime, globalSignOut);
+    });
   }
 
   /** The signed-in user-pool user: `{ username, userId }`, or SignedOutException. */
   getCurrentUser(): Promise<AuthUser>;
   getCurrentUser(onSuccess: (user: AuthUser) => void, onError: OnError): void;
-  getCurrentUser(onSuccess?: (user: AuthUser) => void, onError?: OnError): Promise<AuthUser> | void {
-    const work = async (): Promise<AuthUser> => {
-      const runtime = this.#requireRuntime();
-      return runtime.machine.run(() => getCurrentUser(runtime));
-    };
-    return this.#respond(work, onSuccess, onError, 'getCurrentUser');
+  getCurrentUser(...callbacks: unknown[]): Promise<AuthUser> | void {
+    return this.#call('getCurrentUser', callbacks, () => getCurrentUser);
   }
 
   /** Shares one queued fetch among concurrent callers, and answers from memory when nothing is pending. */
@@ -352,6 +325,24 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     return this.#runtime;
   }
 
+  /**
+   * One operation in the style the caller chose: `prepare` validates the arguments (before any request)
+   * and returns the operation, which then runs after every operation called before it.
+   */
+  #call<T>(
+    method: string,
+    args: readonly unknown[],
+    prepare: (options: unknown) => (runtime: PluginRuntime) => Promise<T>,
+  ): Promise<T> | void {
+    const [options, onSuccess, onError] = splitCallbacks(args);
+    const work = async (): Promise<T> => {
+      const operation = prepare(options);
+      const runtime = this.#requireRuntime();
+      return runtime.machine.run(() => operation(runtime));
+    };
+    return this.#respond(work, onSuccess, onError, method);
+  }
+
   #respond<T>(
     work: () => Promise<T>,
     onSuccess: unknown,
@@ -374,15 +365,3 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
   }
 }
 brandClass(AWSCognitoAuthPlugin, 'AWSCognitoAuthPlugin');
-
-/** The AWS SDK clients behind the plugin, for calls it does not wrap. Each is present once its pool's client is loaded. */
-export interface EscapeHatch {
-  readonly cognitoIdentityClient: CognitoIdentityClient;
-  readonly cognitoIdentityProviderClient?: CognitoIdentityProviderClient;
-}
-
-/** Options of `confirmSignIn`. */
-export interface ConfirmSignInOptions {
-  /** Attributes the NEW_PASSWORD_REQUIRED challenge asked for (`missingAttributes`). */
-  readonly userAttributes?: Readonly<Record<string, string>>;
-}

@@ -1,10 +1,4 @@
 export { AWSCognitoAuthPlugin } from './AWSCognitoAuthPlugin.js';
-export type {
-  AuthErrorCallback,
-  ConfirmSignInOptions,
-  EscapeHatch,
-  FederateToIdentityPoolOptionsInput,
-} from './AWSCognitoAuthPlugin.js';
 export { AuthProvider } from './AuthProvider.js';
 export { FederateToIdentityPoolOptions } from './FederateToIdentityPoolOptions.js';
 export type { FederateToIdentityPoolOptionsBuilder } from './FederateToIdentityPoolOptions.js';
@@ -19,4 +13,8 @@ export type {
   AWSCognitoAuthSession,
   FederateToIdentityPoolResult,
   AWSCognitoAuthPluginOptions,
+  AuthErrorCallback,
+  ConfirmSignInOptions,
+  EscapeHatch,
+  FederateToIdentityPoolOptionsInput,
 } from './types.js';

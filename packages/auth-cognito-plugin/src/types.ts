@@ -1,4 +1,7 @@
+import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { AuthException, AuthSession, KeyValueStorage } from '@plugboard/core';
+import type { FederateToIdentityPoolOptions } from './FederateToIdentityPoolOptions.js';
 import type { IdentityPoolService } from './cognito/IdentityPoolService.js';
 import type { UserPoolService } from './cognito/UserPoolService.js';
 
@@ -58,4 +61,22 @@ export interface AWSCognitoAuthPluginOptions {
   readonly identityPoolService?: IdentityPoolService;
   /** Replaces the AWS SDK user-pool client (tests, custom transports). */
   readonly userPoolService?: UserPoolService;
+}
+
+/** The error callback of the callback-style overloads. */
+export type AuthErrorCallback = (error: AuthException) => void;
+/** What `federateToIdentityPool` takes as options: built options or the plain-object form. */
+export type FederateToIdentityPoolOptionsInput =
+  FederateToIdentityPoolOptions | { readonly developerProvidedIdentityId?: string };
+
+/** The AWS SDK clients behind the plugin, for calls it does not wrap. Each is present once its pool's client is loaded. */
+export interface EscapeHatch {
+  readonly cognitoIdentityClient: CognitoIdentityClient;
+  readonly cognitoIdentityProviderClient?: CognitoIdentityProviderClient;
+}
+
+/** Options of `confirmSignIn`. */
+export interface ConfirmSignInOptions {
+  /** Attributes the NEW_PASSWORD_REQUIRED challenge asked for (`missingAttributes`). */
+  readonly userAttributes?: Readonly<Record<string, string>>;
 }

@@ -44,3 +44,8 @@ export function deliver<T>(
     (error: unknown) => call(onError, toAuthException(error), 'onError'),
   );
 }
+
+/** `[options, onSuccess, onError]` from the trailing arguments of a method with optional options. */
+export function splitCallbacks(args: readonly unknown[]): readonly [unknown, unknown, unknown] {
+  return typeof args[0] === 'function' ? [undefined, args[0], args[1]] : [args[0], args[1], args[2]];
+}

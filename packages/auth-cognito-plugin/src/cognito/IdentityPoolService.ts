@@ -2,6 +2,7 @@ import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import type { CognitoIdentityPoolConfig } from '@plugboard/core';
 import { makeCredentials } from '../session/credentials.js';
 import type { AWSTemporaryCredentials } from '../types.js';
+import { LazySdkClient, sdkClientSettings } from './LazySdkClient.js';
 import { mapServiceError } from './mapServiceError.js';
 
 export type Logins = Readonly<Record<string, string>>;
@@ -19,33 +20,23 @@ type SdkModule = typeof import('@aws-sdk/client-cognito-identity');
  * so importing the plugin stays cheap and bundlers can split the client into its own chunk.
  */
 export class SdkIdentityPoolService implements IdentityPoolService {
-  #sdk: Promise<SdkModule> | undefined;
-  #client: CognitoIdentityClient | undefined;
+  readonly #client: LazySdkClient<SdkModule, CognitoIdentityClient>;
 
-  constructor(private readonly config: CognitoIdentityPoolConfig) {}
+  constructor(config: CognitoIdentityPoolConfig) {
+    this.#client = new LazySdkClient<SdkModule, CognitoIdentityClient>(
+      () => import('@aws-sdk/client-cognito-identity'),
+      (sdk) => new sdk.CognitoIdentityClient(sdkClientSettings(config)),
+    );
+  }
 
   /** Loads the SDK and creates the client, once. */
-  async load(): Promise<{ sdk: SdkModule; client: CognitoIdentityClient }> {
-    this.#sdk ??= import('@aws-sdk/client-cognito-identity');
-    let sdk: SdkModule;
-    try {
-      sdk = await this.#sdk;
-    } catch (error) {
-      this.#sdk = undefined;
-      throw error;
-    }
-    this.#client ??= new sdk.CognitoIdentityClient({
-      region: this.config.Region,
-      ...(this.config.Endpoint ? { endpoint: this.config.Endpoint } : {}),
-      maxAttempts: 3,
-      retryMode: 'standard',
-    });
-    return { sdk, client: this.#client };
+  load(): Promise<{ sdk: SdkModule; client: CognitoIdentityClient }> {
+    return this.#client.load();
   }
 
   /** The client, when already loaded. */
   get loadedClient(): CognitoIdentityClient | undefined {
-    return this.#client;
+    return this.#client.loaded;
   }
 
   async getId(identityPoolId: string, logins: Logins | undefined): Promise<string> {

@@ -5,6 +5,7 @@ import type {
 import { NotAuthorizedException, type CognitoUserPoolConfig } from '@plugboard/core';
 import { earliestExpiry } from '../session/jwt.js';
 import type { UserPoolTokenSet } from '../state/AuthState.js';
+import { LazySdkClient, sdkClientSettings } from './LazySdkClient.js';
 import { mapServiceError } from './mapServiceError.js';
 import { secretHash } from './secretHash.js';
 
@@ -45,31 +46,21 @@ const SIGN_IN_REFUSALS = new Set(['InvalidPasswordException', 'UserNotFoundExcep
 
 /** The user-pool service over the AWS SDK, loaded on first use. */
 export class SdkUserPoolService implements UserPoolService {
-  #sdk: Promise<SdkModule> | undefined;
-  #client: CognitoIdentityProviderClient | undefined;
+  readonly #client: LazySdkClient<SdkModule, CognitoIdentityProviderClient>;
 
-  constructor(private readonly config: CognitoUserPoolConfig) {}
+  constructor(private readonly config: CognitoUserPoolConfig) {
+    this.#client = new LazySdkClient<SdkModule, CognitoIdentityProviderClient>(
+      () => import('@aws-sdk/client-cognito-identity-provider'),
+      (sdk) => new sdk.CognitoIdentityProviderClient(sdkClientSettings(config)),
+    );
+  }
 
-  async load(): Promise<{ sdk: SdkModule; client: CognitoIdentityProviderClient }> {
-    this.#sdk ??= import('@aws-sdk/client-cognito-identity-provider');
-    let sdk: SdkModule;
-    try {
-      sdk = await this.#sdk;
-    } catch (error) {
-      this.#sdk = undefined;
-      throw error;
-    }
-    this.#client ??= new sdk.CognitoIdentityProviderClient({
-      region: this.config.Region,
-      ...(this.config.Endpoint ? { endpoint: this.config.Endpoint } : {}),
-      maxAttempts: 3,
-      retryMode: 'standard',
-    });
-    return { sdk, client: this.#client };
+  load(): Promise<{ sdk: SdkModule; client: CognitoIdentityProviderClient }> {
+    return this.#client.load();
   }
 
   get loadedClient(): CognitoIdentityProviderClient | undefined {
-    return this.#client;
+    return this.#client.loaded;
   }
 
   async signIn(
