@@ -65,8 +65,9 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     { promise: Promise<AWSCognitoAuthSession>; force: boolean; started: boolean; ticket: number } | undefined;
 
   /**
-   * @param options storage, the optional federated-token refresher and the refresh margin. (Tests may also
-   * pass `identityPoolService` and `userPoolService` to replace the AWS SDK clients.)
+   * @param options storage, the optional federated-token refresher, the refresh margin, a clock, and
+   * replacements for the AWS SDK clients (`identityPoolService`, `userPoolService`). Checked here: a wrong
+   * type or an unknown option throws `InvalidParameterException`.
    */
   constructor(options: AWSCognitoAuthPluginOptions = {}) {
     validateConstructorOptions(options);
