@@ -26,6 +26,7 @@ export {
 } from './errors/AuthException.js';
 export type { NamedAuthException, NamedAuthExceptionClass } from './errors/AuthException.js';
 export { HubChannel } from './hub/HubChannel.js';
+export { AuthChannelEventName } from './hub/AuthChannelEventName.js';
 export { HubCategory } from './hub/HubCategory.js';
 export type { HubBus } from './hub/HubBus.js';
 export { createHubPublisher } from './hub/createHubPublisher.js';
