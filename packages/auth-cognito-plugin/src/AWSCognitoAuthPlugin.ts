@@ -29,7 +29,7 @@ import { SdkUserPoolService } from './cognito/UserPoolService.js';
 import { clearFederation, federate } from './operations/federate.js';
 import { cachedSession, fetchSession } from './operations/fetchSession.js';
 import type { PluginRuntime } from './operations/PluginRuntime.js';
-import { confirmSignIn, getCurrentUser, signIn } from './operations/signIn.js';
+import { confirmSignIn, deleteUser, getCurrentUser, signIn } from './operations/signIn.js';
 import { signOut } from './operations/signOut.js';
 import { SessionStore } from './session/SessionStore.js';
 import { AuthMachine } from './state/AuthMachine.js';
@@ -276,6 +276,13 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
       const { globalSignOut } = validateSignOutOptions(options);
       return (runtime) => signOut(runtime, globalSignOut);
     });
+  }
+
+  /** Deletes the signed-in user from the user pool, signs out locally and publishes USER_DELETED. */
+  deleteUser(): Promise<void>;
+  deleteUser(onSuccess: () => void, onError: AuthErrorCallback): void;
+  deleteUser(...callbacks: unknown[]): Promise<void> | void {
+    return this.#call('deleteUser', callbacks, () => deleteUser);
   }
 
   /** The signed-in user-pool user: `{ username, userId }`, or SignedOutException. */

@@ -52,6 +52,7 @@ const events: Record<AuthEvent['type'], AuthEvent> = {
   },
   refreshTokenRejected: { type: 'refreshTokenRejected' },
   signedOut: { type: 'signedOut' },
+  userDeleted: { type: 'userDeleted' },
   reset: { type: 'reset' },
 };
 
@@ -79,6 +80,7 @@ const allowed: Record<AuthState['kind'], Partial<Record<AuthEvent['type'], AuthS
     userPoolCredentialsObtained: 'signedIn',
     refreshTokenRejected: 'signedOut',
     signedOut: 'signedOut',
+    userDeleted: 'signedOut',
     reset: 'unconfigured',
   },
 };
@@ -166,6 +168,13 @@ describe('transition', () => {
       expect(transition(states.signedOut, events.signedOut)).toEqual({
         state: states.signedOut,
         effects: [],
+      });
+    });
+
+    it('deleting the user erases the session and publishes USER_DELETED, not SIGNED_OUT', () => {
+      expect(transition(states.signedIn, events.userDeleted)).toEqual({
+        state: states.signedOut,
+        effects: [{ type: 'erase' }, { type: 'publish', event: { name: 'USER_DELETED' } }],
       });
     });
 

@@ -76,6 +76,7 @@ function counting(inner: UserPoolService): UserPoolService & { counts: Record<st
     refresh: count('refresh', inner.refresh.bind(inner)),
     globalSignOut: count('globalSignOut', inner.globalSignOut.bind(inner)),
     revokeToken: count('revokeToken', inner.revokeToken.bind(inner)),
+    deleteUser: count('deleteUser', inner.deleteUser.bind(inner)),
   };
 }
 
@@ -319,6 +320,26 @@ describe('AWSCognitoAuthPlugin user-pool sign-in (cognito-local + identity emula
       expect(result.globalSignOut?.error).toBeInstanceOf(NetworkException);
       expect(h.events.map((e) => e.name)).toEqual(['SIGNED_IN', 'SIGNED_OUT']);
       await expect(offline.getCurrentUser()).rejects.toBeInstanceOf(SignedOutException);
+    });
+  });
+
+  describe('deleteUser', () => {
+    it('deletes the user at the service, signs out and publishes USER_DELETED', async () => {
+      h = await startHarness({ userPool: pool });
+      const username = await newUser();
+      await h.plugin.signIn(username, PASSWORD);
+      await h.plugin.deleteUser();
+      expect(h.events.map((e) => e.name)).toEqual(['SIGNED_IN', 'USER_DELETED']);
+      await expect(h.plugin.getCurrentUser()).rejects.toBeInstanceOf(SignedOutException);
+      await expect(h.plugin.signIn(username, PASSWORD)).rejects.toBeInstanceOf(NotAuthorizedException);
+    });
+
+    it('is refused when nobody is signed in, and while federated', async () => {
+      h = await startHarness({ userPool: pool });
+      await expect(h.plugin.deleteUser()).rejects.toBeInstanceOf(SignedOutException);
+      remember(await h.plugin.federateToIdentityPool(await h.token(), AuthProvider.facebook()));
+      await expect(h.plugin.deleteUser()).rejects.toBeInstanceOf(InvalidStateException);
+      expect(h.events.map((e) => e.name)).toEqual(['FEDERATED_TO_IDENTITY_POOL']);
     });
   });
 

@@ -37,6 +37,8 @@ export interface UserPoolService {
   globalSignOut(accessToken: string): Promise<void>;
   /** Revokes the refresh token and the access tokens issued from it. */
   revokeToken(refreshToken: string): Promise<void>;
+  /** Deletes the signed-in user from the pool. */
+  deleteUser(accessToken: string): Promise<void>;
 }
 
 type SdkModule = typeof import('@aws-sdk/client-cognito-identity-provider');
@@ -138,6 +140,12 @@ export class SdkUserPoolService implements UserPoolService {
           ...(this.config.AppClientSecret ? { ClientSecret: this.config.AppClientSecret } : {}),
         }),
       );
+    });
+  }
+
+  async deleteUser(accessToken: string): Promise<void> {
+    await this.#call('Deleting the user', async ({ sdk, client }) => {
+      await client.send(new sdk.DeleteUserCommand({ AccessToken: accessToken }));
     });
   }
 

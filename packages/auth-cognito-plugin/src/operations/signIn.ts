@@ -85,6 +85,18 @@ async function settle(
   return DONE;
 }
 
+/** Deletes the signed-in user at the service, then forgets the session and publishes USER_DELETED. */
+export async function deleteUser(runtime: PluginRuntime): Promise<void> {
+  const state = runtime.machine.state;
+  const denied = refusal(state, 'deleteUser');
+  if (denied) throw denied;
+  if (state.kind !== 'signedIn') {
+    throw new SignedOutException('There is no user signed in to delete.', 'Sign in first.');
+  }
+  await requireUserPool(runtime).service.deleteUser(state.session.tokens.accessToken);
+  await runtime.machine.dispatch({ type: 'userDeleted' });
+}
+
 /** The signed-in user, from the stored session (no network call). */
 export async function getCurrentUser(runtime: PluginRuntime): Promise<AuthUser> {
   const state = runtime.machine.state;

@@ -81,6 +81,7 @@ export type AuthEvent =
     }
   | { readonly type: 'refreshTokenRejected' }
   | { readonly type: 'signedOut' }
+  | { readonly type: 'userDeleted' }
   | { readonly type: 'reset' };
 
 /** What to do because of a transition; run by the session runtime, storage writes first, events last. */

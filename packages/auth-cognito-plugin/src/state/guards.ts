@@ -3,7 +3,13 @@ import type { AuthState } from './AuthState.js';
 
 /** The user-facing operations whose permission depends on the state (BEHAVIOUR.md section 2). */
 export type GuardedOperation =
-  'federate' | 'clearFederation' | 'signIn' | 'signOut' | 'fetchAuthSession' | 'getCurrentUser';
+  | 'federate'
+  | 'clearFederation'
+  | 'signIn'
+  | 'signOut'
+  | 'fetchAuthSession'
+  | 'getCurrentUser'
+  | 'deleteUser';
 
 const NOT_CONFIGURED: readonly [string, string] = [
   'The Cognito auth plugin is not configured.',
@@ -43,6 +49,10 @@ const REFUSALS: Record<
     getCurrentUser: [
       'Users federated to an identity pool have no user-pool user.',
       'Use a user-pool sign-in method to get a current user.',
+    ],
+    deleteUser: [
+      'Users federated to an identity pool have no user-pool user to delete.',
+      'Sign in with the user pool to delete the user.',
     ],
   },
 };

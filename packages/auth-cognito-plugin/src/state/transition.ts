@@ -176,6 +176,11 @@ function fromSignedIn(state: Extract<AuthState, { kind: 'signedIn' }>, event: Au
         state: SIGNED_OUT,
         effects: [{ type: 'erase' }, { type: 'publish', event: { name: 'SIGNED_OUT' } }],
       };
+    case 'userDeleted':
+      return {
+        state: SIGNED_OUT,
+        effects: [{ type: 'erase' }, { type: 'publish', event: { name: 'USER_DELETED' } }],
+      };
   }
   throw new IllegalTransitionError(state, event);
 }
