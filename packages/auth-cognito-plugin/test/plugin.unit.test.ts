@@ -1,5 +1,11 @@
 import { inspect } from 'node:util';
-import { Amplify, InMemoryKeyValueStorage, NotAuthorizedException } from '@plugboard/core';
+import {
+  Amplify,
+  ConfigurationException,
+  createPluginContext,
+  InMemoryKeyValueStorage,
+  NotAuthorizedException,
+} from '@plugboard/core';
 import {
   AuthProvider,
   AWSCognitoAuthPlugin,
@@ -147,6 +153,31 @@ describe('AWSCognitoAuthPlugin (unit, fake identity-pool service)', () => {
       sub.unsubscribe();
       expect(events).toEqual(['SESSION_EXPIRED']);
       expect(fake.calls).toHaveLength(1);
+    });
+  });
+
+  describe('configure', () => {
+    it('refuses a section with a plain-http remote endpoint, naming the field, when configured directly', () => {
+      const plugin = new AWSCognitoAuthPlugin();
+      const section = {
+        CredentialsProvider: {
+          CognitoIdentity: {
+            Default: { PoolId: POOL, Region: 'us-east-1', Endpoint: 'http://cognito.example.com' },
+          },
+        },
+      };
+      expect(() => plugin.configure(section, createPluginContext('auth', 'awsCognitoAuthPlugin'))).toThrow(
+        expect.objectContaining({
+          name: 'ConfigurationException',
+          message: expect.stringContaining('CredentialsProvider.CognitoIdentity.Default.Endpoint'),
+        }),
+      );
+    });
+
+    it('refuses a section without any pool', () => {
+      expect(() =>
+        new AWSCognitoAuthPlugin().configure({}, createPluginContext('auth', 'awsCognitoAuthPlugin')),
+      ).toThrow(ConfigurationException);
     });
   });
 

@@ -1,42 +1,20 @@
 import {
-  ConfigurationException,
   InMemoryKeyValueStorage,
   InvalidParameterException,
+  validateCognitoAuthPluginConfig,
   WebKeyValueStorage,
   type AWSCognitoAuthPluginConfig,
   type KeyValueStorage,
 } from '@plugboard/core';
 import type { AWSCognitoAuthPluginOptions } from '../types.js';
 
-const SECTION = 'auth.plugins.awsCognitoAuthPlugin';
-
 /**
- * The plugin's configuration section. `Amplify.configure` has validated each field already; this only
- * makes sure the plugin was given a section it can work with (also when `configure` is called directly).
+ * The plugin's configuration section, checked by core's validator (the same one `Amplify.configure`
+ * runs), so a plugin configured directly gets the same `ConfigurationException` naming the bad field.
  */
 export function readConfig(section: unknown): AWSCognitoAuthPluginConfig {
-  if (typeof section !== 'object' || section === null || Array.isArray(section)) {
-    throw new ConfigurationException(
-      `${SECTION} is missing or not an object.`,
-      'Add an awsCognitoAuthPlugin section with CredentialsProvider.CognitoIdentity.Default and/or CognitoUserPool.Default.',
-    );
-  }
-  const config = section as AWSCognitoAuthPluginConfig;
-  const identity = config.CredentialsProvider?.CognitoIdentity?.Default;
-  const userPool = config.CognitoUserPool?.Default;
-  if (!identity && !userPool) {
-    throw new ConfigurationException(
-      `${SECTION} names neither an identity pool nor a user pool.`,
-      'Add CredentialsProvider.CognitoIdentity.Default { PoolId, Region } (for federation) and/or CognitoUserPool.Default.',
-    );
-  }
-  if (identity && (typeof identity.PoolId !== 'string' || typeof identity.Region !== 'string')) {
-    throw new ConfigurationException(
-      `${SECTION}.CredentialsProvider.CognitoIdentity.Default needs PoolId and Region strings.`,
-      "Copy them from the identity pool, e.g. PoolId 'us-east-1:0a1b...' and Region 'us-east-1'.",
-    );
-  }
-  return config;
+  validateCognitoAuthPluginConfig(section);
+  return section;
 }
 
 /** Web Storage where the platform has it (browsers), else memory. */
