@@ -12,6 +12,7 @@ import { Store } from './store.js';
 import { TestIdp } from './testIdp.js';
 import { TokenIssuer } from './tokenIssuer.js';
 import { TokenVerifier } from './tokenVerifier.js';
+import { EmulatorUsageError, requireOptionsObject } from './usageError.js';
 import type {
   CognitoIdentityEmulator,
   CreateIdentityPoolOptions,
@@ -109,6 +110,7 @@ class RunningEmulator implements CognitoIdentityEmulator {
   }
 
   async createIdentityPool(options: CreateIdentityPoolOptions): Promise<string> {
+    requireOptionsObject(options, 'createIdentityPool');
     return this.store.addPool(poolFromOptions(options)).identityPoolId;
   }
 
@@ -167,11 +169,34 @@ class RunningEmulator implements CognitoIdentityEmulator {
 export async function startCognitoIdentityEmulator(
   options: StartCognitoIdentityEmulatorOptions = {},
 ): Promise<CognitoIdentityEmulator> {
+  requireOptionsObject(options, 'startCognitoIdentityEmulator');
   const region = options.region ?? 'us-east-1';
-  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new TypeError(`Not a region name: ${region}`);
+  if (typeof region !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
+    throw new EmulatorUsageError(
+      `Not a region name: ${String(region)}.`,
+      "Pass a region such as 'us-east-1'.",
+    );
+  }
   const host = options.host ?? '127.0.0.1';
-  if (!isLoopbackHost(host) && !options.allowRemote) {
-    throw new TypeError(`Refusing to bind ${host}: not a loopback address (set allowRemote to bind it).`);
+  if (typeof host !== 'string' || (!isLoopbackHost(host) && !options.allowRemote)) {
+    throw new EmulatorUsageError(
+      `Refusing to bind ${String(host)}: not a loopback address.`,
+      "Bind '127.0.0.1' (the default), or set allowRemote: true to expose the emulator on purpose.",
+    );
+  }
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new EmulatorUsageError(
+      `port must be an integer from 0 to 65535, got ${String(port)}.`,
+      'Pass port: 0 to take any free port.',
+    );
+  }
+  const lifetime = options.credentialsLifetimeSeconds ?? 3600;
+  if (typeof lifetime !== 'number' || !Number.isFinite(lifetime) || lifetime <= 0) {
+    throw new EmulatorUsageError(
+      `credentialsLifetimeSeconds must be a positive number, got ${String(lifetime)}.`,
+      'Pass the lifetime of issued credentials in seconds, e.g. 3600.',
+    );
   }
   const state = options.stateFile ? await readState(options.stateFile) : undefined;
   const key = state ? await loadSigningKey(state.signingKey) : await createSigningKey();

@@ -1,5 +1,6 @@
 /** Injected faults: consumed one per matching request, in the order they were injected. */
 import type { InjectedFault } from './types.js';
+import { EmulatorUsageError, requireOptionsObject } from './usageError.js';
 
 export interface ActiveFault {
   readonly error?: string;
@@ -18,16 +19,26 @@ export class FaultQueue {
   private faults: QueuedFault[] = [];
 
   add(fault: InjectedFault): void {
+    requireOptionsObject(fault, 'injectFault');
     const times = fault.times ?? 1;
     if (!(times > 0) || (Number.isFinite(times) && !Number.isInteger(times))) {
-      throw new TypeError('injectFault: times must be a positive integer or Infinity');
+      throw new EmulatorUsageError(
+        'injectFault: times must be a positive integer or Infinity.',
+        'Pass times: 1 (the default), a larger count, or Infinity.',
+      );
     }
     const latencyMs = fault.latencyMs ?? 0;
     if (!(latencyMs >= 0) || !Number.isFinite(latencyMs)) {
-      throw new TypeError('injectFault: latencyMs must be a non-negative number');
+      throw new EmulatorUsageError(
+        'injectFault: latencyMs must be a non-negative number.',
+        'Pass the delay in milliseconds, e.g. latencyMs: 300.',
+      );
     }
     if (fault.error === undefined && latencyMs === 0) {
-      throw new TypeError('injectFault: give an error, a latency, or both');
+      throw new EmulatorUsageError(
+        'injectFault: give an error, a latency, or both.',
+        "Pass e.g. { error: 'TooManyRequestsException' } or { latencyMs: 300 }.",
+      );
     }
     this.faults.push({
       operation: fault.operation,

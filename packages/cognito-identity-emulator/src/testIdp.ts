@@ -1,3 +1,4 @@
+import { EmulatorUsageError, requireOptionsObject } from './usageError.js';
 /** The built-in test identity provider: mints RS256 tokens for any provider name. */
 import { PROVIDER_CLAIM, type TokenIssuer } from './tokenIssuer.js';
 import type { IssueProviderTokenOptions } from './types.js';
@@ -12,16 +13,36 @@ export class TestIdp {
 
   /** A token for `subject` at `providerName`; `aud` defaults to the provider name. */
   issue(options: IssueProviderTokenOptions): Promise<string> {
+    try {
+      requireOptionsObject(options, 'issueProviderToken');
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const { providerName, subject, audience } = options;
     const lifetime = options.expiresInSeconds ?? DEFAULT_LIFETIME_SECONDS;
     if (typeof providerName !== 'string' || providerName.length < 1 || providerName.length > 128) {
-      return Promise.reject(new TypeError('issueProviderToken: providerName must be 1-128 characters'));
+      return Promise.reject(
+        new EmulatorUsageError(
+          'issueProviderToken: providerName must be 1-128 characters.',
+          "Pass the provider name as used in Logins, e.g. 'graph.facebook.com'.",
+        ),
+      );
     }
     if (typeof subject !== 'string' || subject.length < 1 || subject.length > 1024) {
-      return Promise.reject(new TypeError('issueProviderToken: subject must be 1-1024 characters'));
+      return Promise.reject(
+        new EmulatorUsageError(
+          'issueProviderToken: subject must be 1-1024 characters.',
+          "Pass the provider's user id, e.g. 'alice'.",
+        ),
+      );
     }
     if (!Number.isFinite(lifetime)) {
-      return Promise.reject(new TypeError('issueProviderToken: expiresInSeconds must be a finite number'));
+      return Promise.reject(
+        new EmulatorUsageError(
+          'issueProviderToken: expiresInSeconds must be a finite number.',
+          'Pass a lifetime in seconds; zero or less mints an expired token.',
+        ),
+      );
     }
     return this.issuer.sign({
       issuer: this.issuerName(),
