@@ -117,6 +117,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
       refreshMarginMs: (this.#options.credentialsRefreshMarginSeconds ?? DEFAULT_MARGIN_SECONDS) * 1000,
       federatedTokenRefresher: this.#options.federatedTokenRefresher,
       logger: context.logger,
+      answered: new WeakMap(),
     };
     void machine.dispatch({ type: 'configured' });
     void machine.run(async () => machine.dispatch({ type: 'restored', persisted: await store.load() }));
@@ -363,7 +364,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
       work(),
       onSuccess as (value: T) => void,
       onError as OnError,
-      this.#runtime?.logger ?? getLogger('AWSCognitoAuthPlugin'),
+      this.#runtime?.logger ?? getLogger(AWSCognitoAuthPlugin.PLUGIN_KEY),
     );
   }
 

@@ -238,5 +238,15 @@ describe('AWSCognitoAuthPlugin.fetchAuthSession while signed out', () => {
     expect((session.identityIdResult as { error: { name: string } }).error.name).toBe(
       'NotAuthorizedException',
     );
+    // The refusal is remembered: the next fetch asks nothing, a forced one asks again.
+    const before = h.emulator.requests().length;
+    const again = await h.plugin.fetchAuthSession();
+    expect(again.identityIdResult).toEqual(session.identityIdResult);
+    expect(h.emulator.requests().length).toBe(before);
+    const forced = await h.plugin.fetchAuthSession({ forceRefresh: true });
+    expect((forced.identityIdResult as { error: { name: string } }).error.name).toBe(
+      'NotAuthorizedException',
+    );
+    expect(h.calls('GetId', before)).toBe(1);
   });
 });

@@ -1,3 +1,4 @@
+import { NotAuthorizedException } from '@plugboard/core';
 import { IllegalTransitionError, transition } from '../src/state/transition';
 import type { AuthEvent, AuthState, FederatedSession, SignedInSession } from '../src/state/AuthState';
 import { makeCredentials } from '../src/session/credentials';
@@ -39,6 +40,10 @@ const events: Record<AuthEvent['type'], AuthEvent> = {
   federatedCredentialsRefreshed: { type: 'federatedCredentialsRefreshed', credentials },
   federatedTokenRejected: { type: 'federatedTokenRejected' },
   guestCredentialsObtained: { type: 'guestCredentialsObtained', identityId: fed.identityId, credentials },
+  guestAccessRefused: {
+    type: 'guestAccessRefused',
+    error: new NotAuthorizedException('Unauthenticated access is not supported.', 'Sign in.'),
+  },
   signInChallenged: {
     type: 'signInChallenged',
     challenge: { username: 'alice@example.com', session: 'challenge' },
@@ -64,6 +69,7 @@ const allowed: Record<AuthState['kind'], Partial<Record<AuthEvent['type'], AuthS
     federated: 'federated',
     signedIn: 'signedIn',
     guestCredentialsObtained: 'signedOut',
+    guestAccessRefused: 'signedOut',
     signInChallenged: 'signedOut',
     signedOut: 'signedOut',
     reset: 'unconfigured',

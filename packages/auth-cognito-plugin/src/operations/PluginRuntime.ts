@@ -2,6 +2,8 @@ import { InvalidStateException, type Logger } from '@plugboard/core';
 import type { IdentityPoolService } from '../cognito/IdentityPoolService.js';
 import type { UserPoolService } from '../cognito/UserPoolService.js';
 import type { AuthMachine } from '../state/AuthMachine.js';
+import type { AuthState } from '../state/AuthState.js';
+import type { AWSCognitoAuthSession } from '../types.js';
 
 /** Everything an operation needs, built once by `configure`. */
 export interface PluginRuntime {
@@ -13,6 +15,8 @@ export interface PluginRuntime {
   readonly refreshMarginMs: number;
   readonly federatedTokenRefresher: ((providerName: string) => Promise<string>) | undefined;
   readonly logger: Logger;
+  /** Sessions already answered, per state of this runtime (see `cachedSession`). */
+  readonly answered: WeakMap<AuthState, AWSCognitoAuthSession>;
 }
 
 export function requireIdentityPool(runtime: PluginRuntime): NonNullable<PluginRuntime['identityPool']> {

@@ -11,12 +11,6 @@ type Federated = Extract<AuthState, { kind: 'federated' }>;
 type SignedOut = Extract<AuthState, { kind: 'signedOut' }>;
 type SignedIn = Extract<AuthState, { kind: 'signedIn' }>;
 
-/**
- * Sessions already answered, per state. States are immutable, so while a state's credentials stay fresh
- * its session is the same object: the warm path builds nothing (no error objects, no stack traces).
- */
-const answered = new WeakMap<AuthState, AWSCognitoAuthSession>();
-
 /** The session from memory when nothing needs refreshing, else undefined. Synchronous, no I/O. */
 export function cachedSession(runtime: PluginRuntime, state: AuthState): AWSCognitoAuthSession | undefined {
   const now = runtime.now();
@@ -24,15 +18,20 @@ export function cachedSession(runtime: PluginRuntime, state: AuthState): AWSCogn
     !needsRefresh(c, now, runtime.refreshMarginMs);
   const ok =
     (state.kind === 'federated' && !state.session.tokenRejected && fresh(state.session.credentials)) ||
-    (state.kind === 'signedOut' && fresh(state.guest.credentials)) ||
+    (state.kind === 'signedOut' &&
+      (runtime.identityPool === undefined ||
+        state.guest.refusal !== undefined ||
+        fresh(state.guest.credentials))) ||
     (state.kind === 'signedIn' &&
       state.session.tokens.expiresAt - now > runtime.refreshMarginMs &&
       (runtime.identityPool === undefined || fresh(state.session.credentials)));
   if (!ok) return undefined;
-  let session = answered.get(state);
+  // States are immutable, so while a state stays fresh its session is the same object: the warm path
+  // builds nothing (no error objects, no stack traces).
+  let session = runtime.answered.get(state);
   if (!session) {
     session = buildSession(state, now, runtime.identityPool !== undefined);
-    answered.set(state, session);
+    runtime.answered.set(state, session);
   }
   return session;
 }
@@ -129,6 +128,10 @@ async function refreshGuest(runtime: PluginRuntime, { guest }: SignedOut): Promi
     return {};
   } catch (error) {
     runtime.logger.debug('No guest credentials.', error);
+    if (error instanceof NotAuthorizedException) {
+      await runtime.machine.dispatch({ type: 'guestAccessRefused', error });
+      return {};
+    }
     return { identityId: toAuthException(error) };
   }
 }

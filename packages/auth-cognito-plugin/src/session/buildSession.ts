@@ -4,7 +4,7 @@ import {
   SignedOutException,
   type AuthException,
 } from '@plugboard/core';
-import type { AuthState } from '../state/AuthState.js';
+import type { AuthState, GuestSession } from '../state/AuthState.js';
 import type {
   AuthSessionResult,
   AWSCognitoAuthSession,
@@ -93,7 +93,7 @@ export function buildSession(
       });
     }
     default: {
-      const guest =
+      const guest: GuestSession =
         state.kind === 'signedOut' ? state.guest : { identityId: undefined, credentials: undefined };
       const signedOut = (): AuthException =>
         failures.session ??
@@ -103,11 +103,11 @@ export function buildSession(
         isSignedIn: false,
         identityIdResult: guest.identityId
           ? success(guest.identityId)
-          : failure<string>(failures.identityId ?? missing()),
+          : failure<string>(failures.identityId ?? guest.refusal ?? missing()),
         awsCredentialsResult: credentialsResult(
           guest.credentials,
           now,
-          failures.credentials ?? failures.identityId,
+          failures.credentials ?? failures.identityId ?? guest.refusal,
           missing,
         ),
         userSubResult: failure<string>(signedOut()),

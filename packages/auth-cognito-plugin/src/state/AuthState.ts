@@ -1,4 +1,4 @@
-import type { AuthHubEvent } from '@plugboard/core';
+import type { AuthException, AuthHubEvent } from '@plugboard/core';
 import type { AWSTemporaryCredentials } from '../types.js';
 
 /** A session federated from a third-party provider token. */
@@ -32,6 +32,11 @@ export interface SignedInSession {
 export interface GuestSession {
   readonly identityId: string | undefined;
   readonly credentials: AWSTemporaryCredentials | undefined;
+  /**
+   * Why the pool refused guest access (NotAuthorizedException), so later fetches answer from memory
+   * instead of asking again; a forced fetch asks again. Memory only.
+   */
+  readonly refusal?: AuthException;
 }
 
 /** A sign-in waiting for the user to answer a challenge (held in memory only). */
@@ -71,6 +76,7 @@ export type AuthEvent =
       readonly identityId: string;
       readonly credentials: AWSTemporaryCredentials;
     }
+  | { readonly type: 'guestAccessRefused'; readonly error: AuthException }
   | { readonly type: 'signInChallenged'; readonly challenge: SignInChallenge }
   | { readonly type: 'signedIn'; readonly session: SignedInSession }
   | { readonly type: 'userPoolTokensRefreshed'; readonly tokens: UserPoolTokenSet }

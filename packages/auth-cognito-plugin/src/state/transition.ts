@@ -90,6 +90,8 @@ function fromSignedOut(state: Extract<AuthState, { kind: 'signedOut' }>, event: 
       const guest = { identityId: event.identityId, credentials: event.credentials };
       return { state: { ...state, guest }, effects: [persist({ kind: 'guest', guest })] };
     }
+    case 'guestAccessRefused':
+      return stay({ ...state, guest: { ...state.guest, refusal: event.error } });
     case 'signInChallenged':
       // The challenge session is short-lived and secret: memory only.
       return stay({ kind: 'signedOut', guest: state.guest, challenge: event.challenge });
