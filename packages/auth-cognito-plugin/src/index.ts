@@ -18,3 +18,10 @@ export type {
   EscapeHatch,
   FederateToIdentityPoolOptionsInput,
 } from './types.js';
+export { fromAmplifyAuth } from './fromAmplifyAuth.js';
+export type {
+  AwsCredentialIdentity,
+  AwsCredentialIdentityProvider,
+  AwsIdentityProperties,
+  FromAmplifyAuthOptions,
+} from './fromAmplifyAuth.js';

@@ -4,9 +4,10 @@ export const REDACTED = '***';
 const inspectCustom = Symbol.for('nodejs.util.inspect.custom');
 
 /**
- * Returns `value` frozen, with `util.inspect`, `toString` and `JSON.stringify` showing `***` for the
- * `secretKeys`. The properties themselves stay readable, so the object works where the real values are
- * needed (e.g. as credentials of an AWS SDK client).
+ * Returns `value` with read-only fields and `util.inspect`, `toString` and `JSON.stringify` showing `***`
+ * for the `secretKeys`. The properties themselves stay readable, so the object works where the real values
+ * are needed. The object stays extensible: the AWS SDK records where credentials came from by adding a
+ * property to the credentials object it is given, and a frozen object makes its first request throw.
  */
 export function redacted<T extends object>(
   value: T,
@@ -19,6 +20,8 @@ export function redacted<T extends object>(
       view[key] = secretKeys.includes(key as never) ? REDACTED : field;
     return view;
   };
+  for (const key of Object.keys(value))
+    Object.defineProperty(value, key, { writable: false, configurable: false });
   Object.defineProperties(value, {
     [inspectCustom]: {
       value: (_depth: number, options: unknown, inspect?: (v: unknown, o: unknown) => string) =>
@@ -27,5 +30,5 @@ export function redacted<T extends object>(
     toJSON: { value: masked },
     toString: { value: () => `${label} ${JSON.stringify(masked())}` },
   });
-  return Object.freeze(value);
+  return value;
 }
