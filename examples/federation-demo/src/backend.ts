@@ -1,6 +1,7 @@
 import type { AmplifyConfiguration } from '@plugboard/core';
 import { AuthProvider } from '@plugboard/auth-cognito-plugin';
 import { startCognitoIdentityEmulator } from '@plugboard/cognito-identity-emulator';
+import { installDemoClock } from './demoClock';
 import type { RemoteOptions } from './options';
 
 /** What the walk-through talks to: the local emulator, or a real identity pool. */
@@ -50,9 +51,15 @@ function configFor(poolId: string, region: string, endpoint: string | undefined)
 
 /** The emulator on a free loopback port, one identity pool trusting Facebook-style tokens. */
 export async function startEmulatorBackend(): Promise<Backend> {
-  let offset = 0;
-  const now = (): number => Date.now() + offset;
-  const emulator = await startCognitoIdentityEmulator({ port: 0, now });
+  const clock = installDemoClock();
+  const now = clock.now;
+  let emulator;
+  try {
+    emulator = await startCognitoIdentityEmulator({ port: 0, now });
+  } catch (error) {
+    clock.restore();
+    throw error;
+  }
   const poolId = await emulator.createIdentityPool({
     identityPoolName: 'federation-demo',
     supportedLoginProviders: { 'graph.facebook.com': 'demo-facebook-app-id' },
@@ -64,7 +71,7 @@ export async function startEmulatorBackend(): Promise<Backend> {
     now,
     token: (expiresInSeconds = 3600) =>
       emulator.issueProviderToken({ providerName: 'graph.facebook.com', subject: 'alice', expiresInSeconds }),
-    advanceClock: (ms) => void (offset += ms),
+    advanceClock: (ms) => clock.advance(ms),
     mark: () => emulator.requests().length,
     requestsSince: (mark) =>
       emulator
@@ -104,7 +111,10 @@ export async function startEmulatorBackend(): Promise<Backend> {
         },
       };
     },
-    stop: () => emulator.stop(),
+    async stop() {
+      await emulator.stop();
+      clock.restore();
+    },
   };
 }
 

@@ -98,7 +98,9 @@ async function startOnce(chosenPort: number): Promise<UserPoolEmulator> {
     port,
     admin,
     async createPool({ clientSecret = false } = {}) {
-      const pool = await admin.send(new CreateUserPoolCommand({ PoolName: `pool-${Date.now()}` }));
+      const pool = await admin.send(
+        new CreateUserPoolCommand({ PoolName: `pool-${Date.now()}`, UsernameAttributes: ['email'] }),
+      );
       const poolId = pool.UserPool!.Id!;
       const client = await admin.send(
         new CreateUserPoolClientCommand({

@@ -3,7 +3,7 @@
 import { Amplify, AmplifyException } from '@plugboard/core';
 import { remoteBackend, startEmulatorBackend, type Backend } from './backend';
 import { parseOptions, USAGE, UsageError } from './options';
-import { describeError, Output } from './output';
+import { describeError, LEGEND, Output } from './output';
 
 const TIMEOUT_MS = 60_000;
 
@@ -36,9 +36,13 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   if (options.mode === 'remote') {
     out.title('real identity pool: the emulator-only steps (moving the clock, expiring tokens) are skipped');
   }
+  out.title('');
+  LEGEND.forEach((line) => out.title(line));
   try {
-    const { runWalkthrough } = await import('./walkthrough');
+    const { runWalkthrough, check } = await import('./walkthrough');
     await runWalkthrough(backend, out);
+    const { runGameChapter } = await import('./game/gameChapter');
+    await runGameChapter(backend, out, check);
     out.title('');
     out.title(`Done: ${out.steps} steps, every check passed.`);
     return 0;

@@ -29,6 +29,12 @@ export class Output {
     this.write(`   ok: ${text}`);
   }
 
+  /** A failure the demo provokes on purpose, and why it is the right outcome. */
+  expectedFailure(text: string, why: string): void {
+    this.write(`   ${text}`);
+    this.write(`      ^ FAILURE as expected: ${why}`);
+  }
+
   /** A step that does not apply to this backend or build. */
   skip(text: string): void {
     this.write(`   skipped: ${text}`);
@@ -39,6 +45,18 @@ export class Output {
     this.write(`   [hub] ${name}${data === undefined ? '' : ' ' + inspect(data, { breakLength: Infinity })}`);
   }
 }
+
+/** How to read the output, printed once before the first step. */
+export const LEGEND = [
+  'How to read this output:',
+  '  N. ...               a step; the demo checks each outcome and stops at the first surprise',
+  '  ok: ...              a check that passed',
+  "  [hub] ...            an auth event, as the app's Hub listener received it",
+  "  AuthQuickstart: ...  what the seed page's code logs. The seed page (the guide Plugboard follows) is",
+  '                       written for Android, where Log.i("AuthQuickstart", ...) logs under the tag',
+  '                       AuthQuickstart; its snippets run here in TypeScript and keep that tag',
+  '  ^ FAILURE as expected  a failure the demo provokes on purpose, with the reason it is right',
+];
 
 /** `ASIA…` plus the last four characters: enough to tell two credentials apart. */
 export function shortKeyId(accessKeyId: string): string {

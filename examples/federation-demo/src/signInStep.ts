@@ -42,7 +42,13 @@ export async function runSignInStep(
       'SIGNED_IN is published',
     );
     const user = await Amplify.Auth.getCurrentUser();
-    out.ok(`signed in: userId ${user.userId}`);
+    out.ok(`signed in as ${DEMO_USER}: username ${user.username}, userId ${user.userId}`);
+    check(user.username === user.userId, 'an email-as-username pool names the user by its sub');
+    out.line('the username is a UUID, not the email: this pool uses the email address as the username');
+    out.line(
+      "(UsernameAttributes: email), and such pools name each user by their sub, the user's unique id;",
+    );
+    out.line('the email is what the user types to sign in');
 
     const session = await plugin.fetchAuthSession();
     check(session.userPoolTokensResult.type === 'SUCCESS', 'the session holds the user-pool tokens');

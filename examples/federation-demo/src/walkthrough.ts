@@ -25,7 +25,7 @@ export class DemoCheckFailed extends Error {
   override readonly name = 'DemoCheckFailed';
 }
 
-function check(condition: unknown, what: string): asserts condition {
+export function check(condition: unknown, what: string): asserts condition {
   if (!condition) throw new DemoCheckFailed(what);
 }
 
@@ -123,7 +123,10 @@ export async function runWalkthrough(backend: Backend, out: Output): Promise<voi
     out.line(`util.inspect(credentials): ${printed}`);
     out.ok('secret key and session token are masked wherever the credentials are printed');
     if (session.userSubResult.type === 'FAILURE') {
-      out.line(`userSubResult: FAILURE ${describeError(session.userSubResult.error)}`);
+      out.expectedFailure(
+        `userSubResult: FAILURE ${describeError(session.userSubResult.error)}`,
+        'a federated identity has no user-pool user, so it has no user sub (step 11 signs in to a user pool)',
+      );
     }
     mark = backend.mark?.();
     await Amplify.Auth.fetchAuthSession();
@@ -174,7 +177,10 @@ export async function runWalkthrough(backend: Backend, out: Output): Promise<voi
       const failure = expired.awsCredentialsResult;
       check(failure.type === 'FAILURE', 'no credentials once the provider token is rejected');
       check(failure.error instanceof SessionExpiredException, 'the failure is a SessionExpiredException');
-      out.line(`awsCredentialsResult: FAILURE ${describeError(failure.error)}`);
+      out.expectedFailure(
+        `awsCredentialsResult: FAILURE ${describeError(failure.error)}`,
+        'the demo let the Facebook token expire; the plugin reports it instead of failing later',
+      );
       out.line(`recovery: ${failure.error.recoverySuggestion}`);
       check(
         expired.identityIdResult.type === 'SUCCESS' && expired.identityIdResult.value === first.identityId,

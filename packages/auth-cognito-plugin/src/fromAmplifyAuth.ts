@@ -1,4 +1,9 @@
-import { Amplify, InvalidParameterException } from '@plugboard/core';
+import {
+  Amplify,
+  InvalidParameterException,
+  NotAuthorizedException,
+  SignedOutException,
+} from '@plugboard/core';
 import { AWSCognitoAuthPlugin } from './AWSCognitoAuthPlugin.js';
 import { makeCredentials } from './session/credentials.js';
 
@@ -36,8 +41,13 @@ export interface FromAmplifyAuthOptions {
  *
  * Each call answers the plugin's current credentials (refreshed shortly before they expire; concurrent
  * calls share the plugin's one refresh), as a new object the SDK may write onto. The SDK's `forceRefresh`
- * asks the plugin for new credentials. When the session has no credentials (signed out and no guest
- * access, provider token expired, ...) the call rejects with the plugin's typed `AuthException`.
+ * asks the plugin for new credentials. When the session has no credentials the call rejects with a typed
+ * `AuthException`: `SignedOutException` when nobody is signed in and the pool gives no guest credentials,
+ * otherwise the plugin's own (`SessionExpiredException` when the provider token expired, ...).
+ *
+ * The SDK caches what a provider answers until about five minutes before it expires: after a sign-out or
+ * a switch of user, a client keeps signing with the cached credentials until then. Create a new client
+ * when the user changes.
  */
 export function fromAmplifyAuth(options: FromAmplifyAuthOptions = {}): AwsCredentialIdentityProvider {
   if (typeof options !== 'object' || options === null || Array.isArray(options))
@@ -59,9 +69,20 @@ export function fromAmplifyAuth(options: FromAmplifyAuthOptions = {}): AwsCreden
     );
   return async (identityProperties) => {
     const source = plugin ?? Amplify.Auth.getPlugin('awsCognitoAuthPlugin');
-    const session = await source.fetchAuthSession({ forceRefresh: identityProperties?.forceRefresh === true });
+    const session = await source.fetchAuthSession({
+      forceRefresh: identityProperties?.forceRefresh === true,
+    });
     const result = session.awsCredentialsResult;
-    if (result.type === 'FAILURE') throw result.error;
+    if (result.type === 'FAILURE') {
+      // The pool's refusal of guest access speaks of tokens; say what it means for a client that signs.
+      if (!session.isSignedIn && result.error instanceof NotAuthorizedException)
+        throw new SignedOutException(
+          'No AWS credentials to sign the request with: nobody is signed in, and the identity pool gives no guest credentials.',
+          'Sign in or call federateToIdentityPool before sending requests with this client, or allow unauthenticated identities on the identity pool.',
+          { cause: result.error },
+        );
+      throw result.error;
+    }
     const { accessKeyId, secretAccessKey, sessionToken, expiration } = result.value;
     return makeCredentials({ accessKeyId, secretAccessKey, sessionToken, expiration: expiration.getTime() });
   };

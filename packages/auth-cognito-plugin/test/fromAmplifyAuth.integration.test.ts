@@ -8,6 +8,8 @@ import {
   InvalidParameterException,
   NotAuthorizedException,
   PluginNotFoundException,
+  SessionExpiredException,
+  SignedOutException,
 } from '@plugboard/core';
 import { AuthProvider, fromAmplifyAuth, type FederateToIdentityPoolResult } from '../src';
 import { remember } from './support/harness';
@@ -167,12 +169,36 @@ describe('fromAmplifyAuth', () => {
       }
     });
 
-    it("rejects with the plugin's typed exception when signed out without guest access", async () => {
+    it('rejects with SignedOutException when signed out and the pool gives no guest credentials', async () => {
       const error = await rejectionOf(putScore(w.dynamoClient(fromAmplifyAuth()), 'us-east-1:none', 1));
-      expect(error).toBeInstanceOf(NotAuthorizedException);
-      expect((error as NotAuthorizedException).recoverySuggestion).toBeTruthy();
+      expect(error).toBeInstanceOf(SignedOutException);
+      expect((error as SignedOutException).message).toMatch(/nobody is signed in/);
+      expect((error as SignedOutException).recoverySuggestion).toMatch(/federateToIdentityPool/);
+      expect((error as SignedOutException).cause).toBeInstanceOf(NotAuthorizedException);
       expect(w.dynamo.accepted).toEqual([]);
       expect(w.dynamo.rejected).toEqual([]);
+    });
+
+    it('signs with guest credentials while signed out when the pool allows guests', async () => {
+      await w.stop();
+      w = await startSdkWorld({ allowUnauthenticatedIdentities: true });
+      const guest = await w.plugin.fetchAuthSession();
+      expect(guest.isSignedIn).toBe(false);
+      const identityId = guest.identityIdResult.type === 'SUCCESS' ? guest.identityIdResult.value : '';
+      await putScore(w.dynamoClient(fromAmplifyAuth()), identityId, 3);
+      expect(w.dynamo.accepted).toEqual([expect.objectContaining({ identityId, operation: 'PutItem' })]);
+    });
+
+    it('rejects with SessionExpiredException once the provider token is rejected', async () => {
+      const token = await w.h.token('graph.facebook.com', 'alice', 120);
+      federated = remember(await w.plugin.federateToIdentityPool(token, AuthProvider.facebook()));
+      const client = w.dynamoClient(fromAmplifyAuth());
+      await putScore(client, federated.identityId, 1);
+      advance(federated.credentials.expiration.getTime() - Date.now() + 1000);
+      expect(await rejectionOf(putScore(client, federated.identityId, 2))).toBeInstanceOf(
+        SessionExpiredException,
+      );
+      expect(w.dynamo.accepted).toHaveLength(1);
     });
 
     it.each([
@@ -238,8 +264,8 @@ describe('fromAmplifyAuth', () => {
       // The SDK keeps its cached credentials until they near expiry; once they do, it must ask again.
       advance(federated.credentials.expiration.getTime() - Date.now() - 60_000);
       const error = await rejectionOf(putScore(client, federated.identityId, 2));
-      expect(error).toBeInstanceOf(NotAuthorizedException);
-      expect(await rejectionOf(fromAmplifyAuth()())).toBeInstanceOf(NotAuthorizedException);
+      expect(error).toBeInstanceOf(SignedOutException);
+      expect(await rejectionOf(fromAmplifyAuth()())).toBeInstanceOf(SignedOutException);
       expect(w.dynamo.accepted).toHaveLength(1);
     });
   });
