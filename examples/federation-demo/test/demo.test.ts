@@ -122,6 +122,8 @@ describe('npm run demo', () => {
         /ok: 5 concurrent fetchAuthSession calls shared 1 GetCredentialsForIdentity request/,
         /\[hub\] SESSION_EXPIRED \{ reason: 'federatedTokenRejected', providerName: 'graph\.facebook\.com' \}/,
         /awsCredentialsResult: FAILURE SessionExpiredException/,
+        /userSubResult: FAILURE InvalidStateException.*\n {6}\^ FAILURE as expected: a federated identity has no user-pool user/,
+        /awsCredentialsResult: FAILURE SessionExpiredException.*\n {6}\^ FAILURE as expected: the demo let the Facebook token expire/,
         /ok: identity id us-east-1:[0-9a-f-]+ kept/,
         /federatedTokenRefresher: asked for a fresh graph\.facebook\.com token/,
         /\[hub\] FEDERATION_TO_IDENTITY_POOL_CLEARED/,
@@ -133,10 +135,60 @@ describe('npm run demo', () => {
         /ok: fetchAuthSession: identity us-east-1:[0-9a-f-]+, credentials ASIA/,
         /ok: federateToIdentityPool while signed in: InvalidStateException: Federation could not be completed\./,
         /\[hub\] SIGNED_OUT/,
-        /^Done: 11 steps, every check passed\.$/m,
+        /username ([0-9a-f-]{36}), userId \1\n.*the username is a UUID, not the email.*\n.*such pools name each user by their sub/,
       ]) {
         expect(run.stdout).toMatch(line);
       }
+    });
+
+    it('explains its output once: the legend, the AuthQuickstart tag, expected failures', () => {
+      const legend = run.stdout.slice(0, run.stdout.indexOf('\n1. '));
+      expect(legend).toMatch(/^How to read this output:$/m);
+      expect(legend).toMatch(/AuthQuickstart: \.\.\. +what the seed page's code logs/);
+      expect(legend).toMatch(/Log\.i\("AuthQuickstart", \.\.\.\) logs under the tag/);
+      expect(legend).toMatch(/\^ FAILURE as expected/);
+      // Every FAILURE the demo prints is followed by why it is expected.
+      const lines = run.stdout.split('\n');
+      const failures = lines
+        .map((line, i) => `${line}\n${lines[i + 1]}`)
+        .filter((pair, i) => /FAILURE|Exception:/.test(lines[i]!) && !legend.includes(lines[i]!))
+        .filter((pair) => !/^ {3}(ok|recovery|\s+\^|\[hub\])/.test(pair));
+      expect(failures.length).toBe(6);
+      for (const pair of failures) expect(pair).toMatch(/\n {6}\^ FAILURE as expected: \S/);
+    });
+
+    it('plays the game: scores written and the leaderboard read with fromAmplifyAuth() credentials', () => {
+      const game = run.stdout.slice(run.stdout.indexOf('\n12. '));
+      for (const line of [
+        /^12\. The game: players federate and keep their scores in DynamoDB$/m,
+        /credentials live 15 min, no guest access/,
+        /DynamoDB \(dynalite, in this process\) at http:\/\/127\.0\.0\.1:\d+, table GameScores/,
+        /ok: bob federated \(identity us-east-1:[0-9a-f-]{36}\), posted 1200/,
+        /ok: carol federated \(identity us-east-1:[0-9a-f-]{36}\), posted 900/,
+        /^13\. alice federates and posts her score with an SDK client whose credentials are fromAmplifyAuth\(\)$/m,
+        /credentials: fromAmplifyAuth\(\),/,
+        /ok: alice federated: identity us-east-1:[0-9a-f-]{36}, credentials ASIA…\w{4}, expire .* \(in 15 min\)/,
+        /ok: PutItem \(score 1500\) signed with ASIA…\w{4}: the signature verified against the secret key/,
+        /overwriting bob's score: AccessDeniedException/,
+        /^14\. The credentials expire: the same long-lived SDK client keeps working$/m,
+        /ok: PutItem \(score 1750\) signed with new credentials ASIA…\w{4}/,
+        /requests to Cognito: GetCredentialsForIdentity\n/,
+        /alice's first credentials as static credentials: ExpiredTokenException/,
+        /a new client after the clear: SignedOutException: No AWS credentials/,
+        /recovery: Sign in or call federateToIdentityPool/,
+        /the long-lived client: SignedOutException/,
+        /^16\. The leaderboard: bob comes back and reads it$/m,
+        /#1 {2}alice +1750 {2}\(item identityId us-east-1:[0-9a-f-]{36}\)\n.*#2 {2}bob +1200 .*\n.*#3 {2}carol +900 /,
+        /ok: leaderboard written and read with federated credentials only: 5 signed requests verified \(5 different keys\), 2 refused/,
+        /^Done: 16 steps, every check passed\.$/m,
+      ]) {
+        expect(game).toMatch(line);
+      }
+      // The demo ends with the leaderboard.
+      expect(run.stdout.trimEnd().split('\n').slice(-3, -2)[0]).toMatch(/ok: leaderboard written and read/);
+      // The alice of the game keys her item by the identity id she federated into.
+      const aliceId = /ok: alice federated: identity (us-east-1:[0-9a-f-]{36})/.exec(game)![1];
+      expect(game).toMatch(new RegExp(`#1 {2}alice .*\\(item identityId ${aliceId}\\)`));
     });
 
     it('uses one identity id throughout federation and prints no token or secret', () => {
@@ -185,7 +237,8 @@ describe('npm run demo', () => {
       );
       expect(run.stdout).toMatch(/ok: identity id us-east-1:[0-9a-f-]+ kept/);
       expect(run.stdout).toMatch(/skipped: a user-pool sign-in needs the local emulators/);
-      expect(run.stdout).toMatch(/^Done: 11 steps, every check passed\.$/m);
+      expect(run.stdout).toMatch(/skipped: the game needs the local identity pool and DynamoDB/);
+      expect(run.stdout).toMatch(/^Done: 12 steps, every check passed\.$/m);
       expect(proxy.secrets.size).toBeGreaterThan(8);
       expectNoSecrets(run.stdout + run.stderr, proxy.secrets);
     }, 60_000);

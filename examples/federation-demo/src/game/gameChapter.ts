@@ -126,7 +126,7 @@ async function play(
   out.line(
     `clock moved forward ${CREDENTIALS_LIFETIME_SECONDS / 60 + 1} min: the credentials alice got when she federated have expired`,
   );
-  let mark = game.mark();
+  const mark = game.mark();
   await postScore(client, alice.identityId, 'alice', 1750);
   const requests = game.requestsSince(mark);
   const rewrite = game.dynamo.accepted.at(-1)!;
