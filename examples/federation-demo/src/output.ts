@@ -48,13 +48,17 @@ export class Output {
 
 /** How to read the output, printed once before the first step. */
 export const LEGEND = [
+  'What this is: an app signs a Facebook-style user in to a Cognito identity pool ("federation"), gets',
+  'temporary AWS credentials for them, and uses those to keep game scores in DynamoDB. Run without',
+  'options, everything is local (emulators on loopback ports): no AWS account is needed.',
+  '',
   'How to read this output:',
-  '  N. ...               a step; the demo checks each outcome and stops at the first surprise',
-  '  ok: ...              a check that passed',
-  "  [hub] ...            an auth event, as the app's Hub listener received it",
-  "  AuthQuickstart: ...  what the seed page's code logs. The seed page (the guide Plugboard follows) is",
-  '                       written for Android, where Log.i("AuthQuickstart", ...) logs under the tag',
-  '                       AuthQuickstart; its snippets run here in TypeScript and keep that tag',
+  '  N. ...                 a step; the demo checks each outcome and stops at the first surprise',
+  '  ok: ...                a check that passed',
+  "  [hub] ...              an auth event, as the app's Hub listener received it",
+  "  AuthQuickstart: ...    what the guide's code logs. The guide this demo follows is written for",
+  '                         Android, where Log.i("AuthQuickstart", ...) logs under the tag',
+  '                         AuthQuickstart; its snippets run here in TypeScript and keep that tag',
   '  ^ FAILURE as expected  a failure the demo provokes on purpose, with the reason it is right',
 ];
 

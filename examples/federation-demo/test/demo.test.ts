@@ -144,7 +144,8 @@ describe('npm run demo', () => {
     it('explains its output once: the legend, the AuthQuickstart tag, expected failures', () => {
       const legend = run.stdout.slice(0, run.stdout.indexOf('\n1. '));
       expect(legend).toMatch(/^How to read this output:$/m);
-      expect(legend).toMatch(/AuthQuickstart: \.\.\. +what the seed page's code logs/);
+      expect(legend).toMatch(/AuthQuickstart: \.\.\. +what the guide's code logs/);
+      expect(legend).toMatch(/no AWS account is needed/);
       expect(legend).toMatch(/Log\.i\("AuthQuickstart", \.\.\.\) logs under the tag/);
       expect(legend).toMatch(/\^ FAILURE as expected/);
       // Every FAILURE the demo prints is followed by why it is expected.
