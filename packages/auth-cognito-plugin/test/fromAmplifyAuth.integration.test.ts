@@ -84,6 +84,13 @@ describe('fromAmplifyAuth', () => {
       expect(w.s3.rejected).toEqual([]);
       // What the SDK added to the object does not unmask it.
       expect(inspect(credentials)).not.toContain(credentials.secretAccessKey);
+
+      // The session's credentials too (the same object the plugin answers every fetch with until refresh).
+      const session = (await w.plugin.fetchAuthSession()).awsCredentialsResult;
+      if (session.type !== 'SUCCESS') throw session.error;
+      await putScore(w.dynamoClient(session.value), federated.identityId, 11);
+      await putScore(w.dynamoClient(session.value), federated.identityId, 12);
+      expect(w.dynamo.accepted.map((r) => r.accessKeyId)).toEqual(Array(3).fill(credentials.accessKeyId));
     });
 
     it('are checked against the secret key, not only the access key id', async () => {
