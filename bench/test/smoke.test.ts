@@ -15,6 +15,7 @@ const GROUPS = [
   'wireRequests',
   'importCost',
   'bundleSize',
+  'browserBytes',
 ];
 
 interface ResultRow {
