@@ -29,8 +29,6 @@ export async function buildPage(outdir: string): Promise<void> {
     logLevel: 'warning',
     // The packages resolve through their package.json exports to dist/, not to the TypeScript sources.
     tsconfigRaw: '{}',
-    // FileKeyValueStorage imports node:fs lazily and only on Node; a browser page never reaches it.
-    external: ['node:*'],
   });
   copyFileSync(join(exampleDir, 'src', 'page', 'index.html'), join(outdir, 'index.html'));
 }
