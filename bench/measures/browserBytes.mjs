@@ -125,9 +125,14 @@ export async function measure() {
         ],
       });
     }
+    const bundles = Object.fromEntries(
+      await Promise.all(
+        Object.entries(ENTRIES).map(async ([who, name]) => [who, await bundle(name, dirs[who])]),
+      ),
+    );
     for (const [who, name] of Object.entries(ENTRIES)) {
       const dir = dirs[who];
-      const { entry, outputs } = await bundle(name, dir);
+      const { entry, outputs } = bundles[who];
       const gzip = (file) => gzipSync(readFileSync(join(dir, file)), { level: 9 }).length;
       const { initial, everything } = reachable(outputs, entry);
       const loaded = browser ? new Set(await loadedFiles(browser, dir, entry, backends.config)) : everything; // no browser: every chunk the entry can reach, an upper bound
