@@ -24,7 +24,11 @@ function showError(error: unknown): void {
   setStatus('error', `error: ${name}`);
 }
 
+/** The signed-in player's Cognito identity id: the key of their item in the scores table. */
+let player: string | undefined;
+
 function setSignedIn(identityId: string | undefined): void {
+  player = identityId;
   $('identity').textContent = identityId ?? '-';
   $<HTMLButtonElement>('federate').disabled = identityId !== undefined;
   $<HTMLButtonElement>('save').disabled = identityId === undefined;
@@ -102,9 +106,9 @@ async function start(config: GameConfig): Promise<void> {
   $('save').addEventListener('click', () => {
     void (async () => {
       setStatus('working', 'saving...');
-      const identityId = $('identity').textContent ?? '';
+      if (player === undefined) throw new Error('Play first: there is no identity to save a score for.');
       const score = $<HTMLInputElement>('score').value;
-      const Key = { identityId: { S: identityId } };
+      const Key = { identityId: { S: player } };
       await dynamo.send(
         new PutItemCommand({ TableName: config.tableName, Item: { ...Key, score: { N: score } } }),
       );
