@@ -1,4 +1,5 @@
 import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SCORES_TABLE, startDynamo, type EmbeddedDynamo } from '../src/server/dynamo';
 import { startSigV4Front, type SigV4Front } from '../src/server/sigv4Front';
 
@@ -17,7 +18,7 @@ describe('the SigV4-verifying DynamoDB front (real SDK client, real dynalite)', 
   let front: SigV4Front;
   beforeEach(async () => {
     dynamo = await startDynamo();
-    front = await startSigV4Front(dynamo.endpoint);
+    front = await startSigV4Front(dynamo.endpoint, ['profiles']);
   });
   afterEach(async () => {
     await front.stop();
@@ -35,8 +36,20 @@ describe('the SigV4-verifying DynamoDB front (real SDK client, real dynalite)', 
     );
     expect(got.Item?.score?.N).toBe('42');
     expect(front.records()).toEqual([
-      { operation: 'PutItem', accessKeyId: KEY.accessKeyId, verified: true, status: 200 },
-      { operation: 'GetItem', accessKeyId: KEY.accessKeyId, verified: true, status: 200 },
+      {
+        service: 'dynamodb',
+        operation: 'PutItem',
+        accessKeyId: KEY.accessKeyId,
+        verified: true,
+        status: 200,
+      },
+      {
+        service: 'dynamodb',
+        operation: 'GetItem',
+        accessKeyId: KEY.accessKeyId,
+        verified: true,
+        status: 200,
+      },
     ]);
     sdk.destroy();
   });
@@ -67,5 +80,50 @@ describe('the SigV4-verifying DynamoDB front (real SDK client, real dynalite)', 
     );
     expect(got.Item).toBeUndefined();
     sdk.destroy();
+  });
+
+  it('verifies S3 requests too (path-style PutObject and GetObject with a real S3 client)', async () => {
+    front.trust(KEY);
+    const s3 = (credentials: typeof KEY) =>
+      new S3Client({
+        region: 'us-east-1',
+        endpoint: front.endpoint,
+        forcePathStyle: true,
+        credentials,
+        maxAttempts: 1,
+      });
+    const good = s3(KEY);
+    const Key = 'players/us-east-1:1234/profile.json';
+    await good.send(
+      new PutObjectCommand({
+        Bucket: 'profiles',
+        Key,
+        Body: '{"name":"Ada"}',
+        ContentType: 'application/json',
+      }),
+    );
+    const got = await good.send(new GetObjectCommand({ Bucket: 'profiles', Key }));
+    expect(await got.Body?.transformToString()).toBe('{"name":"Ada"}');
+    expect(got.ContentType).toBe('application/json');
+    await expect(
+      good.send(new GetObjectCommand({ Bucket: 'profiles', Key: 'absent' })),
+    ).rejects.toMatchObject({
+      name: 'NoSuchKey',
+    });
+    const bad = s3({ ...KEY, secretAccessKey: KEY.secretAccessKey.replace('a', 'b') });
+    await expect(
+      bad.send(new PutObjectCommand({ Bucket: 'profiles', Key, Body: 'overwritten' })),
+    ).rejects.toMatchObject({ name: 'SignatureDoesNotMatch', $metadata: { httpStatusCode: 403 } });
+    const after = await good.send(new GetObjectCommand({ Bucket: 'profiles', Key }));
+    expect(await after.Body?.transformToString()).toBe('{"name":"Ada"}');
+    expect(front.records().map((r) => [r.service, r.operation, r.verified, r.status])).toEqual([
+      ['s3', 'PutObject', true, 200],
+      ['s3', 'GetObject', true, 200],
+      ['s3', 'GetObject', true, 404],
+      ['s3', 'PutObject', false, 403],
+      ['s3', 'GetObject', true, 200],
+    ]);
+    good.destroy();
+    bad.destroy();
   });
 });

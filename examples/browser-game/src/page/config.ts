@@ -10,6 +10,9 @@ export interface GameConfig {
   /** DynamoDB behind the SigV4-verifying front. */
   readonly dynamoEndpoint: string;
   readonly tableName: string;
+  /** S3 behind the same front (path-style), and the bucket for player profiles. */
+  readonly s3Endpoint: string;
+  readonly profileBucket: string;
   /**
    * Demo server only: where the page reports the access key it signs with, standing in for IAM (which
    * knows every key its token service issues) so the local front can check signatures. A real page

@@ -1,9 +1,10 @@
 /**
  * The game page: Plugboard's auth plugin with its default web storage (localStorage), identity-pool
- * federation with a test-IdP token, and a DynamoDB client whose credentials come from
- * `fromAmplifyAuth()`. Bundled for the browser by esbuild (see ../server/buildPage.ts).
+ * federation with a test-IdP token, and DynamoDB (score) and S3 (profile) clients whose credentials
+ * come from `fromAmplifyAuth()`. Bundled for the browser by esbuild (see ../server/buildPage.ts).
  */
 import { GetItemCommand, PutItemCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { AmplifyException, Amplify, Hub, HubChannel } from '@plugboard/core';
 import { AuthProvider, AWSCognitoAuthPlugin, fromAmplifyAuth } from '@plugboard/auth-cognito-plugin';
 import { loadConfig, type GameConfig } from './config';
@@ -69,6 +70,13 @@ async function start(config: GameConfig): Promise<void> {
     credentials: fromAmplifyAuth(),
     maxAttempts: 1,
   });
+  const s3 = new S3Client({
+    region: config.region,
+    endpoint: config.s3Endpoint,
+    forcePathStyle: true,
+    credentials: fromAmplifyAuth(),
+    maxAttempts: 1,
+  });
 
   const reportKey = async (): Promise<void> => {
     if (!config.devKeyReportUrl) return;
@@ -111,6 +119,15 @@ async function start(config: GameConfig): Promise<void> {
       const Key = { identityId: { S: player } };
       await dynamo.send(
         new PutItemCommand({ TableName: config.tableName, Item: { ...Key, score: { N: score } } }),
+      );
+      const profile = { identityId: player, bestScore: Number(score), savedAt: new Date().toISOString() };
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: config.profileBucket,
+          Key: `players/${player}/profile.json`,
+          Body: JSON.stringify(profile),
+          ContentType: 'application/json',
+        }),
       );
       const read = await dynamo.send(
         new GetItemCommand({ TableName: config.tableName, Key, ConsistentRead: true }),

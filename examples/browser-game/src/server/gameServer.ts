@@ -15,6 +15,7 @@ import { startSigV4Front, type SigV4Front } from './sigv4Front';
 import { startStaticServer } from './staticServer';
 
 export const PROVIDER_NAME = 'graph.facebook.com';
+export const PROFILE_BUCKET = 'game-profiles';
 
 export interface GameServer {
   /** The page. */
@@ -51,7 +52,7 @@ export async function startGameServer(options: GameServerOptions = {}): Promise<
     });
     const dynamo = await startDynamo();
     stops.push(() => dynamo.stop());
-    const front = await startSigV4Front(dynamo.endpoint);
+    const front = await startSigV4Front(dynamo.endpoint, [PROFILE_BUCKET]);
     stops.push(() => front.stop());
     const site = await startStaticServer(
       outdir,
@@ -63,6 +64,8 @@ export async function startGameServer(options: GameServerOptions = {}): Promise<
         providerName: PROVIDER_NAME,
         dynamoEndpoint: front.endpoint,
         tableName: SCORES_TABLE,
+        s3Endpoint: front.endpoint,
+        profileBucket: PROFILE_BUCKET,
         ...(options.pageReportsKeys ? { devKeyReportUrl: `${origin}/dev/key` } : {}),
       }),
       options.pageReportsKeys ? (key) => front.trust(key) : undefined,

@@ -6,9 +6,9 @@ async function main(): Promise<void> {
   const game = await startGameServer({ pageReportsKeys: true });
   console.log('Plugboard browser game');
   console.log(
-    `  Cognito Identity emulator  ${game.emulator.endpoint} (identity pool ${game.identityPoolId})`,
+    `  Cognito Identity emulator     ${game.emulator.endpoint} (identity pool ${game.identityPoolId})`,
   );
-  console.log(`  DynamoDB (SigV4-checked)   ${game.front.endpoint}`);
+  console.log(`  DynamoDB + S3 (SigV4-checked) ${game.front.endpoint}`);
   console.log(`\n  Open ${game.url}\n`);
   console.log('Play, save a score, reload: the session comes back from localStorage. Ctrl+C stops.');
   let seen = 0;
