@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     for (const record of game.front.records().slice(seen)) {
       const verdict = record.verified ? 'signature verified' : `refused: ${record.reason}`;
       console.log(
-        `  DynamoDB ${record.operation} by ${record.accessKeyId ?? '?'}: ${verdict} (${record.status})`,
+        `  ${record.service} ${record.operation} by ${record.accessKeyId ?? '?'}: ${verdict} (${record.status})`,
       );
     }
     seen = game.front.records().length;
