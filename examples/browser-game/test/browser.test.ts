@@ -34,7 +34,7 @@ describeInBrowser('the browser game in headless Chromium', () => {
       throw new Error(`CI=true and no Chromium to run the browser tests. Install it: ${INSTALL_HINT}`);
     game = await startGameServer();
     browser = await launch(executable);
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await game?.stop();
@@ -53,7 +53,7 @@ describeInBrowser('the browser game in headless Chromium', () => {
   }
 
   const state = (page: Page, wanted: string) =>
-    page.waitForSelector(`#status[data-state="${wanted}"]`, { timeout: 15_000 });
+    page.waitForSelector(`#status[data-state="${wanted}"]`, { timeout: 30_000 });
 
   async function storedSession(page: Page): Promise<StoredSession | undefined> {
     const key = `plugboard.auth.-.${game.identityPoolId}.session`;
@@ -118,7 +118,7 @@ describeInBrowser('the browser game in headless Chromium', () => {
     await page.waitForSelector('#events li[data-event="FEDERATION_TO_IDENTITY_POOL_CLEARED"]');
     expect(await storedSession(page)).toBeUndefined();
     expect(pageErrors).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   it('has DynamoDB refuse a request signed with a key it was not given (the check is real)', async () => {
     const page = await open();
@@ -139,7 +139,7 @@ describeInBrowser('the browser game in headless Chromium', () => {
         status: 403,
       },
     ]);
-  }, 60_000);
+  }, 120_000);
 
   it('reports an unreachable Cognito endpoint as NetworkException with a recovery suggestion', async () => {
     const page = await open(`?cognitoEndpoint=http://127.0.0.1:${await deadPort()}`);
@@ -151,5 +151,5 @@ describeInBrowser('the browser game in headless Chromium', () => {
     expect(text).toContain('Failed to fetch');
     expect(text).toMatch(/CORS/);
     expect(await storedSession(page)).toBeUndefined();
-  }, 60_000);
+  }, 120_000);
 });

@@ -88,25 +88,14 @@ async function start(config: GameConfig): Promise<void> {
     });
   };
 
-  // A stored federated session comes back from localStorage without asking Cognito.
-  const session = await plugin.fetchAuthSession();
-  if (session.identityIdResult.type === 'SUCCESS' && session.awsCredentialsResult.type === 'SUCCESS') {
-    setSignedIn(session.identityIdResult.value);
-    setStatus('restored', 'session restored from localStorage');
-    await reportKey();
-  } else {
-    setSignedIn(undefined);
-    setStatus('signed-out', 'signed out');
-  }
-
   $('federate').addEventListener('click', () => {
     void (async () => {
       setStatus('working', 'federating...');
       const url = `${config.testIdpTokenUrl}?provider=${encodeURIComponent(config.providerName)}&sub=player-one`;
       const { token } = (await (await fetch(url)).json()) as { token: string };
       const { identityId } = await plugin.federateToIdentityPool(token, AuthProvider.facebook());
-      setSignedIn(identityId);
       await reportKey();
+      setSignedIn(identityId);
       setStatus('federated');
     })().catch(showError);
   });
@@ -145,6 +134,17 @@ async function start(config: GameConfig): Promise<void> {
       setStatus('signed-out', 'signed out');
     })().catch(showError);
   });
+
+  // A stored federated session comes back from localStorage without asking Cognito.
+  const session = await plugin.fetchAuthSession();
+  if (session.identityIdResult.type === 'SUCCESS' && session.awsCredentialsResult.type === 'SUCCESS') {
+    await reportKey();
+    setSignedIn(session.identityIdResult.value);
+    setStatus('restored', 'session restored from localStorage');
+  } else {
+    setSignedIn(undefined);
+    setStatus('signed-out', 'signed out');
+  }
 }
 
 loadConfig().then(start).catch(showError);
