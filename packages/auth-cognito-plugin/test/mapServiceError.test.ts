@@ -3,8 +3,7 @@ import { mapServiceError } from '../src/cognito/mapServiceError';
 
 /** An error as a browser's fetch produces it, optionally re-wrapped as a plain Error by the SDK. */
 function fetchError(message: string, name = 'TypeError'): Error {
-  const error = name === 'TypeError' ? new TypeError(message) : new Error(message);
-  return error;
+  return name === 'TypeError' ? new TypeError(message) : new Error(message);
 }
 
 describe('mapServiceError: fetch failures in browsers', () => {
