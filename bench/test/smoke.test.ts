@@ -15,6 +15,7 @@ const GROUPS = [
   'wireRequests',
   'importCost',
   'bundleSize',
+  'browserBytes',
 ];
 
 interface ResultRow {
@@ -46,7 +47,7 @@ describe('npm run bench', () => {
     const { stdout } = await run(process.execPath, [join(benchDir, 'run.mjs')], {
       cwd: repoRoot,
       env: { ...process.env, BENCH_SMOKE: '1', BENCH_JSON: jsonPath },
-      timeout: 80_000,
+      timeout: 150_000,
       maxBuffer: 16 << 20,
     });
 
@@ -66,5 +67,5 @@ describe('npm run bench', () => {
       expect(stdout).toContain(result.name);
     }
     expect(stdout).toMatch(/measurement\s+plugboard\s+aws-amplify\s+unit\s+ratio\s+target\s+result/);
-  }, 90_000);
+  }, 160_000);
 });

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { applyCors } from './cors.js';
 import { CognitoServiceError } from './errors.js';
 import { sendError, sendJson } from './httpResponses.js';
 import { isLoopbackAddress } from './loopback.js';
@@ -64,6 +65,7 @@ export class HttpServer {
     });
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (applyCors(req, res)) return;
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
     if (req.method === 'POST' && url.pathname === '/') {
       return handleProtocolRequest(req, res, { ...this.deps, delay: this.delay });

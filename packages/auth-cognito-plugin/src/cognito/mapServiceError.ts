@@ -71,6 +71,15 @@ export function mapServiceError(error: unknown, action: Action): AuthException {
   if (name === 'InvalidParameterException') {
     return new InvalidParameterException(detail, 'Check the values sent; the service refused them.', options);
   }
+  if (status === undefined && isBrowserFetchFailure(name, serviceMessage)) {
+    return new NetworkException(
+      `${action} failed: the service could not be reached (${name}: ${serviceMessage}).`,
+      'Check the network connection and the configured endpoint, then try again. In a browser the same ' +
+        "error also means the endpoint refused this page's origin (CORS): the endpoint must allow the " +
+        "page's origin and the AWS SDK's request headers (the Plugboard emulator allows loopback pages).",
+      options,
+    );
+  }
   if (
     status === undefined &&
     (NETWORK_NAMES.has(name) || (code !== undefined && NETWORK_CODES.has(code)) || isFetchFailure(error))
@@ -91,6 +100,19 @@ export function mapServiceError(error: unknown, action: Action): AuthException {
     );
   }
   return new UnknownException(detail, 'See the cause for details.', options);
+}
+
+/**
+ * What `fetch` rejects with when no response arrived, per browser: Chromium "Failed to fetch", Firefox
+ * "NetworkError when attempting to fetch resource.", Safari "Load failed", fetch polyfills "Network
+ * request failed". A CORS refusal looks the same to the page. The SDK may re-wrap the `TypeError` as a
+ * plain `Error` with the same message.
+ */
+const BROWSER_FETCH_FAILURE =
+  /^(Failed to fetch|NetworkError when attempting to fetch resource\.?|Load failed|Network request failed)\b/;
+
+function isBrowserFetchFailure(name: string, message: string): boolean {
+  return (name === 'TypeError' || name === 'Error') && BROWSER_FETCH_FAILURE.test(message);
 }
 
 function isFetchFailure(error: unknown): boolean {

@@ -1,0 +1,155 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startGameServer, type GameServer } from '../src/server/gameServer';
+import { announceSkip, chromiumPath, inCi, INSTALL_HINT, launch } from './chromium';
+
+const executable = chromiumPath();
+if (!executable && !inCi()) announceSkip();
+const describeInBrowser = executable || inCi() ? describe : describe.skip;
+
+interface StoredSession {
+  kind: string;
+  identityId: string;
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string; expiration: number };
+}
+
+/** A port nothing listens on. */
+async function deadPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describeInBrowser('the browser game in headless Chromium', () => {
+  let game: GameServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!executable)
+      throw new Error(`CI=true and no Chromium to run the browser tests. Install it: ${INSTALL_HINT}`);
+    game = await startGameServer();
+    browser = await launch(executable);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await game?.stop();
+  });
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+  });
+
+  async function open(query = ''): Promise<Page> {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(game.url + query);
+    return page;
+  }
+
+  const state = (page: Page, wanted: string) =>
+    page.waitForSelector(`#status[data-state="${wanted}"]`, { timeout: 30_000 });
+
+  async function storedSession(page: Page): Promise<StoredSession | undefined> {
+    const key = `plugboard.auth.-.${game.identityPoolId}.session`;
+    const text = await page.evaluate((k) => localStorage.getItem(k), key);
+    return text === null ? undefined : (JSON.parse(text) as StoredSession);
+  }
+
+  it('federates, shows Hub events, signs verified DynamoDB and S3 writes and survives a reload without Cognito', async () => {
+    const page = await open();
+    await state(page, 'signed-out');
+    game.emulator.resetRequests();
+
+    await page.click('#federate');
+    await state(page, 'federated');
+    const [identity] = game.emulator.identities(game.identityPoolId);
+    expect(identity?.logins).toEqual(['graph.facebook.com']);
+    expect(await page.textContent('#identity')).toBe(identity!.identityId);
+    expect(game.emulator.requests().map((r) => [r.operation, r.status])).toEqual([
+      ['GetId', 200],
+      ['GetCredentialsForIdentity', 200],
+    ]);
+    const event = await page.textContent('#events li[data-event="FEDERATED_TO_IDENTITY_POOL"]');
+    expect(event).toContain(identity!.identityId);
+    expect(event).toContain('graph.facebook.com');
+    expect(event).not.toMatch(/eyJ/); // no JWT in Hub event data
+
+    // The default web storage is localStorage: the session (credentials included) is there.
+    const stored = await storedSession(page);
+    expect(stored?.kind).toBe('federated');
+    expect(stored?.identityId).toBe(identity!.identityId);
+    // The front knows the session's key, as IAM knows the keys it issues; it checks every signature.
+    game.front.trust(stored!.credentials);
+
+    await page.fill('#score', '4200');
+    await page.click('#save');
+    await state(page, 'saved');
+    expect(await page.textContent('#stored')).toBe('4200');
+    const signed = game.front.records().filter((r) => r.accessKeyId === stored!.credentials.accessKeyId);
+    expect(signed.map((r) => [r.service, r.operation, r.verified, r.status])).toEqual([
+      ['dynamodb', 'PutItem', true, 200],
+      ['s3', 'PutObject', true, 200],
+      ['dynamodb', 'GetItem', true, 200],
+    ]);
+
+    const recordsBefore = game.front.records().length;
+    game.emulator.resetRequests();
+    await page.reload();
+    await state(page, 'restored');
+    expect(await page.textContent('#identity')).toBe(identity!.identityId);
+    await page.fill('#score', '4300');
+    await page.click('#save');
+    await state(page, 'saved');
+    expect(await page.textContent('#stored')).toBe('4300');
+    // Restored from localStorage and used to sign: not one request reached Cognito.
+    expect(game.emulator.requests()).toEqual([]);
+    // The same stored key signed the requests after the reload, and the front verified each.
+    expect(game.front.records().slice(recordsBefore)).toEqual(signed);
+    expect(game.emulator.identities(game.identityPoolId)).toHaveLength(1);
+
+    await page.click('#clear');
+    await state(page, 'signed-out');
+    await page.waitForSelector('#events li[data-event="FEDERATION_TO_IDENTITY_POOL_CLEARED"]');
+    expect(await storedSession(page)).toBeUndefined();
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('has DynamoDB refuse a request signed with a key it was not given (the check is real)', async () => {
+    const page = await open();
+    await state(page, 'signed-out');
+    await page.click('#federate');
+    await state(page, 'federated');
+    await page.click('#save');
+    await state(page, 'error');
+    expect(await page.getAttribute('#error', 'data-error-name')).toBe('UnrecognizedClientException');
+    const accessKeyId = (await storedSession(page))!.credentials.accessKeyId;
+    expect(game.front.records().filter((r) => r.accessKeyId === accessKeyId)).toEqual([
+      {
+        service: 'dynamodb',
+        operation: 'PutItem',
+        accessKeyId,
+        verified: false,
+        reason: 'unknown access key id',
+        status: 403,
+      },
+    ]);
+  }, 120_000);
+
+  it('reports an unreachable Cognito endpoint as NetworkException with a recovery suggestion', async () => {
+    const page = await open(`?cognitoEndpoint=http://127.0.0.1:${await deadPort()}`);
+    await state(page, 'signed-out');
+    await page.click('#federate');
+    await state(page, 'error');
+    expect(await page.getAttribute('#error', 'data-error-name')).toBe('NetworkException');
+    const text = await page.textContent('#error');
+    expect(text).toContain('Failed to fetch');
+    expect(text).toMatch(/CORS/);
+    expect(await storedSession(page)).toBeUndefined();
+  }, 120_000);
+});

@@ -1,0 +1,73 @@
+/**
+ * CORS for pages served from loopback origins (`http://127.0.0.1:*`, `http://localhost:*`,
+ * `http://[::1]:*`): a browser page on the developer's machine may call the emulator and read the
+ * `x-amzn-*` headers the AWS SDK parses. Other origins get no CORS headers, so browsers refuse them.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** Request headers an AWS SDK v3 client sends from a browser (JSON 1.1 protocol, SigV4). */
+export const CORS_ALLOWED_HEADERS = [
+  'authorization',
+  'content-type',
+  'x-amz-target',
+  'x-amz-user-agent',
+  'x-amz-date',
+  'x-amz-security-token',
+  'x-amz-content-sha256',
+  'x-amz-api-version',
+  'amz-sdk-invocation-id',
+  'amz-sdk-request',
+  'cache-control',
+];
+
+export const CORS_EXPOSED_HEADERS = ['x-amzn-RequestId', 'x-amzn-ErrorType', 'x-amzn-ErrorMessage', 'date'];
+
+const MAX_AGE_SECONDS = 600;
+
+/** Whether `origin` is an `http:` origin on a loopback host (any port). */
+export function isLoopbackOrigin(origin: string | undefined): origin is string {
+  if (typeof origin !== 'string') return false;
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'http:' || url.origin !== origin) return false;
+  const host = url.hostname.toLowerCase();
+  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/**
+ * Sets the CORS headers on `res` for a loopback `Origin` (they then ride on whatever answer follows,
+ * errors included) and answers a preflight `OPTIONS` itself. Returns true when the request was
+ * answered here and the caller must not route it.
+ */
+export function applyCors(req: IncomingMessage, res: ServerResponse): boolean {
+  const origin = req.headers.origin;
+  res.setHeader('vary', 'Origin');
+  const allowed = isLoopbackOrigin(origin);
+  if (allowed) {
+    res.setHeader('access-control-allow-origin', origin);
+    res.setHeader('access-control-expose-headers', CORS_EXPOSED_HEADERS.join(', '));
+  }
+  if (req.method !== 'OPTIONS') return false;
+  req.resume();
+  if (allowed) {
+    res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+    res.setHeader('access-control-allow-headers', allowedHeaders(req));
+    res.setHeader('access-control-max-age', String(MAX_AGE_SECONDS));
+  }
+  res.writeHead(allowed ? 204 : 403, { 'content-length': 0 });
+  res.end();
+  return true;
+}
+
+/** The standard list, plus any other `amz-`/`x-amz-` header the preflight asks for (newer SDKs add some). */
+function allowedHeaders(req: IncomingMessage): string {
+  const requested = String(req.headers['access-control-request-headers'] ?? '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter((h) => /^(x-)?amzn?-[a-z0-9-]+$/.test(h));
+  return [...new Set([...CORS_ALLOWED_HEADERS, ...requested])].join(', ');
+}
