@@ -1,5 +1,5 @@
+import { ConfigurationException, type AmplifyConfiguration, type AmplifyOutputs } from '../src/index.js';
 import {
-  ConfigurationException,
   isAllowedEndpoint,
   isAmplifyOutputs,
   isLoopbackHost,
@@ -9,9 +9,7 @@ import {
   normalizeAmplifyOutputs,
   parseAmplifyConfiguration,
   validateCognitoAuthPluginConfig,
-  type AmplifyConfiguration,
-  type AmplifyOutputs,
-} from '../src/index.js';
+} from '../src/internals.js';
 
 const IDENTITY_POOL_ID = 'us-east-1:0f6c2a5e-1d3b-4c8e-9a7f-2b4d6e8f0a1c';
 const ROOT = 'auth.plugins.awsCognitoAuthPlugin';
