@@ -50,6 +50,8 @@ export type {
   Plugin,
   AuthPlugin,
   AuthPluginRegistry,
+  AuthSessionOf,
+  RegisteredAuthSession,
 } from './categories/Plugin.js';
 export type { LogLevel, LogEntry, LogSink, Logger } from './logger/Logger.js';
 export { Logging } from './logger/Logging.js';

@@ -52,9 +52,13 @@ function failureOf(config: unknown): string {
 
 describe('parseAmplifyConfiguration', () => {
   describe('amplifyconfiguration.json shape', () => {
-    it('accepts a full section and returns it unchanged', () => {
+    it('accepts a full section and returns an equal frozen copy, leaving the input alone', () => {
       const config = configWith(validSection());
-      expect(parseAmplifyConfiguration(config)).toBe(config);
+      const parsed = parseAmplifyConfiguration(config);
+      expect(parsed).toEqual(config);
+      expect(parsed).not.toBe(config);
+      expect(Object.isFrozen(parsed.auth!.plugins!.awsCognitoAuthPlugin)).toBe(true);
+      expect(Object.isFrozen(config.auth!.plugins!.awsCognitoAuthPlugin)).toBe(false);
     });
 
     it('accepts an identity-pool-only section', () => {
@@ -222,6 +226,7 @@ describe('parseAmplifyConfiguration', () => {
                     PoolId: 'us-west-2:1b2c3d4e-0000-1111-2222-333344445555',
                     Region: 'us-west-2',
                     Endpoint: 'http://127.0.0.1:9231',
+                    AllowUnauthenticatedIdentities: true,
                   },
                 },
               },
