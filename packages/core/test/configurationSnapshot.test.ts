@@ -79,7 +79,7 @@ describe('Amplify.configure keeps a frozen copy', () => {
           plugin = new FakeAuthPlugin('awsCognitoAuthPlugin');
           Amplify.addPlugin(plugin);
           const config = validConfig();
-          const expected = JSON.parse(JSON.stringify(config)) as unknown;
+          const expected = JSON.parse(JSON.stringify(config)) as ReturnType<typeof validConfig>;
           Amplify.configure(config);
           const targets = edits.map(([index]) => at(config, paths[index]!));
           for (const [i, [, key, value]] of edits.entries()) {
