@@ -21,8 +21,9 @@ export function invalidConfiguration(
 
 /** The two shapes `Amplify.configure` accepts, for messages that have to name them. */
 export const ACCEPTED_SHAPES =
-  'amplifyconfiguration.json ({ auth: { plugins: { awsCognitoAuthPlugin: { CredentialsProvider, CognitoUserPool } } } }) ' +
-  'or amplify_outputs.json ({ auth: { aws_region, identity_pool_id, user_pool_id, user_pool_client_id } })';
+  'amplifyconfiguration.json (auth.plugins.awsCognitoAuthPlugin with CredentialsProvider.CognitoIdentity.Default ' +
+  'and/or CognitoUserPool.Default) or amplify_outputs.json (auth.aws_region with auth.identity_pool_id and/or ' +
+  'auth.user_pool_id and auth.user_pool_client_id)';
 
 /** The app passed aws-amplify v6's `Amplify.configure` shape (`{ Auth: { Cognito: ... } }`). */
 export function awsAmplifyV6Shape(rootKey: string): ConfigurationException {
