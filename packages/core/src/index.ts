@@ -13,6 +13,7 @@ export { PluginNotFoundException } from './errors/PluginNotFoundException.js';
 export { DuplicatePluginException } from './errors/DuplicatePluginException.js';
 export { HubException } from './errors/HubException.js';
 export { CategoryNotFoundException } from './errors/CategoryNotFoundException.js';
+export { StorageException } from './errors/StorageException.js';
 export type { AmplifyExceptionOptions, ServiceErrorMetadata } from './errors/AmplifyException.js';
 export {
   AuthException,
