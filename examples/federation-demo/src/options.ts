@@ -1,4 +1,4 @@
-import { isAllowedEndpoint, isValidIdentityPoolId, isValidRegion } from '@plugboard/core';
+import { isAllowedEndpoint, isValidIdentityPoolId, isValidRegion } from '@plugboard/core/internals';
 import { AuthProvider } from '@plugboard/auth-cognito-plugin';
 
 export const USAGE = `Usage: npm run demo [-- options]

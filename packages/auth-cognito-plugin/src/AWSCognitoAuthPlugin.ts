@@ -1,5 +1,4 @@
 import {
-  brandClass,
   getLogger,
   InvalidStateException,
   type AuthPlugin,
@@ -11,6 +10,7 @@ import {
   type FetchAuthSessionOptions,
   type PluginContext,
 } from '@plugboard/core';
+import { brandClass } from '@plugboard/core/internals';
 import { deliver, requireCallbacks, splitCallbacks } from './api/callbacks.js';
 import { defaultStorage, readConfig, validateConstructorOptions } from './api/pluginConfig.js';
 import {
@@ -35,17 +35,15 @@ import { SessionStore } from './session/SessionStore.js';
 import { AuthMachine } from './state/AuthMachine.js';
 import type {
   AuthErrorCallback,
+  AuthErrorCallback as OnError,
   AWSCognitoAuthPluginOptions,
   AWSCognitoAuthSession,
   ConfirmSignInOptions,
   EscapeHatch,
-  FederateToIdentityPoolOptionsInput,
+  FederateToIdentityPoolOptionsInput as FederateOptionsArg,
   FederateToIdentityPoolResult,
 } from './types.js';
 import { PLUGIN_VERSION } from './version.js';
-
-type OnError = AuthErrorCallback;
-type FederateOptionsArg = FederateToIdentityPoolOptionsInput;
 
 const DEFAULT_MARGIN_SECONDS = 120;
 

@@ -1,4 +1,5 @@
-import { brandClass, InvalidParameterException } from '@plugboard/core';
+import { InvalidParameterException } from '@plugboard/core';
+import { brandClass } from '@plugboard/core/internals';
 
 /** Longest provider name the Cognito Identity API accepts as a `Logins` key. */
 export const MAX_PROVIDER_NAME_LENGTH = 128;

@@ -1,4 +1,4 @@
-import { brandClass } from '@plugboard/core';
+import { brandClass } from '@plugboard/core/internals';
 
 /** Builds {@link FederateToIdentityPoolOptions}, as on Amplify Android. */
 export interface FederateToIdentityPoolOptionsBuilder {

@@ -2,10 +2,10 @@ import { inspect } from 'node:util';
 import {
   Amplify,
   ConfigurationException,
-  createPluginContext,
   InMemoryKeyValueStorage,
   NotAuthorizedException,
 } from '@plugboard/core';
+import { createPluginContext } from '@plugboard/core/internals';
 import {
   AuthProvider,
   AWSCognitoAuthPlugin,

@@ -1,16 +1,19 @@
-export { brandClass, processSingleton } from './brand.js';
+/**
+ * `@plugboard/core`: the public API (see the package README). Building blocks for Plugboard's own
+ * packages live in `@plugboard/core/internals`, which is not public.
+ */
 export { Amplify } from './amplify/Amplify.js';
 export { Hub } from './hub/Hub.js';
 export { AmplifyClass } from './amplify/AmplifyClass.js';
 export { Category } from './categories/Category.js';
 export { AuthCategory } from './categories/AuthCategory.js';
-export { createPluginContext } from './categories/createPluginContext.js';
 export { AmplifyException } from './errors/AmplifyException.js';
 export { ConfigurationException } from './errors/ConfigurationException.js';
 export { PluginNotFoundException } from './errors/PluginNotFoundException.js';
 export { DuplicatePluginException } from './errors/DuplicatePluginException.js';
 export { HubException } from './errors/HubException.js';
 export { CategoryNotFoundException } from './errors/CategoryNotFoundException.js';
+export { StorageException } from './errors/StorageException.js';
 export type { AmplifyExceptionOptions, ServiceErrorMetadata } from './errors/AmplifyException.js';
 export {
   AuthException,
@@ -28,9 +31,6 @@ export type { NamedAuthException, NamedAuthExceptionClass } from './errors/AuthE
 export { HubChannel } from './hub/HubChannel.js';
 export { AuthChannelEventName } from './hub/AuthChannelEventName.js';
 export { HubCategory } from './hub/HubCategory.js';
-export type { HubBus } from './hub/HubBus.js';
-export { createHubPublisher } from './hub/createHubPublisher.js';
-export { PROTECTED_CHANNELS, isProtectedChannel } from './hub/protectedChannels.js';
 export type {
   HubEvent,
   AuthHubEventDataMap,
@@ -51,11 +51,12 @@ export type {
   Plugin,
   AuthPlugin,
   AuthPluginRegistry,
+  AuthSessionOf,
+  RegisteredAuthSession,
 } from './categories/Plugin.js';
 export type { LogLevel, LogEntry, LogSink, Logger } from './logger/Logger.js';
 export { Logging } from './logger/Logging.js';
-export { getLogger, isLogLevelEnabled } from './logger/getLogger.js';
-export { maskSecrets, maskString, isSecretKey, MASK } from './logger/maskSecrets.js';
+export { getLogger } from './logger/getLogger.js';
 export type { KeyValueStorage } from './storage/KeyValueStorage.js';
 export { InMemoryKeyValueStorage } from './storage/InMemoryKeyValueStorage.js';
 export { FileKeyValueStorage } from './storage/FileKeyValueStorage.js';
@@ -63,16 +64,3 @@ export type { FileKeyValueStorageOptions } from './storage/FileKeyValueStorage.j
 export { WebKeyValueStorage } from './storage/WebKeyValueStorage.js';
 export type { WebStorageLike } from './storage/WebKeyValueStorage.js';
 export type * from './config/types.js';
-export { parseAmplifyConfiguration, pluginSectionOf } from './config/parseAmplifyConfiguration.js';
-export { isAmplifyOutputs, normalizeAmplifyOutputs } from './config/normalizeAmplifyOutputs.js';
-export {
-  COGNITO_AUTH_PLUGIN_PATH,
-  validateCognitoAuthPluginConfig,
-} from './config/validateCognitoAuthPluginConfig.js';
-export {
-  isLoopbackHost,
-  isAllowedEndpoint,
-  isValidRegion,
-  isValidIdentityPoolId,
-  isValidUserPoolId,
-} from './config/validators.js';

@@ -132,11 +132,24 @@ describe('Amplify', () => {
       });
     });
 
-    it('refuses a second configure with a recovery that mentions reset', () => {
+    it('configures the same plugins again on a second call (hot reload), with the new sections', () => {
+      const plugin = new FakeAuthPlugin('awsCognitoAuthPlugin');
+      Amplify.addPlugin(plugin);
       Amplify.configure(config);
-      const error = thrown(() => Amplify.configure(config));
-      expect(error).toBeInstanceOf(ConfigurationException);
-      expect((error as ConfigurationException).recoverySuggestion).toContain('reset');
+      const next = {
+        auth: { aws_region: 'eu-west-1', identity_pool_id: 'eu-west-1:1234abcd-0000' },
+      };
+      Amplify.configure(next);
+      expect(plugin.configureCalls).toHaveLength(2);
+      expect(plugin.configureCalls[1]!.section).toEqual({
+        CredentialsProvider: {
+          CognitoIdentity: { Default: { PoolId: 'eu-west-1:1234abcd-0000', Region: 'eu-west-1' } },
+        },
+      });
+      expect(plugin.resetCalls).toBe(0);
+      expect(Amplify.getConfig()!.auth!.plugins!.awsCognitoAuthPlugin).toBe(
+        plugin.configureCalls[1]!.section,
+      );
     });
 
     it('refuses invalid configuration before calling any plugin, naming the field', () => {

@@ -1,13 +1,5 @@
-import {
-  Amplify,
-  HubCategory,
-  HubChannel,
-  HubException,
-  Hub,
-  PROTECTED_CHANNELS,
-  createHubPublisher,
-  type HubEvent,
-} from '../src/index.js';
+import { Amplify, HubCategory, HubChannel, HubException, Hub, type HubEvent } from '../src/index.js';
+import { PROTECTED_CHANNELS, createHubPublisher } from '../src/internals.js';
 import { getHubBus } from '../src/hub/HubBus.js';
 import { captureLogs, flushPromises } from './support/captureLogs.js';
 

@@ -1,10 +1,5 @@
-import {
-  ConfigurationException,
-  Logging,
-  getLogger,
-  isLogLevelEnabled,
-  type LogEntry,
-} from '../src/index.js';
+import { ConfigurationException, Logging, getLogger, type LogEntry } from '../src/index.js';
+import { isLogLevelEnabled } from '../src/internals.js';
 
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
 

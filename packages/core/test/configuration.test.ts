@@ -1,5 +1,5 @@
+import { ConfigurationException, type AmplifyConfiguration, type AmplifyOutputs } from '../src/index.js';
 import {
-  ConfigurationException,
   isAllowedEndpoint,
   isAmplifyOutputs,
   isLoopbackHost,
@@ -9,9 +9,7 @@ import {
   normalizeAmplifyOutputs,
   parseAmplifyConfiguration,
   validateCognitoAuthPluginConfig,
-  type AmplifyConfiguration,
-  type AmplifyOutputs,
-} from '../src/index.js';
+} from '../src/internals.js';
 
 const IDENTITY_POOL_ID = 'us-east-1:0f6c2a5e-1d3b-4c8e-9a7f-2b4d6e8f0a1c';
 const ROOT = 'auth.plugins.awsCognitoAuthPlugin';
@@ -54,9 +52,13 @@ function failureOf(config: unknown): string {
 
 describe('parseAmplifyConfiguration', () => {
   describe('amplifyconfiguration.json shape', () => {
-    it('accepts a full section and returns it unchanged', () => {
+    it('accepts a full section and returns an equal frozen copy, leaving the input alone', () => {
       const config = configWith(validSection());
-      expect(parseAmplifyConfiguration(config)).toBe(config);
+      const parsed = parseAmplifyConfiguration(config);
+      expect(parsed).toEqual(config);
+      expect(parsed).not.toBe(config);
+      expect(Object.isFrozen(parsed.auth!.plugins!.awsCognitoAuthPlugin)).toBe(true);
+      expect(Object.isFrozen(config.auth!.plugins!.awsCognitoAuthPlugin)).toBe(false);
     });
 
     it('accepts an identity-pool-only section', () => {
@@ -224,6 +226,7 @@ describe('parseAmplifyConfiguration', () => {
                     PoolId: 'us-west-2:1b2c3d4e-0000-1111-2222-333344445555',
                     Region: 'us-west-2',
                     Endpoint: 'http://127.0.0.1:9231',
+                    AllowUnauthenticatedIdentities: true,
                   },
                 },
               },

@@ -1,4 +1,5 @@
-import { AmplifyException, MASK, isSecretKey, maskSecrets, maskString } from '../src/index.js';
+import { AmplifyException } from '../src/index.js';
+import { MASK, isSecretKey, maskSecrets, maskString } from '../src/internals.js';
 
 const JWT =
   'eyJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.eyJzdWIiOiJhbGljZSIsImF1ZCI6ImFwcCJ9.c2lnbmF0dXJlLW9mLXRoZS10b2tlbi1oZXJl';

@@ -113,7 +113,7 @@ describe('FileKeyValueStorage', () => {
       const file = join(dir, 'store.json');
       const storage = new FileKeyValueStorage(file);
       await storage.setItem('seed', 'x');
-      const big = 'y'.repeat(256 * 1024);
+      const big = 'y'.repeat(64 * 1024);
       let writing = true;
       let reads = 0;
       const reader = (async () => {
@@ -125,7 +125,7 @@ describe('FileKeyValueStorage', () => {
           await new Promise((resolve) => setImmediate(resolve));
         }
       })();
-      await Promise.all(Array.from({ length: 30 }, (_, i) => storage.setItem(`k${i}`, big)));
+      await Promise.all(Array.from({ length: 20 }, (_, i) => storage.setItem(`k${i}`, big)));
       writing = false;
       await reader;
       expect(reads).toBeGreaterThan(0);

@@ -7,13 +7,13 @@ import {
   Hub,
   HubChannel,
   InvalidStateException,
-  createPluginContext,
   type AuthHubEvent,
   type AuthPlugin,
   type HubEvent,
   type HubEventFor,
   type SubscriptionToken,
 } from '@plugboard/core';
+import { createPluginContext } from '@plugboard/core/internals';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 function assertType<T extends true>(_proof?: T): void {}

@@ -1,11 +1,11 @@
 import {
   InMemoryKeyValueStorage,
   InvalidParameterException,
-  validateCognitoAuthPluginConfig,
   WebKeyValueStorage,
   type AWSCognitoAuthPluginConfig,
   type KeyValueStorage,
 } from '@plugboard/core';
+import { validateCognitoAuthPluginConfig } from '@plugboard/core/internals';
 import type { AWSCognitoAuthPluginOptions } from '../types.js';
 
 /**

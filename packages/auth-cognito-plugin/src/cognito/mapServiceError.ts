@@ -1,7 +1,6 @@
 import {
   AuthException,
   InvalidParameterException,
-  maskSecrets,
   NetworkException,
   NotAuthorizedException,
   ServiceException,
@@ -9,6 +8,7 @@ import {
   UnknownException,
   type ServiceErrorMetadata,
 } from '@plugboard/core';
+import { maskSecrets } from '@plugboard/core/internals';
 
 interface SdkErrorShape {
   readonly name?: unknown;

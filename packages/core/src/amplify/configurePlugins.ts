@@ -1,22 +1,23 @@
 import type { Category } from '../categories/Category.js';
 import type { Plugin } from '../categories/Plugin.js';
 import { createPluginContext } from '../categories/createPluginContext.js';
+import { configurationError } from '../config/configurationErrors.js';
 import { pluginSectionOf } from '../config/parseAmplifyConfiguration.js';
 import type { AmplifyConfiguration } from '../config/types.js';
 import { AmplifyException } from '../errors/AmplifyException.js';
-import { ConfigurationException } from '../errors/ConfigurationException.js';
+import type { ConfigurationException } from '../errors/ConfigurationException.js';
 import { maskString } from '../logger/maskSecrets.js';
 
 export interface ConfigureOutcome {
   /** Set when a plugin refused its configuration. */
   readonly error?: ConfigurationException;
-  /** Plugins touched before the failure (the failing one included) that must be reset. */
-  readonly toReset: readonly Plugin[];
+  /** Plugins whose `configure` was called (the failing one included), in call order. */
+  readonly touched: readonly Plugin[];
 }
 
 /**
- * Calls `configure` on every plugin of every category, each with its own section and context.
- * Stops at the first plugin that throws and reports which plugins need rolling back.
+ * Calls `configure` on every plugin of every category, each with its own section of `config` and a
+ * context for its category. Stops at the first plugin that throws and reports which plugins it called.
  */
 export function configurePlugins(
   categories: readonly Category<Plugin>[],
@@ -33,20 +34,53 @@ export function configurePlugins(
           createPluginContext(category.categoryType, key),
         );
       } catch (cause) {
-        return { error: pluginConfigurationError(category.categoryType, key, cause), toReset: touched };
+        return { error: pluginConfigurationError(category.categoryType, key, cause), touched };
       }
     }
   }
-  return { toReset: [] };
+  return { touched };
+}
+
+/**
+ * Configures `plugins` again with `config` (the configuration they had before a failed reconfigure).
+ * Returns false if any of them refuses it too.
+ */
+export function restorePlugins(
+  categories: readonly Category<Plugin>[],
+  plugins: readonly Plugin[],
+  config: AmplifyConfiguration,
+): boolean {
+  for (const category of categories) {
+    for (const plugin of category.getPlugins()) {
+      if (!plugins.includes(plugin)) continue;
+      const key = plugin.getPluginKey();
+      try {
+        plugin.configure(
+          pluginSectionOf(config, category.categoryType, key),
+          createPluginContext(category.categoryType, key),
+        );
+      } catch {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+function messageOf(cause: unknown): string {
+  try {
+    return cause instanceof Error ? String(cause.message) : String(cause);
+  } catch {
+    return 'an error that cannot be shown';
+  }
 }
 
 function pluginConfigurationError(category: string, key: string, cause: unknown): ConfigurationException {
-  const reason = cause instanceof Error ? cause.message : String(cause);
-  return new ConfigurationException(
-    `Plugin '${key}' refused its configuration (${category}.plugins.${key}): ${maskString(reason)}`,
+  return configurationError(
+    `Plugin '${key}' refused its configuration (${category}.plugins.${key}): ${maskString(messageOf(cause))}`,
     cause instanceof AmplifyException
       ? cause.recoverySuggestion
       : `Check the ${category}.plugins.${key} section of your configuration.`,
-    { cause },
+    cause,
   );
 }

@@ -1,6 +1,5 @@
 import type {
   AuthCategoryBehavior,
-  AuthSession,
   AuthSignInOptions,
   AuthSignInResult,
   AuthSignOutOptions,
@@ -12,7 +11,7 @@ import { brandClass } from '../brand.js';
 import { ConfigurationException } from '../errors/ConfigurationException.js';
 import { PluginNotFoundException } from '../errors/PluginNotFoundException.js';
 import { Category } from './Category.js';
-import type { AuthPlugin, AuthPluginRegistry } from './Plugin.js';
+import type { AuthPlugin, AuthPluginRegistry, RegisteredAuthSession } from './Plugin.js';
 
 /** The Auth category: its plugins plus the auth behaviour, delegated to the one configured plugin. */
 export class AuthCategory extends Category<AuthPlugin> implements AuthCategoryBehavior {
@@ -27,28 +26,30 @@ export class AuthCategory extends Category<AuthPlugin> implements AuthCategoryBe
     return super.getPlugin(key);
   }
 
-  fetchAuthSession(options?: FetchAuthSessionOptions): Promise<AuthSession> {
-    return this.delegate((plugin) => plugin.fetchAuthSession(options));
+  /** The configured plugin's session, typed as that plugin's session type (see {@link RegisteredAuthSession}). */
+  fetchAuthSession(options?: FetchAuthSessionOptions): Promise<RegisteredAuthSession> {
+    // The one configured plugin is the registered one, so its session has the registered type.
+    return this.#delegate((plugin) => plugin.fetchAuthSession(options)) as Promise<RegisteredAuthSession>;
   }
 
   signIn(username: string, password: string, options?: AuthSignInOptions): Promise<AuthSignInResult> {
-    return this.delegate((plugin) => plugin.signIn(username, password, options));
+    return this.#delegate((plugin) => plugin.signIn(username, password, options));
   }
 
   signOut(options?: AuthSignOutOptions): Promise<AuthSignOutResult> {
-    return this.delegate((plugin) => plugin.signOut(options));
+    return this.#delegate((plugin) => plugin.signOut(options));
   }
 
   getCurrentUser(): Promise<AuthUser> {
-    return this.delegate((plugin) => plugin.getCurrentUser());
+    return this.#delegate((plugin) => plugin.getCurrentUser());
   }
 
   /** Runs `call` on the single configured plugin; problems become rejections, never sync throws. */
-  private async delegate<T>(call: (plugin: AuthPlugin) => Promise<T>): Promise<T> {
-    return call(this.selectPlugin());
+  async #delegate<T>(call: (plugin: AuthPlugin) => Promise<T>): Promise<T> {
+    return call(this.#selectPlugin());
   }
 
-  private selectPlugin(): AuthPlugin {
+  #selectPlugin(): AuthPlugin {
     const plugins = this.getPlugins();
     const [only] = plugins;
     if (only === undefined) {

@@ -13,45 +13,45 @@ const logger = getLogger('Category');
  * extend it the same way.
  */
 export class Category<P extends Plugin> {
-  private readonly plugins = new Map<string, P>();
-  private configured = false;
+  readonly #plugins = new Map<string, P>();
+  #configured = false;
 
   constructor(readonly categoryType: CategoryType) {}
 
   /** True between a successful `Amplify.configure` and the next `reset`. */
   get isConfigured(): boolean {
-    return this.configured;
+    return this.#configured;
   }
 
   /** Adds `plugin`. Throws before configure only: plugins are configured together, once. */
   addPlugin(plugin: P): void {
     const key = pluginKeyOf(plugin);
-    if (this.configured) {
+    if (this.#configured) {
       throw new ConfigurationException(
         `Plugin '${key}' was added to the ${this.categoryType} category after Amplify.configure.`,
         'Add every plugin before calling Amplify.configure, or call Amplify.reset() first.',
       );
     }
-    if (this.plugins.has(key)) {
+    if (this.#plugins.has(key)) {
       throw new DuplicatePluginException(
         `The ${this.categoryType} category already has a plugin with key '${key}'.`,
         'Add each plugin once; remove the existing one first to replace it.',
       );
     }
-    this.plugins.set(key, plugin);
+    this.#plugins.set(key, plugin);
   }
 
   /** Removes `plugin` if it is the one added under its key; otherwise does nothing. */
   removePlugin(plugin: P): void {
     const key = pluginKeyOf(plugin);
-    if (this.plugins.get(key) === plugin) this.plugins.delete(key);
+    if (this.#plugins.get(key) === plugin) this.#plugins.delete(key);
   }
 
   /** The plugin added under `key`; `PluginNotFoundException` (naming the keys present) if none. */
   getPlugin(key: string): P {
-    const plugin = this.plugins.get(key);
+    const plugin = this.#plugins.get(key);
     if (plugin === undefined) {
-      const present = [...this.plugins.keys()].map((k) => `'${k}'`).join(', ');
+      const present = [...this.#plugins.keys()].map((k) => `'${k}'`).join(', ');
       throw new PluginNotFoundException(
         `No plugin with key '${String(key)}' in the ${this.categoryType} category; ` +
           (present === '' ? 'no plugins are added.' : `plugins present: ${present}.`),
@@ -63,19 +63,19 @@ export class Category<P extends Plugin> {
 
   /** The plugins added, in the order they were added. */
   getPlugins(): readonly P[] {
-    return [...this.plugins.values()];
+    return [...this.#plugins.values()];
   }
 
   /** @internal Marks the category configured; called by `Amplify.configure` once all plugins are. */
   markConfigured(configured: boolean): void {
-    this.configured = configured;
+    this.#configured = configured;
   }
 
   /** @internal Resets every plugin (errors are logged), then removes them all. */
   async reset(): Promise<void> {
     const plugins = this.getPlugins();
-    this.plugins.clear();
-    this.configured = false;
+    this.#plugins.clear();
+    this.#configured = false;
     await Promise.all(plugins.map((plugin) => resetPlugin(plugin)));
   }
 }

@@ -1,4 +1,4 @@
-import type { AuthCategoryBehavior } from '../auth/types.js';
+import type { AuthCategoryBehavior, AuthSession } from '../auth/types.js';
 import type { HubPublisher } from '../hub/types.js';
 import type { Logger } from '../logger/Logger.js';
 
@@ -24,7 +24,15 @@ export interface PluginContext {
   readonly logger: Logger;
 }
 
-/** A unit of behaviour added to a category. */
+/**
+ * A unit of behaviour added to a category.
+ *
+ * Lifecycle: `configure` runs when the app calls `Amplify.configure`, and again, on the same instance,
+ * each time the app calls it again (hot reload); a plugin then switches to the new section. Sessions
+ * that still belong to the new configuration may be kept; a plugin must not hand out a session of a
+ * pool that is no longer configured. `reset` runs on `Amplify.reset()`, or after a failed first
+ * `configure`, and must leave the plugin ready for a fresh `configure`.
+ */
 export interface Plugin {
   getPluginKey(): string;
   getCategoryType(): CategoryType;
@@ -46,3 +54,32 @@ export interface AuthPlugin extends Plugin, AuthCategoryBehavior {
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface AuthPluginRegistry {}
+
+/**
+ * The session type that plugin type `P`'s `fetchAuthSession()` resolves with: the result of its
+ * promise-returning overload (callback overloads, up to four overloads in all, are skipped).
+ */
+export type AuthSessionOf<P> = P extends { fetchAuthSession: infer F }
+  ? Awaited<
+      Extract<
+        F extends {
+          (...args: infer _A1): infer R1;
+          (...args: infer _A2): infer R2;
+          (...args: infer _A3): infer R3;
+          (...args: infer _A4): infer R4;
+        }
+          ? R1 | R2 | R3 | R4
+          : never,
+        PromiseLike<unknown>
+      >
+    >
+  : AuthSession;
+
+/**
+ * What `Amplify.Auth.fetchAuthSession()` resolves with: the session type of the plugin registered in
+ * {@link AuthPluginRegistry} (e.g. `AWSCognitoAuthSession` once `@plugboard/auth-cognito-plugin` is
+ * imported), or the base {@link AuthSession} when no plugin type is registered.
+ */
+export type RegisteredAuthSession = [keyof AuthPluginRegistry] extends [never]
+  ? AuthSession
+  : AuthSessionOf<AuthPluginRegistry[keyof AuthPluginRegistry]>;

@@ -1,4 +1,6 @@
-import { ConfigurationException } from '../errors/ConfigurationException.js';
+import { processSingleton } from '../brand.js';
+import { getLogger } from '../logger/getLogger.js';
+import { configurationError } from './configurationErrors.js';
 import type {
   AmplifyConfiguration,
   AmplifyOutputs,
@@ -11,6 +13,7 @@ import {
   assertIdentityPoolId,
   assertNonEmptyString,
   assertObject,
+  assertOptionalBoolean,
   assertRegion,
   assertUserPoolId,
 } from './validators.js';
@@ -33,34 +36,79 @@ export function isAmplifyOutputs(config: unknown): config is AmplifyOutputs {
   return typeof record.version === 'string';
 }
 
+/** The `auth` keys Plugboard reads; the others are reported once as ignored. */
+const READ_AUTH_KEYS = new Set([
+  ...GEN2_AUTH_KEYS,
+  'identity_pool_endpoint',
+  'user_pool_endpoint',
+  'allow_insecure_endpoint',
+  'unauthenticated_identities_enabled',
+]);
+/** Top-level keys Plugboard reads. */
+const READ_ROOT_KEYS = new Set(['version', 'auth']);
+
+const logger = getLogger('Configuration');
+/** Lists of ignored keys already logged, so reconfiguring with the same file says it once. */
+const reportedIgnored = processSingleton('config.ignoredOutputsKeys.v1', () => new Set<string>());
+
+/** Logs, once per distinct list, the amplify_outputs.json keys that Plugboard does not use. */
+function reportIgnored(outputs: Record<string, unknown>, auth: Record<string, unknown> | undefined): void {
+  const ignored = [
+    ...Object.keys(outputs).filter((key) => !READ_ROOT_KEYS.has(key) && outputs[key] !== undefined),
+    ...(auth
+      ? Object.keys(auth).filter((key) => !READ_AUTH_KEYS.has(key) && auth[key] !== undefined)
+      : []
+    ).map((key) => `auth.${key}`),
+  ];
+  const list = ignored.join(', ');
+  if (ignored.length === 0 || reportedIgnored.has(list)) return;
+  reportedIgnored.add(list);
+  logger.info(
+    `amplify_outputs.json: Plugboard does not use ${list}; ignored. ` +
+      'Sign-in features configured there (hosted UI, MFA, password policy) are not applied by Plugboard.',
+  );
+}
+
+/** The endpoint and opt-in of one pool, checked under their amplify_outputs.json names. */
+function endpointOf(
+  auth: Record<string, unknown>,
+  key: string,
+): { Endpoint?: string; allowInsecureEndpoint?: true } {
+  const endpoint = auth[key];
+  if (endpoint === undefined) return {};
+  const allowInsecure = auth.allow_insecure_endpoint === true;
+  assertEndpoint(endpoint, `auth.${key}`, { allowInsecure });
+  return allowInsecure ? { Endpoint: endpoint, allowInsecureEndpoint: true } : { Endpoint: endpoint };
+}
+
 /**
  * Converts the Gen 2 shape into the `amplifyconfiguration.json` shape, validating the Gen 2 fields
- * (errors name them as written, e.g. `auth.identity_pool_id`). Sections other than `auth` are not
- * read by Plugboard yet and are dropped.
+ * (errors name them as written, e.g. `auth.identity_pool_id`). Keys Plugboard does not read (other
+ * categories, `auth.oauth`, `auth.mfa_methods`, ...) are dropped and logged once at info level.
  */
 export function normalizeAmplifyOutputs(outputs: AmplifyOutputs): AmplifyConfiguration {
   assertObject(outputs, '(root)');
-  const auth = outputs.auth;
+  const auth: unknown = outputs.auth;
+  if (auth !== undefined) assertObject(auth, 'auth');
+  reportIgnored(outputs, auth);
   if (auth === undefined) return {};
-  assertObject(auth, 'auth');
   assertRegion(auth.aws_region, 'auth.aws_region');
+  assertOptionalBoolean(auth.allow_insecure_endpoint, 'auth.allow_insecure_endpoint');
+  assertOptionalBoolean(auth.unauthenticated_identities_enabled, 'auth.unauthenticated_identities_enabled');
   const region = auth.aws_region;
   const section: { -readonly [K in keyof AWSCognitoAuthPluginConfig]: AWSCognitoAuthPluginConfig[K] } = {};
 
   if (auth.identity_pool_id !== undefined) {
     assertIdentityPoolId(auth.identity_pool_id, 'auth.identity_pool_id');
-    const pool: CognitoIdentityPoolConfig = { PoolId: auth.identity_pool_id, Region: region };
-    if (auth.identity_pool_endpoint !== undefined) {
-      assertEndpoint(auth.identity_pool_endpoint, 'auth.identity_pool_endpoint');
-    }
-    section.CredentialsProvider = {
-      CognitoIdentity: {
-        Default:
-          auth.identity_pool_endpoint === undefined
-            ? pool
-            : { ...pool, Endpoint: auth.identity_pool_endpoint },
-      },
+    const pool: CognitoIdentityPoolConfig = {
+      PoolId: auth.identity_pool_id,
+      Region: region,
+      ...endpointOf(auth, 'identity_pool_endpoint'),
+      ...(auth.unauthenticated_identities_enabled === undefined
+        ? {}
+        : { AllowUnauthenticatedIdentities: auth.unauthenticated_identities_enabled }),
     };
+    section.CredentialsProvider = { CognitoIdentity: { Default: pool } };
   }
 
   if (auth.user_pool_id !== undefined) {
@@ -70,16 +118,13 @@ export function normalizeAmplifyOutputs(outputs: AmplifyOutputs): AmplifyConfigu
       PoolId: auth.user_pool_id,
       AppClientId: auth.user_pool_client_id,
       Region: region,
+      ...endpointOf(auth, 'user_pool_endpoint'),
     };
-    if (auth.user_pool_endpoint !== undefined)
-      assertEndpoint(auth.user_pool_endpoint, 'auth.user_pool_endpoint');
-    section.CognitoUserPool = {
-      Default: auth.user_pool_endpoint === undefined ? pool : { ...pool, Endpoint: auth.user_pool_endpoint },
-    };
+    section.CognitoUserPool = { Default: pool };
   }
 
   if (section.CredentialsProvider === undefined && section.CognitoUserPool === undefined) {
-    throw new ConfigurationException(
+    throw configurationError(
       'Invalid configuration at auth: neither identity_pool_id nor user_pool_id is set.',
       'Set auth.identity_pool_id, auth.user_pool_id (with user_pool_client_id), or both.',
     );

@@ -1,5 +1,7 @@
-import { ConfigurationException } from '../errors/ConfigurationException.js';
+import { awsAmplifyV6Shape, notAConfigurationObject } from './configurationErrors.js';
+import { freezeConfiguration } from './freezeConfiguration.js';
 import { isAmplifyOutputs, normalizeAmplifyOutputs } from './normalizeAmplifyOutputs.js';
+import { snapshotConfiguration } from './snapshotConfiguration.js';
 import type { AmplifyConfiguration, AmplifyOutputs } from './types.js';
 import {
   COGNITO_AUTH_PLUGIN_PATH,
@@ -7,25 +9,37 @@ import {
 } from './validateCognitoAuthPluginConfig.js';
 import { assertObject } from './validators.js';
 
+/** aws-amplify v6's top-level category keys (`Amplify.configure({ Auth: { Cognito } })`). */
+const V6_CATEGORY_KEYS = [
+  'Auth',
+  'API',
+  'Storage',
+  'Analytics',
+  'Geo',
+  'Interactions',
+  'Notifications',
+  'Predictions',
+];
+
 /**
- * Accepts either configuration shape and returns the `amplifyconfiguration.json` shape, validated:
- * every category section is an object, every `plugins` map is an object, and a present
- * `awsCognitoAuthPlugin` section is checked field by field. Throws `ConfigurationException` naming
- * the offending field. Does not modify its input.
+ * Accepts either configuration shape and returns the `amplifyconfiguration.json` shape, validated and
+ * deeply frozen. The input is read once, into a copy, before anything else: changing the app's object
+ * afterwards changes nothing, and getters, Proxies, cycles and class instances become a
+ * `ConfigurationException` naming the path. Every category section is an object, every `plugins` map
+ * is an object, and a present `awsCognitoAuthPlugin` section is checked field by field.
  */
 export function parseAmplifyConfiguration(
   config: AmplifyConfiguration | AmplifyOutputs,
 ): AmplifyConfiguration {
-  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
-    throw new ConfigurationException(
-      'Amplify.configure needs a configuration object.',
-      'Pass the contents of amplifyconfiguration.json or amplify_outputs.json.',
-    );
+  const snapshot = snapshotConfiguration(config);
+  if (typeof snapshot !== 'object' || snapshot === null || Array.isArray(snapshot)) {
+    throw notAConfigurationObject();
   }
-  const normalized = isAmplifyOutputs(config)
-    ? normalizeAmplifyOutputs(config)
-    : (config as AmplifyConfiguration);
+  const copy = snapshot as Record<string, unknown>;
+  const v6Key = V6_CATEGORY_KEYS.find((key) => copy[key] !== undefined);
+  if (v6Key !== undefined && copy[v6Key.toLowerCase()] === undefined) throw awsAmplifyV6Shape(v6Key);
 
+  const normalized = isAmplifyOutputs(copy) ? normalizeAmplifyOutputs(copy) : (copy as AmplifyConfiguration);
   for (const [category, section] of Object.entries(normalized)) {
     if (section === undefined) continue;
     assertObject(section, category);
@@ -33,7 +47,7 @@ export function parseAmplifyConfiguration(
   }
   const cognito = normalized.auth?.plugins?.awsCognitoAuthPlugin;
   if (cognito !== undefined) validateCognitoAuthPluginConfig(cognito, COGNITO_AUTH_PLUGIN_PATH);
-  return normalized;
+  return freezeConfiguration(normalized);
 }
 
 /** The section of plugin `pluginKey` in `category`, or undefined when the configuration has none. */

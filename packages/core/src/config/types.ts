@@ -4,6 +4,13 @@ export interface CognitoIdentityPoolConfig {
   readonly Region: string;
   /** Loopback `http://` or any `https://` URL; the region's AWS endpoint when absent. */
   readonly Endpoint?: string;
+  /** Lets `Endpoint` be plain `http://` on a host that is not loopback (containers); logs a warning once. */
+  readonly allowInsecureEndpoint?: boolean;
+  /**
+   * `false` when the identity pool gives no guest (unauthenticated) identities, so signed-out
+   * sessions need not ask for one. Absent: the plugin finds out from the pool.
+   */
+  readonly AllowUnauthenticatedIdentities?: boolean;
 }
 
 /** A user pool as given in `amplifyconfiguration.json`. */
@@ -13,6 +20,8 @@ export interface CognitoUserPoolConfig {
   readonly AppClientSecret?: string;
   readonly Region: string;
   readonly Endpoint?: string;
+  /** Lets `Endpoint` be plain `http://` on a host that is not loopback (containers); logs a warning once. */
+  readonly allowInsecureEndpoint?: boolean;
 }
 
 /** The `awsCognitoAuthPlugin` section. Either pool may be absent, not both. */
@@ -44,6 +53,10 @@ export interface AmplifyOutputs {
     /** Plugboard extension: loopback or https endpoints for emulators and private deployments. */
     readonly identity_pool_endpoint?: string;
     readonly user_pool_endpoint?: string;
+    /** Plugboard extension: lets the two endpoints above be plain `http://` on any host (containers). */
+    readonly allow_insecure_endpoint?: boolean;
+    /** `false`: the identity pool gives no guest identities (maps to `AllowUnauthenticatedIdentities`). */
+    readonly unauthenticated_identities_enabled?: boolean;
     readonly [key: string]: unknown;
   };
   readonly [key: string]: unknown;

@@ -1,13 +1,40 @@
-import { ConfigurationException } from '../errors/ConfigurationException.js';
+import { processSingleton } from '../brand.js';
+import { getLogger } from '../logger/getLogger.js';
+import { configurationError } from './configurationErrors.js';
 import type { AWSCognitoAuthPluginConfig } from './types.js';
 import {
   assertEndpoint,
+  assertOptionalBoolean,
   assertIdentityPoolId,
   assertNonEmptyString,
   assertObject,
   assertRegion,
   assertUserPoolId,
+  isInsecureRemoteEndpoint,
 } from './validators.js';
+
+const logger = getLogger('Configuration');
+/** Endpoints already warned about, so a reconfigure or the plugin's own check does not repeat it. */
+const warnedInsecure = processSingleton('config.insecureEndpointWarnings.v1', () => new Set<string>());
+
+/**
+ * Checks an optional `Endpoint` and its `allowInsecureEndpoint` opt-in; warns once per endpoint when
+ * the opt-in lets plain http:// reach a host that is not loopback.
+ */
+function checkEndpoint(pool: Record<string, unknown>, at: string): void {
+  assertOptionalBoolean(pool.allowInsecureEndpoint, `${at}.allowInsecureEndpoint`);
+  const endpoint = pool.Endpoint;
+  if (endpoint === undefined) return;
+  const allowInsecure = pool.allowInsecureEndpoint === true;
+  assertEndpoint(endpoint, `${at}.Endpoint`, { allowInsecure });
+  if (allowInsecure && isInsecureRemoteEndpoint(endpoint) && !warnedInsecure.has(endpoint)) {
+    warnedInsecure.add(endpoint);
+    logger.warn(
+      `${at}.Endpoint ${endpoint} is plain http:// to a host that is not loopback (allowed by allowInsecureEndpoint): ` +
+        'tokens and credentials cross the network unencrypted. Use it only inside a private network such as a container setup.',
+    );
+  }
+}
 
 /** Where the section sits in `amplifyconfiguration.json`; error messages start from here. */
 export const COGNITO_AUTH_PLUGIN_PATH = 'auth.plugins.awsCognitoAuthPlugin';
@@ -39,7 +66,11 @@ export function validateCognitoAuthPluginConfig(
     const at = `${credentialsPath}.CognitoIdentity.Default`;
     assertIdentityPoolId(identityPool.PoolId, `${at}.PoolId`);
     assertRegion(identityPool.Region, `${at}.Region`);
-    if (identityPool.Endpoint !== undefined) assertEndpoint(identityPool.Endpoint, `${at}.Endpoint`);
+    checkEndpoint(identityPool, at);
+    assertOptionalBoolean(
+      identityPool.AllowUnauthenticatedIdentities,
+      `${at}.AllowUnauthenticatedIdentities`,
+    );
   }
 
   const userPools = optionalObject(section, 'CognitoUserPool', path);
@@ -52,11 +83,11 @@ export function validateCognitoAuthPluginConfig(
       assertNonEmptyString(userPool.AppClientSecret, `${at}.AppClientSecret`);
     }
     assertRegion(userPool.Region, `${at}.Region`);
-    if (userPool.Endpoint !== undefined) assertEndpoint(userPool.Endpoint, `${at}.Endpoint`);
+    checkEndpoint(userPool, at);
   }
 
   if (!identityPool && !userPool) {
-    throw new ConfigurationException(
+    throw configurationError(
       `Invalid configuration at ${path}: neither CredentialsProvider.CognitoIdentity.Default nor CognitoUserPool.Default is set.`,
       'Configure an identity pool, a user pool, or both.',
     );

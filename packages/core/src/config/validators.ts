@@ -1,4 +1,4 @@
-import { ConfigurationException } from '../errors/ConfigurationException.js';
+import { invalidConfiguration } from './configurationErrors.js';
 
 /** AWS's identity pool id pattern (`region:uuid`), anchored. */
 const IDENTITY_POOL_ID = /^[\w-]+:[0-9a-f-]+$/;
@@ -28,8 +28,16 @@ export function isLoopbackHost(host: string): boolean {
   return octets !== null && octets[1] === '127' && octets.slice(2).every((o) => Number(o) <= 255);
 }
 
-/** True for an `https://` URL, or an `http://` URL whose host is loopback. No user info allowed. */
-export function isAllowedEndpoint(value: unknown): value is string {
+export interface EndpointRules {
+  /** Accept plain `http://` on any host (containers, compose service names), not only loopback. */
+  readonly allowInsecure?: boolean;
+}
+
+/**
+ * True for an `https://` URL, or an `http://` URL whose host is loopback (any host with
+ * `allowInsecure`). No user info allowed.
+ */
+export function isAllowedEndpoint(value: unknown, rules: EndpointRules = {}): value is string {
   if (typeof value !== 'string') return false;
   let url: URL;
   try {
@@ -39,11 +47,21 @@ export function isAllowedEndpoint(value: unknown): value is string {
   }
   if (url.username !== '' || url.password !== '') return false;
   if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && isLoopbackHost(url.hostname);
+  return url.protocol === 'http:' && (rules.allowInsecure === true || isLoopbackHost(url.hostname));
+}
+
+/** True for a plain `http://` URL on a host that is not loopback. */
+export function isInsecureRemoteEndpoint(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' && !isLoopbackHost(url.hostname);
+  } catch {
+    return false;
+  }
 }
 
 function fail(path: string, problem: string, recovery: string): never {
-  throw new ConfigurationException(`Invalid configuration at ${path}: ${problem}`, recovery);
+  throw invalidConfiguration(path, problem, recovery);
 }
 
 /** Shows a non-secret value in an error message, shortened. */
@@ -95,12 +113,26 @@ export function assertNonEmptyString(value: unknown, path: string): asserts valu
   }
 }
 
-export function assertEndpoint(value: unknown, path: string): asserts value is string {
-  if (!isAllowedEndpoint(value)) {
+export function assertEndpoint(
+  value: unknown,
+  path: string,
+  rules: EndpointRules = {},
+): asserts value is string {
+  if (!isAllowedEndpoint(value, rules)) {
     fail(
       path,
-      'expected an https:// URL, or an http:// URL on a loopback host (localhost, 127.0.0.1, [::1]), without user info.',
-      'Use https:// for remote endpoints; plain http:// is only for local emulators.',
+      rules.allowInsecure === true
+        ? 'expected an http:// or https:// URL without user info.'
+        : 'expected an https:// URL, or an http:// URL on a loopback host (localhost, 127.0.0.1, [::1]), without user info.',
+      'Use https:// for remote endpoints. Plain http:// is for local emulators; for a container host ' +
+        '(a compose service name) set allowInsecureEndpoint: true next to Endpoint ' +
+        '(allow_insecure_endpoint: true in amplify_outputs.json).',
     );
+  }
+}
+
+export function assertOptionalBoolean(value: unknown, path: string): asserts value is boolean | undefined {
+  if (value !== undefined && typeof value !== 'boolean') {
+    fail(path, `expected true or false, got ${show(value)}.`, 'Use a JSON boolean (true or false).');
   }
 }

@@ -22,11 +22,7 @@ export function assertHubEvent(channel: string, event: unknown): asserts event i
  * those of other loaded copies of `@plugboard/core`) talks to the same bus.
  */
 export class HubCategory {
-  private readonly bus: HubBus;
-
-  constructor(bus: HubBus = getHubBus()) {
-    this.bus = bus;
-  }
+  readonly #bus: HubBus = getHubBus();
 
   /** Calls `listener` with every event published on `channel` from now on, in publish order. */
   subscribe<C extends string>(channel: C, listener: HubListener<HubEventFor<C>>): SubscriptionToken;
@@ -55,12 +51,12 @@ export class HubCategory {
         'Call subscribe(channel, listener) or subscribe(channel, filter, listener) with functions.',
       );
     }
-    return this.bus.subscribe(channel, listener as AnyListener, filter);
+    return this.#bus.subscribe(channel, listener as AnyListener, filter);
   }
 
   /** Stops a subscription. Calling it again, or with an already stopped token, does nothing. */
   unsubscribe(token: SubscriptionToken): void {
-    this.bus.remove(token);
+    this.#bus.remove(token);
   }
 
   /**
@@ -76,7 +72,7 @@ export class HubCategory {
       );
     }
     assertHubEvent(channel, event);
-    this.bus.publish(channel, event);
+    this.#bus.publish(channel, event);
   }
 }
 brandClass(HubCategory, 'HubCategory');

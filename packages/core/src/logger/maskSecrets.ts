@@ -11,6 +11,14 @@ const DOTTED_TOKEN = /[\w-]{20,}\.[\w-]{20,}\.[\w-]{20,}/g;
 /** A run of base64-ish characters (`=` only as padding) long enough to be a key or a token. */
 const BASE64_RUN = /[A-Za-z0-9+/_-]{32,}={0,2}/g;
 
+/**
+ * A source-file path as stack frames print it (`/app/dist/SessionStore.js:95:49`, `file:///...`,
+ * `C:\\app\\main.js:1:2`), ending in a code file extension. It may not start inside a base64 run, so
+ * a secret key that contains `/` cannot pass for one.
+ */
+const SOURCE_PATH =
+  /(?<![\w+/=-])(?:file:\/\/\/?|[A-Za-z]:[\\/]|\.{1,2}[\\/]|~[\\/]|[\\/])?(?:[\w.@+-]+[\\/])+[\w.@+-]+\.(?:[cm]?[jt]sx?|json|node|wasm|map)\b(?::\d+){0,2}/g;
+
 /** Nesting deeper than this is summarised rather than copied. */
 const MAX_DEPTH = 12;
 
@@ -23,13 +31,27 @@ function looksLikeSecret(run: string): boolean {
   return /[A-Z]/.test(run) && /[a-z]/.test(run) && /[0-9+/=_]/.test(run);
 }
 
-/** Replaces token-like substrings of `text` with {@link MASK}. */
-export function maskString(text: string): string {
+function maskValues(text: string): string {
   if (text.length < 20) return text;
   return text
     .replace(JWT, MASK)
     .replace(DOTTED_TOKEN, MASK)
     .replace(BASE64_RUN, (run) => (looksLikeSecret(run) ? MASK : run));
+}
+
+/**
+ * Replaces token-like substrings of `text` with {@link MASK}. Values are masked, not paths: source-file
+ * paths in stack frames stay readable, however their folders are named.
+ */
+export function maskString(text: string): string {
+  if (text.length < 20) return text;
+  let masked = '';
+  let done = 0;
+  for (const match of text.matchAll(SOURCE_PATH)) {
+    masked += maskValues(text.slice(done, match.index)) + match[0];
+    done = match.index + match[0].length;
+  }
+  return masked + maskValues(text.slice(done));
 }
 
 /** True when the value of an object property named `key` must never be shown. */

@@ -2,8 +2,14 @@ import { brandClass, processSingleton } from '../brand.js';
 import { ConfigurationException } from '../errors/ConfigurationException.js';
 import type { Logger } from '../logger/Logger.js';
 import { getLogger } from '../logger/getLogger.js';
-import { readJsonObject, writeFileAtomically } from './fileOperations.js';
+import {
+  readJsonObject,
+  removeLeftoverTemporaries,
+  withFileLock,
+  writeFileAtomically,
+} from './fileOperations.js';
 import type { KeyValueStorage } from './KeyValueStorage.js';
+import { storageWriteFailed } from './storageErrors.js';
 
 /** Per file path, the tail of its operation queue: shared by every instance and copy of core. */
 const fileQueues = processSingleton('storage.fileQueues.v1', () => new Map<string, Promise<unknown>>());
@@ -14,15 +20,23 @@ export interface FileKeyValueStorageOptions {
 }
 
 /**
- * Persists items as one JSON object in a file (Node only). Every write replaces the file atomically
- * (temporary file, then rename) with mode 0600, and operations on one path run one at a time, so
- * concurrent `setItem` calls never lose updates. A corrupt or unreadable file reads as empty and logs
- * a warning. Node modules load lazily, on first use; browser bundlers swap in a stub (the package's
- * `browser` field) whose operations reject with a `ConfigurationException`.
+ * Persists items as one JSON object in a file (Node only), safe to share between processes.
+ *
+ * - Every change is a read-modify-write under a cross-process lock (a `<file>.lock` folder), so two
+ *   processes never lose each other's updates and never bring back an item the other removed.
+ * - The file is replaced atomically (temporary file, flush, rename) with mode 0600: a reader, or a
+ *   process that restarts after a crash (even `kill -9` mid-write), sees the old or the new contents,
+ *   never a file that fails to parse. Temporary files left by a crashed writer are removed.
+ * - A corrupt or unreadable file reads as empty and logs a warning.
+ * - A write that fails (a directory in the way, no permission, disk full) rejects with a
+ *   `StorageException` whose `cause` is the system error; the file stays as it was.
+ *
+ * Node modules load lazily, on first use; browser bundlers swap in a stub (the package's `browser`
+ * field) whose operations reject with a `ConfigurationException`.
  */
 export class FileKeyValueStorage implements KeyValueStorage {
   readonly filePath: string;
-  private readonly logger: Logger;
+  readonly #logger: Logger;
 
   constructor(filePath: string, options: FileKeyValueStorageOptions = {}) {
     if (typeof filePath !== 'string' || filePath === '') {
@@ -32,43 +46,65 @@ export class FileKeyValueStorage implements KeyValueStorage {
       );
     }
     this.filePath = filePath;
-    this.logger = options.logger ?? getLogger('FileKeyValueStorage');
+    this.#logger = options.logger ?? getLogger('FileKeyValueStorage');
   }
 
   getItem(key: string): Promise<string | null> {
-    return this.enqueue(async () => {
-      const value = (await this.read())[key];
+    // No lock: the file is only ever replaced whole, so a read sees one complete version.
+    return this.#enqueue(async () => {
+      const value = (await this.#read())[key];
       return typeof value === 'string' ? value : null;
     });
   }
 
   setItem(key: string, value: string): Promise<void> {
-    return this.enqueue(async () => {
-      const items = await this.read();
-      items[key] = String(value);
-      await writeFileAtomically(this.filePath, JSON.stringify(items));
-    });
+    const text = String(value);
+    return this.#enqueue(() =>
+      this.#change('write', (items) => {
+        items[key] = text;
+        return true;
+      }),
+    );
   }
 
   removeItem(key: string): Promise<void> {
-    return this.enqueue(async () => {
-      const items = await this.read();
-      if (!Object.hasOwn(items, key)) return;
-      delete items[key];
-      await writeFileAtomically(this.filePath, JSON.stringify(items));
-    });
+    return this.#enqueue(() =>
+      this.#change('remove an item from', (items) => {
+        if (!Object.hasOwn(items, key)) return false;
+        delete items[key];
+        return true;
+      }),
+    );
   }
 
-  private async read(): Promise<Record<string, unknown>> {
+  /** Under the file lock: reads the latest contents, applies `edit`, and writes back if it changed anything. */
+  async #change(operation: string, edit: (items: Record<string, unknown>) => boolean): Promise<void> {
+    try {
+      await withFileLock(
+        this.filePath,
+        async () => {
+          await removeLeftoverTemporaries(this.filePath);
+          const items = await this.#read();
+          if (edit(items)) await writeFileAtomically(this.filePath, JSON.stringify(items));
+        },
+        (error) => this.#logger.warn(`The lock of ${this.filePath} was taken over while held.`, error),
+      );
+    } catch (error) {
+      if (error instanceof ConfigurationException) throw error;
+      throw storageWriteFailed(operation, this.filePath, error);
+    }
+  }
+
+  async #read(): Promise<Record<string, unknown>> {
     const { items, problem } = await readJsonObject(this.filePath);
     if (problem !== undefined) {
-      this.logger.warn(`Ignoring the contents of ${this.filePath}: ${problem} Starting empty.`);
+      this.#logger.warn(`Ignoring the contents of ${this.filePath}: ${problem} Starting empty.`);
     }
     return items;
   }
 
-  /** Runs `operation` after every earlier operation on the same path has settled. */
-  private enqueue<T>(operation: () => Promise<T>): Promise<T> {
+  /** Runs `operation` after every earlier operation on the same path in this process has settled. */
+  #enqueue<T>(operation: () => Promise<T>): Promise<T> {
     const previous = fileQueues.get(this.filePath) ?? Promise.resolve();
     const result = previous.then(operation, operation);
     const tail = result.then(

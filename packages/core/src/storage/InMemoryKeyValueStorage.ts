@@ -3,23 +3,23 @@ import type { KeyValueStorage } from './KeyValueStorage.js';
 
 /** Keeps items in memory for the life of the object: the default for tests and short-lived scripts. */
 export class InMemoryKeyValueStorage implements KeyValueStorage {
-  private readonly items = new Map<string, string>();
+  readonly #items = new Map<string, string>();
 
   async getItem(key: string): Promise<string | null> {
-    return this.items.get(key) ?? null;
+    return this.#items.get(key) ?? null;
   }
 
   async setItem(key: string, value: string): Promise<void> {
-    this.items.set(key, value);
+    this.#items.set(key, value);
   }
 
   async removeItem(key: string): Promise<void> {
-    this.items.delete(key);
+    this.#items.delete(key);
   }
 
   /** Removes every item. */
   async clear(): Promise<void> {
-    this.items.clear();
+    this.#items.clear();
   }
 }
 brandClass(InMemoryKeyValueStorage, 'InMemoryKeyValueStorage');

@@ -25,7 +25,7 @@ function defaultWebStorage(): WebStorageLike | undefined {
 
 /** Persists items in a Web Storage object: `localStorage` by default. */
 export class WebKeyValueStorage implements KeyValueStorage {
-  private readonly storage: WebStorageLike;
+  readonly #storage: WebStorageLike;
 
   constructor(storage?: WebStorageLike) {
     const resolved = storage ?? defaultWebStorage();
@@ -35,20 +35,20 @@ export class WebKeyValueStorage implements KeyValueStorage {
         'Pass a Storage object (e.g. sessionStorage), or use FileKeyValueStorage on Node or InMemoryKeyValueStorage.',
       );
     }
-    this.storage = resolved;
+    this.#storage = resolved;
   }
 
   async getItem(key: string): Promise<string | null> {
-    return this.storage.getItem(key);
+    return this.#storage.getItem(key);
   }
 
   /** Rejects (e.g. with the browser's QuotaExceededError) when the storage refuses the write. */
   async setItem(key: string, value: string): Promise<void> {
-    this.storage.setItem(key, value);
+    this.#storage.setItem(key, value);
   }
 
   async removeItem(key: string): Promise<void> {
-    this.storage.removeItem(key);
+    this.#storage.removeItem(key);
   }
 }
 brandClass(WebKeyValueStorage, 'WebKeyValueStorage');

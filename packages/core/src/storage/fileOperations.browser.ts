@@ -1,7 +1,8 @@
 /**
  * Browser stand-in for `fileOperations`: the package's `browser` field maps `fileOperations.js` to this
- * file, so a browser bundle of core never sees the `node:fs` imports. A `FileKeyValueStorage` can still
- * be constructed there; each of its operations rejects with a `ConfigurationException`.
+ * file, so a browser bundle of core never sees the `node:fs` imports or the lock library. A
+ * `FileKeyValueStorage` can still be constructed there; each of its operations rejects with a
+ * `ConfigurationException`.
  */
 import { ConfigurationException } from '../errors/ConfigurationException.js';
 import type { ReadResult } from './fileOperations.js';
@@ -14,6 +15,18 @@ function noFileSystem(): ConfigurationException {
 }
 
 export async function readJsonObject(_filePath: string): Promise<ReadResult> {
+  throw noFileSystem();
+}
+
+export async function withFileLock<T>(
+  _filePath: string,
+  _action: () => Promise<T>,
+  _onCompromised: (error: Error) => void,
+): Promise<T> {
+  throw noFileSystem();
+}
+
+export async function removeLeftoverTemporaries(_filePath: string): Promise<void> {
   throw noFileSystem();
 }
 

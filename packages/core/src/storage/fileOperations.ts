@@ -1,4 +1,5 @@
-/** Node file helpers for FileKeyValueStorage. `node:*` modules are imported lazily, on first use. */
+/** Node file helpers for FileKeyValueStorage. `node:*` modules and the lock library load lazily, on first use. */
+import { errorCode } from './storageErrors.js';
 
 export interface ReadResult {
   /** The stored object; empty when the file is missing, corrupt or unreadable. */
@@ -7,10 +8,8 @@ export interface ReadResult {
   readonly problem?: string;
 }
 
-function errorCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
+/** How long a lock may go without a heartbeat before another process takes it over (a crashed holder). */
+const LOCK_STALE_MS = 10_000;
 
 /** Reads `filePath` as a JSON object. A missing file is simply empty. */
 export async function readJsonObject(filePath: string): Promise<ReadResult> {
@@ -35,14 +34,67 @@ export async function readJsonObject(filePath: string): Promise<ReadResult> {
 }
 
 /**
+ * Runs `action` holding the cross-process lock of `filePath` (a `<file>.lock` folder, kept fresh while
+ * held; a holder that crashed loses it after 10 s). Every process that writes the file through
+ * FileKeyValueStorage takes it around its read-modify-write, so no process overwrites another's
+ * change with an older copy. `onCompromised` hears of a lock taken over while still held.
+ */
+export async function withFileLock<T>(
+  filePath: string,
+  action: () => Promise<T>,
+  onCompromised: (error: Error) => void,
+): Promise<T> {
+  const fs = await import('node:fs/promises');
+  const path = await import('node:path');
+  // A CommonJS module: its exports are the namespace's default in both builds.
+  const lockfile = (await import('proper-lockfile')).default;
+  await fs.mkdir(path.dirname(filePath), { recursive: true, mode: 0o700 });
+  const release = await lockfile.lock(filePath, {
+    realpath: false,
+    stale: LOCK_STALE_MS,
+    retries: { retries: 400, factor: 1.3, minTimeout: 5, maxTimeout: 60, randomize: true },
+    onCompromised,
+  });
+  try {
+    return await action();
+  } finally {
+    await release().catch(() => undefined);
+  }
+}
+
+/**
+ * Removes temporary files of `filePath` left behind by a process that died mid-write. Call it holding
+ * the lock: then no temporary file of this path belongs to a live write.
+ */
+export async function removeLeftoverTemporaries(filePath: string): Promise<void> {
+  const fs = await import('node:fs/promises');
+  const path = await import('node:path');
+  const folder = path.dirname(filePath);
+  const prefix = `${path.basename(filePath)}.`;
+  let names: string[];
+  try {
+    names = await fs.readdir(folder);
+  } catch {
+    return;
+  }
+  const leftovers = names.filter(
+    (name) => name.startsWith(prefix) && /^\.[\w-]+\.tmp$/.test(name.slice(prefix.length - 1)),
+  );
+  await Promise.all(
+    leftovers.map((name) => fs.rm(path.join(folder, name), { force: true }).catch(() => undefined)),
+  );
+}
+
+/**
  * Replaces `filePath` with `contents` atomically: writes a temporary file with mode 0600 next to it,
- * flushes it, then renames it over the target. Readers see the old or the new file, never a mix.
+ * flushes it, then renames it over the target. Readers see the old or the new file, never a mix; a
+ * failed write removes its temporary file and leaves the target as it was.
  */
 export async function writeFileAtomically(filePath: string, contents: string): Promise<void> {
   const fs = await import('node:fs/promises');
   const path = await import('node:path');
   await fs.mkdir(path.dirname(filePath), { recursive: true, mode: 0o700 });
-  const suffix = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  const suffix = `${process.pid.toString(36)}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   const temporary = `${filePath}.${suffix}.tmp`;
   try {
     const handle = await fs.open(temporary, 'wx', 0o600);

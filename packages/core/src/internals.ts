@@ -1,0 +1,26 @@
+/**
+ * `@plugboard/core/internals`: building blocks shared by Plugboard's own packages (the auth plugin, the
+ * tests). NOT part of the public API: no semantic-versioning promise, anything here may change or
+ * disappear in any release. Apps use the main entry, `@plugboard/core`.
+ */
+export { brandClass, processSingleton, findProcessSingleton } from './brand.js';
+export { createPluginContext } from './categories/createPluginContext.js';
+export { resetPlugin } from './categories/Category.js';
+export { createHubPublisher } from './hub/createHubPublisher.js';
+export { PROTECTED_CHANNELS, isProtectedChannel, protectedChannelOf } from './hub/protectedChannels.js';
+export type { HubBus } from './hub/HubBus.js';
+export { isLogLevelEnabled } from './logger/getLogger.js';
+export { maskSecrets, maskString, isSecretKey, MASK } from './logger/maskSecrets.js';
+export { parseAmplifyConfiguration, pluginSectionOf } from './config/parseAmplifyConfiguration.js';
+export { isAmplifyOutputs, normalizeAmplifyOutputs } from './config/normalizeAmplifyOutputs.js';
+export {
+  COGNITO_AUTH_PLUGIN_PATH,
+  validateCognitoAuthPluginConfig,
+} from './config/validateCognitoAuthPluginConfig.js';
+export {
+  isLoopbackHost,
+  isAllowedEndpoint,
+  isValidRegion,
+  isValidIdentityPoolId,
+  isValidUserPoolId,
+} from './config/validators.js';

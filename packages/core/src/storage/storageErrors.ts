@@ -1,0 +1,35 @@
+import { StorageException } from '../errors/StorageException.js';
+
+/** The `code` of a Node system error, if it has one. */
+export function errorCode(error: unknown): string | undefined {
+  try {
+    const code = (error as { code?: unknown } | null)?.code;
+    return typeof code === 'string' ? code : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const RECOVERY: Record<string, string> = {
+  EISDIR: 'A directory is in the way: remove it, or give FileKeyValueStorage another file path.',
+  ENOTDIR: 'A file is in the way of the folder: give FileKeyValueStorage a path inside a folder.',
+  EEXIST: 'A file is in the way of the folder: give FileKeyValueStorage a path inside a folder.',
+  EACCES: 'Give this process write permission on the folder and file, or choose another path.',
+  EPERM: 'Give this process write permission on the folder and file, or choose another path.',
+  EROFS: 'The file system is read-only: choose a path on a writable file system.',
+  ENOSPC: 'The disk is full: free some space, then try again.',
+  EDQUOT: 'The disk quota is used up: free some space, then try again.',
+  ELOCKED:
+    'Another process kept the lock for too long. If no other process uses this file, remove the ".lock" folder next to it.',
+};
+
+/** A failed `operation` on the file at `filePath`, as a `StorageException` keeping the system error as `cause`. */
+export function storageWriteFailed(operation: string, filePath: string, cause: unknown): StorageException {
+  const code = errorCode(cause);
+  return new StorageException(
+    `FileKeyValueStorage could not ${operation} ${filePath}${code === undefined ? '' : ` (${code})`}; nothing was changed.`,
+    (code !== undefined ? RECOVERY[code] : undefined) ??
+      'Check that the path is a writable file in an existing or creatable folder, then try again.',
+    { cause },
+  );
+}
