@@ -237,6 +237,26 @@ export async function startCognitoIdentityEmulator(
       'Pass the lifetime of issued credentials in seconds, e.g. 3600.',
     );
   }
+  const credentials = options.controlPlaneCredentials;
+  if (
+    credentials !== undefined &&
+    (typeof credentials?.accessKeyId !== 'string' ||
+      !/^[A-Z0-9]{16,128}$/.test(credentials.accessKeyId) ||
+      typeof credentials.secretAccessKey !== 'string' ||
+      credentials.secretAccessKey.length < 16)
+  ) {
+    throw new EmulatorUsageError(
+      'controlPlaneCredentials needs an accessKeyId (16-128 upper-case letters and digits) and a secretAccessKey of 16 characters or more.',
+      'Leave it out to use DEFAULT_CONTROL_PLANE_CREDENTIALS, or pass the key your signed clients use.',
+    );
+  }
+  const headerBytes = options.maxHeaderBytes ?? 16 * 1024;
+  if (!Number.isInteger(headerBytes) || headerBytes < 1024) {
+    throw new EmulatorUsageError(
+      `maxHeaderBytes must be an integer of 1024 or more, got ${String(headerBytes)}.`,
+      'Leave it out for 16 KiB.',
+    );
+  }
   const state = options.stateFile ? await readState(options.stateFile) : undefined;
   const key = state ? await loadSigningKey(state.signingKey) : await createSigningKey();
   const emulator = new RunningEmulator(

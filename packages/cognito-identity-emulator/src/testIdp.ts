@@ -54,7 +54,7 @@ export class TestIdp {
       subject,
       audience: audience ?? this.defaultAudience(providerName),
       lifetimeSeconds: Math.trunc(lifetime),
-      extra: { [PROVIDER_CLAIM]: providerName },
+      extra: { ...(options.claims ?? {}), [PROVIDER_CLAIM]: providerName },
     });
   }
 

@@ -92,6 +92,11 @@ export interface IssueProviderTokenOptions {
   /** Default 3600. Zero or negative values mint an already expired token (useful in tests). */
   expiresInSeconds?: number;
   audience?: string | string[];
+  /**
+   * Extra claims, e.g. `{ 'cognito:roles': [...] }` for role mappings. They cannot replace `iss`, `sub`,
+   * `aud`, `exp`, `iat` or `provider_name`.
+   */
+  claims?: Record<string, unknown>;
 }
 
 export interface InjectedFault {
