@@ -82,7 +82,6 @@ async function run(options: CliOptions): Promise<void> {
     );
   }
   console.log('Press Ctrl+C to stop.');
-
 }
 
 /** The version in the package.json next to the built `dist/<format>/cli.js`. */
@@ -96,7 +95,9 @@ function startFailure(error: unknown, options: CliOptions): void {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') {
     console.error(`Could not start the emulator: ${options.host}:${options.port} is already in use.`);
-    console.error('Stop what uses it, pick another port with --port N (or PORT=N), or pass --port 0 for any free port.');
+    console.error(
+      'Stop what uses it, pick another port with --port N (or PORT=N), or pass --port 0 for any free port.',
+    );
     process.exit(EXIT_ADDRESS_IN_USE);
   }
   // A StateFileError's message names the file and the fix.

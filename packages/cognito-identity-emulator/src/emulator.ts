@@ -46,7 +46,8 @@ class RunningEmulator implements CognitoIdentityEmulator {
     previousEndpoints: string[],
   ) {
     const { now, stateFile } = options;
-    const { accessKeyId, secretAccessKey } = options.controlPlaneCredentials ?? DEFAULT_CONTROL_PLANE_CREDENTIALS;
+    const { accessKeyId, secretAccessKey } =
+      options.controlPlaneCredentials ?? DEFAULT_CONTROL_PLANE_CREDENTIALS;
     this.controlPlaneCredentials = { accessKeyId, secretAccessKey };
     this.endpoints = previousEndpoints;
     if (stateFile) {
@@ -59,7 +60,11 @@ class RunningEmulator implements CognitoIdentityEmulator {
     }
     this.store = new Store(options.region, now, () => this.writer?.schedule());
     const issuer = new TokenIssuer(key, now);
-    this.testIdp = new TestIdp(issuer, () => this.testIdpIssuer, (provider) => this.appIdsOf(provider));
+    this.testIdp = new TestIdp(
+      issuer,
+      () => this.testIdpIssuer,
+      (provider) => this.appIdsOf(provider),
+    );
     this.verifier = new TokenVerifier(
       key,
       { testIdp: () => this.endpoints.map((e) => `${e}/test-idp`) },
@@ -181,7 +186,9 @@ class RunningEmulator implements CognitoIdentityEmulator {
       identityPoolId: i.identityPoolId,
       logins: [
         ...Object.keys(i.logins),
-        ...(i.developerUserIds.length > 0 ? [this.store.pool(i.identityPoolId)?.developerProviderName ?? ''] : []),
+        ...(i.developerUserIds.length > 0
+          ? [this.store.pool(i.identityPoolId)?.developerProviderName ?? '']
+          : []),
       ],
       disabled: i.disabled === true,
       creationDate: new Date(i.creationDate),

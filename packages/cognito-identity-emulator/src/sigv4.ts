@@ -7,7 +7,12 @@
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { incompleteSignature, invalidSignature, missingAuthentication, unrecognizedClient } from './errors.js';
+import {
+  incompleteSignature,
+  invalidSignature,
+  missingAuthentication,
+  unrecognizedClient,
+} from './errors.js';
 
 export interface ControlPlaneCredentials {
   readonly accessKeyId: string;
@@ -34,7 +39,11 @@ const hmac = (key: string | Buffer, data: string): Buffer => createHmac('sha256'
 const encode = (text: string): string =>
   encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
-function parseAuthorization(header: string): { credential: string[]; signedHeaders: string[]; signature: string } {
+function parseAuthorization(header: string): {
+  credential: string[];
+  signedHeaders: string[];
+  signature: string;
+} {
   if (!header.startsWith(`${ALGORITHM} `)) throw incompleteSignature();
   const parts = new Map<string, string>();
   for (const part of header.slice(ALGORITHM.length + 1).split(',')) {
@@ -56,7 +65,10 @@ function parseAmzDate(value: string): number {
 
 function canonicalRequest(req: IncomingMessage, signedHeaders: string[], body: Buffer): string {
   const url = new URL(req.url ?? '/', 'http://emulator.invalid');
-  const path = url.pathname.split('/').map((s) => encode(decodeURIComponent(s))).join('/');
+  const path = url.pathname
+    .split('/')
+    .map((s) => encode(decodeURIComponent(s)))
+    .join('/');
   const query = [...url.searchParams]
     .map(([k, v]) => [encode(k), encode(v)] as const)
     .sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : 1) : a < b ? -1 : 1))
@@ -67,7 +79,8 @@ function canonicalRequest(req: IncomingMessage, signedHeaders: string[], body: B
     .map((name) => `${name}:${(distinct[name] ?? []).map((v) => v.trim().replace(/\s+/g, ' ')).join(',')}\n`)
     .join('');
   const payload = req.headers['x-amz-content-sha256'];
-  const payloadHash = typeof payload === 'string' && payload !== 'UNSIGNED-PAYLOAD' ? payload : sha256Hex(body);
+  const payloadHash =
+    typeof payload === 'string' && payload !== 'UNSIGNED-PAYLOAD' ? payload : sha256Hex(body);
   return [req.method ?? 'POST', path, query, headers, signedHeaders.join(';'), payloadHash].join('\n');
 }
 
@@ -82,7 +95,13 @@ export function verifySignature(
   const authorization = req.headers.authorization;
   if (authorization === undefined || authorization === '') throw missingAuthentication();
   const { credential, signedHeaders, signature } = parseAuthorization(authorization);
-  const [accessKeyId, date, scopeRegion, service, terminator] = credential as [string, string, string, string, string];
+  const [accessKeyId, date, scopeRegion, service, terminator] = credential as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   if (accessKeyId !== credentials.accessKeyId) throw unrecognizedClient();
   const amzDate = req.headers['x-amz-date'];
   if (typeof amzDate !== 'string') {
@@ -93,14 +112,27 @@ export function verifySignature(
   if (Math.abs(now - signedAt) > MAX_SKEW_MS) {
     throw invalidSignature(`Signature expired: ${amzDate} is more than 15 minutes from the server time.`);
   }
-  if (date !== amzDate.slice(0, 8) || scopeRegion !== region || service !== SERVICE || terminator !== 'aws4_request') {
+  if (
+    date !== amzDate.slice(0, 8) ||
+    scopeRegion !== region ||
+    service !== SERVICE ||
+    terminator !== 'aws4_request'
+  ) {
     throw invalidSignature(
       `Credential should be scoped to a valid date, region and service: expected .../${amzDate.slice(0, 8)}/${region}/${SERVICE}/aws4_request.`,
     );
   }
   const scope = `${date}/${scopeRegion}/${service}/aws4_request`;
-  const stringToSign = [ALGORITHM, amzDate, scope, sha256Hex(canonicalRequest(req, signedHeaders, body))].join('\n');
-  const key = hmac(hmac(hmac(hmac(`AWS4${credentials.secretAccessKey}`, date), scopeRegion), service), 'aws4_request');
+  const stringToSign = [
+    ALGORITHM,
+    amzDate,
+    scope,
+    sha256Hex(canonicalRequest(req, signedHeaders, body)),
+  ].join('\n');
+  const key = hmac(
+    hmac(hmac(hmac(`AWS4${credentials.secretAccessKey}`, date), scopeRegion), service),
+    'aws4_request',
+  );
   const expected = Buffer.from(createHmac('sha256', key).update(stringToSign).digest('hex'));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {

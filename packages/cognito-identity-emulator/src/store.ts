@@ -204,7 +204,8 @@ export class Store {
 
   deleteIdentity(identity: IdentityRecord, developerProviderName: string | undefined): void {
     const index = this.loginIndex.get(identity.identityPoolId);
-    for (const [provider, subject] of Object.entries(identity.logins)) index?.delete(loginKey(provider, subject));
+    for (const [provider, subject] of Object.entries(identity.logins))
+      index?.delete(loginKey(provider, subject));
     if (developerProviderName !== undefined) {
       for (const userId of identity.developerUserIds) index?.delete(loginKey(developerProviderName, userId));
     }
@@ -213,7 +214,11 @@ export class Store {
   }
 
   snapshot(): StoreSnapshot {
-    return { pools: this.listPools(), identities: this.listIdentities(), merged: Object.fromEntries(this.merged) };
+    return {
+      pools: this.listPools(),
+      identities: this.listIdentities(),
+      merged: Object.fromEntries(this.merged),
+    };
   }
 
   restore(snapshot: StoreSnapshot): void {
@@ -226,20 +231,26 @@ export class Store {
     for (const stored of snapshot.identities) {
       const index = this.loginIndex.get(stored.identityPoolId);
       if (!index) continue;
-      const identity: IdentityRecord = { ...stored, logins: { ...stored.logins }, developerUserIds: stored.developerUserIds ?? [] };
+      const identity: IdentityRecord = {
+        ...stored,
+        logins: { ...stored.logins },
+        developerUserIds: stored.developerUserIds ?? [],
+      };
       const developer = this.pools.get(identity.identityPoolId)?.developerProviderName;
       const oldDeveloperLogin = developer === undefined ? undefined : identity.logins[developer];
       if (developer !== undefined && oldDeveloperLogin !== undefined) {
         // Snapshots before developer user lists kept the developer login among the public ones.
         delete identity.logins[developer];
-        if (!identity.developerUserIds.includes(oldDeveloperLogin)) identity.developerUserIds.push(oldDeveloperLogin);
+        if (!identity.developerUserIds.includes(oldDeveloperLogin))
+          identity.developerUserIds.push(oldDeveloperLogin);
       }
       this.identities.set(identity.identityId, identity);
       for (const [provider, subject] of Object.entries(identity.logins)) {
         index.set(loginKey(provider, subject), identity.identityId);
       }
       if (developer !== undefined) {
-        for (const userId of identity.developerUserIds) index.set(loginKey(developer, userId), identity.identityId);
+        for (const userId of identity.developerUserIds)
+          index.set(loginKey(developer, userId), identity.identityId);
       }
     }
     for (const [from, into] of Object.entries(snapshot.merged ?? {})) this.merged.set(from, into);
@@ -253,7 +264,8 @@ export class Store {
   }
 
   private disableIfEmpty(identity: IdentityRecord): void {
-    if (Object.keys(identity.logins).length === 0 && identity.developerUserIds.length === 0) identity.disabled = true;
+    if (Object.keys(identity.logins).length === 0 && identity.developerUserIds.length === 0)
+      identity.disabled = true;
   }
 
   private touch(identity: IdentityRecord): void {

@@ -57,7 +57,11 @@ export class TokenVerifier {
   }
 
   /** A token from the built-in test IdP, minted for `providerName` and, when given, one of `audiences`. */
-  async verifyTestIdpToken(providerName: string, token: string, audiences?: string[]): Promise<VerifiedToken> {
+  async verifyTestIdpToken(
+    providerName: string,
+    token: string,
+    audiences?: string[],
+  ): Promise<VerifiedToken> {
     const verified = await this.verify('test-idp', token, this.testIdpKey, [...this.issuers.testIdp()]);
     if (verified.claims[PROVIDER_CLAIM] !== providerName)
       throw notAuthorized('Invalid login token. Wrong provider.');
@@ -120,11 +124,7 @@ export class TokenVerifier {
     return { subject: claims.sub, claims };
   }
 
-  private async verifySignature(
-    token: string,
-    key: JWTVerifyGetKey,
-    issuers: string[],
-  ): Promise<JWTPayload> {
+  private async verifySignature(token: string, key: JWTVerifyGetKey, issuers: string[]): Promise<JWTPayload> {
     const options = { issuer: issuers, currentDate: new Date(this.now()), requiredClaims: ['exp'] };
     try {
       return (await jwtVerify(token, key, options)).payload;

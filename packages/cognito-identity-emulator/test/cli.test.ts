@@ -52,7 +52,8 @@ describe('plugboard-cognito-emulator flags, environment and exit codes', () => {
     const run = runCli(['--version']);
     expect(await run.exited).toBe(0);
     expect(run.output().trim()).toBe(
-      (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version,
+      (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string })
+        .version,
     );
   });
 
@@ -99,9 +100,22 @@ describe('plugboard-cognito-emulator flags, environment and exit codes', () => {
     await run.waitFor(/Press Ctrl\+C/);
     const gen1 = run.output().split('--- amplifyconfiguration.json ---\n')[1]!.split('\n---')[0]!;
     const gen2 = run.output().split('--- amplify_outputs.json ---\n')[1]!.split('\n---')[0]!;
-    const pool = (JSON.parse(gen1) as any).auth.plugins.awsCognitoAuthPlugin.CredentialsProvider.CognitoIdentity
-      .Default;
-    expect(pool).toEqual({ PoolId: expect.stringMatching(/^us-east-1:/), Region: 'us-east-1', Endpoint: endpoint });
+    type Gen1 = {
+      auth: {
+        plugins: {
+          awsCognitoAuthPlugin: {
+            CredentialsProvider: { CognitoIdentity: { Default: Record<string, string> } };
+          };
+        };
+      };
+    };
+    const pool = (JSON.parse(gen1) as Gen1).auth.plugins.awsCognitoAuthPlugin.CredentialsProvider
+      .CognitoIdentity.Default;
+    expect(pool).toEqual({
+      PoolId: expect.stringMatching(/^us-east-1:/),
+      Region: 'us-east-1',
+      Endpoint: endpoint,
+    });
     expect(JSON.parse(gen2)).toEqual({
       version: '1',
       auth: {
@@ -111,8 +125,14 @@ describe('plugboard-cognito-emulator flags, environment and exit codes', () => {
         unauthenticated_identities_enabled: true,
       },
     });
-    const client = new CognitoIdentityClient({ region: pool.Region, endpoint: pool.Endpoint, maxAttempts: 1 });
-    expect((await client.send(new GetIdCommand({ IdentityPoolId: pool.PoolId }))).IdentityId).toMatch(/^us-east-1:/);
+    const client = new CognitoIdentityClient({
+      region: pool.Region,
+      endpoint: pool.Endpoint,
+      maxAttempts: 1,
+    });
+    expect((await client.send(new GetIdCommand({ IdentityPoolId: pool.PoolId }))).IdentityId).toMatch(
+      /^us-east-1:/,
+    );
     client.destroy();
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);

@@ -34,11 +34,7 @@ describe('OpenID tokens', () => {
         sub: first.IdentityId,
         aud: IdentityPoolId,
       });
-      expect(claims.amr).toEqual([
-        'authenticated',
-        DEVELOPER,
-        `${DEVELOPER}:${IdentityPoolId}:user-1`,
-      ]);
+      expect(claims.amr).toEqual(['authenticated', DEVELOPER, `${DEVELOPER}:${IdentityPoolId}:user-1`]);
       expect((claims.exp ?? 0) - (claims.iat ?? 0)).toBe(120);
 
       const creds = await clientFor(emu).send(

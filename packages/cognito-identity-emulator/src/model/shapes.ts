@@ -6,12 +6,29 @@
  */
 
 export type Shape =
-  | { readonly type: 'string'; readonly min?: number; readonly max?: number; readonly pattern?: string; readonly enum?: readonly string[]; readonly sensitive?: boolean }
+  | {
+      readonly type: 'string';
+      readonly min?: number;
+      readonly max?: number;
+      readonly pattern?: string;
+      readonly enum?: readonly string[];
+      readonly sensitive?: boolean;
+    }
   | { readonly type: 'integer'; readonly min?: number; readonly max?: number }
   | { readonly type: 'boolean' }
   | { readonly type: 'list'; readonly member: string; readonly min?: number; readonly max?: number }
-  | { readonly type: 'map'; readonly key: string; readonly value: string; readonly min?: number; readonly max?: number }
-  | { readonly type: 'structure'; readonly members: Readonly<Record<string, string>>; readonly required?: readonly string[] };
+  | {
+      readonly type: 'map';
+      readonly key: string;
+      readonly value: string;
+      readonly min?: number;
+      readonly max?: number;
+    }
+  | {
+      readonly type: 'structure';
+      readonly members: Readonly<Record<string, string>>;
+      readonly required?: readonly string[];
+    };
 
 /** Botocore shape name -> shape. Names and numbers are the model's. */
 export const SHAPES: Readonly<Record<string, Shape>> = {
@@ -64,7 +81,12 @@ export const SHAPES: Readonly<Record<string, Shape>> = {
   CognitoIdentityProviderList: { type: 'list', member: 'CognitoIdentityProvider' },
   MappingRule: {
     type: 'structure',
-    members: { Claim: 'ClaimName', MatchType: 'MappingRuleMatchType', Value: 'ClaimValue', RoleARN: 'ARNString' },
+    members: {
+      Claim: 'ClaimName',
+      MatchType: 'MappingRuleMatchType',
+      Value: 'ClaimValue',
+      RoleARN: 'ARNString',
+    },
     required: ['Claim', 'MatchType', 'Value', 'RoleARN'],
   },
   RulesConfigurationType: { type: 'structure', members: { Rules: 'MappingRulesList' }, required: ['Rules'] },
@@ -108,9 +130,17 @@ export const OPERATION_INPUTS: Readonly<Record<string, Extract<Shape, { type: 's
     members: { IdentityIdsToDelete: 'IdentityIdList' },
     required: ['IdentityIdsToDelete'],
   },
-  DeleteIdentityPool: { type: 'structure', members: { IdentityPoolId: 'IdentityPoolId' }, required: ['IdentityPoolId'] },
+  DeleteIdentityPool: {
+    type: 'structure',
+    members: { IdentityPoolId: 'IdentityPoolId' },
+    required: ['IdentityPoolId'],
+  },
   DescribeIdentity: { type: 'structure', members: { IdentityId: 'IdentityId' }, required: ['IdentityId'] },
-  DescribeIdentityPool: { type: 'structure', members: { IdentityPoolId: 'IdentityPoolId' }, required: ['IdentityPoolId'] },
+  DescribeIdentityPool: {
+    type: 'structure',
+    members: { IdentityPoolId: 'IdentityPoolId' },
+    required: ['IdentityPoolId'],
+  },
   GetCredentialsForIdentity: {
     type: 'structure',
     members: { IdentityId: 'IdentityId', Logins: 'LoginsMap', CustomRoleArn: 'ARNString' },
@@ -121,7 +151,11 @@ export const OPERATION_INPUTS: Readonly<Record<string, Extract<Shape, { type: 's
     members: { AccountId: 'AccountId', IdentityPoolId: 'IdentityPoolId', Logins: 'LoginsMap' },
     required: ['IdentityPoolId'],
   },
-  GetIdentityPoolRoles: { type: 'structure', members: { IdentityPoolId: 'IdentityPoolId' }, required: ['IdentityPoolId'] },
+  GetIdentityPoolRoles: {
+    type: 'structure',
+    members: { IdentityPoolId: 'IdentityPoolId' },
+    required: ['IdentityPoolId'],
+  },
   GetOpenIdToken: {
     type: 'structure',
     members: { IdentityId: 'IdentityId', Logins: 'LoginsMap' },
@@ -158,7 +192,11 @@ export const OPERATION_INPUTS: Readonly<Record<string, Extract<Shape, { type: 's
     members: { MaxResults: 'QueryLimit', NextToken: 'PaginationKey' },
     required: ['MaxResults'],
   },
-  ListTagsForResource: { type: 'structure', members: { ResourceArn: 'ARNString' }, required: ['ResourceArn'] },
+  ListTagsForResource: {
+    type: 'structure',
+    members: { ResourceArn: 'ARNString' },
+    required: ['ResourceArn'],
+  },
   LookupDeveloperIdentity: {
     type: 'structure',
     members: {
@@ -178,7 +216,12 @@ export const OPERATION_INPUTS: Readonly<Record<string, Extract<Shape, { type: 's
       DeveloperProviderName: 'DeveloperProviderName',
       IdentityPoolId: 'IdentityPoolId',
     },
-    required: ['SourceUserIdentifier', 'DestinationUserIdentifier', 'DeveloperProviderName', 'IdentityPoolId'],
+    required: [
+      'SourceUserIdentifier',
+      'DestinationUserIdentifier',
+      'DeveloperProviderName',
+      'IdentityPoolId',
+    ],
   },
   SetIdentityPoolRoles: {
     type: 'structure',

@@ -29,14 +29,6 @@ function shapeOf(name: string): Shape {
   return shape;
 }
 
-function isSensitive(name: string): boolean {
-  const shape = shapeOf(name);
-  if (shape.type === 'string') return shape.sensitive === true;
-  if (shape.type === 'map') return isSensitive(shape.value);
-  if (shape.type === 'list') return isSensitive(shape.member);
-  return false;
-}
-
 /** A Java-like rendering of a value (`{k=v}`, `[a, b]`), masking sensitive parts, capped in length. */
 function render(value: unknown, shapeName: string): string {
   const shape = shapeOf(shapeName);
@@ -126,13 +118,19 @@ class Walker {
     for (const constraint of broken(value, shapeName)) this.add(value, shapeName, path, constraint);
   }
 
-  structure(value: Record<string, unknown>, shape: Extract<Shape, { type: 'structure' }>, prefix: string): void {
+  structure(
+    value: Record<string, unknown>,
+    shape: Extract<Shape, { type: 'structure' }>,
+    prefix: string,
+  ): void {
     for (const [name, memberShape] of Object.entries(shape.members)) {
       const path = prefix ? `${prefix}.${memberName(name)}` : memberName(name);
       const member = value[name];
       if (member === undefined || member === null) {
         if (shape.required?.includes(name)) {
-          this.violations.push(`Value null at '${path}' failed to satisfy constraint: Member must not be null`);
+          this.violations.push(
+            `Value null at '${path}' failed to satisfy constraint: Member must not be null`,
+          );
         }
         continue;
       }
@@ -152,10 +150,16 @@ class Walker {
       new Walker().value(item, shape.member, path); // type check only
       for (const c of broken(item, shape.member)) failed.add(c);
     }
-    if (failed.size > 0) this.add(value, name, path, `Member must satisfy constraint: [${[...failed].join(', ')}]`);
+    if (failed.size > 0)
+      this.add(value, name, path, `Member must satisfy constraint: [${[...failed].join(', ')}]`);
   }
 
-  private map(value: Record<string, unknown>, shape: Extract<Shape, { type: 'map' }>, name: string, path: string): void {
+  private map(
+    value: Record<string, unknown>,
+    shape: Extract<Shape, { type: 'map' }>,
+    name: string,
+    path: string,
+  ): void {
     for (const constraint of broken(value, name)) this.add(value, name, path, constraint);
     const keys = new Set<string>();
     const values = new Set<string>();
@@ -169,8 +173,10 @@ class Walker {
         for (const c of broken(entry, shape.value)) values.add(c);
       }
     }
-    if (keys.size > 0) this.add(value, name, path, `Map keys must satisfy constraint: [${[...keys].join(', ')}]`);
-    if (values.size > 0) this.add(value, name, path, `Map value must satisfy constraint: [${[...values].join(', ')}]`);
+    if (keys.size > 0)
+      this.add(value, name, path, `Map keys must satisfy constraint: [${[...keys].join(', ')}]`);
+    if (values.size > 0)
+      this.add(value, name, path, `Map value must satisfy constraint: [${[...values].join(', ')}]`);
   }
 }
 

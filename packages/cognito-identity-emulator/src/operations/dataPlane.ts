@@ -24,9 +24,14 @@ export function signOpenIdToken(
   lifetimeSeconds: number,
   principalTags?: Record<string, string>,
 ): Promise<string> {
-  const tags = principalTags && Object.keys(principalTags).length > 0
-    ? { 'https://aws.amazon.com/tags': { principal_tags: Object.fromEntries(Object.entries(principalTags).map(([k, v]) => [k, [v]])) } }
-    : {};
+  const tags =
+    principalTags && Object.keys(principalTags).length > 0
+      ? {
+          'https://aws.amazon.com/tags': {
+            principal_tags: Object.fromEntries(Object.entries(principalTags).map(([k, v]) => [k, [v]])),
+          },
+        }
+      : {};
   return ctx.issuer.sign({
     kind: 'openid',
     issuer: OPEN_ID_ISSUER,

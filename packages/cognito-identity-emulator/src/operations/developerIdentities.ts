@@ -25,7 +25,11 @@ function developerPool(ctx: OperationContext, input: Input): PoolRecord & { deve
   return { ...pool, developerProviderName: developer };
 }
 
-function identityOfUser(ctx: OperationContext, pool: PoolRecord & { developerProviderName: string }, userId: string): IdentityRecord {
+function identityOfUser(
+  ctx: OperationContext,
+  pool: PoolRecord & { developerProviderName: string },
+  userId: string,
+): IdentityRecord {
   const id = ctx.store.ownerOf(pool.identityPoolId, pool.developerProviderName, userId);
   const identity = id === undefined ? undefined : ctx.store.identity(id);
   if (!identity) throw resourceNotFound(`Developer user '${userId}' not found.`);
@@ -43,7 +47,8 @@ function lookupDeveloperIdentity(input: Input, ctx: OperationContext): object {
   if (userId !== undefined) identity = identityOfUser(ctx, pool, userId);
   if (identityId !== undefined) {
     const byId = ctx.store.identity(identityId);
-    if (!byId || byId.identityPoolId !== pool.identityPoolId) throw resourceNotFound(`Identity '${identityId}' not found.`);
+    if (!byId || byId.identityPoolId !== pool.identityPoolId)
+      throw resourceNotFound(`Identity '${identityId}' not found.`);
     if (identity && identity.identityId !== byId.identityId) {
       throw resourceConflict('The developer user identifier belongs to a different identity.');
     }

@@ -38,10 +38,15 @@ export function poolFromWire(input: Input): NewPool {
 /** UpdateIdentityPool: every pool field is replaced; roles, tag maps and in-process OIDC providers stay. */
 export function updatedPool(existing: PoolRecord, input: Input): PoolRecord {
   const next = poolFromWire(input);
-  if (existing.developerProviderName !== undefined && next.developerProviderName !== existing.developerProviderName) {
+  if (
+    existing.developerProviderName !== undefined &&
+    next.developerProviderName !== existing.developerProviderName
+  ) {
     throw invalidParameter('The developer provider name of an identity pool cannot be changed once set.');
   }
-  const synthetic = new Set(existing.openIdConnectProviders.map((p) => SYNTHETIC_OIDC_ARN_PREFIX + p.providerName));
+  const synthetic = new Set(
+    existing.openIdConnectProviders.map((p) => SYNTHETIC_OIDC_ARN_PREFIX + p.providerName),
+  );
   return {
     ...existing,
     ...next,

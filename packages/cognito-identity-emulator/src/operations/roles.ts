@@ -49,7 +49,11 @@ function ruleMatches(rule: MappingRuleRecord, claims: JWTPayload): boolean {
 }
 
 /** The role a mapping picks, or undefined when it cannot decide (ambiguous). */
-function mappedRole(mapping: RoleMappingRecord, claims: JWTPayload, customRoleArn?: string): string | undefined {
+function mappedRole(
+  mapping: RoleMappingRecord,
+  claims: JWTPayload,
+  customRoleArn?: string,
+): string | undefined {
   if (mapping.Type === 'Rules') {
     return mapping.RulesConfiguration?.Rules.find((rule) => ruleMatches(rule, claims))?.RoleARN;
   }
@@ -91,7 +95,9 @@ export function chooseRole(
 export function checkRoleMappings(mappings: Record<string, RoleMappingRecord>): void {
   for (const [provider, mapping] of Object.entries(mappings)) {
     if (mapping.AmbiguousRoleResolution === undefined) {
-      throw invalidParameter(`AmbiguousRoleResolution must be specified for the role mapping of ${provider}.`);
+      throw invalidParameter(
+        `AmbiguousRoleResolution must be specified for the role mapping of ${provider}.`,
+      );
     }
     if (mapping.Type === 'Rules' && !mapping.RulesConfiguration) {
       throw invalidParameter(`RulesConfiguration must be specified for Rules mappings (${provider}).`);

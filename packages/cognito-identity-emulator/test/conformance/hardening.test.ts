@@ -11,10 +11,13 @@ afterEach(stopAll);
 function getWithHeader(endpoint: string, bytes: number): Promise<number> {
   const url = new URL(endpoint);
   return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path: '/health', headers: { 'x-big': 'a'.repeat(bytes) } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = request(
+      { host: url.hostname, port: url.port, path: '/health', headers: { 'x-big': 'a'.repeat(bytes) } },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     req.on('error', reject);
     req.end();
   });

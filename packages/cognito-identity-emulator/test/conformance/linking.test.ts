@@ -24,7 +24,12 @@ describe('BEHAVIOUR 10 linking (API reference: GetId, GetCredentialsForIdentity,
       new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: alice, [GOOGLE]: aliceGoogle } }),
     );
     await expect(
-      client.send(new GetCredentialsForIdentityCommand({ IdentityId, Logins: { [GOOGLE]: aliceGoogle, [FACEBOOK]: carol } })),
+      client.send(
+        new GetCredentialsForIdentityCommand({
+          IdentityId,
+          Logins: { [GOOGLE]: aliceGoogle, [FACEBOOK]: carol },
+        }),
+      ),
     ).rejects.toMatchObject({ name: 'ResourceConflictException', $metadata: { httpStatusCode: 400 } });
     // Alice keeps her identity; Carol still gets her own.
     const again = await client.send(new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: alice } }));
@@ -42,11 +47,16 @@ describe('BEHAVIOUR 10 linking (API reference: GetId, GetCredentialsForIdentity,
     const a = await client.send(new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: fb } }));
     const b = await client.send(new GetIdCommand({ IdentityPoolId, Logins: { [GOOGLE]: google } }));
     const creds = await client.send(
-      new GetCredentialsForIdentityCommand({ IdentityId: b.IdentityId, Logins: { [GOOGLE]: google, [FACEBOOK]: fb } }),
+      new GetCredentialsForIdentityCommand({
+        IdentityId: b.IdentityId,
+        Logins: { [GOOGLE]: google, [FACEBOOK]: fb },
+      }),
     );
     expect(creds.IdentityId).toBe(a.IdentityId);
     expect(emu.identities(IdentityPoolId)).toHaveLength(1);
-    expect((await client.send(new GetIdCommand({ IdentityPoolId, Logins: { [GOOGLE]: google } }))).IdentityId).toBe(a.IdentityId);
+    expect(
+      (await client.send(new GetIdCommand({ IdentityPoolId, Logins: { [GOOGLE]: google } }))).IdentityId,
+    ).toBe(a.IdentityId);
   });
 
   it('a guest identity presenting a login of an existing identity is merged into it (the answer carries that id)', async () => {
@@ -68,9 +78,17 @@ describe('BEHAVIOUR 10 linking (API reference: GetId, GetCredentialsForIdentity,
     const client = clientFor(emu);
     const IdentityPoolId = await standardPool(emu, true);
     const fb = await emu.issueProviderToken({ providerName: FACEBOOK, subject: 'alice' });
-    const { IdentityId } = await client.send(new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: fb } }));
-    await client.send(new UnlinkIdentityCommand({ IdentityId, Logins: { [FACEBOOK]: fb }, LoginsToRemove: [FACEBOOK] }));
-    expect(emu.identities(IdentityPoolId)[0]).toMatchObject({ identityId: IdentityId, logins: [], disabled: true });
+    const { IdentityId } = await client.send(
+      new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: fb } }),
+    );
+    await client.send(
+      new UnlinkIdentityCommand({ IdentityId, Logins: { [FACEBOOK]: fb }, LoginsToRemove: [FACEBOOK] }),
+    );
+    expect(emu.identities(IdentityPoolId)[0]).toMatchObject({
+      identityId: IdentityId,
+      logins: [],
+      disabled: true,
+    });
     await expect(client.send(new GetCredentialsForIdentityCommand({ IdentityId }))).rejects.toMatchObject({
       name: 'NotAuthorizedException',
     });
@@ -93,7 +111,10 @@ describe('BEHAVIOUR 10 region (API reference: IdentityPoolId / IdentityId "<regi
 
   it('signed requests must be scoped to the emulator region', async () => {
     const west = await start({ region: 'eu-west-2' });
-    const wrong = await rawCall(west, 'ListIdentityPools', '{"MaxResults":1}', { signed: true, region: 'us-east-1' });
+    const wrong = await rawCall(west, 'ListIdentityPools', '{"MaxResults":1}', {
+      signed: true,
+      region: 'us-east-1',
+    });
     expect(wrong.body.__type).toBe('InvalidSignatureException');
     const right = await rawCall(west, 'ListIdentityPools', '{"MaxResults":1}', { signed: true });
     expect(right.status).toBe(200);

@@ -23,8 +23,14 @@ import { DEVELOPER, FACEBOOK, clientFor, rawCall, standardPool, start, stopAll }
 
 afterEach(stopAll);
 
-async function developerUser(client: CognitoIdentityClient, IdentityPoolId: string, user: string): Promise<string> {
-  const out = await client.send(new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId, Logins: { [DEVELOPER]: user } }));
+async function developerUser(
+  client: CognitoIdentityClient,
+  IdentityPoolId: string,
+  user: string,
+): Promise<string> {
+  const out = await client.send(
+    new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId, Logins: { [DEVELOPER]: user } }),
+  );
   return out.IdentityId!;
 }
 
@@ -48,7 +54,14 @@ describe('BEHAVIOUR 10 operations (API reference pages of the same names)', () =
       SupportedLoginProviders: { [FACEBOOK]: 'fb-app-2' },
     });
     await expect(
-      client.send(new UpdateIdentityPoolCommand({ IdentityPoolId, IdentityPoolName: 'x', AllowUnauthenticatedIdentities: true, DeveloperProviderName: 'other.dev' })),
+      client.send(
+        new UpdateIdentityPoolCommand({
+          IdentityPoolId,
+          IdentityPoolName: 'x',
+          AllowUnauthenticatedIdentities: true,
+          DeveloperProviderName: 'other.dev',
+        }),
+      ),
     ).rejects.toMatchObject({ name: 'InvalidParameterException' });
   });
 
@@ -58,18 +71,36 @@ describe('BEHAVIOUR 10 operations (API reference pages of the same names)', () =
     const IdentityPoolId = await standardPool(emu);
     const a = await developerUser(client, IdentityPoolId, 'dev-a');
     const b = await developerUser(client, IdentityPoolId, 'dev-b');
-    expect(await client.send(new LookupDeveloperIdentityCommand({ IdentityPoolId, DeveloperUserIdentifier: 'dev-b' }))).toMatchObject({
+    expect(
+      await client.send(
+        new LookupDeveloperIdentityCommand({ IdentityPoolId, DeveloperUserIdentifier: 'dev-b' }),
+      ),
+    ).toMatchObject({
       IdentityId: b,
       DeveloperUserIdentifierList: ['dev-b'],
     });
     const merged = await client.send(
-      new MergeDeveloperIdentitiesCommand({ IdentityPoolId, DeveloperProviderName: DEVELOPER, SourceUserIdentifier: 'dev-b', DestinationUserIdentifier: 'dev-a' }),
+      new MergeDeveloperIdentitiesCommand({
+        IdentityPoolId,
+        DeveloperProviderName: DEVELOPER,
+        SourceUserIdentifier: 'dev-b',
+        DestinationUserIdentifier: 'dev-a',
+      }),
     );
     expect(merged.IdentityId).toBe(a);
-    expect(await client.send(new LookupDeveloperIdentityCommand({ IdentityPoolId, IdentityId: a }))).toMatchObject({
+    expect(
+      await client.send(new LookupDeveloperIdentityCommand({ IdentityPoolId, IdentityId: a })),
+    ).toMatchObject({
       DeveloperUserIdentifierList: ['dev-a', 'dev-b'],
     });
-    await client.send(new UnlinkDeveloperIdentityCommand({ IdentityPoolId, IdentityId: a, DeveloperProviderName: DEVELOPER, DeveloperUserIdentifier: 'dev-b' }));
+    await client.send(
+      new UnlinkDeveloperIdentityCommand({
+        IdentityPoolId,
+        IdentityId: a,
+        DeveloperProviderName: DEVELOPER,
+        DeveloperUserIdentifier: 'dev-b',
+      }),
+    );
     await expect(
       client.send(new LookupDeveloperIdentityCommand({ IdentityPoolId, DeveloperUserIdentifier: 'dev-b' })),
     ).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
@@ -82,8 +113,17 @@ describe('BEHAVIOUR 10 operations (API reference pages of the same names)', () =
     await developerUser(client, IdentityPoolId, 'dev-a');
     const b = await developerUser(client, IdentityPoolId, 'dev-b');
     await expect(
-      client.send(new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId, IdentityId: b, Logins: { [DEVELOPER]: 'dev-a' } })),
-    ).rejects.toMatchObject({ name: 'DeveloperUserAlreadyRegisteredException', $metadata: { httpStatusCode: 400 } });
+      client.send(
+        new GetOpenIdTokenForDeveloperIdentityCommand({
+          IdentityPoolId,
+          IdentityId: b,
+          Logins: { [DEVELOPER]: 'dev-a' },
+        }),
+      ),
+    ).rejects.toMatchObject({
+      name: 'DeveloperUserAlreadyRegisteredException',
+      $metadata: { httpStatusCode: 400 },
+    });
   });
 
   it('DeleteIdentities removes identities; their logins then create new ones', async () => {
@@ -91,8 +131,12 @@ describe('BEHAVIOUR 10 operations (API reference pages of the same names)', () =
     const client = clientFor(emu);
     const IdentityPoolId = await standardPool(emu);
     const fb = await emu.issueProviderToken({ providerName: FACEBOOK, subject: 'alice' });
-    const { IdentityId } = await client.send(new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: fb } }));
-    expect(await client.send(new DeleteIdentitiesCommand({ IdentityIdsToDelete: [IdentityId!] }))).toMatchObject({ UnprocessedIdentityIds: [] });
+    const { IdentityId } = await client.send(
+      new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: fb } }),
+    );
+    expect(
+      await client.send(new DeleteIdentitiesCommand({ IdentityIdsToDelete: [IdentityId!] })),
+    ).toMatchObject({ UnprocessedIdentityIds: [] });
     expect(emu.identities(IdentityPoolId)).toHaveLength(0);
     const again = await client.send(new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: fb } }));
     expect(again.IdentityId).not.toBe(IdentityId);
@@ -102,9 +146,24 @@ describe('BEHAVIOUR 10 operations (API reference pages of the same names)', () =
     const emu = await start();
     const client = clientFor(emu);
     const IdentityPoolId = await standardPool(emu);
-    expect(await client.send(new GetPrincipalTagAttributeMapCommand({ IdentityPoolId, IdentityProviderName: FACEBOOK }))).toMatchObject({ UseDefaults: true });
-    await client.send(new SetPrincipalTagAttributeMapCommand({ IdentityPoolId, IdentityProviderName: FACEBOOK, UseDefaults: false, PrincipalTags: { team: 'sub' } }));
-    expect(await client.send(new GetPrincipalTagAttributeMapCommand({ IdentityPoolId, IdentityProviderName: FACEBOOK }))).toMatchObject({
+    expect(
+      await client.send(
+        new GetPrincipalTagAttributeMapCommand({ IdentityPoolId, IdentityProviderName: FACEBOOK }),
+      ),
+    ).toMatchObject({ UseDefaults: true });
+    await client.send(
+      new SetPrincipalTagAttributeMapCommand({
+        IdentityPoolId,
+        IdentityProviderName: FACEBOOK,
+        UseDefaults: false,
+        PrincipalTags: { team: 'sub' },
+      }),
+    );
+    expect(
+      await client.send(
+        new GetPrincipalTagAttributeMapCommand({ IdentityPoolId, IdentityProviderName: FACEBOOK }),
+      ),
+    ).toMatchObject({
       UseDefaults: false,
       PrincipalTags: { team: 'sub' },
     });
@@ -117,9 +176,13 @@ describe('BEHAVIOUR 10 operations (API reference pages of the same names)', () =
     const ResourceArn = `arn:aws:cognito-identity:us-east-1:000000000000:identitypool/${IdentityPoolId}`;
     await client.send(new TagResourceCommand({ ResourceArn, Tags: { env: 'test', team: 'auth' } }));
     await client.send(new UntagResourceCommand({ ResourceArn, TagKeys: ['team'] }));
-    expect((await client.send(new ListTagsForResourceCommand({ ResourceArn }))).Tags).toEqual({ env: 'test' });
+    expect((await client.send(new ListTagsForResourceCommand({ ResourceArn }))).Tags).toEqual({
+      env: 'test',
+    });
     await expect(
-      client.send(new ListTagsForResourceCommand({ ResourceArn: ResourceArn.replace(/[0-9a-f]{4}$/, 'ffff') })),
+      client.send(
+        new ListTagsForResourceCommand({ ResourceArn: ResourceArn.replace(/[0-9a-f]{4}$/, 'ffff') }),
+      ),
     ).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
   });
 });
@@ -132,7 +195,9 @@ describe('error answers (AWS JSON 1.1 protocol: x-amzn-ErrorType "Name:", x-amzn
     expect(res.headers.get('x-amzn-errortype')).toBe('ResourceNotFoundException:');
     expect(res.headers.get('x-amzn-errormessage')).toBe(String(res.body.message));
     expect(res.body.__type).toBe('ResourceNotFoundException');
-    await expect(clientFor(emu).send(new GetIdCommand({ IdentityPoolId: 'us-east-1:0a0a' }))).rejects.toMatchObject({
+    await expect(
+      clientFor(emu).send(new GetIdCommand({ IdentityPoolId: 'us-east-1:0a0a' })),
+    ).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
     });
   });

@@ -23,10 +23,14 @@ async function credentialsRole(
   customRoleArn?: string,
 ): Promise<string | undefined> {
   const client = clientFor(emu);
-  const Logins = { [FACEBOOK]: await emu.issueProviderToken({ providerName: FACEBOOK, subject: 'alice', claims }) };
+  const Logins = {
+    [FACEBOOK]: await emu.issueProviderToken({ providerName: FACEBOOK, subject: 'alice', claims }),
+  };
   const { IdentityId } = await client.send(new GetIdCommand({ IdentityPoolId: poolId, Logins }));
   emu.resetRequests();
-  await client.send(new GetCredentialsForIdentityCommand({ IdentityId, Logins, CustomRoleArn: customRoleArn }));
+  await client.send(
+    new GetCredentialsForIdentityCommand({ IdentityId, Logins, CustomRoleArn: customRoleArn }),
+  );
   return emu.requests().find((r) => r.operation === 'GetCredentialsForIdentity')?.roleArn;
 }
 
@@ -41,7 +45,10 @@ function poolWith(emu: CognitoIdentityEmulator, roleMappings?: Record<string, Ro
 describe('BEHAVIOUR 10 roles (API reference: GetCredentialsForIdentity, SetIdentityPoolRoles, RoleMapping)', () => {
   it('createIdentityPool sets both default roles; the chosen role is visible in requests()', async () => {
     const emu = await start();
-    const poolId = await emu.createIdentityPool({ allowUnauthenticatedIdentities: true, supportedLoginProviders: { [FACEBOOK]: 'fb-app' } });
+    const poolId = await emu.createIdentityPool({
+      allowUnauthenticatedIdentities: true,
+      supportedLoginProviders: { [FACEBOOK]: 'fb-app' },
+    });
     expect(await credentialsRole(emu, poolId)).toBe(DEFAULT_ROLES.authenticated);
     const client = clientFor(emu);
     const guest = await client.send(new GetIdCommand({ IdentityPoolId: poolId }));
@@ -65,7 +72,9 @@ describe('BEHAVIOUR 10 roles (API reference: GetCredentialsForIdentity, SetIdent
     await expect(
       client.send(new GetCredentialsForIdentityCommand({ IdentityId: guest.IdentityId })),
     ).rejects.toMatchObject({ name: 'InvalidIdentityPoolConfigurationException' });
-    await client.send(new SetIdentityPoolRolesCommand({ IdentityPoolId: poolId, Roles: { unauthenticated: ROLE('g') } }));
+    await client.send(
+      new SetIdentityPoolRolesCommand({ IdentityPoolId: poolId, Roles: { unauthenticated: ROLE('g') } }),
+    );
     const creds = await client.send(new GetCredentialsForIdentityCommand({ IdentityId: guest.IdentityId }));
     expect(creds.IdentityId).toBe(guest.IdentityId);
     expect(await client.send(new GetIdentityPoolRolesCommand({ IdentityPoolId: poolId }))).toMatchObject({
@@ -76,16 +85,32 @@ describe('BEHAVIOUR 10 roles (API reference: GetCredentialsForIdentity, SetIdent
 
   it('Token mapping: cognito:preferred_role wins, a single cognito:roles entry is used, CustomRoleArn picks among them', async () => {
     const emu = await start();
-    const poolId = await poolWith(emu, { [FACEBOOK]: { Type: 'Token', AmbiguousRoleResolution: 'AuthenticatedRole' } });
-    expect(await credentialsRole(emu, poolId, { 'cognito:preferred_role': ROLE('pref'), 'cognito:roles': [ROLE('a'), ROLE('pref')] })).toBe(ROLE('pref'));
+    const poolId = await poolWith(emu, {
+      [FACEBOOK]: { Type: 'Token', AmbiguousRoleResolution: 'AuthenticatedRole' },
+    });
+    expect(
+      await credentialsRole(emu, poolId, {
+        'cognito:preferred_role': ROLE('pref'),
+        'cognito:roles': [ROLE('a'), ROLE('pref')],
+      }),
+    ).toBe(ROLE('pref'));
     expect(await credentialsRole(emu, poolId, { 'cognito:roles': [ROLE('only')] })).toBe(ROLE('only'));
-    expect(await credentialsRole(emu, poolId, { 'cognito:roles': [ROLE('a'), ROLE('b')] }, ROLE('b'))).toBe(ROLE('b'));
-    expect(await credentialsRole(emu, poolId, { 'cognito:roles': [ROLE('a'), ROLE('b')] })).toBe(ROLE('auth'));
+    expect(await credentialsRole(emu, poolId, { 'cognito:roles': [ROLE('a'), ROLE('b')] }, ROLE('b'))).toBe(
+      ROLE('b'),
+    );
+    expect(await credentialsRole(emu, poolId, { 'cognito:roles': [ROLE('a'), ROLE('b')] })).toBe(
+      ROLE('auth'),
+    );
   });
 
   it('Rules mapping: the first matching rule (Equals, Contains, StartsWith, NotEqual) chooses the role', async () => {
     const emu = await start();
-    const rule = (Claim: string, MatchType: 'Equals' | 'Contains' | 'StartsWith' | 'NotEqual', Value: string, RoleARN: string) => ({ Claim, MatchType, Value, RoleARN });
+    const rule = (
+      Claim: string,
+      MatchType: 'Equals' | 'Contains' | 'StartsWith' | 'NotEqual',
+      Value: string,
+      RoleARN: string,
+    ) => ({ Claim, MatchType, Value, RoleARN });
     const poolId = await poolWith(emu, {
       [FACEBOOK]: {
         Type: 'Rules',
@@ -100,7 +125,9 @@ describe('BEHAVIOUR 10 roles (API reference: GetCredentialsForIdentity, SetIdent
         },
       },
     });
-    expect(await credentialsRole(emu, poolId, { group: 'admins', email: 'a@corp.example' })).toBe(ROLE('admin'));
+    expect(await credentialsRole(emu, poolId, { group: 'admins', email: 'a@corp.example' })).toBe(
+      ROLE('admin'),
+    );
     expect(await credentialsRole(emu, poolId, { email: 'a@corp.example' })).toBe(ROLE('corp'));
     expect(await credentialsRole(emu, poolId, { dept: 'engineering' })).toBe(ROLE('eng'));
     expect(await credentialsRole(emu, poolId, { tier: 'gold' })).toBe(ROLE('paid'));
@@ -113,11 +140,15 @@ describe('BEHAVIOUR 10 roles (API reference: GetCredentialsForIdentity, SetIdent
       [FACEBOOK]: {
         Type: 'Rules',
         AmbiguousRoleResolution: 'Deny',
-        RulesConfiguration: { Rules: [{ Claim: 'group', MatchType: 'Equals', Value: 'admins', RoleARN: ROLE('admin') }] },
+        RulesConfiguration: {
+          Rules: [{ Claim: 'group', MatchType: 'Equals', Value: 'admins', RoleARN: ROLE('admin') }],
+        },
       },
     });
     expect(await credentialsRole(emu, poolId, { group: 'admins' })).toBe(ROLE('admin'));
-    await expect(credentialsRole(emu, poolId, { group: 'users' })).rejects.toMatchObject({ name: 'NotAuthorizedException' });
+    await expect(credentialsRole(emu, poolId, { group: 'users' })).rejects.toMatchObject({
+      name: 'NotAuthorizedException',
+    });
   });
 
   it('SetIdentityPoolRoles refuses a Token/Rules mapping without AmbiguousRoleResolution (InvalidParameterException)', async () => {
@@ -125,7 +156,13 @@ describe('BEHAVIOUR 10 roles (API reference: GetCredentialsForIdentity, SetIdent
     const client = clientFor(emu);
     const poolId = await poolWith(emu);
     await expect(
-      client.send(new SetIdentityPoolRolesCommand({ IdentityPoolId: poolId, Roles: {}, RoleMappings: { [FACEBOOK]: { Type: 'Token' } } })),
+      client.send(
+        new SetIdentityPoolRolesCommand({
+          IdentityPoolId: poolId,
+          Roles: {},
+          RoleMappings: { [FACEBOOK]: { Type: 'Token' } },
+        }),
+      ),
     ).rejects.toMatchObject({ name: 'InvalidParameterException' });
     await expect(
       client.send(new SetIdentityPoolRolesCommand({ IdentityPoolId: poolId, Roles: { admin: ROLE('x') } })),

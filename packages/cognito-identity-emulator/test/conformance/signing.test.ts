@@ -15,22 +15,35 @@ describe('BEHAVIOUR 10 SigV4 verification (AWS Signature Version 4; API referenc
     const emu = await start();
     expect(emu.controlPlaneCredentials).toEqual(DEFAULT_CONTROL_PLANE_CREDENTIALS);
     const send = (credentials: { accessKeyId: string; secretAccessKey: string }) =>
-      new CognitoIdentityClient({ region: 'us-east-1', endpoint: emu.endpoint, credentials, maxAttempts: 1 }).send(
-        new ListIdentityPoolsCommand({ MaxResults: 5 }),
-      );
+      new CognitoIdentityClient({
+        region: 'us-east-1',
+        endpoint: emu.endpoint,
+        credentials,
+        maxAttempts: 1,
+      }).send(new ListIdentityPoolsCommand({ MaxResults: 5 }));
     expect((await send({ ...DEFAULT_CONTROL_PLANE_CREDENTIALS })).IdentityPools).toEqual([]);
     await expect(
-      send({ accessKeyId: DEFAULT_CONTROL_PLANE_CREDENTIALS.accessKeyId, secretAccessKey: 'wrong-secret-wrong-secret' }),
+      send({
+        accessKeyId: DEFAULT_CONTROL_PLANE_CREDENTIALS.accessKeyId,
+        secretAccessKey: 'wrong-secret-wrong-secret',
+      }),
     ).rejects.toMatchObject({ name: 'InvalidSignatureException', $metadata: { httpStatusCode: 400 } });
-    await expect(send({ accessKeyId: 'AKIDSOMEONEELSE00', secretAccessKey: 'whatever-whatever' })).rejects.toMatchObject({
+    await expect(
+      send({ accessKeyId: 'AKIDSOMEONEELSE00', secretAccessKey: 'whatever-whatever' }),
+    ).rejects.toMatchObject({
       name: 'UnrecognizedClientException',
     });
   });
 
   it('takes its key from controlPlaneCredentials', async () => {
-    const credentials = { accessKeyId: 'AKIDMYOWNTESTKEY01', secretAccessKey: 'my-own-secret-of-some-length' };
+    const credentials = {
+      accessKeyId: 'AKIDMYOWNTESTKEY01',
+      secretAccessKey: 'my-own-secret-of-some-length',
+    };
     const emu = await start({ controlPlaneCredentials: credentials });
-    expect((await rawCall(emu, 'ListIdentityPools', '{"MaxResults":1}', { signed: true, credentials })).status).toBe(200);
+    expect(
+      (await rawCall(emu, 'ListIdentityPools', '{"MaxResults":1}', { signed: true, credentials })).status,
+    ).toBe(200);
     expect((await rawCall(emu, 'ListIdentityPools', '{"MaxResults":1}', { signed: true })).body.__type).toBe(
       'UnrecognizedClientException',
     );
@@ -51,9 +64,15 @@ describe('BEHAVIOUR 10 SigV4 verification (AWS Signature Version 4; API referenc
       body: '{"MaxResults":2}',
     });
     expect(((await res.json()) as { __type: string }).__type).toBe('InvalidSignatureException');
-    expect((await rawCall(emu, 'ListIdentityPools', '{"MaxResults":1}')).body.__type).toBe('MissingAuthenticationTokenException');
+    expect((await rawCall(emu, 'ListIdentityPools', '{"MaxResults":1}')).body.__type).toBe(
+      'MissingAuthenticationTokenException',
+    );
     expect(
-      (await rawCall(emu, 'ListIdentityPools', '{"MaxResults":1}', { headers: { authorization: 'AWS4-HMAC-SHA256 x' } })).body.__type,
+      (
+        await rawCall(emu, 'ListIdentityPools', '{"MaxResults":1}', {
+          headers: { authorization: 'AWS4-HMAC-SHA256 x' },
+        })
+      ).body.__type,
     ).toBe('IncompleteSignatureException');
   });
 });

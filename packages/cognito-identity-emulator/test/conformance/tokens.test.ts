@@ -21,17 +21,29 @@ describe('BEHAVIOUR 10 tokens (API reference: CreateIdentityPool SupportedLoginP
     const emu = await start();
     const client = clientFor(emu);
     const IdentityPoolId = await standardPool(emu); // graph.facebook.com -> fb-app
-    const otherApp = await emu.issueProviderToken({ providerName: FACEBOOK, subject: 'alice', audience: 'another-app' });
+    const otherApp = await emu.issueProviderToken({
+      providerName: FACEBOOK,
+      subject: 'alice',
+      audience: 'another-app',
+    });
     await expect(
       client.send(new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: otherApp } })),
     ).rejects.toMatchObject({ name: 'NotAuthorizedException' });
-    const ourApp = await emu.issueProviderToken({ providerName: FACEBOOK, subject: 'alice', audience: 'fb-app' });
-    expect((await client.send(new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: ourApp } }))).IdentityId).toBeDefined();
+    const ourApp = await emu.issueProviderToken({
+      providerName: FACEBOOK,
+      subject: 'alice',
+      audience: 'fb-app',
+    });
+    expect(
+      (await client.send(new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: ourApp } }))).IdentityId,
+    ).toBeDefined();
     const byDefault = await emu.issueProviderToken({ providerName: FACEBOOK, subject: 'bob' });
-    expect((await client.send(new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: byDefault } }))).IdentityId).toBeDefined();
+    expect(
+      (await client.send(new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: byDefault } }))).IdentityId,
+    ).toBeDefined();
   });
 
-  it('OpenID tokens look like the service\'s: iss, RS512, kid from /.well-known/jwks_uri, amr with provider:app:user', async () => {
+  it("OpenID tokens look like the service's: iss, RS512, kid from /.well-known/jwks_uri, amr with provider:app:user", async () => {
     const emu = await start();
     const client = clientFor(emu);
     const IdentityPoolId = await standardPool(emu);
@@ -40,11 +52,22 @@ describe('BEHAVIOUR 10 tokens (API reference: CreateIdentityPool SupportedLoginP
     const { Token } = await client.send(new GetOpenIdTokenCommand({ IdentityId, Logins }));
     const header = decodeProtectedHeader(Token!);
     expect(header.alg).toBe('RS512');
-    const config = (await (await fetch(`${emu.endpoint}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
-    expect(config).toMatchObject({ issuer: OPEN_ID_ISSUER, jwks_uri: `${emu.endpoint}/.well-known/jwks_uri` });
-    const jwks = (await (await fetch(String(config.jwks_uri))).json()) as Parameters<typeof createLocalJWKSet>[0];
+    const config = (await (await fetch(`${emu.endpoint}/.well-known/openid-configuration`)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(config).toMatchObject({
+      issuer: OPEN_ID_ISSUER,
+      jwks_uri: `${emu.endpoint}/.well-known/jwks_uri`,
+    });
+    const jwks = (await (await fetch(String(config.jwks_uri))).json()) as Parameters<
+      typeof createLocalJWKSet
+    >[0];
     expect(jwks.keys.map((k) => k.kid)).toContain(header.kid);
-    const { payload } = await jwtVerify(Token!, createLocalJWKSet(jwks), { issuer: OPEN_ID_ISSUER, audience: IdentityPoolId });
+    const { payload } = await jwtVerify(Token!, createLocalJWKSet(jwks), {
+      issuer: OPEN_ID_ISSUER,
+      audience: IdentityPoolId,
+    });
     expect(payload.iss).toBe('https://cognito-identity.amazonaws.com');
     expect(payload.sub).toBe(IdentityId);
     expect(payload.amr).toEqual(['authenticated', FACEBOOK, `${FACEBOOK}:fb-app:alice`]);
@@ -56,7 +79,9 @@ describe('BEHAVIOUR 10 tokens (API reference: CreateIdentityPool SupportedLoginP
     const emu = await start({ stateFile });
     const client = clientFor(emu);
     const IdentityPoolId = await standardPool(emu);
-    const state = JSON.parse(readFileSync(stateFile, 'utf8')) as { signingKey: { kid: string; privateKeyPem: string } };
+    const state = JSON.parse(readFileSync(stateFile, 'utf8')) as {
+      signingKey: { kid: string; privateKeyPem: string };
+    };
     const key = await importPKCS8(state.signingKey.privateKeyPem, 'RS256');
     const mint = (kid: string | undefined) =>
       new SignJWT({ provider_name: FACEBOOK })
@@ -73,7 +98,9 @@ describe('BEHAVIOUR 10 tokens (API reference: CreateIdentityPool SupportedLoginP
       ).rejects.toMatchObject({ name: 'NotAuthorizedException' });
     }
     const genuine = await mint(state.signingKey.kid);
-    expect((await client.send(new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: genuine } }))).IdentityId).toBeDefined();
+    expect(
+      (await client.send(new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: genuine } }))).IdentityId,
+    ).toBeDefined();
     await emu.stop();
     rmSync(dir, { recursive: true, force: true });
   });

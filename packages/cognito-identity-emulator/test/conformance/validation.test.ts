@@ -49,18 +49,35 @@ function scalarBreaks(shapeName: string): { value: unknown; constraint: string }
   const out: { value: unknown; constraint: string }[] = [];
   if (shape.type === 'string') {
     if (shape.max !== undefined && shape.max < 70000) {
-      out.push({ value: 'a'.repeat(shape.max + 1), constraint: `Member must have length less than or equal to ${shape.max}` });
+      out.push({
+        value: 'a'.repeat(shape.max + 1),
+        constraint: `Member must have length less than or equal to ${shape.max}`,
+      });
     }
     if (shape.min !== undefined && shape.min > 0) {
-      out.push({ value: 'a'.repeat(shape.min - 1), constraint: `Member must have length greater than or equal to ${shape.min}` });
+      out.push({
+        value: 'a'.repeat(shape.min - 1),
+        constraint: `Member must have length greater than or equal to ${shape.min}`,
+      });
     }
     if (shape.pattern) {
-      out.push({ value: 'a b!', constraint: `Member must satisfy regular expression pattern: ${shape.pattern}` });
+      out.push({
+        value: 'a b!',
+        constraint: `Member must satisfy regular expression pattern: ${shape.pattern}`,
+      });
     }
   }
   if (shape.type === 'integer') {
-    if (shape.max !== undefined) out.push({ value: shape.max + 1, constraint: `Member must have value less than or equal to ${shape.max}` });
-    if (shape.min !== undefined) out.push({ value: shape.min - 1, constraint: `Member must have value greater than or equal to ${shape.min}` });
+    if (shape.max !== undefined)
+      out.push({
+        value: shape.max + 1,
+        constraint: `Member must have value less than or equal to ${shape.max}`,
+      });
+    if (shape.min !== undefined)
+      out.push({
+        value: shape.min - 1,
+        constraint: `Member must have value greater than or equal to ${shape.min}`,
+      });
   }
   return out;
 }
@@ -77,10 +94,20 @@ function cases(): Case[] {
       if (input.required?.includes(member)) {
         const body = { ...base };
         delete body[member];
-        all.push({ title: `${at}, required)`, operation, body, expected: `Value null at '${path}' failed to satisfy constraint: Member must not be null` });
+        all.push({
+          title: `${at}, required)`,
+          operation,
+          body,
+          expected: `Value null at '${path}' failed to satisfy constraint: Member must not be null`,
+        });
       }
       for (const { value, constraint } of scalarBreaks(shapeName)) {
-        all.push({ title: `${at}): ${constraint}`, operation, body: { ...base, [member]: value }, expected: `at '${path}' failed to satisfy constraint: ${constraint}` });
+        all.push({
+          title: `${at}): ${constraint}`,
+          operation,
+          body: { ...base, [member]: value },
+          expected: `at '${path}' failed to satisfy constraint: ${constraint}`,
+        });
       }
       if (shape.type === 'list' || shape.type === 'map') {
         if (shape.max !== undefined) {
@@ -89,21 +116,42 @@ function cases(): Case[] {
             shape.type === 'list'
               ? Array.from({ length: n }, () => validValue(shape.member))
               : Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, validValue(shape.value)]));
-          all.push({ title: `${at}): at most ${shape.max} entries`, operation, body: { ...base, [member]: value }, expected: `at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${shape.max}` });
+          all.push({
+            title: `${at}): at most ${shape.max} entries`,
+            operation,
+            body: { ...base, [member]: value },
+            expected: `at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${shape.max}`,
+          });
         }
         if (shape.min !== undefined && shape.min > 0) {
-          all.push({ title: `${at}): at least ${shape.min} entries`, operation, body: { ...base, [member]: [] }, expected: `at '${path}' failed to satisfy constraint: Member must have length greater than or equal to ${shape.min}` });
+          all.push({
+            title: `${at}): at least ${shape.min} entries`,
+            operation,
+            body: { ...base, [member]: [] },
+            expected: `at '${path}' failed to satisfy constraint: Member must have length greater than or equal to ${shape.min}`,
+          });
         }
         const inner = shape.type === 'list' ? shape.member : shape.value;
-        const kind = shape.type === 'list' ? 'Member must satisfy constraint' : 'Map value must satisfy constraint';
+        const kind =
+          shape.type === 'list' ? 'Member must satisfy constraint' : 'Map value must satisfy constraint';
         for (const { value, constraint } of scalarBreaks(inner)) {
           const container = shape.type === 'list' ? [value] : { k: value };
-          all.push({ title: `${at}) entries: ${constraint}`, operation, body: { ...base, [member]: container }, expected: `at '${path}' failed to satisfy constraint: ${kind}: [${constraint}` });
+          all.push({
+            title: `${at}) entries: ${constraint}`,
+            operation,
+            body: { ...base, [member]: container },
+            expected: `at '${path}' failed to satisfy constraint: ${kind}: [${constraint}`,
+          });
         }
         if (shape.type === 'map') {
           for (const { value, constraint } of scalarBreaks(shape.key)) {
             if (typeof value !== 'string') continue;
-            all.push({ title: `${at}) keys: ${constraint}`, operation, body: { ...base, [member]: { [value]: validValue(shape.value) } }, expected: `at '${path}' failed to satisfy constraint: Map keys must satisfy constraint: [${constraint}` });
+            all.push({
+              title: `${at}) keys: ${constraint}`,
+              operation,
+              body: { ...base, [member]: { [value]: validValue(shape.value) } },
+              expected: `at '${path}' failed to satisfy constraint: Map keys must satisfy constraint: [${constraint}`,
+            });
           }
         }
       }
@@ -120,7 +168,9 @@ afterAll(stopAll);
 
 describe('constraint table (generated from src/model/shapes.ts)', () => {
   it.each(cases().map((c) => [c.title, c] as const))('%s', async (_title, c) => {
-    const res = await rawCall(emu, c.operation, JSON.stringify(c.body), { signed: !UNSIGNED.has(c.operation) });
+    const res = await rawCall(emu, c.operation, JSON.stringify(c.body), {
+      signed: !UNSIGNED.has(c.operation),
+    });
     expect(res.status).toBe(400);
     expect(res.body.__type).toBe('ValidationException');
     expect(res.headers.get('x-amzn-errortype')).toBe('ValidationException:');
@@ -130,8 +180,10 @@ describe('constraint table (generated from src/model/shapes.ts)', () => {
 });
 
 describe('BEHAVIOUR 10: ValidationException message form (API reference "Common Errors": ValidationException)', () => {
-  it('one error: "1 validation error detected: Value \'<v>\' at \'<member>\' failed to satisfy constraint: Member must ..."', async () => {
-    const error = await clientFor(emu).send(new GetIdCommand({ IdentityPoolId: 'us-east-1:XYZ' })).catch((e: Error) => e);
+  it("one error: \"1 validation error detected: Value '<v>' at '<member>' failed to satisfy constraint: Member must ...\"", async () => {
+    const error = await clientFor(emu)
+      .send(new GetIdCommand({ IdentityPoolId: 'us-east-1:XYZ' }))
+      .catch((e: Error) => e);
     expect(error).toMatchObject({ name: 'ValidationException', $metadata: { httpStatusCode: 400 } });
     expect((error as Error).message).toBe(
       "1 validation error detected: Value 'us-east-1:XYZ' at 'identityPoolId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+:[0-9a-f-]+",
@@ -139,7 +191,9 @@ describe('BEHAVIOUR 10: ValidationException message form (API reference "Common 
   });
 
   it('several errors: "N validation errors detected: ...; ..."', async () => {
-    const res = await rawCall(emu, 'ListIdentityPools', JSON.stringify({ MaxResults: 0, NextToken: 'a b' }), { signed: true });
+    const res = await rawCall(emu, 'ListIdentityPools', JSON.stringify({ MaxResults: 0, NextToken: 'a b' }), {
+      signed: true,
+    });
     expect(res.body.message).toBe(
       "2 validation errors detected: Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1; " +
         "Value 'a b' at 'nextToken' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\S]+",
@@ -148,7 +202,11 @@ describe('BEHAVIOUR 10: ValidationException message form (API reference "Common 
 
   it('never echoes a provider token (IdentityProviderToken is sensitive in the model)', async () => {
     const secret = 's3cr3t'.repeat(9000);
-    const res = await rawCall(emu, 'GetId', JSON.stringify({ IdentityPoolId: 'us-east-1:0a', Logins: { 'graph.facebook.com': secret } }));
+    const res = await rawCall(
+      emu,
+      'GetId',
+      JSON.stringify({ IdentityPoolId: 'us-east-1:0a', Logins: { 'graph.facebook.com': secret } }),
+    );
     expect(res.body.__type).toBe('ValidationException');
     expect(String(res.body.message)).toContain("Value '{graph.facebook.com=***}' at 'logins'");
     expect(String(res.body.message)).not.toContain('s3cr3t');
@@ -167,9 +225,19 @@ describe('BEHAVIOUR 10: ValidationException message form (API reference "Common 
   });
 
   it('NextToken up to 65535 characters passes validation (PaginationKey max 65535)', async () => {
-    const ok = await rawCall(emu, 'ListIdentityPools', JSON.stringify({ MaxResults: 1, NextToken: 'a'.repeat(65535) }), { signed: true });
+    const ok = await rawCall(
+      emu,
+      'ListIdentityPools',
+      JSON.stringify({ MaxResults: 1, NextToken: 'a'.repeat(65535) }),
+      { signed: true },
+    );
     expect(ok.body.__type).toBe('InvalidParameterException'); // past validation: the token is just unknown
-    const tooLong = await rawCall(emu, 'ListIdentityPools', JSON.stringify({ MaxResults: 1, NextToken: 'a'.repeat(65536) }), { signed: true });
+    const tooLong = await rawCall(
+      emu,
+      'ListIdentityPools',
+      JSON.stringify({ MaxResults: 1, NextToken: 'a'.repeat(65536) }),
+      { signed: true },
+    );
     expect(tooLong.body.__type).toBe('ValidationException');
   });
 
@@ -177,10 +245,16 @@ describe('BEHAVIOUR 10: ValidationException message form (API reference "Common 
     const res = await rawCall(
       emu,
       'CreateIdentityPool',
-      JSON.stringify({ IdentityPoolName: 'p', AllowUnauthenticatedIdentities: false, SupportedLoginProviders: { 'graph.facebook.com': 'app id!' } }),
+      JSON.stringify({
+        IdentityPoolName: 'p',
+        AllowUnauthenticatedIdentities: false,
+        SupportedLoginProviders: { 'graph.facebook.com': 'app id!' },
+      }),
       { signed: true },
     );
     expect(res.body.__type).toBe('ValidationException');
-    expect(String(res.body.message)).toContain('Map value must satisfy constraint: [Member must satisfy regular expression pattern: [\\w.;_/-]+]');
+    expect(String(res.body.message)).toContain(
+      'Map value must satisfy constraint: [Member must satisfy regular expression pattern: [\\w.;_/-]+]',
+    );
   });
 });
