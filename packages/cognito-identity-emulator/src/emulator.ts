@@ -85,13 +85,15 @@ class RunningEmulator implements CognitoIdentityEmulator {
       openIdConfiguration: () => this.openIdConfiguration(),
       maxHeaderBytes: options.maxHeaderBytes ?? 16 * 1024,
       // With a state file, what an answer reports is on disk before the answer leaves.
-      dispatch: async (operation, req, body) => {
-        try {
-          return await dispatch(operation, req, body, ctx, signature);
-        } finally {
-          await this.writer?.flush();
-        }
-      },
+      dispatch: this.writer
+        ? async (operation, req, body) => {
+            try {
+              return await dispatch(operation, req, body, ctx, signature);
+            } finally {
+              await this.writer?.flush();
+            }
+          }
+        : (operation, req, body) => dispatch(operation, req, body, ctx, signature),
       jwks: () => key.jwks,
       mintTestToken:
         options.testIdpHttpEndpoint === false ? undefined : (query) => this.testIdp.mintFromQuery(query),

@@ -83,6 +83,16 @@ function broken(value: unknown, shapeName: string): string[] {
   return out;
 }
 
+/** Throws SerializationException unless a scalar has the JSON type of its shape. */
+function checkType(value: unknown, shapeName: string, path: string): void {
+  const type = shapeOf(shapeName).type;
+  if (type === 'string' && typeof value !== 'string') throw wrongType(path, 'a string');
+  if (type === 'integer' && (typeof value !== 'number' || !Number.isInteger(value))) {
+    throw wrongType(path, 'an integer');
+  }
+  if (type === 'boolean' && typeof value !== 'boolean') throw wrongType(path, 'a boolean');
+}
+
 class Walker {
   readonly violations: string[] = [];
 
@@ -147,7 +157,7 @@ class Walker {
     }
     const failed = new Set<string>();
     for (const item of value) {
-      new Walker().value(item, shape.member, path); // type check only
+      checkType(item, shape.member, path);
       for (const c of broken(item, shape.member)) failed.add(c);
     }
     if (failed.size > 0)
@@ -169,7 +179,7 @@ class Walker {
       if (valueShape.type === 'structure') {
         this.value(entry, shape.value, `${path}.${key}.member`);
       } else {
-        new Walker().value(entry, shape.value, path); // type check only; reported in the map's form
+        checkType(entry, shape.value, path); // constraints are reported in the map's form below
         for (const c of broken(entry, shape.value)) values.add(c);
       }
     }
