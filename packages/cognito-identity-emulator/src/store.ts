@@ -1,5 +1,6 @@
 /** In-memory pools and identities, with a (provider, subject) -> identity index per pool. */
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_ROLES } from './operations/roles.js';
 import type { CognitoIdentityProviderConfig, OpenIdConnectProviderConfig } from './types.js';
 
 export interface PoolRecord {
@@ -59,12 +60,15 @@ export interface StoreSnapshot {
 
 const loginKey = (providerName: string, subject: string): string => `${providerName}\0${subject}`;
 
-/** Old pool snapshots (before roles and tag maps existed) get the new fields. */
+/**
+ * Old pool snapshots (before roles and tag maps existed) get the new fields; their pools handed out
+ * credentials without roles, so they get the default roles to keep working.
+ */
 function upgradePool(pool: PoolRecord): PoolRecord {
   const stored: Partial<PoolRecord> = pool;
   return {
     ...pool,
-    roles: stored.roles ?? {},
+    roles: stored.roles ?? { ...DEFAULT_ROLES },
     roleMappings: stored.roleMappings ?? {},
     principalTagMaps: stored.principalTagMaps ?? {},
   };
