@@ -38,7 +38,8 @@ class RunningEmulator implements CognitoIdentityEmulator {
   private readonly testIdp: TestIdp;
   private readonly writer?: StateWriter;
   private readonly server: HttpServer;
-  readonly controlPlaneCredentials: ControlPlaneCredentials;
+  /** Kept off the instance's own properties so `util.inspect(emulator)` does not print the secret. */
+  readonly #controlPlaneCredentials: ControlPlaneCredentials;
 
   constructor(
     private readonly options: StartCognitoIdentityEmulatorOptions & { region: string; now: () => number },
@@ -48,7 +49,8 @@ class RunningEmulator implements CognitoIdentityEmulator {
     const { now, stateFile } = options;
     const { accessKeyId, secretAccessKey } =
       options.controlPlaneCredentials ?? DEFAULT_CONTROL_PLANE_CREDENTIALS;
-    this.controlPlaneCredentials = { accessKeyId, secretAccessKey };
+    this.#controlPlaneCredentials = { accessKeyId, secretAccessKey };
+    delete (options as { controlPlaneCredentials?: unknown }).controlPlaneCredentials; // a copy made at start
     this.endpoints = previousEndpoints;
     if (stateFile) {
       this.writer = new StateWriter(stateFile, () => ({
@@ -77,7 +79,7 @@ class RunningEmulator implements CognitoIdentityEmulator {
       now,
       credentialsLifetimeSeconds: options.credentialsLifetimeSeconds ?? 3600,
     };
-    const signature = { credentials: this.controlPlaneCredentials, region: options.region };
+    const signature = { credentials: this.#controlPlaneCredentials, region: options.region };
     this.server = new HttpServer({
       faults: this.faults,
       log: this.log,
@@ -110,6 +112,11 @@ class RunningEmulator implements CognitoIdentityEmulator {
 
   get openIdTokenIssuer(): string {
     return OPEN_ID_ISSUER;
+  }
+
+  /** A copy: AWS SDK clients annotate the credentials object they are given. */
+  get controlPlaneCredentials(): ControlPlaneCredentials {
+    return { ...this.#controlPlaneCredentials };
   }
 
   get region(): string {

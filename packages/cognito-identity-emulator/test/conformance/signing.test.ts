@@ -76,3 +76,17 @@ describe('BEHAVIOUR 10 SigV4 verification (AWS Signature Version 4; API referenc
     ).toBe('IncompleteSignatureException');
   });
 });
+
+describe('the control-plane secret stays out of inspect output', () => {
+  it('util.inspect(emulator) does not show the secret access key', async () => {
+    const { inspect } = await import('node:util');
+    const emu = await start();
+    expect(inspect(emu, { depth: 5 })).not.toContain(DEFAULT_CONTROL_PLANE_CREDENTIALS.secretAccessKey);
+    const secretAccessKey = 'a-custom-secret-for-inspect';
+    const custom = await start({
+      controlPlaneCredentials: { accessKeyId: 'AKIDCUSTOMINSPECT1', secretAccessKey },
+    });
+    expect(inspect(custom, { depth: 5 })).not.toContain(secretAccessKey);
+    expect(custom.controlPlaneCredentials.secretAccessKey).toBe(secretAccessKey);
+  });
+});
