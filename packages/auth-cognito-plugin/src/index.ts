@@ -19,6 +19,7 @@ export type {
   FederateToIdentityPoolOptionsInput,
 } from './types.js';
 export { fromAmplifyAuth } from './fromAmplifyAuth.js';
+export { InvalidIdentityPoolConfigurationException } from './cognito/InvalidIdentityPoolConfigurationException.js';
 export type {
   AwsCredentialIdentity,
   AwsCredentialIdentityProvider,

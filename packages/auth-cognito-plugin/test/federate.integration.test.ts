@@ -59,7 +59,8 @@ describe('AWSCognitoAuthPlugin.federateToIdentityPool (against the emulator, rea
     const backend = new CognitoIdentityClient({
       region: 'us-east-1',
       endpoint: h.emulator.endpoint,
-      credentials: { accessKeyId: 'AKIDBACKEND', secretAccessKey: 'b'.repeat(40) },
+      // The emulator verifies signatures: sign with the key its control plane accepts.
+      credentials: { ...h.emulator.controlPlaneCredentials },
     });
     const out = await backend.send(
       new GetOpenIdTokenForDeveloperIdentityCommand({

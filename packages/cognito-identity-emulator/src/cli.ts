@@ -1,9 +1,17 @@
 #!/usr/bin/env node
 /** `plugboard-cognito-emulator`: runs the emulator from a shell with a ready identity pool. */
+import { readFileSync, realpathSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseCliArgs, USAGE, type CliOptions } from './cliArgs.js';
 import { startCognitoIdentityEmulator } from './emulator.js';
-import { TEST_IDP_TOKEN_PATH } from './httpServer.js';
+import { HEALTH_PATH, TEST_IDP_TOKEN_PATH } from './httpServer.js';
+import { configText } from './printConfig.js';
 import type { CognitoIdentityEmulator } from './types.js';
+
+/** Exit codes: 0 stopped by a signal, 1 could not start, 2 bad arguments, 3 address already in use. */
+const EXIT_START_FAILED = 1;
+const EXIT_USAGE = 2;
+const EXIT_ADDRESS_IN_USE = 3;
 
 const CLI_POOL_NAME = 'plugboard-cli';
 const DEVELOPER_PROVIDER_NAME = 'login.plugboard.dev';
@@ -35,17 +43,6 @@ async function run(options: CliOptions): Promise<void> {
     region: options.region,
     credentialsLifetimeSeconds: options.credentialsLifetimeSeconds,
   });
-  const poolId = await readyPool(emulator);
-  console.log(`Cognito Identity emulator listening on ${emulator.endpoint}`);
-  console.log(`Identity pool: ${poolId}`);
-  console.log(`Login providers: ${Object.keys(COMMON_PROVIDERS).join(', ')}`);
-  console.log(`Developer provider: ${DEVELOPER_PROVIDER_NAME}`);
-  console.log(`Test IdP JWKS: ${emulator.jwksUri}`);
-  console.log(
-    `Mint a test token: curl '${emulator.endpoint}${TEST_IDP_TOKEN_PATH}?provider=graph.facebook.com&sub=alice'`,
-  );
-  console.log('Press Ctrl+C to stop.');
-
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals): void => {
     if (stopping) return;
@@ -61,25 +58,71 @@ async function run(options: CliOptions): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  const poolId = await readyPool(emulator);
+  const { accessKeyId, secretAccessKey } = emulator.controlPlaneCredentials;
+  console.log(`Cognito Identity emulator listening on ${emulator.endpoint}`);
+  console.log(`Identity pool: ${poolId}`);
+  console.log(`Region: ${emulator.region}`);
+  console.log(`Signed operations accept the access key ${accessKeyId} with the secret ${secretAccessKey}`);
+  console.log(`Health: ${emulator.endpoint}${HEALTH_PATH}`);
+  console.log(`Login providers: ${Object.keys(COMMON_PROVIDERS).join(', ')}`);
+  console.log(`Developer provider: ${DEVELOPER_PROVIDER_NAME}`);
+  console.log(`Test IdP JWKS: ${emulator.jwksUri}`);
+  console.log(
+    `Mint a test token: curl '${emulator.endpoint}${TEST_IDP_TOKEN_PATH}?provider=graph.facebook.com&sub=alice'`,
+  );
+  if (options.printConfig) {
+    console.log(
+      configText({
+        endpoint: emulator.endpoint,
+        identityPoolId: poolId,
+        region: emulator.region,
+        allowUnauthenticatedIdentities: true,
+      }),
+    );
+  }
+  console.log('Press Ctrl+C to stop.');
+}
+
+/** The version in the package.json next to the built `dist/<format>/cli.js`. */
+function packageVersion(): string {
+  const script = realpathSync(process.argv[1] ?? '.');
+  const manifest = join(dirname(script), '..', '..', 'package.json');
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+}
+
+function startFailure(error: unknown, options: CliOptions): void {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') {
+    console.error(`Could not start the emulator: ${options.host}:${options.port} is already in use.`);
+    console.error(
+      'Stop what uses it, pick another port with --port N (or PORT=N), or pass --port 0 for any free port.',
+    );
+    process.exit(EXIT_ADDRESS_IN_USE);
+  }
+  // A StateFileError's message names the file and the fix.
+  console.error(`Could not start the emulator: ${(error as Error).message}`);
+  process.exit(EXIT_START_FAILED);
 }
 
 function main(): void {
   let options: CliOptions;
   try {
-    options = parseCliArgs(process.argv.slice(2));
+    options = parseCliArgs(process.argv.slice(2), process.env);
   } catch (error) {
     console.error((error as Error).message);
     console.error(USAGE);
-    process.exit(2);
+    process.exit(EXIT_USAGE);
   }
   if (options.help) {
     console.log(USAGE);
     return;
   }
-  run(options).catch((error: unknown) => {
-    console.error(`Could not start the emulator: ${(error as Error).message}`);
-    process.exit(1);
-  });
+  if (options.version) {
+    console.log(packageVersion());
+    return;
+  }
+  run(options).catch((error: unknown) => startFailure(error, options));
 }
 
 main();

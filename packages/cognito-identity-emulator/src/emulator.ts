@@ -1,6 +1,6 @@
 /** Wires store, tokens, faults and the HTTP server into one running emulator. */
 import { FaultQueue } from './faults.js';
-import { HttpServer, JWKS_PATH } from './httpServer.js';
+import { HttpServer, JWKS_PATH, OPEN_ID_JWKS_PATH } from './httpServer.js';
 import { isLoopbackHost, urlHost } from './loopback.js';
 import type { OperationContext } from './operations/context.js';
 import { poolFromOptions } from './operations/poolShape.js';
@@ -10,7 +10,8 @@ import { dispatch } from './router.js';
 import { createSigningKey, loadSigningKey, storeSigningKey, type SigningKey } from './signingKey.js';
 import { Store } from './store.js';
 import { TestIdp } from './testIdp.js';
-import { TokenIssuer } from './tokenIssuer.js';
+import { DEFAULT_CONTROL_PLANE_CREDENTIALS, type ControlPlaneCredentials } from './sigv4.js';
+import { OPEN_ID_ISSUER, TokenIssuer } from './tokenIssuer.js';
 import { TokenVerifier } from './tokenVerifier.js';
 import { EmulatorUsageError, requireOptionsObject } from './usageError.js';
 import type {
@@ -37,6 +38,8 @@ class RunningEmulator implements CognitoIdentityEmulator {
   private readonly testIdp: TestIdp;
   private readonly writer?: StateWriter;
   private readonly server: HttpServer;
+  /** Kept off the instance's own properties so `util.inspect(emulator)` does not print the secret. */
+  readonly #controlPlaneCredentials: ControlPlaneCredentials;
 
   constructor(
     private readonly options: StartCognitoIdentityEmulatorOptions & { region: string; now: () => number },
@@ -44,6 +47,10 @@ class RunningEmulator implements CognitoIdentityEmulator {
     previousEndpoints: string[],
   ) {
     const { now, stateFile } = options;
+    const { accessKeyId, secretAccessKey } =
+      options.controlPlaneCredentials ?? DEFAULT_CONTROL_PLANE_CREDENTIALS;
+    this.#controlPlaneCredentials = { accessKeyId, secretAccessKey };
+    delete (options as { controlPlaneCredentials?: unknown }).controlPlaneCredentials; // a copy made at start
     this.endpoints = previousEndpoints;
     if (stateFile) {
       this.writer = new StateWriter(stateFile, () => ({
@@ -55,28 +62,40 @@ class RunningEmulator implements CognitoIdentityEmulator {
     }
     this.store = new Store(options.region, now, () => this.writer?.schedule());
     const issuer = new TokenIssuer(key, now);
-    this.testIdp = new TestIdp(issuer, () => this.testIdpIssuer);
+    this.testIdp = new TestIdp(
+      issuer,
+      () => this.testIdpIssuer,
+      (provider) => this.appIdsOf(provider),
+    );
     this.verifier = new TokenVerifier(
-      key.publicKey,
-      {
-        testIdp: () => this.endpoints.map((e) => `${e}/test-idp`),
-        openId: () => this.endpoints,
-      },
+      key,
+      { testIdp: () => this.endpoints.map((e) => `${e}/test-idp`) },
       now,
     );
     const ctx: OperationContext = {
       store: this.store,
       verifier: this.verifier,
       issuer,
-      openIdIssuer: () => this.openIdTokenIssuer,
       now,
       credentialsLifetimeSeconds: options.credentialsLifetimeSeconds ?? 3600,
     };
+    const signature = { credentials: this.#controlPlaneCredentials, region: options.region };
     this.server = new HttpServer({
       faults: this.faults,
       log: this.log,
       maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
-      dispatch: (operation, headers, body) => dispatch(operation, headers, body, ctx),
+      openIdConfiguration: () => this.openIdConfiguration(),
+      maxHeaderBytes: options.maxHeaderBytes ?? 16 * 1024,
+      // With a state file, what an answer reports is on disk before the answer leaves.
+      dispatch: this.writer
+        ? async (operation, req, body) => {
+            try {
+              return await dispatch(operation, req, body, ctx, signature);
+            } finally {
+              await this.writer?.flush();
+            }
+          }
+        : (operation, req, body) => dispatch(operation, req, body, ctx, signature),
       jwks: () => key.jwks,
       mintTestToken:
         options.testIdpHttpEndpoint === false ? undefined : (query) => this.testIdp.mintFromQuery(query),
@@ -92,7 +111,37 @@ class RunningEmulator implements CognitoIdentityEmulator {
   }
 
   get openIdTokenIssuer(): string {
-    return this.endpoint;
+    return OPEN_ID_ISSUER;
+  }
+
+  /** A copy: AWS SDK clients annotate the credentials object they are given. */
+  get controlPlaneCredentials(): ControlPlaneCredentials {
+    return { ...this.#controlPlaneCredentials };
+  }
+
+  get region(): string {
+    return this.options.region;
+  }
+
+  /** App ids configured for a provider across pools (the test IdP's default audience). */
+  private appIdsOf(providerName: string): string[] {
+    return this.store.listPools().flatMap((pool) => {
+      const appId = pool.supportedLoginProviders[providerName];
+      if (appId !== undefined) return [appId];
+      const clientId = pool.cognitoIdentityProviders.find((p) => p.providerName === providerName)?.clientId;
+      return clientId === undefined ? [] : [clientId];
+    });
+  }
+
+  /** Discovery document of the OpenID tokens' issuer (as served by the service, with local URLs). */
+  private openIdConfiguration(): object {
+    return {
+      issuer: OPEN_ID_ISSUER,
+      jwks_uri: `${this.endpoint}${OPEN_ID_JWKS_PATH}`,
+      response_types_supported: ['code', 'token'],
+      subject_types_supported: ['public'],
+      id_token_signing_alg_values_supported: ['RS512'],
+    };
   }
 
   restore(state: Parameters<Store['restore']>[0]): void {
@@ -144,7 +193,13 @@ class RunningEmulator implements CognitoIdentityEmulator {
     return this.store.listIdentities(identityPoolId).map((i) => ({
       identityId: i.identityId,
       identityPoolId: i.identityPoolId,
-      logins: Object.keys(i.logins),
+      logins: [
+        ...Object.keys(i.logins),
+        ...(i.developerUserIds.length > 0
+          ? [this.store.pool(i.identityPoolId)?.developerProviderName ?? '']
+          : []),
+      ],
+      disabled: i.disabled === true,
       creationDate: new Date(i.creationDate),
       lastModifiedDate: new Date(i.lastModifiedDate),
     }));
@@ -196,6 +251,26 @@ export async function startCognitoIdentityEmulator(
     throw new EmulatorUsageError(
       `credentialsLifetimeSeconds must be a positive number, got ${String(lifetime)}.`,
       'Pass the lifetime of issued credentials in seconds, e.g. 3600.',
+    );
+  }
+  const credentials = options.controlPlaneCredentials;
+  if (
+    credentials !== undefined &&
+    (typeof credentials?.accessKeyId !== 'string' ||
+      !/^[A-Z0-9]{16,128}$/.test(credentials.accessKeyId) ||
+      typeof credentials.secretAccessKey !== 'string' ||
+      credentials.secretAccessKey.length < 16)
+  ) {
+    throw new EmulatorUsageError(
+      'controlPlaneCredentials needs an accessKeyId (16-128 upper-case letters and digits) and a secretAccessKey of 16 characters or more.',
+      'Leave it out to use DEFAULT_CONTROL_PLANE_CREDENTIALS, or pass the key your signed clients use.',
+    );
+  }
+  const headerBytes = options.maxHeaderBytes ?? 16 * 1024;
+  if (!Number.isInteger(headerBytes) || headerBytes < 1024) {
+    throw new EmulatorUsageError(
+      `maxHeaderBytes must be an integer of 1024 or more, got ${String(headerBytes)}.`,
+      'Leave it out for 16 KiB.',
     );
   }
   const state = options.stateFile ? await readState(options.stateFile) : undefined;

@@ -57,3 +57,24 @@ export const internalError = (): CognitoServiceError =>
 export function toServiceError(error: unknown): CognitoServiceError {
   return error instanceof CognitoServiceError ? error : internalError();
 }
+
+export const invalidIdentityPoolConfiguration = (): CognitoServiceError =>
+  new CognitoServiceError(
+    'InvalidIdentityPoolConfigurationException',
+    'Invalid identity pool configuration. Check assigned IAM roles for this pool.',
+  );
+
+export const developerUserAlreadyRegistered = (): CognitoServiceError =>
+  new CognitoServiceError(
+    'DeveloperUserAlreadyRegisteredException',
+    'The developer user identifier is already registered with a different identity.',
+  );
+
+export const invalidSignature = (message: string): CognitoServiceError =>
+  new CognitoServiceError('InvalidSignatureException', message);
+
+export const unrecognizedClient = (): CognitoServiceError =>
+  new CognitoServiceError(
+    'UnrecognizedClientException',
+    'The security token included in the request is invalid.',
+  );

@@ -22,12 +22,19 @@ export function sendJson(
   res.end(payload);
 }
 
+/** Header values must be printable ASCII; anything else becomes `?`. */
+const headerSafe = (text: string): string => text.replace(/[^\x20-\x7e]/g, '?').slice(0, 1024);
+
+/**
+ * Errors carry `x-amzn-ErrorType: <Name>:` (the service appends a type URI after the colon, which
+ * clients strip) and `x-amzn-ErrorMessage`, besides the `{ __type, message }` body.
+ */
 export function sendError(res: ServerResponse, requestId: string, error: CognitoServiceError): void {
   sendJson(
     res,
     requestId,
     error.status,
     { __type: error.name, message: error.message },
-    { 'x-amzn-errortype': error.name },
+    { 'x-amzn-errortype': `${error.name}:`, 'x-amzn-errormessage': headerSafe(error.message) },
   );
 }

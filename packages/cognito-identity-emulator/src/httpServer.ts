@@ -9,13 +9,24 @@ import { isLoopbackAddress } from './loopback.js';
 import { handleProtocolRequest, type ProtocolDeps } from './protocolEndpoint.js';
 
 export const JWKS_PATH = '/.well-known/jwks.json';
+/** Key set of the OpenID tokens, at the service's path. */
+export const OPEN_ID_JWKS_PATH = '/.well-known/jwks_uri';
+export const OPEN_ID_CONFIGURATION_PATH = '/.well-known/openid-configuration';
+/** `GET /health`: 200 with a small JSON status, for scripts waiting for the emulator. */
+export const HEALTH_PATH = '/health';
 export const TEST_IDP_TOKEN_PATH = '/test-idp/token';
 
 export interface HttpServerDeps extends Omit<ProtocolDeps, 'delay'> {
   readonly jwks: () => object;
+  readonly openIdConfiguration: () => object;
+  /** Largest request header section; larger ones are answered 431 and the connection closed. */
+  readonly maxHeaderBytes: number;
   /** Answers `GET /test-idp/token`; `undefined` disables the route. */
   readonly mintTestToken?: (query: URLSearchParams) => Promise<object>;
 }
+
+const HEADERS_TOO_LARGE =
+  'HTTP/1.1 431 Request Header Fields Too Large\r\nconnection: close\r\ncontent-length: 0\r\n\r\n';
 
 export class HttpServer {
   private readonly server: Server;
@@ -23,14 +34,20 @@ export class HttpServer {
   private readonly timers = new Map<NodeJS.Timeout, () => void>();
 
   constructor(private readonly deps: HttpServerDeps) {
-    this.server = createServer({ keepAlive: true }, (req, res) => {
+    this.server = createServer({ keepAlive: true, maxHeaderSize: deps.maxHeaderBytes }, (req, res) => {
       this.route(req, res).catch(() => req.socket.destroy());
     });
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });
-    this.server.on('clientError', (_error, socket) => socket.destroy());
+    this.server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+      if (error.code === 'HPE_HEADER_OVERFLOW' && socket.writable) {
+        socket.end(HEADERS_TOO_LARGE);
+        return;
+      }
+      socket.destroy();
+    });
   }
 
   listen(host: string, port: number): Promise<AddressInfo> {
@@ -72,8 +89,14 @@ export class HttpServer {
     }
     req.resume();
     const requestId = randomUUID();
-    if (req.method === 'GET' && url.pathname === JWKS_PATH) {
+    if (req.method === 'GET' && (url.pathname === JWKS_PATH || url.pathname === OPEN_ID_JWKS_PATH)) {
       return sendJson(res, requestId, 200, this.deps.jwks(), { 'cache-control': 'max-age=300' });
+    }
+    if (req.method === 'GET' && url.pathname === OPEN_ID_CONFIGURATION_PATH) {
+      return sendJson(res, requestId, 200, this.deps.openIdConfiguration());
+    }
+    if (req.method === 'GET' && url.pathname === HEALTH_PATH) {
+      return sendJson(res, requestId, 200, { status: 'ok' });
     }
     const mint = this.deps.mintTestToken;
     if (req.method === 'GET' && url.pathname === TEST_IDP_TOKEN_PATH && mint) {

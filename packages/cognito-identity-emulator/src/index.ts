@@ -5,6 +5,11 @@ export { COGNITO_PROVIDER_NAME, PROVIDER_CLAIM } from './tokenIssuer.js';
 export { SUPPORTED_OPERATIONS } from './router.js';
 export { JWKS_PATH, TEST_IDP_TOKEN_PATH } from './httpServer.js';
 export { isLoopbackHost } from './loopback.js';
+export { DEFAULT_CONTROL_PLANE_CREDENTIALS, type ControlPlaneCredentials } from './sigv4.js';
+export { DEFAULT_ROLES } from './operations/roles.js';
+export { OPEN_ID_ISSUER } from './tokenIssuer.js';
+export { StateFileError } from './persistence.js';
+export { HEALTH_PATH, OPEN_ID_CONFIGURATION_PATH, OPEN_ID_JWKS_PATH } from './httpServer.js';
 export type {
   Clock,
   CognitoIdentityEmulator,
@@ -16,5 +21,6 @@ export type {
   IssueProviderTokenOptions,
   OpenIdConnectProviderConfig,
   RecordedRequest,
+  RoleMapping,
   StartCognitoIdentityEmulatorOptions,
 } from './types.js';

@@ -12,6 +12,20 @@ export interface PersistedState extends StoreSnapshot {
   endpoints: string[];
 }
 
+/** A state file that cannot be used: names the file and what to do. */
+export class StateFileError extends Error {
+  readonly file: string;
+  readonly recoverySuggestion: string;
+
+  constructor(file: string, problem: string) {
+    const suggestion = `Restore ${file} from a backup, or delete it (or pass another state file) to start with an empty state.`;
+    super(`The emulator state file ${file} ${problem}. ${suggestion}`);
+    this.name = 'StateFileError';
+    this.file = file;
+    this.recoverySuggestion = suggestion;
+  }
+}
+
 export async function readState(file: string): Promise<PersistedState | undefined> {
   let text: string;
   try {
@@ -20,14 +34,24 @@ export async function readState(file: string): Promise<PersistedState | undefine
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  const state = JSON.parse(text) as Partial<PersistedState>;
+  let state: Partial<PersistedState>;
+  try {
+    state = JSON.parse(text) as Partial<PersistedState>;
+  } catch (error) {
+    throw new StateFileError(
+      file,
+      `is not valid JSON (${(error as Error).message}); it may have been truncated or edited`,
+    );
+  }
   if (
+    typeof state !== 'object' ||
+    state === null ||
     state.version !== 1 ||
     !state.signingKey ||
     !Array.isArray(state.pools) ||
     !Array.isArray(state.identities)
   ) {
-    throw new Error(`Unrecognised Cognito Identity emulator state file: ${file}`);
+    throw new StateFileError(file, 'is not a Cognito Identity emulator state file');
   }
   return { ...state, endpoints: state.endpoints ?? [] } as PersistedState;
 }

@@ -1,17 +1,18 @@
 /** `POST /`: reads the body (capped), applies injected faults, dispatches, records the outcome. */
 import { randomUUID } from 'node:crypto';
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CognitoServiceError, statusForErrorName, toServiceError } from './errors.js';
 import { CONNECTION_RESET, type FaultQueue } from './faults.js';
 import { sendError, sendJson } from './httpResponses.js';
 import type { RequestLog } from './requestLog.js';
+import { ASSUMED_ROLE } from './operations/context.js';
 import { operationOf } from './router.js';
 
 export interface ProtocolDeps {
   readonly faults: FaultQueue;
   readonly log: RequestLog;
   readonly maxBodyBytes: number;
-  readonly dispatch: (operation: string, headers: IncomingHttpHeaders, body: Buffer) => Promise<object>;
+  readonly dispatch: (operation: string, req: IncomingMessage, body: Buffer) => Promise<object>;
   /** Waits `ms`, or less when the server stops. */
   readonly delay: (ms: number) => Promise<void>;
 }
@@ -74,9 +75,9 @@ export async function handleProtocolRequest(
     return;
   }
   try {
-    const result = await deps.dispatch(operation, req.headers, body);
+    const result = await deps.dispatch(operation, req, body);
     sendJson(res, requestId, 200, result);
-    setStatus(200);
+    setStatus(200, (result as { [ASSUMED_ROLE]?: string })[ASSUMED_ROLE]);
   } catch (error) {
     const serviceError = toServiceError(error);
     sendError(res, requestId, serviceError);

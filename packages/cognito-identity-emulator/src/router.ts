@@ -1,15 +1,12 @@
 /** Dispatches a JSON 1.1 request to its operation: target, signature presence, body, handler. */
-import type { IncomingHttpHeaders } from 'node:http';
-import {
-  incompleteSignature,
-  missingAuthentication,
-  serializationError,
-  unknownOperation,
-} from './errors.js';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import { serializationError, unknownOperation } from './errors.js';
+import { validateInput } from './model/validate.js';
 import type { OperationContext, OperationSpec } from './operations/context.js';
 import { controlPlaneOperations } from './operations/controlPlane.js';
 import { dataPlaneOperations } from './operations/dataPlane.js';
 import { signedDataPlaneOperations } from './operations/signedDataPlane.js';
+import { verifySignature, type ControlPlaneCredentials } from './sigv4.js';
 import type { Input } from './validation.js';
 
 const TARGET_PREFIX = 'AWSCognitoIdentityService.';
@@ -28,20 +25,6 @@ export function operationOf(headers: IncomingHttpHeaders): string {
   return /^[A-Za-z0-9]{1,64}$/.test(name) ? name : '(invalid)';
 }
 
-/** AWS only checks that a SigV4 `Authorization` header is present and complete here; the signature is not verified. */
-function checkSignature(headers: IncomingHttpHeaders): void {
-  const authorization = headers.authorization;
-  if (authorization === undefined || authorization === '') throw missingAuthentication();
-  if (
-    !authorization.startsWith('AWS4-HMAC-SHA256 ') ||
-    !authorization.includes('Credential=') ||
-    !authorization.includes('SignedHeaders=') ||
-    !authorization.includes('Signature=')
-  ) {
-    throw incompleteSignature();
-  }
-}
-
 function parseBody(body: Buffer): Input {
   if (body.length === 0) return {};
   let value: unknown;
@@ -56,14 +39,23 @@ function parseBody(body: Buffer): Input {
   return value as Input;
 }
 
+export interface SignatureCheck {
+  readonly credentials: ControlPlaneCredentials;
+  readonly region: string;
+}
+
+/** Target, signature (signed operations), body, constraint table, then the handler. */
 export async function dispatch(
   operation: string,
-  headers: IncomingHttpHeaders,
+  req: IncomingMessage,
   body: Buffer,
   ctx: OperationContext,
+  signature: SignatureCheck,
 ): Promise<object> {
   const spec = OPERATIONS.get(operation);
   if (!spec) throw unknownOperation();
-  if (spec.signed) checkSignature(headers);
-  return spec.handler(parseBody(body), ctx);
+  if (spec.signed) verifySignature(req, body, signature.credentials, signature.region);
+  const input = parseBody(body);
+  validateInput(operation, input);
+  return spec.handler(input, ctx);
 }

@@ -1,4 +1,7 @@
-/** The emulator's RS256 key pair: signs test-IdP tokens and OpenID tokens, published as a JWKS. */
+/**
+ * The emulator's RSA key pair, published as a JWKS with two entries: `kid` (RS256) signs test-IdP tokens,
+ * `openIdKid` (RS512, like the service's OpenID tokens) signs GetOpenIdToken answers.
+ */
 import { createPrivateKey, createPublicKey, generateKeyPair, randomUUID, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import { exportJWK, type JWK } from 'jose';
@@ -7,6 +10,7 @@ const generateRsaKeyPair = promisify(generateKeyPair);
 
 export interface SigningKey {
   readonly kid: string;
+  readonly openIdKid: string;
   readonly privateKey: KeyObject;
   readonly publicKey: KeyObject;
   readonly jwks: { keys: JWK[] };
@@ -21,7 +25,19 @@ export interface StoredSigningKey {
 async function fromKeyObject(kid: string, privateKey: KeyObject): Promise<SigningKey> {
   const publicKey = createPublicKey(privateKey);
   const jwk = await exportJWK(publicKey);
-  return { kid, privateKey, publicKey, jwks: { keys: [{ ...jwk, kid, alg: 'RS256', use: 'sig' }] } };
+  const openIdKid = `${kid}-openid`;
+  return {
+    kid,
+    openIdKid,
+    privateKey,
+    publicKey,
+    jwks: {
+      keys: [
+        { ...jwk, kid, alg: 'RS256', use: 'sig' },
+        { ...jwk, kid: openIdKid, alg: 'RS512', use: 'sig' },
+      ],
+    },
+  };
 }
 
 export async function createSigningKey(): Promise<SigningKey> {

@@ -9,9 +9,14 @@ export class TestIdp {
   constructor(
     private readonly issuer: TokenIssuer,
     private readonly issuerName: () => string,
+    /** App ids the emulator's pools configure for a provider (SupportedLoginProviders values, client ids). */
+    private readonly appIdsOf: (providerName: string) => string[] = () => [],
   ) {}
 
-  /** A token for `subject` at `providerName`; `aud` defaults to the provider name. */
+  /**
+   * A token for `subject` at `providerName`. Without `audience`, `aud` lists the app ids the emulator's
+   * pools configure for that provider at mint time (the provider name when none does).
+   */
   issue(options: IssueProviderTokenOptions): Promise<string> {
     try {
       requireOptionsObject(options, 'issueProviderToken');
@@ -47,10 +52,15 @@ export class TestIdp {
     return this.issuer.sign({
       issuer: this.issuerName(),
       subject,
-      audience: audience ?? providerName,
+      audience: audience ?? this.defaultAudience(providerName),
       lifetimeSeconds: Math.trunc(lifetime),
-      extra: { [PROVIDER_CLAIM]: providerName },
+      extra: { ...(options.claims ?? {}), [PROVIDER_CLAIM]: providerName },
     });
+  }
+
+  private defaultAudience(providerName: string): string | string[] {
+    const appIds = [...new Set(this.appIdsOf(providerName))];
+    return appIds.length === 0 ? providerName : appIds.length === 1 ? appIds[0]! : appIds;
   }
 
   /** `GET /test-idp/token?provider=graph.facebook.com&sub=alice[&expires=3600][&aud=...]`. */

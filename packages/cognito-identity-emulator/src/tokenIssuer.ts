@@ -7,6 +7,8 @@ import type { Clock } from './types.js';
 export const PROVIDER_CLAIM = 'provider_name';
 /** Provider name under which OpenID tokens from this emulator are presented in `Logins`. */
 export const COGNITO_PROVIDER_NAME = 'cognito-identity.amazonaws.com';
+/** `iss` of the OpenID tokens, the same value as the service's. */
+export const OPEN_ID_ISSUER = 'https://cognito-identity.amazonaws.com';
 
 export interface TokenClaims {
   issuer: string;
@@ -14,6 +16,8 @@ export interface TokenClaims {
   audience?: string | string[];
   lifetimeSeconds: number;
   extra?: JWTPayload;
+  /** OpenID tokens are RS512 under the key's `openIdKid`; test-IdP tokens RS256 under `kid`. */
+  kind?: 'test-idp' | 'openid';
 }
 
 export class TokenIssuer {
@@ -25,7 +29,11 @@ export class TokenIssuer {
   async sign(claims: TokenClaims): Promise<string> {
     const issuedAt = Math.floor(this.now() / 1000);
     const jwt = new SignJWT({ ...claims.extra })
-      .setProtectedHeader({ alg: 'RS256', kid: this.key.kid, typ: 'JWT' })
+      .setProtectedHeader(
+        claims.kind === 'openid'
+          ? { alg: 'RS512', kid: this.key.openIdKid, typ: 'JWT' }
+          : { alg: 'RS256', kid: this.key.kid, typ: 'JWT' },
+      )
       .setIssuer(claims.issuer)
       .setSubject(claims.subject)
       .setIssuedAt(issuedAt)

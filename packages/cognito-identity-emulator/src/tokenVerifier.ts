@@ -8,15 +8,22 @@ import {
   type KeyLike,
 } from 'jose';
 import { CognitoServiceError, notAuthorized } from './errors.js';
-import { PROVIDER_CLAIM } from './tokenIssuer.js';
+import type { SigningKey } from './signingKey.js';
+import { OPEN_ID_ISSUER, PROVIDER_CLAIM } from './tokenIssuer.js';
 import type { Clock, OpenIdConnectProviderConfig } from './types.js';
 import { VerificationCache } from './verificationCache.js';
 
 export interface TrustedIssuers {
   /** `iss` values of test-IdP tokens this emulator minted (current and earlier endpoints). */
   testIdp(): readonly string[];
-  /** `iss` values of OpenID tokens this emulator answered. */
-  openId(): readonly string[];
+}
+
+/** The emulator's own key, found only under the expected `kid` and algorithm: any other `kid` is refused. */
+function ownKey(key: KeyLike, kid: string, alg: string): JWTVerifyGetKey {
+  return (header) => {
+    if (header.kid !== kid || header.alg !== alg) throw new errors.JWKSNoMatchingKey();
+    return key;
+  };
 }
 
 export interface VerifiedToken {
@@ -36,28 +43,37 @@ export class TokenVerifier {
   private readonly cache: VerificationCache;
   private readonly remoteKeySets = new Map<string, JWTVerifyGetKey>();
 
+  private readonly testIdpKey: JWTVerifyGetKey;
+  private readonly openIdKey: JWTVerifyGetKey;
+
   constructor(
-    private readonly localKey: KeyLike,
+    key: SigningKey,
     private readonly issuers: TrustedIssuers,
     private readonly now: Clock,
   ) {
     this.cache = new VerificationCache(now);
+    this.testIdpKey = ownKey(key.publicKey, key.kid, 'RS256');
+    this.openIdKey = ownKey(key.publicKey, key.openIdKid, 'RS512');
   }
 
-  /** A token from the built-in test IdP, minted for `providerName`. */
-  async verifyTestIdpToken(providerName: string, token: string, audience?: string): Promise<VerifiedToken> {
-    const verified = await this.verify('test-idp', token, this.localKey, [...this.issuers.testIdp()]);
+  /** A token from the built-in test IdP, minted for `providerName` and, when given, one of `audiences`. */
+  async verifyTestIdpToken(
+    providerName: string,
+    token: string,
+    audiences?: string[],
+  ): Promise<VerifiedToken> {
+    const verified = await this.verify('test-idp', token, this.testIdpKey, [...this.issuers.testIdp()]);
     if (verified.claims[PROVIDER_CLAIM] !== providerName)
       throw notAuthorized('Invalid login token. Wrong provider.');
-    if (audience !== undefined && !audiencesOf(verified.claims).includes(audience)) {
-      throw notAuthorized('Invalid login token. Audience does not match.');
+    if (audiences !== undefined && !audiencesOf(verified.claims).some((a) => audiences.includes(a))) {
+      throw notAuthorized('Invalid login token. The token was issued for another app id.');
     }
     return verified;
   }
 
   /** An OpenID token this emulator issued for an identity of `identityPoolId`. */
   async verifyOpenIdToken(identityPoolId: string, token: string): Promise<VerifiedToken> {
-    const verified = await this.verify('openid', token, this.localKey, [...this.issuers.openId()]);
+    const verified = await this.verify('openid', token, this.openIdKey, [OPEN_ID_ISSUER]);
     if (!audiencesOf(verified.claims).includes(identityPoolId)) {
       throw notAuthorized('Invalid login token. Audience does not match.');
     }
@@ -91,7 +107,7 @@ export class TokenVerifier {
   private async verify(
     scope: string,
     token: string,
-    key: KeyLike | JWTVerifyGetKey,
+    key: JWTVerifyGetKey,
     issuers: string[],
   ): Promise<VerifiedToken> {
     const cacheKey = VerificationCache.keyOf(scope, token);
@@ -108,18 +124,10 @@ export class TokenVerifier {
     return { subject: claims.sub, claims };
   }
 
-  private async verifySignature(
-    token: string,
-    key: KeyLike | JWTVerifyGetKey,
-    issuers: string[],
-  ): Promise<JWTPayload> {
+  private async verifySignature(token: string, key: JWTVerifyGetKey, issuers: string[]): Promise<JWTPayload> {
     const options = { issuer: issuers, currentDate: new Date(this.now()), requiredClaims: ['exp'] };
     try {
-      const result =
-        typeof key === 'function'
-          ? await jwtVerify(token, key, options)
-          : await jwtVerify(token, key, { ...options, algorithms: ['RS256'] });
-      return result.payload;
+      return (await jwtVerify(token, key, options)).payload;
     } catch (error) {
       throw this.mapError(error);
     }

@@ -22,6 +22,27 @@ export interface StartCognitoIdentityEmulatorOptions {
   maxBodyBytes?: number;
   /** Serve `GET /test-idp/token` to loopback callers; default true. */
   testIdpHttpEndpoint?: boolean;
+  /**
+   * The IAM access key and secret that signed (SigV4) operations must be signed with; default
+   * `DEFAULT_CONTROL_PLANE_CREDENTIALS` (`AKIDPLUGBOARDEMULATOR` / `plugboard-emulator-secret-access-key`).
+   */
+  controlPlaneCredentials?: { accessKeyId: string; secretAccessKey: string };
+  /** Largest accepted request header section in bytes; larger ones get HTTP 431. Default 16 KiB. */
+  maxHeaderBytes?: number;
+}
+
+/** A role mapping in the SetIdentityPoolRoles `RoleMappings` shape. */
+export interface RoleMapping {
+  Type: 'Token' | 'Rules';
+  AmbiguousRoleResolution?: 'AuthenticatedRole' | 'Deny';
+  RulesConfiguration?: {
+    Rules: {
+      Claim: string;
+      MatchType: 'Equals' | 'Contains' | 'StartsWith' | 'NotEqual';
+      Value: string;
+      RoleARN: string;
+    }[];
+  };
 }
 
 /** An OpenID Connect provider trusted by a pool: tokens are verified against its JWKS. */
@@ -56,6 +77,13 @@ export interface CreateIdentityPoolOptions {
   samlProviderARNs?: string[];
   cognitoIdentityProviders?: CognitoIdentityProviderConfig[];
   tags?: Record<string, string>;
+  /**
+   * Role ARNs for authenticated and unauthenticated identities. By default both are set (to
+   * `DEFAULT_ROLES`); pass `{}` for a pool without roles, as CreateIdentityPool over HTTP makes.
+   */
+  roles?: { authenticated?: string; unauthenticated?: string };
+  /** Provider name (or `<provider>:<client id>`) -> role mapping, as in SetIdentityPoolRoles. */
+  roleMappings?: Record<string, RoleMapping>;
 }
 
 export interface IssueProviderTokenOptions {
@@ -64,6 +92,11 @@ export interface IssueProviderTokenOptions {
   /** Default 3600. Zero or negative values mint an already expired token (useful in tests). */
   expiresInSeconds?: number;
   audience?: string | string[];
+  /**
+   * Extra claims, e.g. `{ 'cognito:roles': [...] }` for role mappings. They cannot replace `iss`, `sub`,
+   * `aud`, `exp`, `iat` or `provider_name`.
+   */
+  claims?: Record<string, unknown>;
 }
 
 export interface InjectedFault {
@@ -84,6 +117,8 @@ export interface RecordedRequest {
   readonly at: Date;
   /** HTTP status answered; absent when the connection was dropped. */
   readonly status?: number;
+  /** GetCredentialsForIdentity answered with 200: the ARN of the role the credentials stand for. */
+  readonly roleArn?: string;
 }
 
 export interface IdentitySummary {
@@ -93,6 +128,8 @@ export interface IdentitySummary {
   readonly logins: readonly string[];
   readonly creationDate: Date;
   readonly lastModifiedDate: Date;
+  /** True once its last login was unlinked: the identity can no longer be used. */
+  readonly disabled: boolean;
 }
 
 export interface IdentityPoolSummary {
@@ -117,6 +154,10 @@ export interface CognitoIdentityEmulator {
   clearFaults(): void;
   identityPools(): readonly IdentityPoolSummary[];
   identities(identityPoolId?: string): readonly IdentitySummary[];
+  /** The access key and secret that signed operations must be signed with. */
+  readonly controlPlaneCredentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  /** The region of pool and identity ids (and of the SigV4 credential scope). */
+  readonly region: string;
   /** Removes every pool, identity, fault and recorded request (the signing key stays). */
   reset(): Promise<void>;
   stop(): Promise<void>;

@@ -34,7 +34,7 @@ describe('OpenID tokens', () => {
         sub: first.IdentityId,
         aud: IdentityPoolId,
       });
-      expect(claims.amr).toEqual(['authenticated', DEVELOPER]);
+      expect(claims.amr).toEqual(['authenticated', DEVELOPER, `${DEVELOPER}:${IdentityPoolId}:user-1`]);
       expect((claims.exp ?? 0) - (claims.iat ?? 0)).toBe(120);
 
       const creds = await clientFor(emu).send(
@@ -81,7 +81,7 @@ describe('OpenID tokens', () => {
             Logins: { [DEVELOPER]: 'alice-dev' },
           }),
         ),
-      ).rejects.toMatchObject({ name: 'ResourceConflictException' });
+      ).rejects.toMatchObject({ name: 'DeveloperUserAlreadyRegisteredException' });
     });
 
     it('refuses the OpenID token of one identity for another, forged ones and other pools', async () => {
@@ -134,7 +134,7 @@ describe('OpenID tokens', () => {
             TokenDuration: 0,
           }),
         ),
-      ).rejects.toMatchObject({ name: 'InvalidParameterException' });
+      ).rejects.toMatchObject({ name: 'ValidationException' });
     });
   });
 
@@ -153,7 +153,7 @@ describe('OpenID tokens', () => {
       expect(claims).toMatchObject({
         sub: IdentityId,
         aud: IdentityPoolId,
-        amr: ['authenticated', FACEBOOK],
+        amr: ['authenticated', FACEBOOK, `${FACEBOOK}:fb-app:alice`],
       });
       expect((claims.exp ?? 0) - (claims.iat ?? 0)).toBe(600);
       await expect(client.send(new GetOpenIdTokenCommand({ IdentityId }))).rejects.toMatchObject({

@@ -1,9 +1,33 @@
 import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
+import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
+import { SignatureV4 } from '@smithy/signature-v4';
 import {
+  DEFAULT_CONTROL_PLANE_CREDENTIALS,
   startCognitoIdentityEmulator,
   type CognitoIdentityEmulator,
   type StartCognitoIdentityEmulatorOptions,
 } from '../src/index.js';
+
+const bytes = (data: string | ArrayBuffer | ArrayBufferView): string | Uint8Array =>
+  typeof data === 'string'
+    ? data
+    : ArrayBuffer.isView(data)
+      ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+      : new Uint8Array(data);
+
+/** The checksum the signer wants, from node:crypto. */
+class Sha256 {
+  private readonly hash: Hash | Hmac;
+  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
+    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
+  }
+  update(data: string | ArrayBuffer | ArrayBufferView): void {
+    this.hash.update(bytes(data));
+  }
+  digest(): Promise<Uint8Array> {
+    return Promise.resolve(this.hash.digest());
+  }
+}
 
 export const FACEBOOK = 'graph.facebook.com';
 export const GOOGLE = 'accounts.google.com';
@@ -29,7 +53,7 @@ export function clientFor(emu: CognitoIdentityEmulator): CognitoIdentityClient {
   return new CognitoIdentityClient({
     region: 'us-east-1',
     endpoint: emu.endpoint,
-    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x'.repeat(40) },
+    credentials: { ...DEFAULT_CONTROL_PLANE_CREDENTIALS },
     maxAttempts: 1,
   });
 }
@@ -52,21 +76,42 @@ export interface RawResponse {
   body: Record<string, unknown>;
 }
 
-/** A raw JSON 1.1 request (no SDK), optionally with a placeholder SigV4 Authorization header. */
+/** A raw JSON 1.1 request (no SDK), optionally SigV4-signed (by default with the emulator's default key). */
 export async function rawCall(
   emu: CognitoIdentityEmulator,
   operation: string | undefined,
   body: string,
-  options: { signed?: boolean; headers?: Record<string, string> } = {},
+  options: {
+    signed?: boolean;
+    credentials?: { accessKeyId: string; secretAccessKey: string };
+    region?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<RawResponse> {
-  const headers: Record<string, string> = {
+  let headers: Record<string, string> = {
     'content-type': 'application/x-amz-json-1.1',
     ...options.headers,
   };
   if (operation !== undefined) headers['x-amz-target'] = `AWSCognitoIdentityService.${operation}`;
   if (options.signed) {
-    headers.authorization =
-      'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/us-east-1/cognito-identity/aws4_request, SignedHeaders=host, Signature=abc';
+    const url = new URL(emu.endpoint);
+    const signer = new SignatureV4({
+      credentials: options.credentials ?? DEFAULT_CONTROL_PLANE_CREDENTIALS,
+      region: options.region ?? emu.region,
+      service: 'cognito-identity',
+      sha256: Sha256,
+    });
+    const signed = await signer.sign({
+      method: 'POST',
+      protocol: 'http:',
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: '/',
+      headers: { ...headers, host: url.host },
+      body,
+    });
+    const { host: _host, ...rest } = signed.headers;
+    headers = rest;
   }
   const res = await fetch(emu.endpoint + '/', { method: 'POST', headers, body });
   const text = await res.text();

@@ -62,17 +62,25 @@ describe('identities', () => {
       expect(viaGoogle.IdentityId).toBe(IdentityId);
     });
 
-    it('answers ResourceConflictException when the logins belong to different identities', async () => {
+    it('merges identities whose logins are presented together and answers the surviving (older) id', async () => {
       const emu = await start();
       const client = clientFor(emu);
       const IdentityPoolId = await standardPool(emu);
       const alice = await emu.issueProviderToken({ providerName: FACEBOOK, subject: 'alice' });
       const bob = await emu.issueProviderToken({ providerName: GOOGLE, subject: 'bob' });
-      await client.send(new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: alice } }));
-      await client.send(new GetIdCommand({ IdentityPoolId, Logins: { [GOOGLE]: bob } }));
-      await expect(
-        client.send(new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: alice, [GOOGLE]: bob } })),
-      ).rejects.toMatchObject({ name: 'ResourceConflictException', $metadata: { httpStatusCode: 400 } });
+      const first = await client.send(new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: alice } }));
+      const second = await client.send(new GetIdCommand({ IdentityPoolId, Logins: { [GOOGLE]: bob } }));
+      const merged = await client.send(
+        new GetIdCommand({ IdentityPoolId, Logins: { [FACEBOOK]: alice, [GOOGLE]: bob } }),
+      );
+      expect(merged.IdentityId).toBe(first.IdentityId);
+      const viaBob = await client.send(new GetIdCommand({ IdentityPoolId, Logins: { [GOOGLE]: bob } }));
+      expect(viaBob.IdentityId).toBe(first.IdentityId);
+      expect(emu.identities(IdentityPoolId).map((i) => i.identityId)).toEqual([first.IdentityId]);
+      const oldId = await client.send(
+        new GetCredentialsForIdentityCommand({ IdentityId: second.IdentityId, Logins: { [GOOGLE]: bob } }),
+      );
+      expect(oldId.IdentityId).toBe(first.IdentityId);
     });
 
     it('creates unauthenticated identities only when the pool allows them', async () => {

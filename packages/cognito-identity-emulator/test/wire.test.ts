@@ -10,7 +10,7 @@ describe('JSON 1.1 wire protocol', () => {
     for (const body of ['{not json', '[1,2]', '"text"', 'null']) {
       const res = await rawCall(emu, 'GetId', body);
       expect(res.status).toBe(400);
-      expect(res.headers.get('x-amzn-errortype')).toBe('SerializationException');
+      expect(res.headers.get('x-amzn-errortype')).toBe('SerializationException:');
       expect(res.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/);
       expect(res.body.__type).toBe('SerializationException');
       expect(res.body.message).toEqual(expect.any(String));
@@ -22,7 +22,7 @@ describe('JSON 1.1 wire protocol', () => {
     for (const operation of ['DoSomethingElse', undefined]) {
       const res = await rawCall(emu, operation, '{}');
       expect(res.status).toBe(400);
-      expect(res.headers.get('x-amzn-errortype')).toBe('UnknownOperationException');
+      expect(res.headers.get('x-amzn-errortype')).toBe('UnknownOperationException:');
       expect(res.body.__type).toBe('UnknownOperationException');
     }
   });
@@ -63,7 +63,7 @@ describe('JSON 1.1 wire protocol', () => {
   });
 
   describe('request validation', () => {
-    const invalid = { name: 'InvalidParameterException', $metadata: { httpStatusCode: 400 } };
+    const invalid = { name: 'ValidationException', $metadata: { httpStatusCode: 400 } };
 
     it('checks identity pool ids, identity ids and field types', async () => {
       const emu = await start();
@@ -75,11 +75,12 @@ describe('JSON 1.1 wire protocol', () => {
         client.send(new GetCredentialsForIdentityCommand({ IdentityId: 'bad id' })),
       ).rejects.toMatchObject(invalid);
       const wrongType = await rawCall(emu, 'GetId', '{"IdentityPoolId":42}');
-      expect(wrongType.body).toMatchObject({ __type: 'InvalidParameterException' });
+      expect(wrongType.body).toMatchObject({ __type: 'SerializationException' });
       const missing = await rawCall(emu, 'GetId', '{}');
       expect(missing.body).toMatchObject({
-        __type: 'InvalidParameterException',
-        message: 'IdentityPoolId is required.',
+        __type: 'ValidationException',
+        message:
+          "1 validation error detected: Value null at 'identityPoolId' failed to satisfy constraint: Member must not be null",
       });
     });
 
@@ -96,7 +97,7 @@ describe('JSON 1.1 wire protocol', () => {
         expect((error as Error).message).not.toContain('s3cr3t');
       }
       const notMap = await rawCall(emu, 'GetId', JSON.stringify({ IdentityPoolId, Logins: ['x'] }));
-      expect(notMap.body.__type).toBe('InvalidParameterException');
+      expect(notMap.body.__type).toBe('SerializationException');
     });
   });
 });

@@ -2,6 +2,7 @@ import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import type { CognitoIdentityPoolConfig } from '@plugboard/core';
 import { makeCredentials } from '../session/credentials.js';
 import type { AWSTemporaryCredentials } from '../types.js';
+import { identityPoolRegion } from './identityPoolRegion.js';
 import { LazySdkClient, sdkClientSettings } from './LazySdkClient.js';
 import { mapServiceError } from './mapServiceError.js';
 
@@ -15,6 +16,17 @@ export interface IdentityPoolService {
 
 type SdkModule = typeof import('@aws-sdk/client-cognito-identity');
 
+/** Identity ids the service answered with credentials, by credentials object (see `answeredIdentityId`). */
+const answeredIds = new WeakMap<AWSTemporaryCredentials, string>();
+
+/**
+ * The identity id GetCredentialsForIdentity answered with `credentials`, or `asked` when unknown. After
+ * the service merged identities it answers the surviving id, which is the one to store from then on.
+ */
+export function answeredIdentityId(credentials: AWSTemporaryCredentials, asked: string): string {
+  return answeredIds.get(credentials) ?? asked;
+}
+
 /**
  * The identity-pool service over the AWS SDK. The SDK module is loaded on first use (a dynamic import),
  * so importing the plugin stays cheap and bundlers can split the client into its own chunk.
@@ -23,9 +35,10 @@ export class SdkIdentityPoolService implements IdentityPoolService {
   readonly #client: LazySdkClient<SdkModule, CognitoIdentityClient>;
 
   constructor(config: CognitoIdentityPoolConfig) {
+    const settings = sdkClientSettings({ ...config, Region: identityPoolRegion(config) });
     this.#client = new LazySdkClient<SdkModule, CognitoIdentityClient>(
       () => import('@aws-sdk/client-cognito-identity'),
-      (sdk) => new sdk.CognitoIdentityClient(sdkClientSettings(config)),
+      (sdk) => new sdk.CognitoIdentityClient(settings),
     );
   }
 
@@ -71,12 +84,14 @@ export class SdkIdentityPoolService implements IdentityPoolService {
       if (!c?.AccessKeyId || !c.SecretKey || !c.SessionToken || !c.Expiration) {
         throw new Error('GetCredentialsForIdentity answered without complete credentials');
       }
-      return makeCredentials({
+      const credentials = makeCredentials({
         accessKeyId: c.AccessKeyId,
         secretAccessKey: c.SecretKey,
         sessionToken: c.SessionToken,
         expiration: c.Expiration.getTime(),
       });
+      if (out.IdentityId) answeredIds.set(credentials, out.IdentityId);
+      return credentials;
     } catch (error) {
       throw mapServiceError(error, 'Getting AWS credentials');
     }

@@ -9,6 +9,7 @@ import {
   type ServiceErrorMetadata,
 } from '@plugboard/core';
 import { maskSecrets } from '@plugboard/core/internals';
+import { InvalidIdentityPoolConfigurationException } from './InvalidIdentityPoolConfigurationException.js';
 
 interface SdkErrorShape {
   readonly name?: unknown;
@@ -70,6 +71,20 @@ export function mapServiceError(error: unknown, action: Action): AuthException {
   }
   if (name === 'InvalidParameterException') {
     return new InvalidParameterException(detail, 'Check the values sent; the service refused them.', options);
+  }
+  if (name === 'ValidationException') {
+    return new InvalidParameterException(
+      detail,
+      'A value is outside the limits of the service (length, pattern or range): check the pool id, identity id and Logins named in the message.',
+      options,
+    );
+  }
+  if (name === 'InvalidIdentityPoolConfigurationException') {
+    return new InvalidIdentityPoolConfigurationException(
+      detail,
+      'Give the identity pool an IAM role for this kind of identity (authenticated or guest) with SetIdentityPoolRoles or in the console, and check its role mappings.',
+      options,
+    );
   }
   if (status === undefined && isBrowserFetchFailure(name, serviceMessage)) {
     return new NetworkException(

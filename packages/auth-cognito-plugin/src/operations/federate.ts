@@ -1,4 +1,5 @@
 import type { AuthProvider } from '../AuthProvider.js';
+import { answeredIdentityId } from '../cognito/IdentityPoolService.js';
 import { refusal } from '../state/guards.js';
 import type { FederateToIdentityPoolResult } from '../types.js';
 import { requireIdentityPool, type PluginRuntime } from './PluginRuntime.js';
@@ -17,8 +18,9 @@ export async function federate(
   if (denied) throw denied;
   const { poolId, service } = requireIdentityPool(runtime);
   const logins = { [provider.providerName]: token };
-  const identityId = developerProvidedIdentityId ?? (await service.getId(poolId, logins));
-  const credentials = await service.getCredentialsForIdentity(identityId, logins);
+  const askedId = developerProvidedIdentityId ?? (await service.getId(poolId, logins));
+  const credentials = await service.getCredentialsForIdentity(askedId, logins);
+  const identityId = answeredIdentityId(credentials, askedId); // the surviving id after a merge
   await runtime.machine.dispatch({
     type: 'federated',
     session: {

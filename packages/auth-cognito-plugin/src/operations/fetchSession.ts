@@ -1,6 +1,7 @@
 import { NotAuthorizedException, SessionExpiredException } from '@plugboard/core';
 import { toAuthException } from '../api/callbacks.js';
 import { validateToken } from '../api/validate.js';
+import { answeredIdentityId } from '../cognito/IdentityPoolService.js';
 import { buildSession, type SessionFailures } from '../session/buildSession.js';
 import { needsRefresh } from '../session/credentials.js';
 import type { AuthState } from '../state/AuthState.js';
@@ -122,8 +123,9 @@ async function refreshGuest(runtime: PluginRuntime, { guest }: SignedOut): Promi
   const pool = runtime.identityPool;
   if (!pool) return {};
   try {
-    const identityId = guest.identityId ?? (await pool.service.getId(pool.poolId, undefined));
-    const credentials = await pool.service.getCredentialsForIdentity(identityId, undefined);
+    const askedId = guest.identityId ?? (await pool.service.getId(pool.poolId, undefined));
+    const credentials = await pool.service.getCredentialsForIdentity(askedId, undefined);
+    const identityId = answeredIdentityId(credentials, askedId);
     await runtime.machine.dispatch({ type: 'guestCredentialsObtained', identityId, credentials });
     return {};
   } catch (error) {
@@ -182,8 +184,9 @@ async function refreshSignedIn(
     return {};
   try {
     const logins = { [userPool.providerName]: session.tokens.idToken };
-    const identityId = session.identityId ?? (await pool.service.getId(pool.poolId, logins));
-    const credentials = await pool.service.getCredentialsForIdentity(identityId, logins);
+    const askedId = session.identityId ?? (await pool.service.getId(pool.poolId, logins));
+    const credentials = await pool.service.getCredentialsForIdentity(askedId, logins);
+    const identityId = answeredIdentityId(credentials, askedId); // the surviving id after a merge
     await runtime.machine.dispatch({ type: 'userPoolCredentialsObtained', identityId, credentials });
     return {};
   } catch (error) {

@@ -10,8 +10,6 @@ export interface OperationContext {
   readonly store: Store;
   readonly verifier: TokenVerifier;
   readonly issuer: TokenIssuer;
-  /** `iss` of the OpenID tokens answered now. */
-  readonly openIdIssuer: () => string;
   readonly now: Clock;
   readonly credentialsLifetimeSeconds: number;
 }
@@ -30,8 +28,19 @@ export function requirePool(ctx: OperationContext, identityPoolId: string): Pool
   return pool;
 }
 
-export function requireIdentity(ctx: OperationContext, identityId: string): IdentityRecord {
-  const identity = ctx.store.identity(identityId);
+/**
+ * Key of the role chosen for GetCredentialsForIdentity in a handler's result: not serialized (a symbol),
+ * but recorded in `requests()`.
+ */
+export const ASSUMED_ROLE: unique symbol = Symbol('assumedRole');
+
+/** An identity by id; an id merged into another identity stands for that one unless `followMerges` is false. */
+export function requireIdentity(
+  ctx: OperationContext,
+  identityId: string,
+  followMerges = true,
+): IdentityRecord {
+  const identity = followMerges ? ctx.store.resolve(identityId) : ctx.store.identity(identityId);
   if (!identity) throw resourceNotFound(`Identity '${identityId}' not found.`);
   return identity;
 }

@@ -1,5 +1,6 @@
-/** Verifies a `Logins` map against a pool and maps verified logins to identities. */
-import { notAuthorized, resourceConflict } from '../errors.js';
+/** Verifies a `Logins` map against a pool and maps verified logins to identities (link, merge, refuse). */
+import type { JWTPayload } from 'jose';
+import { developerUserAlreadyRegistered, notAuthorized, resourceConflict } from '../errors.js';
 import type { IdentityRecord, PoolRecord } from '../store.js';
 import { COGNITO_PROVIDER_NAME } from '../tokenIssuer.js';
 import type { VerifiedToken } from '../tokenVerifier.js';
@@ -10,6 +11,10 @@ export interface VerifiedLogin {
   readonly subject: string;
   /** Set for OpenID tokens of this emulator: they prove the identity itself rather than a linked login. */
   readonly identityId?: string;
+  /** A developer user identifier (signed developer calls only). */
+  readonly developer?: boolean;
+  /** Claims of the verified token (role mapping rules read them). */
+  readonly claims?: JWTPayload;
 }
 
 /** Provider name under which an OIDC provider ARN is used in `Logins` (the part after `oidc-provider/`). */
@@ -19,12 +24,19 @@ export function oidcProviderNameOfArn(arn: string): string {
   return at < 0 ? arn : arn.slice(at + marker.length);
 }
 
-/** Audience required from a test-IdP token for `providerName`, or `null` when the pool does not trust it. */
-function testIdpAudience(pool: PoolRecord, providerName: string): string | undefined | null {
+/**
+ * Audiences a test-IdP token for `providerName` may carry: the app id of `SupportedLoginProviders`
+ * (for Twitter-style `key;secret` values, the key alone too) or the user pool client id; `undefined` when
+ * any audience is accepted (SAML and OIDC ARNs); `null` when the pool does not trust the provider.
+ */
+function testIdpAudiences(pool: PoolRecord, providerName: string): string[] | undefined | null {
   const userPool = pool.cognitoIdentityProviders.find((p) => p.providerName === providerName);
-  if (userPool) return userPool.clientId;
+  if (userPool) return userPool.clientId === undefined ? undefined : [userPool.clientId];
+  if (Object.prototype.hasOwnProperty.call(pool.supportedLoginProviders, providerName)) {
+    const appId = pool.supportedLoginProviders[providerName]!;
+    return appId.includes(';') ? [appId, appId.split(';')[0]!] : [appId];
+  }
   const trusted =
-    Object.prototype.hasOwnProperty.call(pool.supportedLoginProviders, providerName) ||
     pool.samlProviderARNs.includes(providerName) ||
     pool.openIdConnectProviderARNs.some(
       (arn) => arn === providerName || oidcProviderNameOfArn(arn) === providerName,
@@ -40,24 +52,26 @@ async function verifyOne(
   allowDeveloperLogin: boolean,
 ): Promise<VerifiedLogin> {
   if (providerName === COGNITO_PROVIDER_NAME) {
-    const { subject } = await ctx.verifier.verifyOpenIdToken(pool.identityPoolId, token);
-    if (ctx.store.identity(subject)?.identityPoolId !== pool.identityPoolId) throw notAuthorized();
-    return { providerName, subject, identityId: subject };
+    const { subject, claims } = await ctx.verifier.verifyOpenIdToken(pool.identityPoolId, token);
+    const identity = ctx.store.resolve(subject);
+    if (identity?.identityPoolId !== pool.identityPoolId) throw notAuthorized();
+    return { providerName, subject: identity.identityId, identityId: identity.identityId, claims };
   }
   if (allowDeveloperLogin && providerName === pool.developerProviderName) {
-    return { providerName, subject: token }; // a developer user identifier, trusted because the call is signed
+    return { providerName, subject: token, developer: true }; // trusted because the call is signed
   }
   const oidc = pool.openIdConnectProviders.find((p) => p.providerName === providerName);
   let verified: VerifiedToken;
   if (oidc) {
     verified = await ctx.verifier.verifyOidcToken(oidc, token);
   } else {
-    const audience = testIdpAudience(pool, providerName);
-    if (audience === null)
+    const audiences = testIdpAudiences(pool, providerName);
+    if (audiences === null) {
       throw notAuthorized('Invalid login token. Provider is not configured for this pool.');
-    verified = await ctx.verifier.verifyTestIdpToken(providerName, token, audience);
+    }
+    verified = await ctx.verifier.verifyTestIdpToken(providerName, token, audiences);
   }
-  return { providerName, subject: verified.subject };
+  return { providerName, subject: verified.subject, claims: verified.claims };
 }
 
 export function verifyLogins(
@@ -70,22 +84,14 @@ export function verifyLogins(
   return Promise.all(entries.map(([name, token]) => verifyOne(ctx, pool, name, token, allowDeveloperLogin)));
 }
 
-function ownerOf(ctx: OperationContext, pool: PoolRecord, login: VerifiedLogin): string | undefined {
-  return login.identityId ?? ctx.store.ownerOf(pool.identityPoolId, login.providerName, login.subject);
+function ownerOf(ctx: OperationContext, pool: PoolRecord, login: VerifiedLogin): IdentityRecord | undefined {
+  if (login.identityId !== undefined) return ctx.store.resolve(login.identityId);
+  const id = ctx.store.ownerOf(pool.identityPoolId, login.providerName, login.subject);
+  return id === undefined ? undefined : ctx.store.identity(id);
 }
 
-/** The one identity the logins already belong to; ResourceConflictException when they disagree. */
-function commonOwner(ctx: OperationContext, pool: PoolRecord, logins: VerifiedLogin[]): string | undefined {
-  const owners = new Set(logins.map((l) => ownerOf(ctx, pool, l)).filter((o) => o !== undefined));
-  if (owners.size > 1) throw resourceConflict('The logins are linked to different identities.');
-  return owners.values().next().value;
-}
-
-function linkAll(ctx: OperationContext, identity: IdentityRecord, logins: VerifiedLogin[]): void {
-  for (const login of logins) {
-    if (login.identityId === undefined) ctx.store.link(identity, login.providerName, login.subject);
-  }
-}
+const isAuthenticated = (identity: IdentityRecord): boolean =>
+  Object.keys(identity.logins).length > 0 || identity.developerUserIds.length > 0;
 
 function requireUnauthenticatedAllowed(pool: PoolRecord): void {
   if (!pool.allowUnauthenticatedIdentities) {
@@ -93,7 +99,51 @@ function requireUnauthenticatedAllowed(pool: PoolRecord): void {
   }
 }
 
-/** GetId and developer flows without an identity id: find the identity of the logins, or create one. */
+/**
+ * Links the unowned logins to `target` after merging `others` into it. Checked before anything changes:
+ * an identity holds one user per public provider, so a second user of a provider (from a login or a
+ * merge) is a ResourceConflictException and nothing is modified.
+ */
+function linkAndMerge(
+  ctx: OperationContext,
+  pool: PoolRecord,
+  target: IdentityRecord,
+  others: IdentityRecord[],
+  logins: VerifiedLogin[],
+): IdentityRecord {
+  const users = new Map(Object.entries(target.logins));
+  const claim = (provider: string, subject: string): void => {
+    const existing = users.get(provider);
+    if (existing !== undefined && existing !== subject) {
+      throw resourceConflict(`The identity already has a different login for ${provider}.`);
+    }
+    users.set(provider, subject);
+  };
+  for (const other of others) for (const [p, s] of Object.entries(other.logins)) claim(p, s);
+  const unowned = logins.filter((l) => l.identityId === undefined && !ownerOf(ctx, pool, l));
+  for (const login of unowned) if (!login.developer) claim(login.providerName, login.subject);
+  for (const other of others) ctx.store.merge(target, other, pool.developerProviderName);
+  for (const login of unowned) {
+    if (login.developer) ctx.store.linkDeveloper(target, login.providerName, login.subject);
+    else ctx.store.link(target, login.providerName, login.subject);
+  }
+  return target;
+}
+
+/** The distinct identities owning some of the logins, oldest first. */
+function ownersOf(ctx: OperationContext, pool: PoolRecord, logins: VerifiedLogin[]): IdentityRecord[] {
+  const owners = new Map<string, IdentityRecord>();
+  for (const login of logins) {
+    const owner = ownerOf(ctx, pool, login);
+    if (owner) owners.set(owner.identityId, owner);
+  }
+  return [...owners.values()].sort((a, b) => a.creationDate - b.creationDate);
+}
+
+/**
+ * GetId and developer flows without an identity id: the identity of the logins, or a new one. Logins
+ * owned by several identities merge them; the oldest survives and its id is answered.
+ */
 export function identityForLogins(
   ctx: OperationContext,
   pool: PoolRecord,
@@ -103,47 +153,83 @@ export function identityForLogins(
     requireUnauthenticatedAllowed(pool);
     return ctx.store.createIdentity(pool.identityPoolId);
   }
-  const owner = commonOwner(ctx, pool, logins);
-  const identity = (owner && ctx.store.identity(owner)) || ctx.store.createIdentity(pool.identityPoolId);
-  linkAll(ctx, identity, logins);
-  return identity;
+  const [survivor, ...others] = ownersOf(ctx, pool, logins);
+  if (!survivor) return linkAndMerge(ctx, pool, ctx.store.createIdentity(pool.identityPoolId), [], logins);
+  return linkAndMerge(ctx, pool, survivor, others, logins);
 }
 
 export type AuthorizeMode =
-  /** Public calls: an authenticated identity must be proven by a login it already has; others link. */
+  /** Public calls: an authenticated identity must be proven by a login it already has; others link or merge. */
   | 'client'
   /** Signed developer calls: unowned logins link to the identity. */
   | 'developer'
   /** UnlinkIdentity: proof only, nothing links. */
   | 'proofOnly';
 
-/** Checks that `logins` give access to `identity` (GetCredentialsForIdentity, GetOpenIdToken, ...). */
+const mismatch = (): Error => notAuthorized("Logins don't match the identity.");
+
+/**
+ * Checks that `logins` give access to `identity` (GetCredentialsForIdentity, GetOpenIdToken, ...) and
+ * returns the identity to answer: `identity` itself, or the identity it was merged with.
+ */
 export function authorizeIdentity(
   ctx: OperationContext,
   pool: PoolRecord,
   identity: IdentityRecord,
   logins: VerifiedLogin[],
   mode: AuthorizeMode,
-): void {
-  const foreign = mode === 'developer' ? resourceConflict : notAuthorized;
-  let owner: string | undefined;
-  try {
-    owner = commonOwner(ctx, pool, logins);
-  } catch (error) {
-    if (mode === 'developer') throw error;
-    throw notAuthorized("Logins don't match the identity.");
-  }
-  if (owner !== undefined && owner !== identity.identityId) {
-    throw foreign('A login is already linked to a different identity.');
-  }
-  const authenticated = Object.keys(identity.logins).length > 0;
+): IdentityRecord {
+  if (identity.disabled) throw notAuthorized('The identity is disabled: its last login was unlinked.');
+  const authenticated = isAuthenticated(identity);
   if (logins.length === 0) {
-    if (authenticated) throw notAuthorized("Logins don't match the identity.");
+    if (authenticated) throw mismatch();
     requireUnauthenticatedAllowed(pool);
-    return;
+    return identity;
   }
-  if (mode !== 'developer' && (authenticated || mode === 'proofOnly') && owner === undefined) {
-    throw notAuthorized("Logins don't match the identity.");
+  const owners = ownersOf(ctx, pool, logins);
+  const others = owners.filter((o) => o.identityId !== identity.identityId);
+  const proven = others.length < owners.length;
+  if (mode === 'proofOnly') {
+    if (!proven || others.length > 0) throw mismatch();
+    return identity;
   }
-  if (mode !== 'proofOnly') linkAll(ctx, identity, logins);
+  if (mode === 'developer') {
+    for (const login of logins) {
+      const owner = ownerOf(ctx, pool, login);
+      if (owner && owner.identityId !== identity.identityId) {
+        throw login.developer
+          ? developerUserAlreadyRegistered()
+          : resourceConflict('A login is already linked to a different identity.');
+      }
+    }
+    return linkAndMerge(ctx, pool, identity, [], logins);
+  }
+  if (authenticated && !proven) throw mismatch();
+  if (!authenticated && others.length > 0) {
+    // A guest presenting logins of an existing identity is merged into it.
+    const [survivor, ...rest] = others;
+    return linkAndMerge(ctx, pool, survivor!, [...rest, identity], logins);
+  }
+  const all = [identity, ...others].sort((a, b) => a.creationDate - b.creationDate);
+  const [survivor, ...rest] = all;
+  return linkAndMerge(ctx, pool, survivor!, rest, logins);
+}
+
+/** `provider:app:user` entries of the `amr` claim, as in the service's OpenID tokens. */
+export function amrOf(pool: PoolRecord, identity: IdentityRecord): string[] {
+  const providers = Object.entries(identity.logins);
+  if (providers.length === 0 && identity.developerUserIds.length === 0) return ['unauthenticated'];
+  const amr = ['authenticated'];
+  for (const [provider, subject] of providers) {
+    const app =
+      pool.supportedLoginProviders[provider] ??
+      pool.cognitoIdentityProviders.find((p) => p.providerName === provider)?.clientId ??
+      pool.identityPoolId;
+    amr.push(provider, `${provider}:${app}:${subject}`);
+  }
+  const developer = pool.developerProviderName;
+  if (developer !== undefined && identity.developerUserIds.length > 0) {
+    amr.push(developer, ...identity.developerUserIds.map((u) => `${developer}:${pool.identityPoolId}:${u}`));
+  }
+  return amr;
 }

@@ -1,45 +1,64 @@
 /** Identity pool records <-> the wire `IdentityPool` shape and the in-process options. */
-import { invalidParameter } from '../errors.js';
-import type { PoolRecord } from '../store.js';
+import { CognitoServiceError, invalidParameter } from '../errors.js';
+import { validateInput } from '../model/validate.js';
+import type { PoolRecord, RoleMappingRecord } from '../store.js';
 import type { CreateIdentityPoolOptions, OpenIdConnectProviderConfig } from '../types.js';
-import {
-  DEVELOPER_PROVIDER_NAME,
-  IDENTITY_POOL_NAME,
-  PROVIDER_NAME,
-  optionalBoolean,
-  optionalObjectList,
-  optionalString,
-  optionalStringList,
-  optionalStringMap,
-  requiredBoolean,
-  requiredString,
-  type Input,
-} from '../validation.js';
+import { EmulatorUsageError } from '../usageError.js';
+import { optBool, optList, optMap, optObjects, optStr, str, type Input } from '../validation.js';
+import { checkRoleMappings, DEFAULT_ROLES } from './roles.js';
 
-const ARN = { min: 20, max: 2048 };
 const SYNTHETIC_OIDC_ARN_PREFIX = 'arn:aws:iam::000000000000:oidc-provider/';
 
 export type NewPool = Omit<PoolRecord, 'identityPoolId'>;
 
-/** Validates a CreateIdentityPool request body. */
+/** The pool fields of a validated CreateIdentityPool / UpdateIdentityPool body (no roles: AWS sets them apart). */
 export function poolFromWire(input: Input): NewPool {
-  const userPools = optionalObjectList(input, 'CognitoIdentityProviders') ?? [];
+  const userPools = optObjects(input, 'CognitoIdentityProviders') ?? [];
   return {
-    identityPoolName: requiredString(input, 'IdentityPoolName', IDENTITY_POOL_NAME),
-    allowUnauthenticatedIdentities: requiredBoolean(input, 'AllowUnauthenticatedIdentities'),
-    allowClassicFlow: optionalBoolean(input, 'AllowClassicFlow') ?? false,
-    supportedLoginProviders:
-      optionalStringMap(input, 'SupportedLoginProviders', PROVIDER_NAME, { min: 1, max: 128 }, 10) ?? {},
-    developerProviderName: optionalString(input, 'DeveloperProviderName', DEVELOPER_PROVIDER_NAME),
+    identityPoolName: str(input, 'IdentityPoolName'),
+    allowUnauthenticatedIdentities: optBool(input, 'AllowUnauthenticatedIdentities') ?? false,
+    allowClassicFlow: optBool(input, 'AllowClassicFlow') ?? false,
+    supportedLoginProviders: optMap(input, 'SupportedLoginProviders') ?? {},
+    developerProviderName: optStr(input, 'DeveloperProviderName'),
     openIdConnectProviders: [],
-    openIdConnectProviderARNs: optionalStringList(input, 'OpenIdConnectProviderARNs', ARN) ?? [],
-    samlProviderARNs: optionalStringList(input, 'SamlProviderARNs', ARN) ?? [],
+    openIdConnectProviderARNs: optList(input, 'OpenIdConnectProviderARNs') ?? [],
+    samlProviderARNs: optList(input, 'SamlProviderARNs') ?? [],
     cognitoIdentityProviders: userPools.map((p) => ({
-      providerName: requiredString(p, 'ProviderName', { min: 1, max: 128, pattern: /^[\w._:/-]+$/ }),
-      clientId: optionalString(p, 'ClientId', { min: 1, max: 128, pattern: /^[\w_]+$/ }),
-      serverSideTokenCheck: optionalBoolean(p, 'ServerSideTokenCheck') ?? false,
+      providerName: optStr(p, 'ProviderName') ?? '',
+      clientId: optStr(p, 'ClientId'),
+      serverSideTokenCheck: optBool(p, 'ServerSideTokenCheck') ?? false,
     })),
-    tags: optionalStringMap(input, 'IdentityPoolTags', { min: 1, max: 128 }, { min: 0, max: 256 }, 50) ?? {},
+    tags: optMap(input, 'IdentityPoolTags') ?? {},
+    roles: {},
+    roleMappings: {},
+    principalTagMaps: {},
+  };
+}
+
+/** UpdateIdentityPool: every pool field is replaced; roles, tag maps and in-process OIDC providers stay. */
+export function updatedPool(existing: PoolRecord, input: Input): PoolRecord {
+  const next = poolFromWire(input);
+  if (
+    existing.developerProviderName !== undefined &&
+    next.developerProviderName !== existing.developerProviderName
+  ) {
+    throw invalidParameter('The developer provider name of an identity pool cannot be changed once set.');
+  }
+  const synthetic = new Set(
+    existing.openIdConnectProviders.map((p) => SYNTHETIC_OIDC_ARN_PREFIX + p.providerName),
+  );
+  return {
+    ...existing,
+    ...next,
+    identityPoolId: existing.identityPoolId,
+    openIdConnectProviders: existing.openIdConnectProviders.filter((p) =>
+      next.openIdConnectProviderARNs.includes(SYNTHETIC_OIDC_ARN_PREFIX + p.providerName),
+    ),
+    openIdConnectProviderARNs: next.openIdConnectProviderARNs.filter((arn) => !synthetic.has(arn)),
+    tags: input['IdentityPoolTags'] === undefined ? existing.tags : next.tags,
+    roles: existing.roles,
+    roleMappings: existing.roleMappings,
+    principalTagMaps: existing.principalTagMaps,
   };
 }
 
@@ -59,9 +78,8 @@ function checkOidcProvider(provider: OpenIdConnectProviderConfig): OpenIdConnect
   return { ...provider, audiences: provider.audiences ? [...provider.audiences] : undefined };
 }
 
-/** Validates the options of the in-process `createIdentityPool`. */
-export function poolFromOptions(options: CreateIdentityPoolOptions): NewPool {
-  const pool = poolFromWire({
+function build(options: CreateIdentityPoolOptions): NewPool {
+  const wire: Input = {
     IdentityPoolName: options.identityPoolName ?? 'plugboard-test-pool',
     AllowUnauthenticatedIdentities: options.allowUnauthenticatedIdentities ?? false,
     AllowClassicFlow: options.allowClassicFlow,
@@ -75,8 +93,32 @@ export function poolFromOptions(options: CreateIdentityPoolOptions): NewPool {
       ServerSideTokenCheck: p.serverSideTokenCheck,
     })),
     IdentityPoolTags: options.tags,
-  });
-  return { ...pool, openIdConnectProviders: (options.openIdConnectProviders ?? []).map(checkOidcProvider) };
+  };
+  validateInput('CreateIdentityPool', wire);
+  const roles = options.roles ?? DEFAULT_ROLES;
+  const roleMappings = (options.roleMappings ?? {}) as Record<string, RoleMappingRecord>;
+  const Roles = Object.fromEntries(Object.entries(roles).filter(([, arn]) => arn !== undefined));
+  validateInput('SetIdentityPoolRoles', { IdentityPoolId: 'us-east-1:0', Roles, RoleMappings: roleMappings });
+  checkRoleMappings(roleMappings);
+  return {
+    ...poolFromWire(wire),
+    openIdConnectProviders: (options.openIdConnectProviders ?? []).map(checkOidcProvider),
+    roles: Roles,
+    roleMappings: structuredClone(roleMappings),
+  };
+}
+
+/** Validates the options of the in-process `createIdentityPool`; bad input is an EmulatorUsageError. */
+export function poolFromOptions(options: CreateIdentityPoolOptions): NewPool {
+  try {
+    return build(options);
+  } catch (error) {
+    if (!(error instanceof CognitoServiceError)) throw error;
+    throw new EmulatorUsageError(
+      `createIdentityPool: ${error.message}`,
+      'Pass options within the limits of the CreateIdentityPool and SetIdentityPoolRoles API (see the README).',
+    );
+  }
 }
 
 /** The wire `IdentityPool`; in-process OIDC providers appear as synthetic OIDC provider ARNs. */
