@@ -176,9 +176,9 @@ async function play(
   );
   out.line(`recovery: ${cleared.recoverySuggestion}`);
   advance((current?.expiration.getTime() ?? now()) - now() - 4 * MINUTE);
-  out.line(
-    'clock moved forward: the credentials the long-lived client cached expire in 4 min, so the SDK asks again',
-  );
+  out.line('the long-lived client still holds the credentials the SDK cached, and the SDK asks its provider');
+  out.line('again only 5 min before they expire (so create a new client when the user changes);');
+  out.line('clock moved forward: they expire in 4 min');
   const late = await failureOf(postScore(client, alice.identityId, 'alice', 2000));
   client.destroy();
   check(
