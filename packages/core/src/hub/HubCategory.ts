@@ -1,7 +1,6 @@
 import { brandClass } from '../brand.js';
 import { HubException } from '../errors/HubException.js';
 import { getHubBus, type HubBus } from './HubBus.js';
-import { isProtectedChannel } from './protectedChannels.js';
 import type { HubEvent, HubEventFor, HubFilter, HubListener, SubscriptionToken } from './types.js';
 
 type AnyListener = HubListener<HubEvent>;
@@ -69,14 +68,13 @@ export class HubCategory {
    * delivers nothing.
    */
   publish<C extends string>(channel: C, event: HubEventFor<C>): void {
-    if (isProtectedChannel(channel)) {
+    assertHubEvent(channel, event);
+    if (!this.bus.publishOpen(channel, event)) {
       throw new HubException(
         `Hub channel '${channel}' is reserved for the '${channel}' category's plugins.`,
         'Publish your own events on HubChannel.HUB or a custom channel name.',
       );
     }
-    assertHubEvent(channel, event);
-    this.bus.publish(channel, event);
   }
 }
 brandClass(HubCategory, 'HubCategory');
