@@ -15,6 +15,7 @@ let logger: Logger | undefined;
 
 /** One channel's subscriptions: a doubly linked list in subscription order. */
 interface ChannelList {
+  readonly bus: HubBus;
   readonly name: string;
   /** Whether only a category's plugins may publish here, decided once when the list is made. */
   readonly protected: boolean;
@@ -32,7 +33,6 @@ class Subscription implements SubscriptionToken {
   active = true;
 
   constructor(
-    readonly bus: HubBus,
     readonly list: ChannelList,
     readonly id: number,
     readonly listener: AnyListener,
@@ -40,14 +40,14 @@ class Subscription implements SubscriptionToken {
   ) {}
 
   unsubscribe(): void {
-    this.bus.remove(this);
+    this.list.bus.remove(this);
   }
 }
 
 function reportListenerError(error: unknown, channel: string, eventName: string): void {
   try {
     logger ??= findLogger('Hub');
-    logger?.error(`A listener on Hub channel '${channel}' failed on event '${eventName}'.`, error);
+    logger?.error(`Hub listener on '${channel}' failed on '${eventName}'.`, error);
   } catch {
     // Reporting must not be able to break a delivery either.
   }
@@ -125,10 +125,10 @@ export class HubBus {
   ): SubscriptionToken {
     let list = this.#channels.get(channel);
     if (list === undefined) {
-      list = { name: channel, protected: isProtectedChannel(channel), head: null, tail: null };
+      list = { bus: this, name: channel, protected: isProtectedChannel(channel), head: null, tail: null };
       this.#channels.set(channel, list);
     }
-    const subscription = new Subscription(this, list, this.#nextId++, listener, filter);
+    const subscription = new Subscription(list, this.#nextId++, listener, filter);
     if (list.tail === null) {
       list.head = subscription;
     } else {
@@ -141,7 +141,7 @@ export class HubBus {
 
   /** Idempotent; accepts only tokens made by this bus. */
   remove(token: SubscriptionToken): void {
-    if (!(token instanceof Subscription) || !token.active || token.bus !== this) return;
+    if (!(token instanceof Subscription) || !token.active || token.list.bus !== this) return;
     token.active = false;
     const list = token.list;
     if (token.prev === null) list.head = token.next;
