@@ -11,6 +11,9 @@ async function plugboard() {
     publishBatch(channel, n) {
       for (let i = 0; i < n; i++) Hub.publish(channel, { name: 'tick', data: i });
     },
+    publishAlternating([a, b], n) {
+      for (let i = 0; i < n; i++) Hub.publish(i & 1 ? b : a, { name: 'tick', data: i });
+    },
     subscribeUnsubscribeBatch(channel, listener, n) {
       for (let i = 0; i < n; i++) Hub.subscribe(channel, listener).unsubscribe();
     },
@@ -28,6 +31,9 @@ async function awsAmplify() {
     unsubscribe: (stop) => stop(),
     publishBatch(channel, n) {
       for (let i = 0; i < n; i++) Hub.dispatch(channel, { event: 'tick', data: i });
+    },
+    publishAlternating([a, b], n) {
+      for (let i = 0; i < n; i++) Hub.dispatch(i & 1 ? b : a, { event: 'tick', data: i });
     },
     subscribeUnsubscribeBatch(channel, listener, n) {
       for (let i = 0; i < n; i++) Hub.listen(channel, listener)();
@@ -52,6 +58,9 @@ async function nodeEvents() {
     publishBatch(channel, n) {
       for (let i = 0; i < n; i++) emitter.emit(channel, { name: 'tick', data: i });
     },
+    publishAlternating([a, b], n) {
+      for (let i = 0; i < n; i++) emitter.emit(i & 1 ? b : a, { name: 'tick', data: i });
+    },
     subscribeUnsubscribeBatch(channel, listener, n) {
       for (let i = 0; i < n; i++) emitter.on(channel, listener).off(channel, listener);
     },
@@ -73,6 +82,9 @@ async function mitt() {
     unsubscribe: ([channel, listener]) => emitter.off(channel, listener),
     publishBatch(channel, n) {
       for (let i = 0; i < n; i++) emitter.emit(channel, { name: 'tick', data: i });
+    },
+    publishAlternating([a, b], n) {
+      for (let i = 0; i < n; i++) emitter.emit(i & 1 ? b : a, { name: 'tick', data: i });
     },
     subscribeUnsubscribeBatch(channel, listener, n) {
       for (let i = 0; i < n; i++) {
@@ -98,6 +110,9 @@ async function nanoevents() {
     unsubscribe: (unbind) => unbind(),
     publishBatch(channel, n) {
       for (let i = 0; i < n; i++) emitter.emit(channel, { name: 'tick', data: i });
+    },
+    publishAlternating([a, b], n) {
+      for (let i = 0; i < n; i++) emitter.emit(i & 1 ? b : a, { name: 'tick', data: i });
     },
     subscribeUnsubscribeBatch(channel, listener, n) {
       for (let i = 0; i < n; i++) emitter.on(channel, listener)();

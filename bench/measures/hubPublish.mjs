@@ -5,6 +5,7 @@ import { interleave } from '../lib/rounds.mjs';
 import { row } from '../lib/row.mjs';
 
 const LISTENERS = [1, 10, 100];
+const ALTERNATING = 'alternating';
 const PEERS = ['nodeEvents', 'awsAmplify', 'mitt', 'nanoevents'];
 /** Targets per peer and listener count: at least as fast as node:events everywhere. */
 const TARGETS = {
@@ -27,6 +28,15 @@ export async function cases({ library }) {
         throw new Error(`${library}: ${delivered} deliveries, expected ${n * count}`);
     };
   }
+  // Two channels with one listener each, published to in turn: no burst on one channel.
+  const pair = ['bench-alternate-a', 'bench-alternate-b'];
+  let alternated = 0;
+  for (const channel of pair) hub.subscribe(channel, () => void alternated++);
+  batches[ALTERNATING] = (n) => {
+    alternated = 0;
+    hub.publishAlternating(pair, n);
+    if (alternated !== n) throw new Error(`${library}: ${alternated} deliveries, expected ${n}`);
+  };
   return batches;
 }
 
@@ -36,9 +46,21 @@ export async function measure() {
     import.meta.url,
     'cases',
     Object.fromEntries(libraries.map((library) => [library, { library }])),
-    LISTENERS.map(String),
+    [...LISTENERS.map(String), ALTERNATING],
   );
-  return LISTENERS.flatMap((count) => {
+  const alternating = results[ALTERNATING];
+  const alternatingRow = row({
+    group: 'hubPublish',
+    name: 'Hub publish, 1 listener, 2 channels in turn vs node:events',
+    plugboard: alternating.rate('plugboard'),
+    peer: LIBRARY_NAMES.nodeEvents,
+    peerValue: alternating.rate('nodeEvents'),
+    unit: 'events/s',
+    ratios: alternating.ratios('plugboard', 'nodeEvents'),
+    target: { kind: 'ratioAtLeast', value: 1 },
+    note: "every publish changes channel, so none finds its channel in the bus's one-entry cache of the last channel published to.",
+  });
+  const rows = LISTENERS.flatMap((count) => {
     const result = results[count];
     return PEERS.map((peer) => {
       const goal = TARGETS[peer]?.[count];
@@ -54,4 +76,5 @@ export async function measure() {
       });
     });
   });
+  return [...rows, alternatingRow];
 }

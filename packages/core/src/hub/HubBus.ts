@@ -106,6 +106,8 @@ function deliver(list: ChannelList, event: HubEvent, limit: number): void {
  */
 export class HubBus {
   readonly #channels = new Map<string, ChannelList>();
+  /** The list last published to: a burst of events on one channel skips the map lookup. */
+  #recent: ChannelList | undefined;
   #nextId = 0;
   #delivering = false;
   /**
@@ -153,7 +155,10 @@ export class HubBus {
     // it so a token the app keeps cannot hold later subscriptions in memory.
     if (this.#delivering) this.#unlinked.push(token);
     else token.next = null;
-    if (list.head === null && this.#channels.get(list.name) === list) this.#channels.delete(list.name);
+    if (list.head === null && this.#channels.get(list.name) === list) {
+      this.#channels.delete(list.name);
+      if (this.#recent === list) this.#recent = undefined;
+    }
   }
 
   /**
@@ -172,8 +177,12 @@ export class HubBus {
    * subscribers costs one lookup.
    */
   publishOpen(channel: string, event: HubEvent): boolean {
-    const list = this.#channels.get(channel);
-    if (list === undefined) return !isProtectedChannel(channel);
+    let list = this.#recent;
+    if (list === undefined || list.name !== channel) {
+      list = this.#channels.get(channel);
+      if (list === undefined) return !isProtectedChannel(channel);
+      this.#recent = list;
+    }
     if (list.protected) return false;
     this.#publish(list, event);
     return true;
