@@ -172,7 +172,7 @@ export class HubBus {
   }
 
   /**
-   * {@link publish} for app code: on a protected channel it delivers nothing and returns false (the
+   * `publish` for app code: on a protected channel it delivers nothing and returns false (the
    * caller throws). The channel's list remembers whether it is protected, so an open channel with
    * subscribers costs one lookup.
    */
