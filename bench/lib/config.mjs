@@ -5,7 +5,6 @@ export const smoke = process.env.BENCH_SMOKE === '1';
 export const counts = smoke
   ? {
       reps: 1,
-      batchMs: 5,
       roundMs: 2,
       rounds: 3,
       warmupRounds: 1,
@@ -16,7 +15,6 @@ export const counts = smoke
     }
   : {
       reps: 7,
-      batchMs: 150,
       roundMs: 40,
       rounds: 25,
       warmupRounds: 3,
