@@ -59,7 +59,7 @@ writeFileSync(output, JSON.stringify(report, null, 2) + '\n');
 console.log(
   `Plugboard vs aws-amplify ${versions['aws-amplify']} on ${report.machine.cpu} x${report.machine.cores}, Node ${process.version}${smoke ? ' (SMOKE RUN: numbers are not meaningful)' : ''}`,
 );
-console.log('ratio = plugboard / aws-amplify\n');
+console.log('ratio = plugboard / peer; IQR = interquartile range of the per-round ratios\n');
 console.log(formatTable(results));
 console.log(
   `\n${results.filter((r) => r.met === true).length} of ${results.filter((r) => r.met !== null).length} targets met; ${report.seconds.toFixed(0)} s; JSON: ${output}`,

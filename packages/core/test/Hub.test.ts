@@ -146,6 +146,31 @@ describe('Hub', () => {
       expect(bus.subscriberCount(channel)).toBe(0);
     });
 
+    it('delivers to a channel re-created after its last subscriber left, right after publishing there', () => {
+      const channel = freshChannel();
+      const first = jest.fn();
+      const token = Hub.subscribe(channel, first);
+      Hub.publish(channel, { name: 'one' });
+      token.unsubscribe();
+      Hub.publish(channel, { name: 'lost' });
+      const second = jest.fn();
+      Hub.subscribe(channel, second);
+      Hub.publish(channel, { name: 'two' });
+      expect(first.mock.calls.map(([event]) => event.name)).toEqual(['one']);
+      expect(second.mock.calls.map(([event]) => event.name)).toEqual(['two']);
+    });
+
+    it('keeps no channel in memory once its last subscriber leaves, even the one published to last', () => {
+      const bus = getHubBus();
+      const before = bus.channelCount;
+      const channel = freshChannel();
+      const token = Hub.subscribe(channel, jest.fn());
+      Hub.publish(channel, { name: 'x' });
+      token.unsubscribe();
+      expect(bus.channelCount).toBe(before);
+      expect(bus.subscriberCount(channel)).toBe(0);
+    });
+
     it('keeps the list intact when the middle, the head and the tail are removed in any order', () => {
       const channel = freshChannel();
       const seen: number[] = [];

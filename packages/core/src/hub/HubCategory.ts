@@ -1,7 +1,6 @@
 import { brandClass } from '../brand.js';
 import { HubException } from '../errors/HubException.js';
 import { getHubBus, type HubBus } from './HubBus.js';
-import { isProtectedChannel } from './protectedChannels.js';
 import type { HubEvent, HubEventFor, HubFilter, HubListener, SubscriptionToken } from './types.js';
 
 type AnyListener = HubListener<HubEvent>;
@@ -11,8 +10,8 @@ type AnyFilter = HubFilter<HubEvent>;
 export function assertHubEvent(channel: string, event: unknown): asserts event is HubEvent {
   if (typeof event !== 'object' || event === null || typeof (event as HubEvent).name !== 'string') {
     throw new HubException(
-      `The event published on Hub channel '${channel}' is not a { name, data? } object.`,
-      'Publish an object with a string `name` and optional `data`.',
+      `A Hub event on '${channel}' must be a { name, data? } object.`,
+      'Publish an object with a string name.',
     );
   }
 }
@@ -37,18 +36,16 @@ export class HubCategory {
     filterOrListener: AnyFilter | AnyListener,
     maybeListener?: AnyListener,
   ): SubscriptionToken {
-    if (typeof channel !== 'string') {
-      throw new HubException(
-        'A Hub channel must be a string.',
-        'Pass a HubChannel value or a custom string.',
-      );
-    }
     const listener = maybeListener === undefined ? filterOrListener : maybeListener;
     const filter = maybeListener === undefined ? undefined : (filterOrListener as AnyFilter);
-    if (typeof listener !== 'function' || (filter !== undefined && typeof filter !== 'function')) {
+    if (
+      typeof channel !== 'string' ||
+      typeof listener !== 'function' ||
+      (filter !== undefined && typeof filter !== 'function')
+    ) {
       throw new HubException(
-        `Hub.subscribe('${channel}', ...) needs a listener function.`,
-        'Call subscribe(channel, listener) or subscribe(channel, filter, listener) with functions.',
+        'Hub.subscribe needs a string channel and listener functions.',
+        'Call subscribe(channel, listener) or subscribe(channel, filter, listener).',
       );
     }
     return this.#bus.subscribe(channel, listener as AnyListener, filter);
@@ -65,14 +62,13 @@ export class HubCategory {
    * delivers nothing.
    */
   publish<C extends string>(channel: C, event: HubEventFor<C>): void {
-    if (isProtectedChannel(channel)) {
+    assertHubEvent(channel, event);
+    if (!this.#bus.publishOpen(channel, event)) {
       throw new HubException(
-        `Hub channel '${channel}' is reserved for the '${channel}' category's plugins.`,
-        'Publish your own events on HubChannel.HUB or a custom channel name.',
+        `Hub channel '${channel}' is reserved for its category's plugins.`,
+        'Publish on HubChannel.HUB or a custom channel.',
       );
     }
-    assertHubEvent(channel, event);
-    this.#bus.publish(channel, event);
   }
 }
 brandClass(HubCategory, 'HubCategory');
