@@ -9,6 +9,8 @@ import {
   InvalidStateException,
   type AuthHubEvent,
   type AuthPlugin,
+  type AuthSession,
+  type AuthSessionOf,
   type HubEvent,
   type HubEventFor,
   type SubscriptionToken,
@@ -113,3 +115,16 @@ if (error instanceof InvalidStateException) {
   const recovery: string = error.recoverySuggestion;
   void recovery;
 }
+
+// --- The session type of a plugin, through its promise overload ----------------------------------
+interface RichSession extends AuthSession {
+  readonly extra: number;
+}
+interface OverloadedAuthPlugin extends AuthPlugin {
+  fetchAuthSession(options?: { forceRefresh?: boolean }): Promise<RichSession>;
+  fetchAuthSession(onSuccess: (session: RichSession) => void, onError: (error: Error) => void): void;
+}
+assertType<Equal<AuthSessionOf<OverloadedAuthPlugin>, RichSession>>();
+assertType<Equal<AuthSessionOf<AuthPlugin>, AuthSession>>();
+// @ts-expect-error the callback overload does not decide the session type
+assertType<Equal<AuthSessionOf<OverloadedAuthPlugin>, void>>();
