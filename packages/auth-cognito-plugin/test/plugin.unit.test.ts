@@ -130,12 +130,35 @@ describe('AWSCognitoAuthPlugin (unit, fake identity-pool service)', () => {
     it('does not join a fetch queued before another operation (linearizable)', async () => {
       const { plugin, fake } = await setUp();
       const first = plugin.fetchAuthSession({ forceRefresh: true });
-      const cleared = plugin.clearFederationToIdentityPool();
+      const federated = plugin.federateToIdentityPool('provider-token-2', AuthProvider.facebook());
       const second = plugin.fetchAuthSession({ forceRefresh: true });
       await fake.drain();
-      const [a, , b] = await Promise.all([first, cleared, second]);
+      const [a, , b] = await Promise.all([first, federated, second]);
       expect(a.isSignedIn).toBe(true);
-      expect(b.isSignedIn).toBe(false);
+      expect(fake.calls.filter((c) => c.startsWith('GetCredentialsForIdentity'))).toHaveLength(3);
+      expect(b).not.toBe(a);
+    });
+
+    it('abandons a refresh in flight when the federation is cleared: the clear completes at once, the late answer changes nothing', async () => {
+      const { plugin, fake } = await setUp();
+      const events: string[] = [];
+      const { Hub, HubChannel } = await import('@plugboard/core');
+      const sub = Hub.subscribe(HubChannel.AUTH, (e) => void events.push(e.name));
+      const refresh = plugin.fetchAuthSession({ forceRefresh: true });
+      await new Promise((resolve) => setImmediate(resolve)); // the refresh is now waiting for the service
+      expect(fake.calls).toHaveLength(1);
+      await plugin.clearFederationToIdentityPool(); // the fake has not answered: nothing waits for it
+      await fake.drain(); // the late answer, and the guest credentials the abandoned fetch asks for again
+      expect((await refresh).isSignedIn).toBe(false);
+      const after = await plugin.fetchAuthSession();
+      expect(after.isSignedIn).toBe(false);
+      expect(fake.calls).toEqual([
+        `GetCredentialsForIdentity ${IDENTITY} accounts.google.com`,
+        'GetId ',
+        `GetCredentialsForIdentity ${IDENTITY} `,
+      ]);
+      sub.unsubscribe();
+      expect(events).toEqual(['FEDERATION_TO_IDENTITY_POOL_CLEARED']);
     });
 
     it('publishes SESSION_EXPIRED once and stops sending a rejected token', async () => {

@@ -166,7 +166,7 @@ describe('AWSCognitoAuthPlugin.fetchAuthSession while federated', () => {
     expect(h.events.map((e) => e.name)).toEqual(['FEDERATED_TO_IDENTITY_POOL', 'SESSION_EXPIRED']);
   });
 
-  it('keeps the session through a throttled refresh and returns the still-valid credentials', async () => {
+  it('answers a failed forced refresh with FAILURE, keeps the session, and a plain fetch returns the still-valid credentials', async () => {
     h = await startHarness();
     const first = remember(await h.plugin.federateToIdentityPool(await h.token(), AuthProvider.facebook()));
     h.emulator.injectFault({
@@ -175,7 +175,12 @@ describe('AWSCognitoAuthPlugin.fetchAuthSession while federated', () => {
       times: 10,
     });
     const session = await h.plugin.fetchAuthSession({ forceRefresh: true });
-    expect(session.awsCredentialsResult).toEqual({ type: 'SUCCESS', value: first.credentials });
+    expect(session.awsCredentialsResult.type).toBe('FAILURE');
+    expect((session.awsCredentialsResult as { error: unknown }).error).toBeInstanceOf(
+      TooManyRequestsException,
+    );
+    const plain = await h.plugin.fetchAuthSession();
+    expect(plain.awsCredentialsResult).toEqual({ type: 'SUCCESS', value: first.credentials });
     h.emulator.clearFaults();
     expect((await h.plugin.fetchAuthSession()).identityIdResult).toEqual({
       type: 'SUCCESS',

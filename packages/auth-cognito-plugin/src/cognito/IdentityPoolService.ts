@@ -1,7 +1,8 @@
 import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import type { CognitoIdentityPoolConfig } from '@plugboard/core';
 import { makeCredentials } from '../session/credentials.js';
-import type { AWSTemporaryCredentials } from '../types.js';
+import type { AWSTemporaryCredentials } from '../model.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './deadline.js';
 import { LazySdkClient, sdkClientSettings } from './LazySdkClient.js';
 import { mapServiceError } from './mapServiceError.js';
 
@@ -22,10 +23,10 @@ type SdkModule = typeof import('@aws-sdk/client-cognito-identity');
 export class SdkIdentityPoolService implements IdentityPoolService {
   readonly #client: LazySdkClient<SdkModule, CognitoIdentityClient>;
 
-  constructor(config: CognitoIdentityPoolConfig) {
+  constructor(config: CognitoIdentityPoolConfig, requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS) {
     this.#client = new LazySdkClient<SdkModule, CognitoIdentityClient>(
       () => import('@aws-sdk/client-cognito-identity'),
-      (sdk) => new sdk.CognitoIdentityClient(sdkClientSettings(config)),
+      (sdk) => new sdk.CognitoIdentityClient(sdkClientSettings(config, requestTimeoutMs)),
     );
   }
 

@@ -4,7 +4,8 @@ import type {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { NotAuthorizedException, type CognitoUserPoolConfig } from '@plugboard/core';
 import { earliestExpiry } from '../session/jwt.js';
-import type { UserPoolTokenSet } from '../state/AuthState.js';
+import type { UserPoolTokenSet } from '../model.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './deadline.js';
 import { LazySdkClient, sdkClientSettings } from './LazySdkClient.js';
 import { mapServiceError } from './mapServiceError.js';
 import { secretHash } from './secretHash.js';
@@ -50,10 +51,13 @@ const SIGN_IN_REFUSALS = new Set(['InvalidPasswordException', 'UserNotFoundExcep
 export class SdkUserPoolService implements UserPoolService {
   readonly #client: LazySdkClient<SdkModule, CognitoIdentityProviderClient>;
 
-  constructor(private readonly config: CognitoUserPoolConfig) {
+  constructor(
+    private readonly config: CognitoUserPoolConfig,
+    requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
+  ) {
     this.#client = new LazySdkClient<SdkModule, CognitoIdentityProviderClient>(
       () => import('@aws-sdk/client-cognito-identity-provider'),
-      (sdk) => new sdk.CognitoIdentityProviderClient(sdkClientSettings(config)),
+      (sdk) => new sdk.CognitoIdentityProviderClient(sdkClientSettings(config, requestTimeoutMs)),
     );
   }
 

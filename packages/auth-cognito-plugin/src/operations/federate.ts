@@ -1,6 +1,7 @@
 import type { AuthProvider } from '../AuthProvider.js';
+import { validateIdentityId } from '../shared/validate.js';
 import { refusal } from '../state/guards.js';
-import type { FederateToIdentityPoolResult } from '../types.js';
+import type { FederateToIdentityPoolResult } from '../model.js';
 import { requireIdentityPool, type PluginRuntime } from './PluginRuntime.js';
 
 /**
@@ -16,6 +17,9 @@ export async function federate(
   const denied = refusal(runtime.machine.state, 'federate');
   if (denied) throw denied;
   const { poolId, service } = requireIdentityPool(runtime);
+  if (developerProvidedIdentityId !== undefined) {
+    validateIdentityId(developerProvidedIdentityId, 'developerProvidedIdentityId', poolId);
+  }
   const logins = { [provider.providerName]: token };
   const identityId = developerProvidedIdentityId ?? (await service.getId(poolId, logins));
   const credentials = await service.getCredentialsForIdentity(identityId, logins);

@@ -1,6 +1,6 @@
 import type { KeyValueStorage, Logger } from '@plugboard/core';
 import type { PersistedSession } from '../state/AuthState.js';
-import type { AWSTemporaryCredentials } from '../types.js';
+import type { AWSTemporaryCredentials } from '../model.js';
 import { makeCredentials, storeCredentials, type StoredCredentials } from './credentials.js';
 import { earliestExpiry } from './jwt.js';
 

@@ -10,7 +10,7 @@ import type {
   AWSCognitoAuthSession,
   AWSCognitoUserPoolTokens,
   AWSTemporaryCredentials,
-} from '../types.js';
+} from '../model.js';
 import { makeUserPoolTokens } from './credentials.js';
 
 const success = <T>(value: T): AuthSessionResult<T> => Object.freeze({ type: 'SUCCESS', value });
@@ -38,18 +38,24 @@ function credentialsResult(
   now: number,
   failed: AuthException | undefined,
   fallback: () => AuthException,
+  forced: boolean,
 ): AuthSessionResult<AWSTemporaryCredentials> {
-  // Credentials that are still valid stay usable even when their refresh failed.
-  if (credentials && credentials.expiration.getTime() > now) return success(credentials);
+  // Credentials that are still valid stay usable when their refresh failed, unless new ones were asked for.
+  if (credentials && credentials.expiration.getTime() > now && !(forced && failed))
+    return success(credentials);
   return failure(failed ?? fallback());
 }
 
-/** The session a fetch answers with, read from the state and what the fetch could not get. */
+/**
+ * The session a fetch answers with, read from the state and what the fetch could not get. `forced`: the
+ * caller asked for new credentials, so a failed refresh is a FAILURE even while the old ones are valid.
+ */
 export function buildSession(
   state: AuthState,
   now: number,
   hasIdentityPool: boolean,
   failures: SessionFailures = {},
+  forced = false,
 ): AWSCognitoAuthSession {
   switch (state.kind) {
     case 'federated': {
@@ -64,8 +70,12 @@ export function buildSession(
         identityIdResult: success(session.identityId),
         awsCredentialsResult: session.tokenRejected
           ? failure<AWSTemporaryCredentials>(expired(session.providerName))
-          : credentialsResult(session.credentials, now, failures.credentials, () =>
-              expired(session.providerName),
+          : credentialsResult(
+              session.credentials,
+              now,
+              failures.credentials,
+              () => expired(session.providerName),
+              forced,
             ),
         userSubResult: failure<never>(noUserPool()),
         userPoolTokensResult: failure<never>(noUserPool()),
@@ -84,10 +94,11 @@ export function buildSession(
           now,
           failures.credentials ?? failures.identityId,
           missing,
+          forced,
         ),
         userSubResult: success(session.userId),
         userPoolTokensResult:
-          failures.userPoolTokens && session.tokens.expiresAt <= now
+          failures.userPoolTokens && (forced || session.tokens.expiresAt <= now)
             ? failure<AWSCognitoUserPoolTokens>(failures.userPoolTokens)
             : success(makeUserPoolTokens(session.tokens)),
       });
@@ -109,6 +120,7 @@ export function buildSession(
           now,
           failures.credentials ?? failures.identityId ?? guest.refusal,
           missing,
+          forced,
         ),
         userSubResult: failure<string>(signedOut()),
         userPoolTokensResult: failure<never>(signedOut()),
