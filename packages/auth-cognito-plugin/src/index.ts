@@ -18,6 +18,7 @@ export type {
   EscapeHatch,
   FederateToIdentityPoolOptionsInput,
 } from './types.js';
+export { SessionStorageException } from './session/SessionStorageException.js';
 export { fromAmplifyAuth } from './fromAmplifyAuth.js';
 export type {
   AwsCredentialIdentity,

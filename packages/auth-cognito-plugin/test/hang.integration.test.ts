@@ -7,7 +7,7 @@ import {
   SessionExpiredException,
   type AmplifyConfiguration,
 } from '@plugboard/core';
-import { AuthProvider, type AWSCognitoAuthPlugin } from '../src';
+import { AuthProvider, type AWSCognitoAuthSession } from '../src';
 import { remember, startHarness, type Harness } from './support/harness';
 import { startHalfOpenProxy, startSilentServer, type HalfOpenProxy } from './support/silentNetwork';
 
@@ -70,7 +70,7 @@ describe('never hang', () => {
         expect(fetch.outcome.status).toBe('fulfilled');
         const session = (
           fetch.outcome as PromiseFulfilledResult<
-            Awaited<ReturnType<AWSCognitoAuthPlugin['fetchAuthSession']>>
+            AWSCognitoAuthSession
           >
         ).value;
         expect((session.identityIdResult as { error: unknown }).error).toBeInstanceOf(NetworkException);
