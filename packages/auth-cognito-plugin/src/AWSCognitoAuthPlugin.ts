@@ -1,7 +1,6 @@
 import {
   brandClass,
   getLogger,
-  InvalidStateException,
   type AuthPlugin,
   type AuthSignInOptions,
   type AuthSignInResult,
@@ -11,8 +10,18 @@ import {
   type FetchAuthSessionOptions,
   type PluginContext,
 } from '@plugboard/core';
-import { deliver, requireCallbacks, splitCallbacks } from './api/callbacks.js';
+import { splitCallbacks } from './api/callbacks.js';
 import { createRuntime, type ConfiguredPlugin } from './api/createRuntime.js';
+import {
+  abandonedByReset,
+  escapeHatchOf,
+  local,
+  network,
+  perform,
+  requireConfigured,
+  respond,
+  type Prepared,
+} from './api/invoke.js';
 import type {
   AuthErrorCallback as OnError,
   AWSCognitoAuthPluginOptions,
@@ -42,11 +51,6 @@ import {
   validateToken,
 } from './shared/validate.js';
 import { PLUGIN_VERSION } from './version.js';
-
-/** A prepared operation: `local` ones (no network) never wait behind network work. */
-type Prepared<T> = { readonly local: boolean; readonly run: (runtime: PluginRuntime) => Promise<T> };
-const network = <T>(run: (runtime: PluginRuntime) => Promise<T>): Prepared<T> => ({ local: false, run });
-const local = <T>(run: (runtime: PluginRuntime) => Promise<T>): Prepared<T> => ({ local: true, run });
 
 /**
  * The Cognito auth plugin, key `awsCognitoAuthPlugin`. Besides the Auth category behaviour it offers the
@@ -89,13 +93,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
   async reset(): Promise<void> {
     const configured = this.#configured;
     this.#configured = undefined;
-    await configured?.machine.reset(
-      () =>
-        new InvalidStateException(
-          'The auth plugin was reset before the operation completed; nothing it received was stored.',
-          'Configure Amplify again and repeat the call if it is still needed.',
-        ),
-    );
+    await configured?.machine.reset(abandonedByReset);
   }
 
   /**
@@ -103,23 +101,12 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
    * {@link AWSCognitoAuthPlugin.loadEscapeHatch} (or any auth method) before.
    */
   getEscapeHatch(): EscapeHatch {
-    const cognitoIdentityClient = this.#configured?.sdkIdentityPool?.loadedClient;
-    const cognitoIdentityProviderClient = this.#configured?.sdkUserPool?.loadedClient;
-    if (!cognitoIdentityClient && !cognitoIdentityProviderClient) {
-      throw new InvalidStateException(
-        'The AWS SDK clients are not loaded yet.',
-        'Await plugin.loadEscapeHatch() (or any auth call) first; the AWS SDK is loaded on first use.',
-      );
-    }
-    return {
-      ...(cognitoIdentityClient ? { cognitoIdentityClient } : {}),
-      ...(cognitoIdentityProviderClient ? { cognitoIdentityProviderClient } : {}),
-    };
+    return escapeHatchOf(this.#configured);
   }
 
   /** Loads the AWS SDK clients of the configured pools, if needed, and returns them. */
   async loadEscapeHatch(): Promise<EscapeHatch> {
-    const configured = this.#require();
+    const configured = requireConfigured(this.#configured);
     await Promise.all([configured.sdkIdentityPool?.load(), configured.sdkUserPool?.load()]);
     return this.getEscapeHatch();
   }
@@ -179,12 +166,12 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     const work = (): Promise<AWSCognitoAuthSession> => {
       try {
         const { forceRefresh } = validateFetchOptions(options);
-        return this.#require().fetcher.fetch(forceRefresh);
+        return requireConfigured(this.#configured).fetcher.fetch(forceRefresh);
       } catch (error) {
         return Promise.reject(error);
       }
     };
-    return this.#respond(work, onSuccess, onError, 'fetchAuthSession');
+    return respond(work, onSuccess, onError, 'fetchAuthSession', this.#logger());
   }
 
   /** Signs in with the user pool (USER_PASSWORD_AUTH). */
@@ -269,21 +256,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     });
   }
 
-  #require(): ConfiguredPlugin {
-    if (!this.#configured) {
-      throw new InvalidStateException(
-        'The Cognito auth plugin is not configured.',
-        'Add it with Amplify.addPlugin(new AWSCognitoAuthPlugin()) and call Amplify.configure(config) with an awsCognitoAuthPlugin section first.',
-      );
-    }
-    return this.#configured;
-  }
-
-  /**
-   * One operation in the style the caller chose: `prepare` validates the arguments (before any request)
-   * and returns the operation, which then runs after every operation called before it; a local one
-   * abandons the network operations queued before it instead of waiting for them.
-   */
+  /** Validates the arguments (`prepare`, before any request), then runs the operation in the caller's style. */
   #call<T>(
     method: string,
     args: readonly unknown[],
@@ -292,35 +265,13 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     const [options, onSuccess, onError] = splitCallbacks(args);
     const work = async (): Promise<T> => {
       const operation = prepare(options);
-      const { machine, base } = this.#require();
-      const task = (view: PluginRuntime['machine']): Promise<T> => operation.run({ ...base, machine: view });
-      if (!operation.local) return machine.run(task);
-      return machine.runLocal(
-        task,
-        () =>
-          new InvalidStateException(
-            `The operation was abandoned: ${method} ran while it waited for the network; nothing it received was stored.`,
-            'Repeat the call if it is still needed.',
-          ),
-      );
+      return perform(requireConfigured(this.#configured), method, operation);
     };
-    return this.#respond(work, onSuccess, onError, method);
+    return respond(work, onSuccess, onError, method, this.#logger());
   }
 
-  #respond<T>(
-    work: () => Promise<T>,
-    onSuccess: unknown,
-    onError: unknown,
-    method: string,
-  ): Promise<T> | void {
-    if (onSuccess === undefined && onError === undefined) return work();
-    requireCallbacks(onSuccess, onError, method);
-    deliver(
-      work(),
-      onSuccess as (value: T) => void,
-      onError as OnError,
-      this.#configured?.base.logger ?? getLogger(AWSCognitoAuthPlugin.PLUGIN_KEY),
-    );
+  #logger() {
+    return this.#configured?.base.logger ?? getLogger(AWSCognitoAuthPlugin.PLUGIN_KEY);
   }
 
   /** Never shows the session: the plugin holds provider tokens and credentials. */

@@ -125,7 +125,10 @@ export function parse(text: string, region?: string): PersistedSession | null {
   const credentials = parseCredentials(raw.credentials);
   const identityId = optionalString(raw.identityId);
   if (credentials === null || identityId === null) return null;
-  if (identityId !== undefined && (!isIdentityId(identityId) || (region && regionOf(identityId) !== region))) {
+  if (
+    identityId !== undefined &&
+    (!isIdentityId(identityId) || (region && regionOf(identityId) !== region))
+  ) {
     return null;
   }
   switch (raw.kind) {
