@@ -14,8 +14,8 @@ import { startHalfOpenProxy, startSilentServer, type HalfOpenProxy } from './sup
 const REQUEST_TIMEOUT_MS = 150;
 /** One Cognito call against a silent server: three attempts and the retry back-off. */
 const CALL_BOUND_MS = 3 * REQUEST_TIMEOUT_MS + 1000;
-/** Local operations: "at once", with room for a busy machine. */
-const LOCAL_BOUND_MS = 100;
+/** Local operations: "at once", with room for a machine shared with other work (far below any network bound). */
+const LOCAL_BOUND_MS = 1000;
 
 function configFor(h: Harness, endpoint: string): AmplifyConfiguration {
   return {
@@ -68,11 +68,7 @@ describe('never hang', () => {
         expect(silent.accepted()).toBeGreaterThanOrEqual(2); // the SDK retried on new connections
         const fetch = await elapsed(plugin.fetchAuthSession({ forceRefresh: true }));
         expect(fetch.outcome.status).toBe('fulfilled');
-        const session = (
-          fetch.outcome as PromiseFulfilledResult<
-            AWSCognitoAuthSession
-          >
-        ).value;
+        const session = (fetch.outcome as PromiseFulfilledResult<AWSCognitoAuthSession>).value;
         expect((session.identityIdResult as { error: unknown }).error).toBeInstanceOf(NetworkException);
         expect(fetch.ms).toBeLessThan(CALL_BOUND_MS + 1000);
       } finally {

@@ -80,7 +80,7 @@ describe('AWSCognitoAuthPlugin.fetchAuthSession while federated', () => {
 
   it('publishes SESSION_EXPIRED once when the stored provider token is rejected, keeping the identity id', async () => {
     h = await startHarness({ plugin: { credentialsRefreshMarginSeconds: 0 } });
-    const token = await h.token('graph.facebook.com', 'erin', 1);
+    const token = await h.token('graph.facebook.com', 'erin', 60);
     const first = remember(await h.plugin.federateToIdentityPool(token, AuthProvider.facebook()));
     h.clock.advance(3_600_000 + 1); // the provider token and the credentials expire
     const sessions = await Promise.all([h.plugin.fetchAuthSession(), h.plugin.fetchAuthSession()]);
@@ -129,7 +129,7 @@ describe('AWSCognitoAuthPlugin.fetchAuthSession while federated', () => {
     });
     const first = remember(
       await h.plugin.federateToIdentityPool(
-        await h.token('accounts.google.com', 'frank', 1),
+        await h.token('accounts.google.com', 'frank', 60),
         AuthProvider.google(),
       ),
     );
@@ -154,7 +154,7 @@ describe('AWSCognitoAuthPlugin.fetchAuthSession while federated', () => {
     });
     remember(
       await h.plugin.federateToIdentityPool(
-        await h.token('graph.facebook.com', 'gina', 1),
+        await h.token('graph.facebook.com', 'gina', 60),
         AuthProvider.facebook(),
       ),
     );
