@@ -1,5 +1,6 @@
 import { InvalidStateException, type Logger } from '@plugboard/core';
 import type { PluginRuntime } from '../operations/PluginRuntime.js';
+import { notConfigured } from '../shared/errors.js';
 import { deliver, requireCallbacks } from './callbacks.js';
 import type { ConfiguredPlugin } from './createRuntime.js';
 import type { AuthErrorCallback, EscapeHatch } from './options.js';
@@ -16,12 +17,7 @@ export const network = <T>(run: (runtime: PluginRuntime) => Promise<T>): Prepare
 export const local = <T>(run: (runtime: PluginRuntime) => Promise<T>): Prepared<T> => ({ local: true, run });
 
 export function requireConfigured(configured: ConfiguredPlugin | undefined): ConfiguredPlugin {
-  if (!configured) {
-    throw new InvalidStateException(
-      'The Cognito auth plugin is not configured.',
-      'Add it with Amplify.addPlugin(new AWSCognitoAuthPlugin()) and call Amplify.configure(config) with an awsCognitoAuthPlugin section first.',
-    );
-  }
+  if (!configured) throw notConfigured();
   return configured;
 }
 

@@ -1,7 +1,8 @@
-import { InvalidStateException, type Logger } from '@plugboard/core';
+import type { Logger } from '@plugboard/core';
 import type { IdentityPoolService } from '../cognito/IdentityPoolService.js';
 import type { UserPoolService } from '../cognito/UserPoolService.js';
 import type { Margin } from '../session/freshness.js';
+import { noIdentityPool, noUserPool } from '../shared/errors.js';
 import type { SessionMachine } from '../state/AuthMachine.js';
 
 /** Everything an operation needs: built once by `configure`, with the machine as the running operation sees it. */
@@ -22,20 +23,14 @@ export interface PluginRuntime {
 
 export function requireIdentityPool(runtime: PluginRuntime): NonNullable<PluginRuntime['identityPool']> {
   if (!runtime.identityPool) {
-    throw new InvalidStateException(
-      'No identity pool is configured, so there is nothing to federate to.',
-      'Add CredentialsProvider.CognitoIdentity.Default (PoolId, Region) to the awsCognitoAuthPlugin configuration.',
-    );
+    throw noIdentityPool('there is nothing to federate to');
   }
   return runtime.identityPool;
 }
 
 export function requireUserPool(runtime: PluginRuntime): NonNullable<PluginRuntime['userPool']> {
   if (!runtime.userPool) {
-    throw new InvalidStateException(
-      'No user pool is configured, so there is no user-pool sign-in.',
-      'Add CognitoUserPool.Default (PoolId, AppClientId, Region) to the awsCognitoAuthPlugin configuration.',
-    );
+    throw noUserPool();
   }
   return runtime.userPool;
 }

@@ -4,6 +4,7 @@ import {
   SignedOutException,
   type AuthException,
 } from '@plugboard/core';
+import { noIdentityPool } from '../shared/errors.js';
 import type { AuthState, GuestSession } from '../state/AuthState.js';
 import type {
   AuthSessionResult,
@@ -26,12 +27,7 @@ export interface SessionFailures {
   readonly session?: AuthException;
 }
 
-function noIdentityPool(): AuthException {
-  return new InvalidStateException(
-    'No identity pool is configured, so there are no AWS credentials.',
-    'Add CredentialsProvider.CognitoIdentity.Default (PoolId, Region) to the awsCognitoAuthPlugin configuration.',
-  );
-}
+const noCredentialsPool = (): AuthException => noIdentityPool('there are no AWS credentials');
 
 function credentialsResult(
   credentials: AWSTemporaryCredentials | undefined,
@@ -83,7 +79,7 @@ export function buildSession(
     }
     case 'signedIn': {
       const { session } = state;
-      const missing = (): AuthException => (hasIdentityPool ? unknownCredentials() : noIdentityPool());
+      const missing = (): AuthException => (hasIdentityPool ? unknownCredentials() : noCredentialsPool());
       return Object.freeze({
         isSignedIn: true,
         identityIdResult: session.identityId
@@ -109,7 +105,7 @@ export function buildSession(
       const signedOut = (): AuthException =>
         failures.session ??
         new SignedOutException('There is no user signed in.', 'Sign in or federate to get user data.');
-      const missing = (): AuthException => (hasIdentityPool ? unknownCredentials() : noIdentityPool());
+      const missing = (): AuthException => (hasIdentityPool ? unknownCredentials() : noCredentialsPool());
       return Object.freeze({
         isSignedIn: false,
         identityIdResult: guest.identityId

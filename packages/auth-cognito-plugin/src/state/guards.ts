@@ -1,14 +1,10 @@
 import { InvalidStateException, type AuthException } from '@plugboard/core';
+import { notConfigured } from '../shared/errors.js';
 import type { AuthState } from './AuthState.js';
 
 /** The user-facing operations whose permission depends on the state (BEHAVIOUR.md section 2). */
 export type GuardedOperation =
   'federate' | 'clearFederation' | 'signIn' | 'signOut' | 'getCurrentUser' | 'deleteUser';
-
-const NOT_CONFIGURED: readonly [string, string] = [
-  'The Cognito auth plugin is not configured.',
-  'Add the plugin with Amplify.addPlugin(new AWSCognitoAuthPlugin()) and call Amplify.configure(config) with an awsCognitoAuthPlugin section first.',
-];
 
 type Refusal = readonly [message: string, recovery: string] | null;
 
@@ -67,7 +63,7 @@ const REFUSALS: Record<'signedOut' | 'federated' | 'signedIn', Record<GuardedOpe
  */
 export function refusal(state: AuthState, operation: GuardedOperation): AuthException | undefined {
   if (state.kind === 'unconfigured' || state.kind === 'restoring') {
-    return new InvalidStateException(...NOT_CONFIGURED);
+    return notConfigured();
   }
   const refused = REFUSALS[state.kind][operation];
   return refused ? new InvalidStateException(...refused) : undefined;
