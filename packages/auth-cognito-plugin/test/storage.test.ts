@@ -76,6 +76,24 @@ describe('default storage on Node', () => {
   });
 });
 
+describe('a slow storage read at start-up', () => {
+  it('lets a reset complete at once, abandoning the restore without an error logged', async () => {
+    let release: () => void = () => undefined;
+    const storage: KeyValueStorage = {
+      getItem: () => new Promise<null>((resolve) => (release = () => resolve(null))),
+      setItem: async () => undefined,
+      removeItem: async () => undefined,
+    };
+    const plugin = configure(storage);
+    const fetching = plugin.fetchAuthSession();
+    await Amplify.reset(); // the read has not answered
+    await expect(fetching).rejects.toThrow(/reset/);
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(logs.filter((e) => e.level === 'ERROR')).toEqual([]);
+  });
+});
+
 describe('reading a stored session', () => {
   const storedFederation = (overrides: Record<string, unknown>) =>
     JSON.stringify({

@@ -42,6 +42,7 @@ export class AuthMachine {
   #state: AuthState = { kind: 'unconfigured' };
   readonly #queue = new SerialQueue();
   #commits: Promise<unknown> = Promise.resolve();
+  #reset = false;
 
   constructor(
     private readonly store: SessionStore,
@@ -83,8 +84,13 @@ export class AuthMachine {
   start(load: () => Promise<PersistedSession | null>): void {
     void this.dispatch({ type: 'configured' });
     this.#queue
-      .run('local', async () => this.dispatch({ type: 'restored', persisted: await load() }))
-      .catch((error: unknown) => this.logger.error('Restoring the stored session failed.', error));
+      .run('local', async (signal) => this.#commit(signal, { type: 'restored', persisted: await load() }))
+      .catch((error: unknown) => {
+        // A reset during the restore abandons it; anything else is worth a word.
+        if (!this.#reset) {
+          this.logger.error('Restoring the stored session failed.', error);
+        }
+      });
   }
 
   /** Applies `event` outside any operation: never abandoned. */
@@ -94,6 +100,7 @@ export class AuthMachine {
 
   /** Abandons every queued operation and forgets the state at once (no storage effect). */
   reset(abandoned: () => unknown): Promise<void> {
+    this.#reset = true;
     this.#queue.abandonNetworkTasks(abandoned, 'all');
     return this.dispatch({ type: 'reset' });
   }
