@@ -104,4 +104,26 @@ if (found.length > 0) {
     );
   process.exit(1);
 }
-console.log(`No import cycle among ${graph.size} source files.`);
+
+// Layers: the modules below a package's public layer never import it back.
+const LAYERS = [
+  {
+    lower: /^packages\/auth-cognito-plugin\/src\/(operations|session|state|cognito|shared)\//,
+    upper: /^packages\/auth-cognito-plugin\/src\/(api\/|AWSCognitoAuthPlugin\.ts$)/,
+  },
+];
+const violations = [...graph].flatMap(([file, targets]) =>
+  targets
+    .filter((target) =>
+      LAYERS.some(
+        ({ lower, upper }) => lower.test(relative(root, file)) && upper.test(relative(root, target)),
+      ),
+    )
+    .map((target) => `  ${relative(root, file)} -> ${relative(root, target)}`),
+);
+if (violations.length > 0) {
+  console.error('Imports from a lower layer back up to a higher one:');
+  for (const line of violations) console.error(line);
+  process.exit(1);
+}
+console.log(`No import cycle among ${graph.size} source files, and no import up a layer.`);

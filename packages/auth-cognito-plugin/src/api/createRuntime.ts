@@ -6,7 +6,7 @@ import { SdkIdentityPoolService } from '../cognito/IdentityPoolService.js';
 import { SdkUserPoolService } from '../cognito/UserPoolService.js';
 import type { PluginRuntime } from '../operations/PluginRuntime.js';
 import { issuedAt, noteIssued } from '../session/credentials.js';
-import { SessionFetcher } from '../session/SessionFetcher.js';
+import { SessionFetcher } from '../operations/SessionFetcher.js';
 import { SessionStore } from '../session/SessionStore.js';
 import { AuthMachine } from '../state/AuthMachine.js';
 import type { AWSCognitoAuthPluginOptions } from './options.js';

@@ -1,11 +1,11 @@
 import type { AWSCognitoAuthSession } from '../model.js';
 import { delay } from '../cognito/deadline.js';
-import { fetchSession } from '../operations/fetchSession.js';
-import type { PluginRuntime } from '../operations/PluginRuntime.js';
+import { fetchSession } from './fetchSession.js';
+import type { PluginRuntime } from './PluginRuntime.js';
 import { isAbandonment, type AuthMachine } from '../state/AuthMachine.js';
 import type { AuthState } from '../state/AuthState.js';
-import { buildSession, type SessionFailures } from './buildSession.js';
-import { freshness } from './freshness.js';
+import { buildSession, type SessionFailures } from '../session/buildSession.js';
+import { freshness } from '../session/freshness.js';
 
 /** What one shared refresh ended with: the state after it and what it could not renew. */
 interface Outcome {
