@@ -269,6 +269,20 @@ describe('freshness', () => {
     });
   });
 
+  it('says until when a fresh session stays fresh: the earliest expiry less its margin', () => {
+    expect(freshness(federated(creds(3600_000)), NOW, margin).freshUntil).toBe(NOW + 3600_000 - 120_000);
+    expect(freshness(federated(creds(60_000)), NOW, margin).freshUntil).toBe(NOW);
+    const refused: AuthState = {
+      kind: 'signedOut',
+      guest: {
+        identityId: undefined,
+        credentials: undefined,
+        refusal: new NotAuthorizedException('No.', 'x'),
+      },
+    };
+    expect(freshness(refused, NOW, margin).freshUntil).toBe(Number.POSITIVE_INFINITY);
+  });
+
   it('treats a rejected token, and a state before the restore, as expired', () => {
     expect(freshness(federated(creds(3600_000), true), NOW, margin).session).toBe('expired');
     expect(freshness({ kind: 'restoring' }, NOW, margin).session).toBe('expired');

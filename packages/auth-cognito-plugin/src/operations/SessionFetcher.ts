@@ -34,7 +34,7 @@ class PendingFetch {
  * answers with what it has while the refresh goes on.
  */
 export class SessionFetcher {
-  readonly #answered = new WeakMap<AuthState, AWSCognitoAuthSession>();
+  readonly #answered = new WeakMap<AuthState, { session: AWSCognitoAuthSession; freshUntil: number }>();
   readonly #built = new WeakMap<Outcome, AWSCognitoAuthSession>();
   #warnedCap = false;
 
@@ -113,6 +113,10 @@ export class SessionFetcher {
   /** The session from memory when the state is fresh, else undefined. Synchronous, no I/O. */
   #cached(state: AuthState): AWSCognitoAuthSession | undefined {
     const now = this.runtime.now();
+    // States are immutable, so while a state stays fresh its session is the same object: the warm path
+    // builds nothing (no error objects, no stack traces) and grades nothing.
+    const known = this.#answered.get(state);
+    if (known && now < known.freshUntil) return known.session;
     const levels = freshness(state, now, this.runtime.margin);
     if (levels.marginCapped && !this.#warnedCap) {
       this.#warnedCap = true;
@@ -121,13 +125,8 @@ export class SessionFetcher {
       );
     }
     if (levels.session !== 'fresh') return undefined;
-    // States are immutable, so while a state stays fresh its session is the same object: the warm path
-    // builds nothing (no error objects, no stack traces).
-    let session = this.#answered.get(state);
-    if (!session) {
-      session = buildSession(state, now, this.runtime.margin.hasIdentityPool);
-      this.#answered.set(state, session);
-    }
+    const session = known?.session ?? buildSession(state, now, this.runtime.margin.hasIdentityPool);
+    this.#answered.set(state, { session, freshUntil: levels.freshUntil });
     return session;
   }
 }

@@ -24,6 +24,8 @@ export interface Freshness {
   /** The whole session: the least fresh part. */
   readonly session: Level;
   readonly marginCapped: boolean;
+  /** Until when (epoch ms, exclusive) the whole session stays fresh, the state unchanged. */
+  readonly freshUntil: number;
 }
 
 const ORDER: readonly Level[] = ['expired', 'stale', 'fresh'];
@@ -41,6 +43,11 @@ export function level(expiresAt: number | undefined, now: number, marginMs: numb
  */
 export function freshness(state: AuthState, now: number, margin: Margin): Freshness {
   let marginCapped = false;
+  let freshUntil = Number.POSITIVE_INFINITY;
+  const graded = (expiresAt: number, ms: number): Level => {
+    freshUntil = Math.min(freshUntil, expiresAt - ms);
+    return level(expiresAt, now, ms);
+  };
   const ofCredentials = (credentials: AWSTemporaryCredentials | undefined): Level => {
     if (!credentials) return 'expired';
     const expiresAt = credentials.expiration.getTime();
@@ -50,17 +57,17 @@ export function freshness(state: AuthState, now: number, margin: Margin): Freshn
       ms = (expiresAt - issued) / 2;
       marginCapped = true;
     }
-    return level(expiresAt, now, ms);
+    return graded(expiresAt, ms);
   };
   let tokens: Level | undefined;
   let credentials: Level | undefined;
   if (state.kind === 'unconfigured' || state.kind === 'restoring') {
-    return { tokens, credentials, session: 'expired', marginCapped };
+    return { tokens, credentials, session: 'expired', marginCapped, freshUntil: now };
   }
   if (state.kind === 'federated') {
     credentials = state.session.tokenRejected ? 'expired' : ofCredentials(state.session.credentials);
   } else if (state.kind === 'signedIn') {
-    tokens = level(state.session.tokens.expiresAt, now, margin.ms);
+    tokens = graded(state.session.tokens.expiresAt, margin.ms);
     credentials = margin.hasIdentityPool ? ofCredentials(state.session.credentials) : undefined;
   } else if (state.kind === 'signedOut') {
     const { guest } = state;
@@ -69,5 +76,5 @@ export function freshness(state: AuthState, now: number, margin: Margin): Freshn
   }
   const levels = [tokens, credentials].filter((l): l is Level => l !== undefined);
   const session = levels.reduce<Level>((a, b) => (ORDER.indexOf(a) < ORDER.indexOf(b) ? a : b), 'fresh');
-  return { tokens, credentials, session, marginCapped };
+  return { tokens, credentials, session, marginCapped, freshUntil: session === 'fresh' ? freshUntil : now };
 }
