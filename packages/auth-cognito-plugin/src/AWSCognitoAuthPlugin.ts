@@ -1,6 +1,5 @@
 import {
   getLogger,
-  InvalidStateException,
   type AuthPlugin,
   type AuthSignInOptions,
   type AuthSignInResult,
@@ -11,41 +10,47 @@ import {
   type PluginContext,
 } from '@plugboard/core';
 import { brandClass } from '@plugboard/core/internals';
-import { deliver, requireCallbacks, splitCallbacks } from './api/callbacks.js';
-import { defaultStorage, readConfig, validateConstructorOptions } from './api/pluginConfig.js';
+import { splitCallbacks } from './api/callbacks.js';
+import { createRuntime, type ConfiguredPlugin } from './api/createRuntime.js';
+import {
+  abandonedByReset,
+  escapeHatchOf,
+  local,
+  network,
+  perform,
+  requireConfigured,
+  respond,
+  type Prepared,
+} from './api/invoke.js';
+import type {
+  AuthErrorCallback as OnError,
+  AWSCognitoAuthPluginOptions,
+  ConfirmSignInOptions,
+  EscapeHatch,
+  FederateToIdentityPoolOptionsInput as FederateOptionsArg,
+} from './api/options.js';
+import { readConfig, validateConstructorOptions } from './api/pluginConfig.js';
+import type { AuthProvider } from './AuthProvider.js';
+import type { AWSCognitoAuthSession, FederateToIdentityPoolResult } from './model.js';
+import { confirmSignIn } from './operations/confirmSignIn.js';
+import { deleteUser } from './operations/deleteUser.js';
+import { clearFederation, federate } from './operations/federate.js';
+import { getCurrentUser } from './operations/getCurrentUser.js';
+import type { PluginRuntime } from './operations/PluginRuntime.js';
+import { signIn } from './operations/signIn.js';
+import { signOut } from './operations/signOut.js';
 import {
   validateFederateOptions,
   validateFetchOptions,
+  validateNoOptions,
   validatePassword,
   validateProvider,
   validateSignIn,
   validateSignOutOptions,
   validateStringRecord,
   validateToken,
-} from './api/validate.js';
-import type { AuthProvider } from './AuthProvider.js';
-import { SdkIdentityPoolService } from './cognito/IdentityPoolService.js';
-import { SdkUserPoolService } from './cognito/UserPoolService.js';
-import { clearFederation, federate } from './operations/federate.js';
-import { cachedSession, fetchSession } from './operations/fetchSession.js';
-import type { PluginRuntime } from './operations/PluginRuntime.js';
-import { confirmSignIn, deleteUser, getCurrentUser, signIn } from './operations/signIn.js';
-import { signOut } from './operations/signOut.js';
-import { SessionStore } from './session/SessionStore.js';
-import { AuthMachine } from './state/AuthMachine.js';
-import type {
-  AuthErrorCallback,
-  AuthErrorCallback as OnError,
-  AWSCognitoAuthPluginOptions,
-  AWSCognitoAuthSession,
-  ConfirmSignInOptions,
-  EscapeHatch,
-  FederateToIdentityPoolOptionsInput as FederateOptionsArg,
-  FederateToIdentityPoolResult,
-} from './types.js';
+} from './shared/validate.js';
 import { PLUGIN_VERSION } from './version.js';
-
-const DEFAULT_MARGIN_SECONDS = 120;
 
 /**
  * The Cognito auth plugin, key `awsCognitoAuthPlugin`. Besides the Auth category behaviour it offers the
@@ -56,16 +61,12 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
   static readonly PLUGIN_KEY = 'awsCognitoAuthPlugin' as const;
 
   readonly #options: AWSCognitoAuthPluginOptions;
-  #runtime: PluginRuntime | undefined;
-  #sdkService: SdkIdentityPoolService | undefined;
-  #sdkUserPool: SdkUserPoolService | undefined;
-  #pendingFetch:
-    { promise: Promise<AWSCognitoAuthSession>; force: boolean; started: boolean; ticket: number } | undefined;
+  #configured: ConfiguredPlugin | undefined;
 
   /**
-   * @param options storage, the optional federated-token refresher, the refresh margin, a clock, and
-   * replacements for the AWS SDK clients (`identityPoolService`, `userPoolService`). Checked here: a wrong
-   * type or an unknown option throws `InvalidParameterException`.
+   * @param options storage, the optional federated-token refresher, the refresh margin, request and
+   * refresher deadlines, a clock, and replacements for the AWS SDK clients (`identityPoolService`,
+   * `userPoolService`). Checked here: a wrong type or an unknown option throws `InvalidParameterException`.
    */
   constructor(options: AWSCognitoAuthPluginOptions = {}) {
     validateConstructorOptions(options);
@@ -85,74 +86,28 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
   }
 
   configure(pluginConfig: unknown, context: PluginContext): void {
-    const config = readConfig(pluginConfig);
-    const identity = config.CredentialsProvider?.CognitoIdentity?.Default;
-    const userPool = config.CognitoUserPool?.Default;
-    const storage = this.#options.storage ?? defaultStorage();
-    const store = new SessionStore(
-      storage,
-      { identityPoolId: identity?.PoolId, userPoolId: userPool?.PoolId },
-      context.logger,
-    );
-    const machine = new AuthMachine(store, context.hub, context.logger);
-    this.#sdkService =
-      identity && !this.#options.identityPoolService ? new SdkIdentityPoolService(identity) : undefined;
-    const service = this.#options.identityPoolService ?? this.#sdkService;
-    this.#sdkUserPool =
-      userPool && !this.#options.userPoolService ? new SdkUserPoolService(userPool) : undefined;
-    const userPoolService = this.#options.userPoolService ?? this.#sdkUserPool;
-    this.#runtime = {
-      machine,
-      identityPool: identity && service ? { poolId: identity.PoolId, service } : undefined,
-      userPool:
-        userPool && userPoolService
-          ? {
-              providerName: `cognito-idp.${userPool.Region}.amazonaws.com/${userPool.PoolId}`,
-              service: userPoolService,
-            }
-          : undefined,
-      now: this.#options.clock ?? Date.now,
-      refreshMarginMs: (this.#options.credentialsRefreshMarginSeconds ?? DEFAULT_MARGIN_SECONDS) * 1000,
-      federatedTokenRefresher: this.#options.federatedTokenRefresher,
-      logger: context.logger,
-      answered: new WeakMap(),
-    };
-    void machine.dispatch({ type: 'configured' });
-    void machine.run(async () => machine.dispatch({ type: 'restored', persisted: await store.load() }));
+    this.#configured = createRuntime(this.#options, readConfig(pluginConfig), context);
   }
 
+  /** Forgets the configuration and the in-memory session at once; operations still waiting are abandoned. */
   async reset(): Promise<void> {
-    const runtime = this.#runtime;
-    this.#runtime = undefined;
-    this.#sdkService = undefined;
-    this.#sdkUserPool = undefined;
-    this.#pendingFetch = undefined;
-    if (runtime) await runtime.machine.run(async () => runtime.machine.dispatch({ type: 'reset' }));
+    const configured = this.#configured;
+    this.#configured = undefined;
+    await configured?.machine.reset(abandonedByReset);
   }
 
   /**
-   * The AWS SDK clients the plugin uses. They are loaded on first use: call {@link AWSCognitoAuthPlugin.loadEscapeHatch} (or
-   * any auth method) before.
+   * The AWS SDK clients the plugin uses, each present once loaded and only for a configured pool: call
+   * {@link AWSCognitoAuthPlugin.loadEscapeHatch} (or any auth method) before.
    */
   getEscapeHatch(): EscapeHatch {
-    const cognitoIdentityClient = this.#sdkService?.loadedClient;
-    const cognitoIdentityProviderClient = this.#sdkUserPool?.loadedClient;
-    if (!cognitoIdentityClient && !cognitoIdentityProviderClient) {
-      throw new InvalidStateException(
-        'The AWS SDK clients are not loaded yet.',
-        'Await plugin.loadEscapeHatch() (or any auth call) first; the AWS SDK is loaded on first use.',
-      );
-    }
-    return {
-      ...(cognitoIdentityClient ? { cognitoIdentityClient } : {}),
-      ...(cognitoIdentityProviderClient ? { cognitoIdentityProviderClient } : {}),
-    } as EscapeHatch;
+    return escapeHatchOf(this.#configured);
   }
 
   /** Loads the AWS SDK clients of the configured pools, if needed, and returns them. */
   async loadEscapeHatch(): Promise<EscapeHatch> {
-    this.#requireRuntime();
-    await Promise.all([this.#sdkService?.load(), this.#sdkUserPool?.load()]);
+    const configured = requireConfigured(this.#configured);
+    await Promise.all([configured.sdkIdentityPool?.load(), configured.sdkUserPool?.load()]);
     return this.getEscapeHatch();
   }
 
@@ -184,7 +139,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
       const validToken = validateToken(token);
       const validProvider = validateProvider(provider);
       const { developerProvidedIdentityId } = validateFederateOptions(options);
-      return (runtime) => federate(runtime, validToken, validProvider, developerProvidedIdentityId);
+      return network((runtime) => federate(runtime, validToken, validProvider, developerProvidedIdentityId));
     });
   }
 
@@ -192,7 +147,10 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
   clearFederationToIdentityPool(): Promise<void>;
   clearFederationToIdentityPool(onSuccess: () => void, onError: OnError): void;
   clearFederationToIdentityPool(...callbacks: unknown[]): Promise<void> | void {
-    return this.#call('clearFederationToIdentityPool', callbacks, () => clearFederation);
+    return this.#call('clearFederationToIdentityPool', callbacks, (options) => {
+      validateNoOptions(options, 'clearFederationToIdentityPool');
+      return local(clearFederation);
+    });
   }
 
   /** The current session: identity id and AWS credentials (refreshed when near expiry), user-pool data. */
@@ -208,12 +166,12 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     const work = (): Promise<AWSCognitoAuthSession> => {
       try {
         const { forceRefresh } = validateFetchOptions(options);
-        return this.#fetch(this.#requireRuntime(), forceRefresh);
+        return requireConfigured(this.#configured).fetcher.fetch(forceRefresh);
       } catch (error) {
         return Promise.reject(error);
       }
     };
-    return this.#respond(work, onSuccess, onError, 'fetchAuthSession');
+    return respond(work, onSuccess, onError, 'fetchAuthSession', this.#logger());
   }
 
   /** Signs in with the user pool (USER_PASSWORD_AUTH). */
@@ -234,7 +192,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
   signIn(username: string, password: string, ...rest: unknown[]): Promise<AuthSignInResult> | void {
     return this.#call('signIn', rest, (options) => {
       const input = validateSignIn(username, password, options);
-      return (runtime) => signIn(runtime, input.username, input.password, input.clientMetadata);
+      return network((runtime) => signIn(runtime, input.username, input.password, input.clientMetadata));
     });
   }
 
@@ -258,7 +216,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
         (options as ConfirmSignInOptions | undefined)?.userAttributes,
         'userAttributes',
       );
-      return (runtime) => confirmSignIn(runtime, newPassword, attributes);
+      return network((runtime) => confirmSignIn(runtime, newPassword, attributes));
     });
   }
 
@@ -273,102 +231,52 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
   signOut(...args: unknown[]): Promise<AuthSignOutResult> | void {
     return this.#call('signOut', args, (options) => {
       const { globalSignOut } = validateSignOutOptions(options);
-      return (runtime) => signOut(runtime, globalSignOut);
+      const run = (runtime: PluginRuntime) => signOut(runtime, globalSignOut);
+      return globalSignOut ? network(run) : local(run);
     });
   }
 
   /** Deletes the signed-in user from the user pool, signs out locally and publishes USER_DELETED. */
   deleteUser(): Promise<void>;
-  deleteUser(onSuccess: () => void, onError: AuthErrorCallback): void;
+  deleteUser(onSuccess: () => void, onError: OnError): void;
   deleteUser(...callbacks: unknown[]): Promise<void> | void {
-    return this.#call('deleteUser', callbacks, () => deleteUser);
+    return this.#call('deleteUser', callbacks, (options) => {
+      validateNoOptions(options, 'deleteUser');
+      return network(deleteUser);
+    });
   }
 
   /** The signed-in user-pool user: `{ username, userId }`, or SignedOutException. */
   getCurrentUser(): Promise<AuthUser>;
   getCurrentUser(onSuccess: (user: AuthUser) => void, onError: OnError): void;
   getCurrentUser(...callbacks: unknown[]): Promise<AuthUser> | void {
-    return this.#call('getCurrentUser', callbacks, () => getCurrentUser);
-  }
-
-  /** Shares one queued fetch among concurrent callers, and answers from memory when nothing is pending. */
-  #fetch(runtime: PluginRuntime, force: boolean): Promise<AWSCognitoAuthSession> {
-    if (!force && runtime.machine.idle) {
-      const cached = cachedSession(runtime, runtime.machine.state);
-      if (cached) return Promise.resolve(cached);
-    }
-    // Joining is only linearizable while the pending fetch is the last operation queued.
-    const pending = this.#pendingFetch;
-    if (pending && pending.ticket === runtime.machine.lastTicket && (!pending.started || !force)) {
-      pending.force ||= force;
-      return pending.promise;
-    }
-    const entry = {
-      promise: undefined as unknown as Promise<AWSCognitoAuthSession>,
-      force,
-      started: false,
-      ticket: 0,
-    };
-    entry.promise = runtime.machine.run(async () => {
-      entry.started = true;
-      try {
-        return await fetchSession(runtime, entry.force);
-      } finally {
-        if (this.#pendingFetch === entry) this.#pendingFetch = undefined;
-      }
+    return this.#call('getCurrentUser', callbacks, (options) => {
+      validateNoOptions(options, 'getCurrentUser');
+      return network(getCurrentUser);
     });
-    entry.ticket = runtime.machine.lastTicket;
-    this.#pendingFetch = entry;
-    return entry.promise;
   }
 
-  #requireRuntime(): PluginRuntime {
-    if (!this.#runtime) {
-      throw new InvalidStateException(
-        'The Cognito auth plugin is not configured.',
-        'Add it with Amplify.addPlugin(new AWSCognitoAuthPlugin()) and call Amplify.configure(config) with an awsCognitoAuthPlugin section first.',
-      );
-    }
-    return this.#runtime;
-  }
-
-  /**
-   * One operation in the style the caller chose: `prepare` validates the arguments (before any request)
-   * and returns the operation, which then runs after every operation called before it.
-   */
+  /** Validates the arguments (`prepare`, before any request), then runs the operation in the caller's style. */
   #call<T>(
     method: string,
     args: readonly unknown[],
-    prepare: (options: unknown) => (runtime: PluginRuntime) => Promise<T>,
+    prepare: (options: unknown) => Prepared<T>,
   ): Promise<T> | void {
     const [options, onSuccess, onError] = splitCallbacks(args);
     const work = async (): Promise<T> => {
       const operation = prepare(options);
-      const runtime = this.#requireRuntime();
-      return runtime.machine.run(() => operation(runtime));
+      return perform(requireConfigured(this.#configured), method, operation);
     };
-    return this.#respond(work, onSuccess, onError, method);
+    return respond(work, onSuccess, onError, method, this.#logger());
   }
 
-  #respond<T>(
-    work: () => Promise<T>,
-    onSuccess: unknown,
-    onError: unknown,
-    method: string,
-  ): Promise<T> | void {
-    if (onSuccess === undefined && onError === undefined) return work();
-    requireCallbacks(onSuccess, onError, method);
-    deliver(
-      work(),
-      onSuccess as (value: T) => void,
-      onError as OnError,
-      this.#runtime?.logger ?? getLogger(AWSCognitoAuthPlugin.PLUGIN_KEY),
-    );
+  #logger() {
+    return this.#configured?.base.logger ?? getLogger(AWSCognitoAuthPlugin.PLUGIN_KEY);
   }
 
   /** Never shows the session: the plugin holds provider tokens and credentials. */
   [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return `AWSCognitoAuthPlugin { state: '${this.#runtime?.machine.state.kind ?? 'unconfigured'}' }`;
+    return `AWSCognitoAuthPlugin { state: '${this.#configured?.machine.state.kind ?? 'unconfigured'}' }`;
   }
 }
 brandClass(AWSCognitoAuthPlugin, 'AWSCognitoAuthPlugin');

@@ -5,9 +5,9 @@ export type { FederateToIdentityPoolOptionsBuilder } from './FederateToIdentityP
 export { AWSCognitoAuthChannelEventName } from './events.js';
 export type { IdentityPoolService, Logins } from './cognito/IdentityPoolService.js';
 export type { UserPoolService, SignInOutcome } from './cognito/UserPoolService.js';
-export type { UserPoolTokenSet } from './state/AuthState.js';
 export type {
   AWSTemporaryCredentials,
+  UserPoolTokenSet,
   AuthSessionResult,
   AWSCognitoUserPoolTokens,
   AWSCognitoAuthSession,
@@ -18,6 +18,7 @@ export type {
   EscapeHatch,
   FederateToIdentityPoolOptionsInput,
 } from './types.js';
+export { SessionStorageException } from './session/SessionStorageException.js';
 export { fromAmplifyAuth } from './fromAmplifyAuth.js';
 export { InvalidIdentityPoolConfigurationException } from './cognito/InvalidIdentityPoolConfigurationException.js';
 export type {

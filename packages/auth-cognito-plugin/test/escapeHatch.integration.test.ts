@@ -25,7 +25,9 @@ describe('AWSCognitoAuthPlugin escape hatch and packaging', () => {
       expect(h.plugin.getEscapeHatch().cognitoIdentityClient).toBe(loaded.cognitoIdentityClient);
       remember(await h.plugin.federateToIdentityPool(await h.token(), AuthProvider.facebook()));
       expect(h.plugin.getEscapeHatch().cognitoIdentityClient).toBe(loaded.cognitoIdentityClient);
-      expect(await loaded.cognitoIdentityClient.config.endpoint?.()).toMatchObject({ hostname: '127.0.0.1' });
+      expect(await loaded.cognitoIdentityClient?.config.endpoint?.()).toMatchObject({
+        hostname: '127.0.0.1',
+      });
     });
 
     it('is refused before configure', async () => {

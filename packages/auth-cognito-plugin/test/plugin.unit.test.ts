@@ -3,7 +3,10 @@ import {
   Amplify,
   ConfigurationException,
   InMemoryKeyValueStorage,
+  Logging,
+  NetworkException,
   NotAuthorizedException,
+  type LogEntry,
 } from '@plugboard/core';
 import { createPluginContext } from '@plugboard/core/internals';
 import {
@@ -13,15 +16,17 @@ import {
   type IdentityPoolService,
 } from '../src';
 import { makeCredentials } from '../src/session/credentials';
+import { recordWritten } from './support/secrets';
 
 const POOL = 'us-east-1:00000000-0000-4000-8000-000000000000';
 const IDENTITY = 'us-east-1:11111111-1111-4111-8111-111111111111';
 
 /** An identity-pool service whose answers the test releases one at a time. */
-function fakeService(now: () => number) {
+function fakeService(now: () => number, lifetimeMs = 3600_000) {
   const calls: string[] = [];
   let issued = 0;
   let rejectTokens = false;
+  let failNext: Error | undefined;
   const gates: (() => void)[] = [];
   const wait = () => new Promise<void>((resolve) => gates.push(resolve));
   const service: IdentityPoolService = {
@@ -34,12 +39,15 @@ function fakeService(now: () => number) {
       calls.push(`GetCredentialsForIdentity ${identityId} ${Object.keys(logins ?? {}).join()}`);
       await wait();
       if (rejectTokens) throw new NotAuthorizedException('Token expired.', 'Get a new token.');
+      const failure = failNext;
+      failNext = undefined;
+      if (failure) throw failure;
       issued++;
       return makeCredentials({
         accessKeyId: `ASIAFAKE${issued}`,
         secretAccessKey: `fake-secret-${issued}-${'s'.repeat(30)}`,
         sessionToken: `fake-session-${issued}-${'t'.repeat(30)}`,
-        expiration: now() + 3600_000,
+        expiration: now() + lifetimeMs,
       });
     },
   };
@@ -56,13 +64,16 @@ function fakeService(now: () => number) {
     rejectTokens() {
       rejectTokens = true;
     },
+    failNext(error: Error) {
+      failNext = error;
+    },
   };
 }
 
-async function setUp(options: { margin?: number } = {}) {
+async function setUp(options: { margin?: number; lifetimeMs?: number } = {}) {
   let offset = 0;
   const now = () => 1_800_000_000_000 + offset;
-  const fake = fakeService(now);
+  const fake = fakeService(now, options.lifetimeMs);
   await Amplify.reset();
   const plugin = new AWSCognitoAuthPlugin({
     identityPoolService: fake.service,
@@ -130,12 +141,35 @@ describe('AWSCognitoAuthPlugin (unit, fake identity-pool service)', () => {
     it('does not join a fetch queued before another operation (linearizable)', async () => {
       const { plugin, fake } = await setUp();
       const first = plugin.fetchAuthSession({ forceRefresh: true });
-      const cleared = plugin.clearFederationToIdentityPool();
+      const federated = plugin.federateToIdentityPool('provider-token-2', AuthProvider.facebook());
       const second = plugin.fetchAuthSession({ forceRefresh: true });
       await fake.drain();
-      const [a, , b] = await Promise.all([first, cleared, second]);
+      const [a, , b] = await Promise.all([first, federated, second]);
       expect(a.isSignedIn).toBe(true);
-      expect(b.isSignedIn).toBe(false);
+      expect(fake.calls.filter((c) => c.startsWith('GetCredentialsForIdentity'))).toHaveLength(3);
+      expect(b).not.toBe(a);
+    });
+
+    it('abandons a refresh in flight when the federation is cleared: the clear completes at once, the late answer changes nothing', async () => {
+      const { plugin, fake } = await setUp();
+      const events: string[] = [];
+      const { Hub, HubChannel } = await import('@plugboard/core');
+      const sub = Hub.subscribe(HubChannel.AUTH, (e) => void events.push(e.name));
+      const refresh = plugin.fetchAuthSession({ forceRefresh: true });
+      await new Promise((resolve) => setImmediate(resolve)); // the refresh is now waiting for the service
+      expect(fake.calls).toHaveLength(1);
+      await plugin.clearFederationToIdentityPool(); // the fake has not answered: nothing waits for it
+      await fake.drain(); // the late answer, and the guest credentials the abandoned fetch asks for again
+      expect((await refresh).isSignedIn).toBe(false);
+      const after = await plugin.fetchAuthSession();
+      expect(after.isSignedIn).toBe(false);
+      expect(fake.calls).toEqual([
+        `GetCredentialsForIdentity ${IDENTITY} accounts.google.com`,
+        'GetId ',
+        `GetCredentialsForIdentity ${IDENTITY} `,
+      ]);
+      sub.unsubscribe();
+      expect(events).toEqual(['FEDERATION_TO_IDENTITY_POOL_CLEARED']);
     });
 
     it('publishes SESSION_EXPIRED once and stops sending a rejected token', async () => {
@@ -153,6 +187,73 @@ describe('AWSCognitoAuthPlugin (unit, fake identity-pool service)', () => {
       sub.unsubscribe();
       expect(events).toEqual(['SESSION_EXPIRED']);
       expect(fake.calls).toHaveLength(1);
+    });
+  });
+
+  describe('refresh margin and forced refreshes', () => {
+    const captureLogs = () => {
+      const entries: LogEntry[] = [];
+      Logging.setSink((entry) => {
+        entries.push(entry);
+        recordWritten(entry);
+      });
+      return { entries, restore: () => Logging.setSink((entry) => recordWritten(entry)) };
+    };
+
+    it('caps a margin at least as long as the credentials last at half their lifetime, warning once', async () => {
+      const logs = captureLogs();
+      try {
+        const { plugin, fake, advance } = await setUp({ margin: 120, lifetimeMs: 60_000 });
+        for (let i = 0; i < 5; i++) await plugin.fetchAuthSession();
+        expect(fake.calls).toEqual([]); // 60 s left, capped margin 30 s: fresh
+        advance(31_000);
+        const refreshed = plugin.fetchAuthSession();
+        await fake.drain();
+        await refreshed;
+        expect(fake.calls).toHaveLength(1);
+        for (let i = 0; i < 5; i++) await plugin.fetchAuthSession();
+        expect(fake.calls).toHaveLength(1);
+        const warnings = logs.entries.filter((e) => /half their lifetime/.test(e.message));
+        expect(warnings).toHaveLength(1);
+        expect(warnings[0]!.level).toBe('WARN');
+      } finally {
+        logs.restore();
+      }
+    });
+
+    it('keeps the configured margin when it is shorter than the lifetime', async () => {
+      const { plugin, fake, advance } = await setUp({ margin: 120, lifetimeMs: 3600_000 });
+      advance(3600_000 - 100_000); // 100 s left: inside the 120 s margin
+      const refreshed = plugin.fetchAuthSession();
+      await fake.drain();
+      await refreshed;
+      expect(fake.calls).toHaveLength(1);
+    });
+
+    it('answers a forced refresh whose token is rejected with FAILURE, keeping the identity id', async () => {
+      const { plugin, fake } = await setUp();
+      const before = await plugin.fetchAuthSession();
+      fake.rejectTokens();
+      const forced = plugin.fetchAuthSession({ forceRefresh: true });
+      await fake.drain();
+      const session = await forced;
+      expect(session.awsCredentialsResult.type).toBe('FAILURE');
+      const plain = await plugin.fetchAuthSession();
+      expect(plain.identityIdResult).toEqual(before.identityIdResult);
+    });
+
+    it('gives plain callers joined to a failed forced refresh the still-valid credentials', async () => {
+      const { plugin, fake } = await setUp();
+      const before = await plugin.fetchAuthSession();
+      fake.failNext(new NetworkException('Unreachable.', 'Try again.'));
+      const forced = plugin.fetchAuthSession({ forceRefresh: true });
+      const plain = plugin.fetchAuthSession();
+      await fake.drain();
+      const [f, p] = await Promise.all([forced, plain]);
+      expect((f.awsCredentialsResult as { error: unknown }).error).toBeInstanceOf(NetworkException);
+      expect(p.awsCredentialsResult).toEqual(before.awsCredentialsResult);
+      expect(fake.calls).toHaveLength(1);
+      expect(await plugin.fetchAuthSession()).toBe(before); // the stored session is unchanged
     });
   });
 

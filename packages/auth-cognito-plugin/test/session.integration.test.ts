@@ -80,7 +80,7 @@ describe('AWSCognitoAuthPlugin.fetchAuthSession while federated', () => {
 
   it('publishes SESSION_EXPIRED once when the stored provider token is rejected, keeping the identity id', async () => {
     h = await startHarness({ plugin: { credentialsRefreshMarginSeconds: 0 } });
-    const token = await h.token('graph.facebook.com', 'erin', 1);
+    const token = await h.token('graph.facebook.com', 'erin', 60);
     const first = remember(await h.plugin.federateToIdentityPool(token, AuthProvider.facebook()));
     h.clock.advance(3_600_000 + 1); // the provider token and the credentials expire
     const sessions = await Promise.all([h.plugin.fetchAuthSession(), h.plugin.fetchAuthSession()]);
@@ -129,7 +129,7 @@ describe('AWSCognitoAuthPlugin.fetchAuthSession while federated', () => {
     });
     const first = remember(
       await h.plugin.federateToIdentityPool(
-        await h.token('accounts.google.com', 'frank', 1),
+        await h.token('accounts.google.com', 'frank', 60),
         AuthProvider.google(),
       ),
     );
@@ -154,7 +154,7 @@ describe('AWSCognitoAuthPlugin.fetchAuthSession while federated', () => {
     });
     remember(
       await h.plugin.federateToIdentityPool(
-        await h.token('graph.facebook.com', 'gina', 1),
+        await h.token('graph.facebook.com', 'gina', 60),
         AuthProvider.facebook(),
       ),
     );
@@ -166,7 +166,7 @@ describe('AWSCognitoAuthPlugin.fetchAuthSession while federated', () => {
     expect(h.events.map((e) => e.name)).toEqual(['FEDERATED_TO_IDENTITY_POOL', 'SESSION_EXPIRED']);
   });
 
-  it('keeps the session through a throttled refresh and returns the still-valid credentials', async () => {
+  it('answers a failed forced refresh with FAILURE, keeps the session, and a plain fetch returns the still-valid credentials', async () => {
     h = await startHarness();
     const first = remember(await h.plugin.federateToIdentityPool(await h.token(), AuthProvider.facebook()));
     h.emulator.injectFault({
@@ -175,7 +175,12 @@ describe('AWSCognitoAuthPlugin.fetchAuthSession while federated', () => {
       times: 10,
     });
     const session = await h.plugin.fetchAuthSession({ forceRefresh: true });
-    expect(session.awsCredentialsResult).toEqual({ type: 'SUCCESS', value: first.credentials });
+    expect(session.awsCredentialsResult.type).toBe('FAILURE');
+    expect((session.awsCredentialsResult as { error: unknown }).error).toBeInstanceOf(
+      TooManyRequestsException,
+    );
+    const plain = await h.plugin.fetchAuthSession();
+    expect(plain.awsCredentialsResult).toEqual({ type: 'SUCCESS', value: first.credentials });
     h.emulator.clearFaults();
     expect((await h.plugin.fetchAuthSession()).identityIdResult).toEqual({
       type: 'SUCCESS',

@@ -64,34 +64,42 @@ describe('AWSCognitoAuthPlugin state rules', () => {
   });
 
   describe('linearizability', () => {
-    it('runs concurrent calls in call order', async () => {
+    it('runs concurrent calls in call order; a local call abandons the network calls queued before it', async () => {
       const [a, b] = [await h.token('graph.facebook.com', 'a'), await h.token('accounts.google.com', 'b')];
       const order: string[] = [];
-      const results = await Promise.allSettled([
+      const note = (label: string) => ({
+        ok: () => void order.push(label),
+        failed: (e: Error) => void order.push(`${label}: ${e.name}`),
+      });
+      const [abandoned] = await Promise.allSettled([
         h.plugin
           .federateToIdentityPool(a, AuthProvider.facebook())
-          .then((r) => (order.push('federate a'), remember(r))),
-        h.plugin.clearFederationToIdentityPool().then(() => order.push('clear')),
-        h.plugin
-          .clearFederationToIdentityPool()
-          .catch((e: Error) => (order.push(`clear again: ${e.name}`), null)),
+          .then(note('federate a').ok, (e: Error) => {
+            note('federate a').failed(e);
+            throw e;
+          }),
+        h.plugin.clearFederationToIdentityPool().then(note('clear').ok, note('clear').failed),
+        h.plugin.clearFederationToIdentityPool().then(note('clear again').ok, note('clear again').failed),
         h.plugin
           .federateToIdentityPool(b, AuthProvider.google())
           .then((r) => (order.push('federate b'), remember(r))),
         h.plugin.fetchAuthSession().then((s) => order.push(`fetch: signed in ${s.isSignedIn}`)),
       ]);
-      expect(results.every((r) => r.status === 'fulfilled')).toBe(true);
       expect(order).toEqual([
-        'federate a',
-        'clear',
+        'federate a: InvalidStateException',
+        'clear: InvalidStateException',
         'clear again: InvalidStateException',
         'federate b',
         'fetch: signed in true',
       ]);
+      expect((abandoned as PromiseRejectedResult).reason.message).toMatch(
+        /abandoned.*nothing it received was stored/,
+      );
+      expect(h.events.map((e) => e.name)).toEqual(['FEDERATED_TO_IDENTITY_POOL']);
+      await h.plugin.clearFederationToIdentityPool();
       expect(h.events.map((e) => e.name)).toEqual([
         'FEDERATED_TO_IDENTITY_POOL',
         'FEDERATION_TO_IDENTITY_POOL_CLEARED',
-        'FEDERATED_TO_IDENTITY_POOL',
       ]);
     });
 
@@ -112,24 +120,41 @@ describe('AWSCognitoAuthPlugin state rules', () => {
           if ((await h.plugin.fetchAuthSession()).isSignedIn) {
             await h.plugin.clearFederationToIdentityPool();
           }
+          await h.plugin.fetchAuthSession(); // the pool's refusal of guests is known: signed out is fresh
           h.events.length = 0;
-          // The model: who is federated after each command, in call order.
-          let modelFederated: 'facebook' | 'google' | undefined;
+          // The model. A clear is local: it abandons every network call queued before it in the batch
+          // (federates fail, fetches ask again after the batch), then finds nothing to clear. The calls
+          // after the last clear run in call order.
+          const lastClear = commands.map((c) => c.kind).lastIndexOf('clear');
+          const afterLastClear = commands.slice(lastClear + 1);
+          const finalFederated = afterLastClear.reduce<string | undefined>(
+            (who, c) => (c.kind === 'federate' ? c.provider : who),
+            undefined,
+          );
+          let modelFederated: string | undefined;
+          let busy = false;
           const expectations: ((outcome: PromiseSettledResult<unknown>) => void)[] = [];
-          const calls = commands.map((c) => {
+          const calls = commands.map((c, i) => {
+            const abandoned = i < lastClear;
             if (c.kind === 'federate') {
-              modelFederated = c.provider;
+              busy = true;
+              if (!abandoned) modelFederated = c.provider;
+              expectations.push((o) => expect(o.status).toBe(abandoned ? 'rejected' : 'fulfilled'));
               const provider = c.provider === 'facebook' ? AuthProvider.facebook() : AuthProvider.google();
-              expectations.push((o) => expect(o.status).toBe('fulfilled'));
               return h.plugin.federateToIdentityPool(tokens[c.provider], provider).then(remember);
             }
             if (c.kind === 'clear') {
-              const wasFederated = modelFederated !== undefined;
-              modelFederated = undefined;
-              expectations.push((o) => expect(o.status).toBe(wasFederated ? 'fulfilled' : 'rejected'));
+              busy = true;
+              expectations.push((o) => expect(o.status).toBe('rejected'));
               return h.plugin.clearFederationToIdentityPool();
             }
-            const expectSignedIn = modelFederated !== undefined;
+            const immediate = !busy && !c.force;
+            busy ||= !immediate;
+            const expectSignedIn = immediate
+              ? false
+              : abandoned
+                ? finalFederated !== undefined
+                : modelFederated !== undefined;
             expectations.push((o) => {
               expect(o.status).toBe('fulfilled');
               const session = (
@@ -154,7 +179,7 @@ describe('AWSCognitoAuthPlugin state rules', () => {
           );
           expect(h.events.map((e) => e.name)).toEqual(expectedEvents);
           const final = await h.plugin.fetchAuthSession();
-          expect(final.isSignedIn).toBe(modelFederated !== undefined);
+          expect(final.isSignedIn).toBe(finalFederated !== undefined);
         }),
         { numRuns: 25 },
       );

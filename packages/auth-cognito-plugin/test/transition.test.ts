@@ -71,7 +71,6 @@ const allowed: Record<AuthState['kind'], Partial<Record<AuthEvent['type'], AuthS
     guestCredentialsObtained: 'signedOut',
     guestAccessRefused: 'signedOut',
     signInChallenged: 'signedOut',
-    signedOut: 'signedOut',
     reset: 'unconfigured',
   },
   federated: {
@@ -168,13 +167,6 @@ describe('transition', () => {
     it('publishes nothing on a credentials refresh', () => {
       const { effects } = transition(states.federated, events.federatedCredentialsRefreshed);
       expect(effects.map((e) => e.type)).toEqual(['persist']);
-    });
-
-    it('signing out while signed out changes nothing and publishes nothing', () => {
-      expect(transition(states.signedOut, events.signedOut)).toEqual({
-        state: states.signedOut,
-        effects: [],
-      });
     });
 
     it('deleting the user erases the session and publishes USER_DELETED, not SIGNED_OUT', () => {

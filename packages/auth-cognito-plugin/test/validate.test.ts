@@ -5,7 +5,7 @@ import {
   validateFetchOptions,
   validateProvider,
   validateToken,
-} from '../src/api/validate';
+} from '../src/shared/validate';
 import { AuthProvider } from '../src/AuthProvider';
 import { FederateToIdentityPoolOptions } from '../src/FederateToIdentityPoolOptions';
 

@@ -1,16 +1,7 @@
-import { AuthException, InvalidParameterException, UnknownException, type Logger } from '@plugboard/core';
+import { InvalidParameterException, type AuthException, type Logger } from '@plugboard/core';
+import { toAuthException } from '../shared/toAuthException.js';
 
-/** Any thrown value as an AuthException, for `onError` callbacks and rejected promises. */
-export function toAuthException(error: unknown): AuthException {
-  if (error instanceof AuthException) return error;
-  return new UnknownException(
-    'An unexpected error occurred in the auth plugin.',
-    'See the cause for details.',
-    {
-      cause: error,
-    },
-  );
-}
+export { toAuthException };
 
 /** Checks that a callback pair was given; otherwise there is nowhere to report the outcome. */
 export function requireCallbacks(onSuccess: unknown, onError: unknown, method: string): void {
@@ -22,9 +13,20 @@ export function requireCallbacks(onSuccess: unknown, onError: unknown, method: s
   }
 }
 
+/** A name for what a callback threw that reading can never throw (the value may be a hostile Proxy). */
+function describeThrown(thrown: unknown): string {
+  try {
+    if (thrown instanceof Error) return `${String(thrown.name)}: ${String(thrown.message)}`;
+  } catch {
+    // a Proxy or a throwing getter: fall through
+  }
+  return `a value of type ${typeof thrown}`;
+}
+
 /**
- * Delivers the outcome of `work` to callbacks. A callback that throws is logged, never re-thrown: it
- * cannot disturb the plugin's state or become an unhandled rejection.
+ * Delivers the outcome of `work` to callbacks. A callback that throws (anything: a Proxy, an object with
+ * throwing getters) is logged, never re-thrown: it cannot disturb the plugin's state or become an
+ * unhandled rejection.
  */
 export function deliver<T>(
   work: Promise<T>,
@@ -35,14 +37,22 @@ export function deliver<T>(
   const call = <A>(callback: (arg: A) => void, arg: A, which: string): void => {
     try {
       callback(arg);
-    } catch (error) {
-      logger.error(`An ${which} callback threw; the auth operation itself is unaffected.`, error);
+    } catch (thrown) {
+      try {
+        logger.error(
+          `An ${which} callback threw (${describeThrown(thrown)}); the auth operation itself is unaffected.`,
+        );
+      } catch {
+        // a logging sink that throws must not turn into an unhandled rejection either
+      }
     }
   };
-  work.then(
-    (value) => call(onSuccess, value, 'onSuccess'),
-    (error: unknown) => call(onError, toAuthException(error), 'onError'),
-  );
+  work
+    .then(
+      (value) => call(onSuccess, value, 'onSuccess'),
+      (error: unknown) => call(onError, toAuthException(error), 'onError'),
+    )
+    .catch(() => undefined);
 }
 
 /** `[options, onSuccess, onError]` from the trailing arguments of a method with optional options. */

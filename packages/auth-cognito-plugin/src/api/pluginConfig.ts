@@ -4,9 +4,10 @@ import {
   WebKeyValueStorage,
   type AWSCognitoAuthPluginConfig,
   type KeyValueStorage,
+  type Logger,
 } from '@plugboard/core';
 import { validateCognitoAuthPluginConfig } from '@plugboard/core/internals';
-import type { AWSCognitoAuthPluginOptions } from '../types.js';
+import type { AWSCognitoAuthPluginOptions } from './options.js';
 
 /**
  * The plugin's configuration section, checked by core's validator (the same one `Amplify.configure`
@@ -17,8 +18,13 @@ export function readConfig(section: unknown): AWSCognitoAuthPluginConfig {
   return section;
 }
 
-/** Web Storage where the platform has it (browsers), else memory. */
-export function defaultStorage(): KeyValueStorage {
+let warnedInMemory = false;
+
+/**
+ * Web Storage where the platform has it (browsers), else memory; the latter is said once (info level),
+ * as sessions then do not survive a restart.
+ */
+export function defaultStorage(logger: Logger): KeyValueStorage {
   const hasLocalStorage = (() => {
     try {
       return typeof globalThis.localStorage?.getItem === 'function';
@@ -26,7 +32,14 @@ export function defaultStorage(): KeyValueStorage {
       return false; // access can throw, e.g. in sandboxed iframes
     }
   })();
-  return hasLocalStorage ? new WebKeyValueStorage() : new InMemoryKeyValueStorage();
+  if (hasLocalStorage) return new WebKeyValueStorage();
+  if (!warnedInMemory) {
+    warnedInMemory = true;
+    logger.info(
+      'Sessions are kept in memory and will not survive a restart; pass the storage option (e.g. a FileKeyValueStorage) to keep them.',
+    );
+  }
+  return new InMemoryKeyValueStorage();
 }
 
 /** Rejects constructor options of the wrong type, naming the option. */
@@ -44,6 +57,8 @@ export function validateConstructorOptions(options: unknown): asserts options is
     'federatedTokenRefresher',
     'credentialsRefreshMarginSeconds',
     'clock',
+    'requestTimeoutMs',
+    'federatedTokenRefresherTimeoutMs',
     'identityPoolService',
     'userPoolService',
   ];
@@ -70,4 +85,19 @@ export function validateConstructorOptions(options: unknown): asserts options is
   }
   if (o.clock !== undefined && typeof o.clock !== 'function')
     fail('clock', 'a function returning epoch milliseconds');
+  for (const name of ['requestTimeoutMs', 'federatedTokenRefresherTimeoutMs']) {
+    const ms = o[name];
+    if (
+      ms !== undefined &&
+      (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 1 || ms > MAX_TIMEOUT_MS)
+    ) {
+      fail(name, `a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}`);
+    }
+  }
 }
+
+/** The longest accepted `requestTimeoutMs` / `federatedTokenRefresherTimeoutMs`: ten minutes. */
+export const MAX_TIMEOUT_MS = 600_000;
+export { DEFAULT_REQUEST_TIMEOUT_MS } from '../cognito/deadline.js';
+export const DEFAULT_REFRESHER_TIMEOUT_MS = 30_000;
+export const DEFAULT_MARGIN_SECONDS = 120;

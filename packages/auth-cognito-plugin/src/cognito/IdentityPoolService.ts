@@ -1,7 +1,8 @@
 import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import type { CognitoIdentityPoolConfig } from '@plugboard/core';
 import { makeCredentials } from '../session/credentials.js';
-import type { AWSTemporaryCredentials } from '../types.js';
+import type { AWSTemporaryCredentials } from '../model.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './deadline.js';
 import { identityPoolRegion } from './identityPoolRegion.js';
 import { LazySdkClient, sdkClientSettings } from './LazySdkClient.js';
 import { mapServiceError } from './mapServiceError.js';
@@ -34,8 +35,8 @@ export function answeredIdentityId(credentials: AWSTemporaryCredentials, asked: 
 export class SdkIdentityPoolService implements IdentityPoolService {
   readonly #client: LazySdkClient<SdkModule, CognitoIdentityClient>;
 
-  constructor(config: CognitoIdentityPoolConfig) {
-    const settings = sdkClientSettings({ ...config, Region: identityPoolRegion(config) });
+  constructor(config: CognitoIdentityPoolConfig, requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS) {
+    const settings = sdkClientSettings({ ...config, Region: identityPoolRegion(config) }, requestTimeoutMs);
     this.#client = new LazySdkClient<SdkModule, CognitoIdentityClient>(
       () => import('@aws-sdk/client-cognito-identity'),
       (sdk) => new sdk.CognitoIdentityClient(settings),

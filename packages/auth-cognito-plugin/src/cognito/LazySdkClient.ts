@@ -1,3 +1,5 @@
+import { MAX_ATTEMPTS } from './deadline.js';
+
 /**
  * An AWS SDK client created on first use from a dynamically imported module, so the SDK stays out of
  * the import graph (and the initial bundle) until a call needs it. A failed import is retried next time.
@@ -30,12 +32,24 @@ export class LazySdkClient<Module, Client> {
   }
 }
 
-/** Client settings shared by the plugin's SDK clients: region, optional endpoint, standard retries. */
-export function sdkClientSettings(config: { readonly Region: string; readonly Endpoint?: string }) {
+/**
+ * Client settings shared by the plugin's SDK clients: region, optional endpoint, standard retries, and
+ * a deadline on each HTTP attempt (connection, then the whole response) that turns into a retryable
+ * `TimeoutError`. The request handler options suit both the Node and the browser (fetch) handler.
+ */
+export function sdkClientSettings(
+  config: { readonly Region: string; readonly Endpoint?: string },
+  requestTimeoutMs: number,
+) {
   return {
     region: config.Region,
     ...(config.Endpoint ? { endpoint: config.Endpoint } : {}),
-    maxAttempts: 3,
+    maxAttempts: MAX_ATTEMPTS,
     retryMode: 'standard',
+    requestHandler: {
+      connectionTimeout: requestTimeoutMs,
+      requestTimeout: requestTimeoutMs,
+      throwOnRequestTimeout: true,
+    },
   };
 }

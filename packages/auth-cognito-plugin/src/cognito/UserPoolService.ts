@@ -4,9 +4,10 @@ import type {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { NotAuthorizedException, type CognitoUserPoolConfig } from '@plugboard/core';
 import { earliestExpiry } from '../session/jwt.js';
-import type { UserPoolTokenSet } from '../state/AuthState.js';
+import type { UserPoolTokenSet } from '../model.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './deadline.js';
 import { LazySdkClient, sdkClientSettings } from './LazySdkClient.js';
-import { mapServiceError } from './mapServiceError.js';
+import { mapServiceError, serviceMetadata } from './mapServiceError.js';
 import { secretHash } from './secretHash.js';
 
 /** What a sign-in step answers: the tokens, or the next challenge. */
@@ -50,10 +51,13 @@ const SIGN_IN_REFUSALS = new Set(['InvalidPasswordException', 'UserNotFoundExcep
 export class SdkUserPoolService implements UserPoolService {
   readonly #client: LazySdkClient<SdkModule, CognitoIdentityProviderClient>;
 
-  constructor(private readonly config: CognitoUserPoolConfig) {
+  constructor(
+    private readonly config: CognitoUserPoolConfig,
+    requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
+  ) {
     this.#client = new LazySdkClient<SdkModule, CognitoIdentityProviderClient>(
       () => import('@aws-sdk/client-cognito-identity-provider'),
-      (sdk) => new sdk.CognitoIdentityProviderClient(sdkClientSettings(config)),
+      (sdk) => new sdk.CognitoIdentityProviderClient(sdkClientSettings(config, requestTimeoutMs)),
     );
   }
 
@@ -163,7 +167,7 @@ export class SdkUserPoolService implements UserPoolService {
     } catch (error) {
       const name = (error as { name?: unknown } | null)?.name;
       if (typeof name === 'string' && SIGN_IN_REFUSALS.has(name)) {
-        const metadata = { serviceErrorName: name, ...httpMetadata(error) };
+        const metadata = serviceMetadata(error);
         throw new NotAuthorizedException(
           `${action} failed: incorrect username or password.`,
           'Check the username and password and try again.',
@@ -176,14 +180,6 @@ export class SdkUserPoolService implements UserPoolService {
       throw mapServiceError(error, action);
     }
   }
-}
-
-function httpMetadata(error: unknown): { httpStatusCode?: number; requestId?: string } {
-  const meta = (error as { $metadata?: { httpStatusCode?: number; requestId?: string } }).$metadata;
-  return {
-    ...(meta?.httpStatusCode === undefined ? {} : { httpStatusCode: meta.httpStatusCode }),
-    ...(meta?.requestId ? { requestId: meta.requestId } : {}),
-  };
 }
 
 function outcome(

@@ -46,12 +46,8 @@ export function mapServiceError(error: unknown, action: Action): AuthException {
   const name = typeof shape.name === 'string' ? shape.name : 'Error';
   const serviceMessage = typeof shape.message === 'string' ? (maskSecrets(shape.message) as string) : '';
   const code = typeof shape.code === 'string' ? shape.code : networkCodeIn(serviceMessage);
-  const status = shape.$metadata?.httpStatusCode;
-  const metadata: ServiceErrorMetadata = {
-    serviceErrorName: name,
-    ...(status === undefined ? {} : { httpStatusCode: status }),
-    ...(shape.$metadata?.requestId ? { requestId: shape.$metadata.requestId } : {}),
-  };
+  const metadata = serviceMetadata(error);
+  const status = metadata.httpStatusCode;
   const options = { cause: error, metadata };
   const detail = `${action} failed: ${name}${serviceMessage ? `: ${serviceMessage}` : ''}`;
 
@@ -115,6 +111,17 @@ export function mapServiceError(error: unknown, action: Action): AuthException {
     );
   }
   return new UnknownException(detail, 'See the cause for details.', options);
+}
+
+/** What an SDK error says about the service's answer: error name, HTTP status and request id. */
+export function serviceMetadata(error: unknown): ServiceErrorMetadata {
+  const shape = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorShape;
+  const status = shape.$metadata?.httpStatusCode;
+  return {
+    serviceErrorName: typeof shape.name === 'string' ? shape.name : 'Error',
+    ...(status === undefined ? {} : { httpStatusCode: status }),
+    ...(shape.$metadata?.requestId ? { requestId: shape.$metadata.requestId } : {}),
+  };
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { AuthProvider } from '../AuthProvider.js';
 import { answeredIdentityId } from '../cognito/IdentityPoolService.js';
+import { validateIdentityId } from '../shared/validate.js';
 import { refusal } from '../state/guards.js';
-import type { FederateToIdentityPoolResult } from '../types.js';
+import type { FederateToIdentityPoolResult } from '../model.js';
 import { requireIdentityPool, type PluginRuntime } from './PluginRuntime.js';
 
 /**
@@ -17,6 +18,9 @@ export async function federate(
   const denied = refusal(runtime.machine.state, 'federate');
   if (denied) throw denied;
   const { poolId, service } = requireIdentityPool(runtime);
+  if (developerProvidedIdentityId !== undefined) {
+    validateIdentityId(developerProvidedIdentityId, 'developerProvidedIdentityId', poolId);
+  }
   const logins = { [provider.providerName]: token };
   const askedId = developerProvidedIdentityId ?? (await service.getId(poolId, logins));
   const credentials = await service.getCredentialsForIdentity(askedId, logins);

@@ -1,61 +1,33 @@
 import { NotAuthorizedException, SessionExpiredException } from '@plugboard/core';
-import { toAuthException } from '../api/callbacks.js';
-import { validateToken } from '../api/validate.js';
 import { answeredIdentityId } from '../cognito/IdentityPoolService.js';
-import { buildSession, type SessionFailures } from '../session/buildSession.js';
-import { needsRefresh } from '../session/credentials.js';
+import type { SessionFailures } from '../session/buildSession.js';
+import { freshness } from '../session/freshness.js';
 import type { AuthState } from '../state/AuthState.js';
-import type { AWSCognitoAuthSession } from '../types.js';
+import { toAuthException } from '../shared/toAuthException.js';
+import { validateToken } from '../shared/validate.js';
 import type { PluginRuntime } from './PluginRuntime.js';
 
 type Federated = Extract<AuthState, { kind: 'federated' }>;
 type SignedOut = Extract<AuthState, { kind: 'signedOut' }>;
 type SignedIn = Extract<AuthState, { kind: 'signedIn' }>;
 
-/** The session from memory when nothing needs refreshing, else undefined. Synchronous, no I/O. */
-export function cachedSession(runtime: PluginRuntime, state: AuthState): AWSCognitoAuthSession | undefined {
-  const now = runtime.now();
-  const fresh = (c: Parameters<typeof needsRefresh>[0]): boolean =>
-    !needsRefresh(c, now, runtime.refreshMarginMs);
-  const ok =
-    (state.kind === 'federated' && !state.session.tokenRejected && fresh(state.session.credentials)) ||
-    (state.kind === 'signedOut' &&
-      (runtime.identityPool === undefined ||
-        state.guest.refusal !== undefined ||
-        fresh(state.guest.credentials))) ||
-    (state.kind === 'signedIn' &&
-      state.session.tokens.expiresAt - now > runtime.refreshMarginMs &&
-      (runtime.identityPool === undefined || fresh(state.session.credentials)));
-  if (!ok) return undefined;
-  // States are immutable, so while a state stays fresh its session is the same object: the warm path
-  // builds nothing (no error objects, no stack traces).
-  let session = runtime.answered.get(state);
-  if (!session) {
-    session = buildSession(state, now, runtime.identityPool !== undefined);
-    runtime.answered.set(state, session);
-  }
-  return session;
-}
-
-/** Answers fetchAuthSession, refreshing what is about to expire (or everything when forced). */
-export async function fetchSession(
-  runtime: PluginRuntime,
-  forceRefresh: boolean,
-): Promise<AWSCognitoAuthSession> {
+/**
+ * Renews what the freshness policy says is not fresh (everything when forced), and says what could not
+ * be renewed. The session itself is then built from the state by the caller.
+ */
+export async function fetchSession(runtime: PluginRuntime, forceRefresh: boolean): Promise<SessionFailures> {
   const state = runtime.machine.state;
-  if (!forceRefresh) {
-    const cached = cachedSession(runtime, state);
-    if (cached) return cached;
+  if (!forceRefresh && freshness(state, runtime.now(), runtime.margin).session === 'fresh') return {};
+  switch (state.kind) {
+    case 'federated':
+      return refreshFederated(runtime, state, forceRefresh);
+    case 'signedOut':
+      return refreshGuest(runtime, state);
+    case 'signedIn':
+      return refreshSignedIn(runtime, state, forceRefresh);
+    default:
+      return {};
   }
-  const failures =
-    state.kind === 'federated'
-      ? await refreshFederated(runtime, state, forceRefresh)
-      : state.kind === 'signedOut'
-        ? await refreshGuest(runtime, state)
-        : state.kind === 'signedIn'
-          ? await refreshSignedIn(runtime, state, forceRefresh)
-          : {};
-  return buildSession(runtime.machine.state, runtime.now(), runtime.identityPool !== undefined, failures);
 }
 
 async function refreshFederated(
@@ -97,6 +69,7 @@ async function refreshFederated(
     if (outcome === 'rejected') await runtime.machine.dispatch({ type: 'federatedTokenRejected' });
     return {};
   } catch (error) {
+    if (runtime.machine.signal.aborted) throw error;
     runtime.logger.warn(
       'Refreshing federated credentials failed; the stored session is kept for the next try.',
       error,
@@ -105,7 +78,7 @@ async function refreshFederated(
   }
 }
 
-/** A new provider token from the app's refresher, or undefined (logged) when it fails or returns junk. */
+/** A new provider token from the app's refresher, or undefined (logged) when it fails, times out or returns junk. */
 async function askRefresher(
   runtime: PluginRuntime,
   refresher: (providerName: string) => Promise<string>,
@@ -129,6 +102,7 @@ async function refreshGuest(runtime: PluginRuntime, { guest }: SignedOut): Promi
     await runtime.machine.dispatch({ type: 'guestCredentialsObtained', identityId, credentials });
     return {};
   } catch (error) {
+    if (runtime.machine.signal.aborted) throw error;
     runtime.logger.debug('No guest credentials.', error);
     if (error instanceof NotAuthorizedException) {
       await runtime.machine.dispatch({ type: 'guestAccessRefused', error });
@@ -139,7 +113,7 @@ async function refreshGuest(runtime: PluginRuntime, { guest }: SignedOut): Promi
 }
 
 /**
- * Refreshes the user-pool tokens when near expiry (or forced), then the identity-pool credentials
+ * Refreshes the user-pool tokens when not fresh (or forced), then the identity-pool credentials
  * federated from the id token. A rejected refresh token ends the session (SESSION_EXPIRED); any other
  * failure keeps it for the next try.
  */
@@ -153,11 +127,13 @@ async function refreshSignedIn(
   let { session } = state;
   let credentialsStale = forceRefresh;
   const now = runtime.now();
-  if (forceRefresh || session.tokens.expiresAt - now <= runtime.refreshMarginMs) {
+  const levels = freshness(state, now, runtime.margin);
+  if (forceRefresh || levels.tokens !== 'fresh') {
     try {
       const tokens = await userPool.service.refresh(session.tokens.refreshToken, session.username);
       await runtime.machine.dispatch({ type: 'userPoolTokensRefreshed', tokens });
     } catch (error) {
+      if (runtime.machine.signal.aborted) throw error;
       if (error instanceof NotAuthorizedException) {
         await runtime.machine.dispatch({ type: 'refreshTokenRejected' });
         return {
@@ -180,8 +156,7 @@ async function refreshSignedIn(
     credentialsStale = true; // a new id token means new credentials
   }
   const pool = runtime.identityPool;
-  if (!pool || (!credentialsStale && !needsRefresh(session.credentials, now, runtime.refreshMarginMs)))
-    return {};
+  if (!pool || (!credentialsStale && levels.credentials === 'fresh')) return {};
   try {
     const logins = { [userPool.providerName]: session.tokens.idToken };
     const askedId = session.identityId ?? (await pool.service.getId(pool.poolId, logins));
@@ -190,6 +165,7 @@ async function refreshSignedIn(
     await runtime.machine.dispatch({ type: 'userPoolCredentialsObtained', identityId, credentials });
     return {};
   } catch (error) {
+    if (runtime.machine.signal.aborted) throw error;
     runtime.logger.warn('Getting AWS credentials for the signed-in user failed; the session is kept.', error);
     const failed = toAuthException(error);
     return session.identityId ? { credentials: failed } : { identityId: failed, credentials: failed };

@@ -1,8 +1,10 @@
 import type { KeyValueStorage, Logger } from '@plugboard/core';
 import type { PersistedSession } from '../state/AuthState.js';
-import type { AWSTemporaryCredentials } from '../types.js';
+import type { AWSTemporaryCredentials } from '../model.js';
 import { makeCredentials, storeCredentials, type StoredCredentials } from './credentials.js';
+import { isIdentityId, regionOf } from '../shared/identityId.js';
 import { earliestExpiry } from './jwt.js';
+import { SessionStorageException } from './SessionStorageException.js';
 
 const FORMAT_VERSION = 1;
 
@@ -14,6 +16,7 @@ type Json = Record<string, unknown>;
  */
 export class SessionStore {
   readonly key: string;
+  readonly #region: string | undefined;
 
   constructor(
     private readonly storage: KeyValueStorage,
@@ -21,28 +24,48 @@ export class SessionStore {
     private readonly logger: Logger,
   ) {
     this.key = `plugboard.auth.${namespace.userPoolId ?? '-'}.${namespace.identityPoolId ?? '-'}.session`;
+    this.#region = regionOf(namespace.identityPoolId);
   }
 
+  /** The stored session, or null ("no session", with a warning) for anything unreadable or not ours. */
   async load(): Promise<PersistedSession | null> {
-    let text: string | null;
+    let text: unknown;
     try {
       text = await this.storage.getItem(this.key);
     } catch (error) {
       this.logger.warn('Could not read the stored auth session; starting signed out.', error);
       return null;
     }
-    if (text === null) return null;
-    const session = parse(text);
+    if (text === null || text === undefined) return null;
+    if (typeof text !== 'string') {
+      this.logger.warn(`The stored auth session is a ${typeof text}, not text; starting signed out.`);
+      return null;
+    }
+    const session = parse(text, this.#region);
     if (session === null) this.logger.warn('The stored auth session is unreadable; starting signed out.');
     return session;
   }
 
   async save(persisted: PersistedSession): Promise<void> {
-    await this.storage.setItem(this.key, JSON.stringify(serialize(persisted)));
+    const text = JSON.stringify(serialize(persisted));
+    await this.#write('store', () => this.storage.setItem(this.key, text));
   }
 
   async erase(): Promise<void> {
-    await this.storage.removeItem(this.key);
+    await this.#write('remove', () => this.storage.removeItem(this.key));
+  }
+
+  /** A storage write; its failure becomes a SessionStorageException that keeps the cause. */
+  async #write(verb: string, write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      throw new SessionStorageException(
+        `Could not ${verb} the auth session: the storage refused the write; nothing changed.`,
+        'Check the storage (free space, permissions, a directory or file in the way), then repeat the call.',
+        { cause: error },
+      );
+    }
   }
 }
 
@@ -87,8 +110,11 @@ function parseCredentials(value: unknown): AWSTemporaryCredentials | undefined |
   return makeCredentials(c as StoredCredentials);
 }
 
-/** Reads a stored session back; null for anything malformed, from another format version, or tampered with. */
-export function parse(text: string): PersistedSession | null {
+/**
+ * Reads a stored session back; null for anything malformed, from another format version, or tampered
+ * with, including an identity id that is not `<region>:<uuid>` (of `region`, when given).
+ */
+export function parse(text: string, region?: string): PersistedSession | null {
   let raw: Json;
   try {
     raw = JSON.parse(text) as Json;
@@ -99,6 +125,12 @@ export function parse(text: string): PersistedSession | null {
   const credentials = parseCredentials(raw.credentials);
   const identityId = optionalString(raw.identityId);
   if (credentials === null || identityId === null) return null;
+  if (
+    identityId !== undefined &&
+    (!isIdentityId(identityId) || (region && regionOf(identityId) !== region))
+  ) {
+    return null;
+  }
   switch (raw.kind) {
     case 'guest':
       return { kind: 'guest', guest: { identityId, credentials } };

@@ -4,13 +4,14 @@ import {
   SignedOutException,
   type AuthException,
 } from '@plugboard/core';
+import { noIdentityPool } from '../shared/errors.js';
 import type { AuthState, GuestSession } from '../state/AuthState.js';
 import type {
   AuthSessionResult,
   AWSCognitoAuthSession,
   AWSCognitoUserPoolTokens,
   AWSTemporaryCredentials,
-} from '../types.js';
+} from '../model.js';
 import { makeUserPoolTokens } from './credentials.js';
 
 const success = <T>(value: T): AuthSessionResult<T> => Object.freeze({ type: 'SUCCESS', value });
@@ -26,30 +27,31 @@ export interface SessionFailures {
   readonly session?: AuthException;
 }
 
-function noIdentityPool(): AuthException {
-  return new InvalidStateException(
-    'No identity pool is configured, so there are no AWS credentials.',
-    'Add CredentialsProvider.CognitoIdentity.Default (PoolId, Region) to the awsCognitoAuthPlugin configuration.',
-  );
-}
+const noCredentialsPool = (): AuthException => noIdentityPool('there are no AWS credentials');
 
 function credentialsResult(
   credentials: AWSTemporaryCredentials | undefined,
   now: number,
   failed: AuthException | undefined,
   fallback: () => AuthException,
+  forced: boolean,
 ): AuthSessionResult<AWSTemporaryCredentials> {
-  // Credentials that are still valid stay usable even when their refresh failed.
-  if (credentials && credentials.expiration.getTime() > now) return success(credentials);
+  // Credentials that are still valid stay usable when their refresh failed, unless new ones were asked for.
+  if (credentials && credentials.expiration.getTime() > now && !(forced && failed))
+    return success(credentials);
   return failure(failed ?? fallback());
 }
 
-/** The session a fetch answers with, read from the state and what the fetch could not get. */
+/**
+ * The session a fetch answers with, read from the state and what the fetch could not get. `forced`: the
+ * caller asked for new credentials, so a failed refresh is a FAILURE even while the old ones are valid.
+ */
 export function buildSession(
   state: AuthState,
   now: number,
   hasIdentityPool: boolean,
   failures: SessionFailures = {},
+  forced = false,
 ): AWSCognitoAuthSession {
   switch (state.kind) {
     case 'federated': {
@@ -64,8 +66,12 @@ export function buildSession(
         identityIdResult: success(session.identityId),
         awsCredentialsResult: session.tokenRejected
           ? failure<AWSTemporaryCredentials>(expired(session.providerName))
-          : credentialsResult(session.credentials, now, failures.credentials, () =>
-              expired(session.providerName),
+          : credentialsResult(
+              session.credentials,
+              now,
+              failures.credentials,
+              () => expired(session.providerName),
+              forced,
             ),
         userSubResult: failure<never>(noUserPool()),
         userPoolTokensResult: failure<never>(noUserPool()),
@@ -73,7 +79,7 @@ export function buildSession(
     }
     case 'signedIn': {
       const { session } = state;
-      const missing = (): AuthException => (hasIdentityPool ? unknownCredentials() : noIdentityPool());
+      const missing = (): AuthException => (hasIdentityPool ? unknownCredentials() : noCredentialsPool());
       return Object.freeze({
         isSignedIn: true,
         identityIdResult: session.identityId
@@ -84,10 +90,11 @@ export function buildSession(
           now,
           failures.credentials ?? failures.identityId,
           missing,
+          forced,
         ),
         userSubResult: success(session.userId),
         userPoolTokensResult:
-          failures.userPoolTokens && session.tokens.expiresAt <= now
+          failures.userPoolTokens && (forced || session.tokens.expiresAt <= now)
             ? failure<AWSCognitoUserPoolTokens>(failures.userPoolTokens)
             : success(makeUserPoolTokens(session.tokens)),
       });
@@ -98,7 +105,7 @@ export function buildSession(
       const signedOut = (): AuthException =>
         failures.session ??
         new SignedOutException('There is no user signed in.', 'Sign in or federate to get user data.');
-      const missing = (): AuthException => (hasIdentityPool ? unknownCredentials() : noIdentityPool());
+      const missing = (): AuthException => (hasIdentityPool ? unknownCredentials() : noCredentialsPool());
       return Object.freeze({
         isSignedIn: false,
         identityIdResult: guest.identityId
@@ -109,6 +116,7 @@ export function buildSession(
           now,
           failures.credentials ?? failures.identityId ?? guest.refusal,
           missing,
+          forced,
         ),
         userSubResult: failure<string>(signedOut()),
         userPoolTokensResult: failure<never>(signedOut()),

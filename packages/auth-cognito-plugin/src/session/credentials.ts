@@ -1,4 +1,4 @@
-import type { AWSCognitoUserPoolTokens, AWSTemporaryCredentials } from '../types.js';
+import type { AWSCognitoUserPoolTokens, AWSTemporaryCredentials } from '../model.js';
 import { redacted } from './redact.js';
 
 /** Credentials as persisted: the expiration in epoch milliseconds. */
@@ -31,19 +31,23 @@ export function storeCredentials(credentials: AWSTemporaryCredentials): StoredCr
   };
 }
 
-/** True when the credentials expire within `marginMs` of `now`. */
-export function needsRefresh(
-  credentials: AWSTemporaryCredentials | undefined,
-  now: number,
-  marginMs: number,
-): boolean {
-  return credentials === undefined || credentials.expiration.getTime() - now <= marginMs;
-}
-
 export function makeUserPoolTokens(tokens: AWSCognitoUserPoolTokens): AWSCognitoUserPoolTokens {
   return redacted(
     { accessToken: tokens.accessToken, idToken: tokens.idToken, refreshToken: tokens.refreshToken },
     ['accessToken', 'idToken', 'refreshToken'],
     'AWSCognitoUserPoolTokens',
   );
+}
+
+const issued = new WeakMap<AWSTemporaryCredentials, number>();
+
+/** Remembers when `credentials` were issued, so the refresh margin can be capped by their lifetime. */
+export function noteIssued(credentials: AWSTemporaryCredentials, at: number): AWSTemporaryCredentials {
+  issued.set(credentials, at);
+  return credentials;
+}
+
+/** When `credentials` were issued, if this process saw it (not after a restore). */
+export function issuedAt(credentials: AWSTemporaryCredentials): number | undefined {
+  return issued.get(credentials);
 }

@@ -1,5 +1,7 @@
 import type { AuthException, AuthHubEvent } from '@plugboard/core';
-import type { AWSTemporaryCredentials } from '../types.js';
+import type { AWSTemporaryCredentials, UserPoolTokenSet } from '../model.js';
+
+export type { UserPoolTokenSet } from '../model.js';
 
 /** A session federated from a third-party provider token. */
 export interface FederatedSession {
@@ -9,14 +11,6 @@ export interface FederatedSession {
   readonly credentials: AWSTemporaryCredentials | undefined;
   /** Cognito rejected `providerToken`; SESSION_EXPIRED was published for it. */
   readonly tokenRejected: boolean;
-}
-
-/** User-pool tokens with the expiry of the access and id tokens (epoch ms). */
-export interface UserPoolTokenSet {
-  readonly accessToken: string;
-  readonly idToken: string;
-  readonly refreshToken: string;
-  readonly expiresAt: number;
 }
 
 /** A user signed in with the user pool, and the identity-pool credentials federated from its id token. */

@@ -1,32 +1,30 @@
 import { InvalidStateException, type AuthException } from '@plugboard/core';
+import { notConfigured } from '../shared/errors.js';
 import type { AuthState } from './AuthState.js';
 
 /** The user-facing operations whose permission depends on the state (BEHAVIOUR.md section 2). */
 export type GuardedOperation =
-  | 'federate'
-  | 'clearFederation'
-  | 'signIn'
-  | 'signOut'
-  | 'fetchAuthSession'
-  | 'getCurrentUser'
-  | 'deleteUser';
+  'federate' | 'clearFederation' | 'signIn' | 'signOut' | 'getCurrentUser' | 'deleteUser';
 
-const NOT_CONFIGURED: readonly [string, string] = [
-  'The Cognito auth plugin is not configured.',
-  'Add the plugin with Amplify.addPlugin(new AWSCognitoAuthPlugin()) and call Amplify.configure(config) with an awsCognitoAuthPlugin section first.',
-];
+type Refusal = readonly [message: string, recovery: string] | null;
 
-const REFUSALS: Record<
-  'signedOut' | 'federated' | 'signedIn',
-  Partial<Record<GuardedOperation, readonly [message: string, recovery: string]>>
-> = {
+/** The one gate: for every live state, every guarded operation is listed, allowed (null) or refused. */
+const REFUSALS: Record<'signedOut' | 'federated' | 'signedIn', Record<GuardedOperation, Refusal>> = {
   signedOut: {
+    federate: null,
+    signIn: null,
+    signOut: null,
+    getCurrentUser: null,
+    deleteUser: null,
     clearFederation: [
       'Clearing of federation failed.',
       'There is no federation to an identity pool to clear; call federateToIdentityPool first.',
     ],
   },
   signedIn: {
+    signOut: null,
+    getCurrentUser: null,
+    deleteUser: null,
     federate: [
       'Federation could not be completed.',
       'A user is signed in with the user pool, and its identity-pool credentials are federated automatically. Sign out first to federate with another provider token.',
@@ -38,6 +36,8 @@ const REFUSALS: Record<
     signIn: ['There is already a user signed in.', 'Call signOut before signing in again.'],
   },
   federated: {
+    federate: null,
+    clearFederation: null,
     signIn: [
       'Sign-in could not be started: the session is federated to an identity pool.',
       'Call clearFederationToIdentityPool before signing in with the user pool.',
@@ -57,10 +57,14 @@ const REFUSALS: Record<
   },
 };
 
-/** The error that refuses `operation` in `state`, or undefined when it may go ahead. Pure. */
+/**
+ * The error that refuses `operation` in `state`, or undefined when it may go ahead. Pure. Operations run
+ * after the restore and a reset abandons them, so they meet a live state; anything else is refused.
+ */
 export function refusal(state: AuthState, operation: GuardedOperation): AuthException | undefined {
-  if (state.kind === 'unconfigured') return new InvalidStateException(...NOT_CONFIGURED);
-  if (state.kind === 'restoring') return undefined; // operations wait for the restore; they never see this state
+  if (state.kind === 'unconfigured' || state.kind === 'restoring') {
+    return notConfigured();
+  }
   const refused = REFUSALS[state.kind][operation];
   return refused ? new InvalidStateException(...refused) : undefined;
 }

@@ -7,7 +7,8 @@ function persist(persisted: PersistedSession): AuthEffect {
   return { type: 'persist', persisted };
 }
 
-function stay(state: AuthState): Transition {
+/** A change of state that needs nothing stored or published (or no change at all). */
+function withoutEffects(state: AuthState): Transition {
   return { state, effects: [] };
 }
 
@@ -28,7 +29,7 @@ export function transition(state: AuthState, event: AuthEvent): Transition {
   if (event.type === 'reset') return { state: { kind: 'unconfigured' }, effects: [] };
   switch (state.kind) {
     case 'unconfigured':
-      if (event.type === 'configured') return stay({ kind: 'restoring' });
+      if (event.type === 'configured') return withoutEffects({ kind: 'restoring' });
       break;
     case 'restoring':
       if (event.type === 'restored') return restored(event.persisted);
@@ -44,9 +45,9 @@ export function transition(state: AuthState, event: AuthEvent): Transition {
 }
 
 function restored(persisted: PersistedSession | null): Transition {
-  if (persisted === null) return stay(SIGNED_OUT);
-  if (persisted.kind === 'guest') return stay({ kind: 'signedOut', guest: persisted.guest });
-  return stay(persisted);
+  if (persisted === null) return withoutEffects(SIGNED_OUT);
+  if (persisted.kind === 'guest') return withoutEffects({ kind: 'signedOut', guest: persisted.guest });
+  return withoutEffects(persisted);
 }
 
 function federated(event: Extract<AuthEvent, { type: 'federated' }>): Transition {
@@ -91,13 +92,10 @@ function fromSignedOut(state: Extract<AuthState, { kind: 'signedOut' }>, event: 
       return { state: { ...state, guest }, effects: [persist({ kind: 'guest', guest })] };
     }
     case 'guestAccessRefused':
-      return stay({ ...state, guest: { ...state.guest, refusal: event.error } });
+      return withoutEffects({ ...state, guest: { ...state.guest, refusal: event.error } });
     case 'signInChallenged':
       // The challenge session is short-lived and secret: memory only.
-      return stay({ kind: 'signedOut', guest: state.guest, challenge: event.challenge });
-    case 'signedOut':
-      // Nothing to sign out of: no event, and the guest identity stays, as it belongs to the device.
-      return stay(state);
+      return withoutEffects({ kind: 'signedOut', guest: state.guest, challenge: event.challenge });
   }
   throw new IllegalTransitionError(state, event);
 }
@@ -128,7 +126,7 @@ function fromFederated(state: Extract<AuthState, { kind: 'federated' }>, event: 
       };
     }
     case 'federatedTokenRejected': {
-      if (session.tokenRejected) return stay(state);
+      if (session.tokenRejected) return withoutEffects(state);
       const next = { ...session, credentials: undefined, tokenRejected: true };
       return {
         state: { kind: 'federated', session: next },

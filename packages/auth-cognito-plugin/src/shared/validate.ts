@@ -1,10 +1,10 @@
 import { InvalidParameterException } from '@plugboard/core';
-import { AuthProvider } from '../AuthProvider.js';
+import { AuthProvider, MAX_PROVIDER_NAME_LENGTH } from '../AuthProvider.js';
 import { FederateToIdentityPoolOptions } from '../FederateToIdentityPoolOptions.js';
+import { isIdentityId, regionOf } from './identityId.js';
 
 /** Longest login token the Cognito Identity API accepts. */
 export const MAX_TOKEN_LENGTH = 50_000;
-const IDENTITY_ID = /^[\w-]+:[0-9a-f-]+$/;
 
 function invalid(message: string, recovery: string): never {
   throw new InvalidParameterException(message, recovery);
@@ -35,24 +35,64 @@ export function validateToken(token: unknown, what = 'The provider token'): stri
   return token;
 }
 
+const PROVIDER_RECOVERY =
+  "Use a factory such as AuthProvider.facebook(), AuthProvider.google() or AuthProvider.oidc('login.example.com').";
+
+/**
+ * Checks a provider by what it holds, not only by its class: an object made with
+ * `Object.create(AuthProvider.prototype)` passes `instanceof` yet has no valid name. Returns the name.
+ */
 export function validateProvider(provider: unknown): AuthProvider {
-  if (!(provider instanceof AuthProvider)) {
+  let name: unknown;
+  try {
+    if (!(provider instanceof AuthProvider)) {
+      invalid(`The provider must be an AuthProvider, got ${describe(provider)}.`, PROVIDER_RECOVERY);
+    }
+    name = Object.getOwnPropertyDescriptor(provider, 'providerName')?.value;
+  } catch (error) {
+    if (error instanceof InvalidParameterException) throw error;
+    invalid('The provider could not be read.', PROVIDER_RECOVERY); // a Proxy whose traps throw
+  }
+  if (
+    typeof name !== 'string' ||
+    name.trim() === '' ||
+    name.length > MAX_PROVIDER_NAME_LENGTH ||
+    [...name].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)
+  ) {
     invalid(
-      `The provider must be an AuthProvider, got ${describe(provider)}.`,
-      "Use a factory such as AuthProvider.facebook(), AuthProvider.google() or AuthProvider.oidc('login.example.com').",
+      `The provider has no valid name (1 to ${MAX_PROVIDER_NAME_LENGTH} printable characters); it was not made by an AuthProvider factory.`,
+      PROVIDER_RECOVERY,
     );
   }
-  return provider;
+  return provider as AuthProvider;
 }
 
-export function validateIdentityId(id: unknown, what: string): string {
-  if (typeof id !== 'string' || id.length > 55 || !IDENTITY_ID.test(id)) {
+/** Checks an identity id: `<region>:<uuid>`, and in `poolId`'s region when a pool id is given. */
+export function validateIdentityId(id: unknown, what: string, poolId?: string): string {
+  if (!isIdentityId(id)) {
     invalid(
-      `${what} must be an identity id shaped like 'us-east-1:0a1b2c3d-...', got ${typeof id === 'string' ? `'${id.slice(0, 60)}'` : describe(id)}.`,
+      `${what} must be an identity id shaped like 'us-east-1:0a1b2c3d-...', got ${typeof id === 'string' ? `${id.length} characters` : describe(id)}.`,
       'Pass the identityId returned by an earlier federateToIdentityPool or fetchAuthSession.',
     );
   }
+  const poolRegion = poolId === undefined ? undefined : regionOf(poolId);
+  if (poolRegion !== undefined && regionOf(id) !== poolRegion) {
+    invalid(
+      `${what} belongs to region ${regionOf(id)}, but the identity pool is in ${poolRegion}.`,
+      "Pass an identity id of the configured identity pool; identity ids start with their pool's region.",
+    );
+  }
   return id;
+}
+
+/** Refuses arguments given to a method that takes none (besides its callbacks), e.g. a stray string. */
+export function validateNoOptions(options: unknown, method: string): void {
+  if (options !== undefined) {
+    invalid(
+      `${method} takes no options, got ${describe(options)}.`,
+      `Call ${method}() for the promise style or ${method}(onSuccess, onError) for the callback style.`,
+    );
+  }
 }
 
 /** Accepts undefined, a built FederateToIdentityPoolOptions or a plain object with known keys only. */
@@ -65,7 +105,9 @@ export function validateFederateOptions(options: unknown): { developerProvidedId
     );
   }
   if (!(options instanceof FederateToIdentityPoolOptions)) {
-    const unknown = Object.keys(options).filter((key) => key !== 'developerProvidedIdentityId');
+    const unknown = Reflect.ownKeys(options)
+      .map(String)
+      .filter((key) => key !== 'developerProvidedIdentityId');
     if (unknown.length > 0) {
       invalid(
         `Unknown federation option(s): ${unknown.join(', ')}.`,

@@ -1,0 +1,105 @@
+import type { AWSCognitoAuthPluginConfig, PluginContext } from '@plugboard/core';
+import { NetworkException } from '@plugboard/core';
+import { callDeadlineMs, withDeadline, withDeadlines } from '../cognito/deadline.js';
+import type { IdentityPoolService } from '../cognito/IdentityPoolService.js';
+import { SdkIdentityPoolService } from '../cognito/IdentityPoolService.js';
+import { SdkUserPoolService } from '../cognito/UserPoolService.js';
+import type { PluginRuntime } from '../operations/PluginRuntime.js';
+import { issuedAt, noteIssued } from '../session/credentials.js';
+import { SessionFetcher } from '../operations/SessionFetcher.js';
+import { SessionStore } from '../session/SessionStore.js';
+import { AuthMachine } from '../state/AuthMachine.js';
+import type { AWSCognitoAuthPluginOptions } from './options.js';
+import {
+  DEFAULT_MARGIN_SECONDS,
+  DEFAULT_REFRESHER_TIMEOUT_MS,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  defaultStorage,
+} from './pluginConfig.js';
+
+/** What `configure` builds: the machine, what operations need, the fetcher, and the SDK clients for the escape hatch. */
+export interface ConfiguredPlugin {
+  readonly machine: AuthMachine;
+  /** The runtime without the machine view: each operation gets its own view (see `AuthMachine.run`). */
+  readonly base: Omit<PluginRuntime, 'machine'>;
+  readonly fetcher: SessionFetcher;
+  readonly sdkIdentityPool: SdkIdentityPoolService | undefined;
+  readonly sdkUserPool: SdkUserPoolService | undefined;
+}
+
+export function createRuntime(
+  options: AWSCognitoAuthPluginOptions,
+  config: AWSCognitoAuthPluginConfig,
+  context: PluginContext,
+): ConfiguredPlugin {
+  const identity = config.CredentialsProvider?.CognitoIdentity?.Default;
+  const userPool = config.CognitoUserPool?.Default;
+  const logger = context.logger;
+  const now = options.clock ?? Date.now;
+  const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const deadline = callDeadlineMs(requestTimeoutMs);
+  const store = new SessionStore(
+    options.storage ?? defaultStorage(logger),
+    { identityPoolId: identity?.PoolId, userPoolId: userPool?.PoolId },
+    logger,
+  );
+  const machine = new AuthMachine(store, context.hub, logger);
+  const sdkIdentityPool =
+    identity && !options.identityPoolService
+      ? new SdkIdentityPoolService(identity, requestTimeoutMs)
+      : undefined;
+  const sdkUserPool =
+    userPool && !options.userPoolService ? new SdkUserPoolService(userPool, requestTimeoutMs) : undefined;
+  const identityService = options.identityPoolService ?? sdkIdentityPool;
+  const userPoolService = options.userPoolService ?? sdkUserPool;
+  const refresher = options.federatedTokenRefresher;
+  const refresherMs = options.federatedTokenRefresherTimeoutMs ?? DEFAULT_REFRESHER_TIMEOUT_MS;
+  const base: Omit<PluginRuntime, 'machine'> = {
+    identityPool:
+      identity && identityService
+        ? {
+            poolId: identity.PoolId,
+            service: tracked(withDeadlines(identityService, deadline, 'Amazon Cognito Identity'), now),
+          }
+        : undefined,
+    userPool:
+      userPool && userPoolService
+        ? {
+            providerName: `cognito-idp.${userPool.Region}.amazonaws.com/${userPool.PoolId}`,
+            service: withDeadlines(userPoolService, deadline, 'The Amazon Cognito user pool'),
+          }
+        : undefined,
+    now,
+    margin: {
+      ms: (options.credentialsRefreshMarginSeconds ?? DEFAULT_MARGIN_SECONDS) * 1000,
+      hasIdentityPool: identity !== undefined && identityService !== undefined,
+      issuedAt,
+    },
+    requestTimeoutMs,
+    federatedTokenRefresher: refresher
+      ? (providerName) =>
+          withDeadline(
+            Promise.resolve().then(() => refresher(providerName)),
+            refresherMs,
+            () =>
+              new NetworkException(
+                `federatedTokenRefresher did not settle within ${refresherMs} ms.`,
+                'Make the refresher resolve or reject promptly, or raise federatedTokenRefresherTimeoutMs.',
+              ),
+          )
+      : undefined,
+    logger,
+  };
+  machine.start(() => store.load());
+  return { machine, base, fetcher: new SessionFetcher(machine, base), sdkIdentityPool, sdkUserPool };
+}
+
+/** Records when each set of credentials was issued, for the margin cap of the freshness policy. */
+function tracked(service: IdentityPoolService, now: () => number): IdentityPoolService {
+  const getCredentials: IdentityPoolService['getCredentialsForIdentity'] = async (identityId, logins) =>
+    noteIssued(await service.getCredentialsForIdentity(identityId, logins), now());
+  return new Proxy(service, {
+    get: (target, key) =>
+      key === 'getCredentialsForIdentity' ? getCredentials : (Reflect.get(target, key, target) as unknown),
+  });
+}

@@ -1,0 +1,58 @@
+import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { AuthException, KeyValueStorage } from '@plugboard/core';
+import type { IdentityPoolService } from '../cognito/IdentityPoolService.js';
+import type { UserPoolService } from '../cognito/UserPoolService.js';
+import type { FederateToIdentityPoolOptions } from '../FederateToIdentityPoolOptions.js';
+
+/** Constructor options of the plugin. */
+export interface AWSCognitoAuthPluginOptions {
+  /**
+   * Where sessions persist. Default: Web Storage (`localStorage`) in browsers, memory elsewhere (pass a
+   * `FileKeyValueStorage` on Node, or an adapter over AsyncStorage on React Native, to survive restarts).
+   */
+  readonly storage?: KeyValueStorage;
+  /**
+   * Lets the plugin re-federate by itself when Cognito rejects the stored provider token: called with the
+   * provider name, it resolves to a fresh provider token. Without it, the app must call
+   * `federateToIdentityPool` again after `SESSION_EXPIRED`.
+   */
+  readonly federatedTokenRefresher?: (providerName: string) => Promise<string>;
+  /** Refresh credentials this many seconds before they expire. Default 120; capped at half the credentials' lifetime. */
+  readonly credentialsRefreshMarginSeconds?: number;
+  /**
+   * Deadline of each HTTP attempt to Cognito (connection and whole response), in milliseconds. With the
+   * SDK's retries a call takes at most 3 × this + 1 s. Default 10000.
+   */
+  readonly requestTimeoutMs?: number;
+  /** How long the plugin waits for `federatedTokenRefresher`, in milliseconds. Default 30000. */
+  readonly federatedTokenRefresherTimeoutMs?: number;
+  /** Milliseconds since the epoch, for tests. Default `Date.now`. */
+  readonly clock?: () => number;
+  /** Replaces the AWS SDK identity-pool client (tests, custom transports). */
+  readonly identityPoolService?: IdentityPoolService;
+  /** Replaces the AWS SDK user-pool client (tests, custom transports). */
+  readonly userPoolService?: UserPoolService;
+}
+
+/** The error callback of the callback-style overloads. */
+export type AuthErrorCallback = (error: AuthException) => void;
+
+/** What `federateToIdentityPool` takes as options: built options or the plain-object form. */
+export type FederateToIdentityPoolOptionsInput =
+  FederateToIdentityPoolOptions | { readonly developerProvidedIdentityId?: string };
+
+/**
+ * The AWS SDK clients behind the plugin, for calls it does not wrap. A client is present once the
+ * plugin has loaded it, and only for a configured pool.
+ */
+export interface EscapeHatch {
+  readonly cognitoIdentityClient?: CognitoIdentityClient;
+  readonly cognitoIdentityProviderClient?: CognitoIdentityProviderClient;
+}
+
+/** Options of `confirmSignIn`. */
+export interface ConfirmSignInOptions {
+  /** Attributes the NEW_PASSWORD_REQUIRED challenge asked for (`missingAttributes`). */
+  readonly userAttributes?: Readonly<Record<string, string>>;
+}

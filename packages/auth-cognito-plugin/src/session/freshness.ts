@@ -1,0 +1,80 @@
+import type { AWSTemporaryCredentials } from '../model.js';
+import type { AuthState } from '../state/AuthState.js';
+
+/**
+ * How usable something that expires is: `fresh` (expires after the refresh margin), `stale` (still
+ * valid, but inside the margin: refresh it, and use it meanwhile), `expired` (missing or past expiry).
+ */
+export type Level = 'fresh' | 'stale' | 'expired';
+
+/** What the freshness policy needs besides the state. */
+export interface Margin {
+  /** The configured refresh margin, in milliseconds. */
+  readonly ms: number;
+  /** Whether an identity pool is configured (else there are no credentials to keep fresh). */
+  readonly hasIdentityPool: boolean;
+  /** When credentials were issued (epoch ms), when this runtime saw them issued. */
+  readonly issuedAt?: (credentials: AWSTemporaryCredentials) => number | undefined;
+}
+
+/** The freshness of each part of a state's session; `marginCapped` when the margin had to be shortened. */
+export interface Freshness {
+  readonly tokens: Level | undefined;
+  readonly credentials: Level | undefined;
+  /** The whole session: the least fresh part. */
+  readonly session: Level;
+  readonly marginCapped: boolean;
+  /** Until when (epoch ms, exclusive) the whole session stays fresh, the state unchanged. */
+  readonly freshUntil: number;
+}
+
+const ORDER: readonly Level[] = ['expired', 'stale', 'fresh'];
+
+/** The level of something expiring at `expiresAt` (epoch ms), with `marginMs` of refresh margin. */
+export function level(expiresAt: number | undefined, now: number, marginMs: number): Level {
+  if (expiresAt === undefined || expiresAt <= now) return 'expired';
+  return expiresAt - now <= marginMs ? 'stale' : 'fresh';
+}
+
+/**
+ * The one freshness policy: the cache answers from memory while the session is `fresh`, and every
+ * refresh renews the parts that are not. A margin at least as long as the credentials' lifetime would
+ * make every call a refresh, so it is capped at half their lifetime.
+ */
+export function freshness(state: AuthState, now: number, margin: Margin): Freshness {
+  let marginCapped = false;
+  let freshUntil = Number.POSITIVE_INFINITY;
+  const graded = (expiresAt: number, ms: number): Level => {
+    freshUntil = Math.min(freshUntil, expiresAt - ms);
+    return level(expiresAt, now, ms);
+  };
+  const ofCredentials = (credentials: AWSTemporaryCredentials | undefined): Level => {
+    if (!credentials) return 'expired';
+    const expiresAt = credentials.expiration.getTime();
+    const issued = margin.issuedAt?.(credentials);
+    let ms = margin.ms;
+    if (issued !== undefined && ms >= expiresAt - issued) {
+      ms = (expiresAt - issued) / 2;
+      marginCapped = true;
+    }
+    return graded(expiresAt, ms);
+  };
+  let tokens: Level | undefined;
+  let credentials: Level | undefined;
+  if (state.kind === 'unconfigured' || state.kind === 'restoring') {
+    return { tokens, credentials, session: 'expired', marginCapped, freshUntil: now };
+  }
+  if (state.kind === 'federated') {
+    credentials = state.session.tokenRejected ? 'expired' : ofCredentials(state.session.credentials);
+  } else if (state.kind === 'signedIn') {
+    tokens = graded(state.session.tokens.expiresAt, margin.ms);
+    credentials = margin.hasIdentityPool ? ofCredentials(state.session.credentials) : undefined;
+  } else if (state.kind === 'signedOut') {
+    const { guest } = state;
+    credentials =
+      margin.hasIdentityPool && guest.refusal === undefined ? ofCredentials(guest.credentials) : undefined;
+  }
+  const levels = [tokens, credentials].filter((l): l is Level => l !== undefined);
+  const session = levels.reduce<Level>((a, b) => (ORDER.indexOf(a) < ORDER.indexOf(b) ? a : b), 'fresh');
+  return { tokens, credentials, session, marginCapped, freshUntil: session === 'fresh' ? freshUntil : now };
+}

@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+// Fails when the relative imports of any package's src/ form a cycle, type-only imports and re-exports
+// included. Uses the TypeScript compiler's own import scanner, so every form of import is seen.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+function sourceFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|tsx|mts|cts)$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+/** The file a relative specifier names (`./x.js` is written for `./x.ts`), or undefined. */
+function resolveImport(from, specifier) {
+  if (!specifier.startsWith('.')) return undefined;
+  const base = resolve(dirname(from), specifier);
+  const stem = base.replace(/\.(m|c)?js$/, '');
+  for (const candidate of [base, `${stem}.ts`, `${stem}.tsx`, `${stem}.mts`, join(base, 'index.ts')]) {
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  return undefined;
+}
+
+/** Every import, export-from, dynamic import and `import('...')` type of a file. */
+function importsOf(file) {
+  const text = readFileSync(file, 'utf8');
+  const { importedFiles } = ts.preProcessFile(text, true, true);
+  const targets = importedFiles.map((f) => resolveImport(file, f.fileName)).filter(Boolean);
+  // `import('x')` in type positions is not always reported by preProcessFile: scan the AST for it.
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const visit = (node) => {
+    if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteral(node.argument.literal)
+    ) {
+      const target = resolveImport(file, node.argument.literal.text);
+      if (target) targets.push(target);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return [...new Set(targets)];
+}
+
+/** The cycles of a graph, one per strongly connected component with more than one file (or a self-import). */
+function cycles(graph) {
+  let index = 0;
+  const indices = new Map();
+  const low = new Map();
+  const stack = [];
+  const onStack = new Set();
+  const found = [];
+  const connect = (v) => {
+    indices.set(v, index);
+    low.set(v, index++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!indices.has(w)) {
+        connect(w);
+        low.set(v, Math.min(low.get(v), low.get(w)));
+      } else if (onStack.has(w)) {
+        low.set(v, Math.min(low.get(v), indices.get(w)));
+      }
+    }
+    if (low.get(v) === indices.get(v)) {
+      const component = [];
+      let w;
+      do {
+        w = stack.pop();
+        onStack.delete(w);
+        component.push(w);
+      } while (w !== v);
+      if (component.length > 1 || (graph.get(v) ?? []).includes(v)) found.push(component);
+    }
+  };
+  for (const v of graph.keys()) if (!indices.has(v)) connect(v);
+  return found;
+}
+
+const packagesDir = join(root, 'packages');
+const graph = new Map();
+for (const pkg of readdirSync(packagesDir)) {
+  const src = join(packagesDir, pkg, 'src');
+  if (!existsSync(src)) continue;
+  for (const file of sourceFiles(src)) graph.set(file, importsOf(file));
+}
+const found = cycles(graph);
+if (found.length > 0) {
+  console.error(`Import cycles (type-only imports included) in ${found.length} place(s):`);
+  for (const component of found)
+    console.error(
+      `  ${component
+        .map((f) => relative(root, f))
+        .sort()
+        .join(' <-> ')}`,
+    );
+  process.exit(1);
+}
+
+// Layers: the modules below a package's public layer never import it back.
+const LAYERS = [
+  {
+    lower: /^packages\/auth-cognito-plugin\/src\/(operations|session|state|cognito|shared)\//,
+    upper: /^packages\/auth-cognito-plugin\/src\/(api\/|AWSCognitoAuthPlugin\.ts$)/,
+  },
+];
+const violations = [...graph].flatMap(([file, targets]) =>
+  targets
+    .filter((target) =>
+      LAYERS.some(
+        ({ lower, upper }) => lower.test(relative(root, file)) && upper.test(relative(root, target)),
+      ),
+    )
+    .map((target) => `  ${relative(root, file)} -> ${relative(root, target)}`),
+);
+if (violations.length > 0) {
+  console.error('Imports from a lower layer back up to a higher one:');
+  for (const line of violations) console.error(line);
+  process.exit(1);
+}
+console.log(`No import cycle among ${graph.size} source files, and no import up a layer.`);
