@@ -6,7 +6,7 @@ export { SUPPORTED_OPERATIONS } from './router.js';
 export { JWKS_PATH, TEST_IDP_TOKEN_PATH } from './httpServer.js';
 export { isLoopbackHost } from './loopback.js';
 export { DEFAULT_CONTROL_PLANE_CREDENTIALS, type ControlPlaneCredentials } from './sigv4.js';
-export { DEFAULT_ROLES } from './operations/roles.js';
+export { DEFAULT_ROLES } from './defaultRoles.js';
 export { OPEN_ID_ISSUER } from './tokenIssuer.js';
 export { StateFileError } from './persistence.js';
 export { HEALTH_PATH, OPEN_ID_CONFIGURATION_PATH, OPEN_ID_JWKS_PATH } from './httpServer.js';

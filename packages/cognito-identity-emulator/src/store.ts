@@ -1,6 +1,6 @@
 /** In-memory pools and identities, with a (provider, subject) -> identity index per pool. */
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_ROLES } from './operations/roles.js';
+import { DEFAULT_ROLES } from './defaultRoles.js';
 import type { CognitoIdentityProviderConfig, OpenIdConnectProviderConfig } from './types.js';
 
 export interface PoolRecord {

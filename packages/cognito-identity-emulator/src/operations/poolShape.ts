@@ -5,7 +5,8 @@ import type { PoolRecord, RoleMappingRecord } from '../store.js';
 import type { CreateIdentityPoolOptions, OpenIdConnectProviderConfig } from '../types.js';
 import { EmulatorUsageError } from '../usageError.js';
 import { optBool, optList, optMap, optObjects, optStr, str, type Input } from '../validation.js';
-import { checkRoleMappings, DEFAULT_ROLES } from './roles.js';
+import { DEFAULT_ROLES } from '../defaultRoles.js';
+import { checkRoleMappings } from './roles.js';
 
 const SYNTHETIC_OIDC_ARN_PREFIX = 'arn:aws:iam::000000000000:oidc-provider/';
 

@@ -11,14 +11,6 @@ import { invalidIdentityPoolConfiguration, invalidParameter, notAuthorized } fro
 import type { IdentityRecord, MappingRuleRecord, PoolRecord, RoleMappingRecord } from '../store.js';
 import type { VerifiedLogin } from './logins.js';
 
-/** Account id used in the emulator's default role ARNs and resource ARNs. */
-export const EMULATOR_ACCOUNT_ID = '000000000000';
-
-export const DEFAULT_ROLES = {
-  authenticated: `arn:aws:iam::${EMULATOR_ACCOUNT_ID}:role/plugboard-emulator-authenticated`,
-  unauthenticated: `arn:aws:iam::${EMULATOR_ACCOUNT_ID}:role/plugboard-emulator-unauthenticated`,
-} as const;
-
 const SAML_ROLE_CLAIM = 'https://aws.amazon.com/SAML/Attributes/Role';
 
 function stringsOf(value: unknown): string[] {
