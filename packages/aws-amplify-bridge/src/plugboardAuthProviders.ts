@@ -48,10 +48,21 @@ export function plugboardAuthProviders(options: PlugboardAuthProvidersOptions = 
   const plugin = resolvePlugin(options);
   let clearing: Promise<void> | undefined;
 
+  let forced: Promise<AWSCognitoAuthSession> | undefined;
+
   const session = async (forceRefresh: boolean): Promise<AWSCognitoAuthSession> => {
     for (let pending = clearing; pending; pending = clearing) await pending.then(ignore, ignore);
     try {
-      return await plugin().fetchAuthSession({ forceRefresh });
+      if (!forceRefresh) return await plugin().fetchAuthSession();
+      // aws-amplify's fetchAuthSession({ forceRefresh }) forces getTokens, then right after it (same turn
+      // of the event loop) getCredentialsAndIdentityId: one forced Plugboard fetch answers both.
+      if (!forced) {
+        const fetch = plugin().fetchAuthSession({ forceRefresh: true });
+        const forget = (): void => void setTimeout(() => forced === fetch && (forced = undefined), 0);
+        fetch.then(forget, forget);
+        forced = fetch;
+      }
+      return await forced;
     } catch (error) {
       throw toAuthError(error);
     }
