@@ -7,4 +7,6 @@ export type { PlugboardAuthHubEventData } from './authEventPayload.js';
 export { fromAmplifyOutputs } from './fromAmplifyOutputs.js';
 export type { BridgeConfigurations } from './fromAmplifyOutputs.js';
 export { signOut } from './signOut.js';
+export { configureAwsAmplify } from './configureAwsAmplify.js';
+export type { AwsAmplifyLibraryOptions } from './configureAwsAmplify.js';
 export { toAuthError } from './toAuthError.js';

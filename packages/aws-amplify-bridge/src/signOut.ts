@@ -4,7 +4,8 @@ import { signOut as awsAmplifySignOut, type SignOutInput } from 'aws-amplify/aut
 import { Hub } from 'aws-amplify/utils';
 
 /**
- * aws-amplify's `signOut`, also for an identity-pool-only configuration. aws-amplify's own `signOut`
+ * aws-amplify's `signOut`, also for an identity-pool-only configuration (configure aws-amplify with
+ * `configureAwsAmplify` so that its `signOut` works with a user pool too). aws-amplify's own `signOut`
  * first asserts that a user pool is configured (`userPoolId` and `userPoolClientId`) and throws
  * `AuthUserPoolException` before it clears any credentials, so with federation alone it never reaches
  * the credentials provider. With a user pool this calls aws-amplify's `signOut`; without one it does what

@@ -5,8 +5,7 @@ import {
   type CognitoIdentityEmulator,
   type CreateIdentityPoolOptions,
 } from '@plugboard/cognito-identity-emulator';
-import { Amplify } from 'aws-amplify';
-import { fromAmplifyOutputs, plugboardAuthProviders } from '../../src';
+import { configureAwsAmplify, fromAmplifyOutputs } from '../../src';
 
 export interface BridgeHarness {
   readonly emulator: CognitoIdentityEmulator;
@@ -53,7 +52,7 @@ export async function startBridgeHarness(options: BridgeHarnessOptions = {}): Pr
   const plugin = new AWSCognitoAuthPlugin(options.plugin);
   Plugboard.addPlugin(plugin);
   Plugboard.configure(plugboard);
-  if (options.configureAwsAmplify !== false) Amplify.configure(awsAmplify, { Auth: plugboardAuthProviders() });
+  if (options.configureAwsAmplify !== false) configureAwsAmplify(awsAmplify);
   return {
     emulator,
     poolId,
