@@ -1,6 +1,6 @@
 import { Amplify, type ResourcesConfig } from 'aws-amplify';
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
-import { plugboardAuthProviders } from './plugboardAuthProviders.js';
+import { plugboardAuthProviders, type PlugboardAuthProviders } from './plugboardAuthProviders.js';
 import type { PlugboardAuthProvidersOptions } from './resolvePlugin.js';
 
 /** aws-amplify's library options, without `Auth`: the bridge provides it. */
@@ -18,10 +18,11 @@ export function configureAwsAmplify(
   config: ResourcesConfig,
   libraryOptions: AwsAmplifyLibraryOptions = {},
   options: PlugboardAuthProvidersOptions = {},
-): ReturnType<typeof plugboardAuthProviders> {
+): PlugboardAuthProviders {
   const providers = plugboardAuthProviders(options);
   Amplify.configure(config, { ...libraryOptions, Auth: providers });
   const auth = Amplify.getConfig().Auth;
-  if (auth?.Cognito.userPoolId && auth.Cognito.userPoolClientId) cognitoUserPoolsTokenProvider.setAuthConfig(auth);
+  if (auth?.Cognito.userPoolId && auth.Cognito.userPoolClientId)
+    cognitoUserPoolsTokenProvider.setAuthConfig(auth);
   return providers;
 }

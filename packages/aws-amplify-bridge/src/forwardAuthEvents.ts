@@ -4,6 +4,7 @@ import { authEventPayload } from './authEventPayload.js';
 
 /** aws-amplify's Hub, or anything with its `dispatch(channel, payload, source, symbol)`. */
 export interface AwsAmplifyHubLike {
+  /** Called as `dispatch('auth', payload, 'Auth', symbol)`. */
   dispatch(...args: unknown[]): void;
 }
 
@@ -18,7 +19,11 @@ export interface AwsAmplifyHubLike {
  * anyone else. The bridge is configured as aws-amplify's auth provider, so it dispatches the same way.
  */
 export function forwardAuthEvents(awsAmplifyHub: AwsAmplifyHubLike): () => void {
-  if (typeof awsAmplifyHub !== 'object' || awsAmplifyHub === null || typeof awsAmplifyHub.dispatch !== 'function')
+  if (
+    typeof awsAmplifyHub !== 'object' ||
+    awsAmplifyHub === null ||
+    typeof awsAmplifyHub.dispatch !== 'function'
+  )
     throw new InvalidParameterException(
       "forwardAuthEvents: the argument must be aws-amplify's Hub.",
       "Pass the Hub of aws-amplify: import { Hub } from 'aws-amplify/utils'.",

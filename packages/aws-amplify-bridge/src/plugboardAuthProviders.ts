@@ -22,7 +22,9 @@ import { toAuthError } from './toAuthError.js';
 
 /** aws-amplify's two auth providers, both backed by one Plugboard plugin. */
 export interface PlugboardAuthProviders {
+  /** aws-amplify's `CredentialsAndIdentityIdProvider`: the plugin's identity id and AWS credentials. */
   readonly credentialsProvider: CredentialsAndIdentityIdProvider;
+  /** aws-amplify's `TokenProvider`: the plugin's user-pool tokens, decoded. */
   readonly tokenProvider: TokenProvider;
 }
 

@@ -9,14 +9,21 @@ export interface PlugboardAuthProvidersOptions {
 
 /** Checks the options and returns how to find the plugin on each call (the lookup may throw). */
 export function resolvePlugin(options: unknown): () => AWSCognitoAuthPlugin {
-  const hint = 'Call plugboardAuthProviders() or plugboardAuthProviders({ plugin }) with your AWSCognitoAuthPlugin.';
+  const hint =
+    'Call plugboardAuthProviders() or plugboardAuthProviders({ plugin }) with your AWSCognitoAuthPlugin.';
   if (typeof options !== 'object' || options === null || Array.isArray(options))
     throw new InvalidParameterException('plugboardAuthProviders: options must be an object.', hint);
   const unknown = Object.keys(options).filter((key) => key !== 'plugin');
   if (unknown.length > 0)
-    throw new InvalidParameterException(`plugboardAuthProviders: unknown option ${JSON.stringify(unknown[0])}.`, hint);
+    throw new InvalidParameterException(
+      `plugboardAuthProviders: unknown option ${JSON.stringify(unknown[0])}.`,
+      hint,
+    );
   const { plugin } = options as PlugboardAuthProvidersOptions;
   if (plugin !== undefined && !(plugin instanceof AWSCognitoAuthPlugin))
-    throw new InvalidParameterException('plugboardAuthProviders: `plugin` must be an AWSCognitoAuthPlugin.', hint);
+    throw new InvalidParameterException(
+      'plugboardAuthProviders: `plugin` must be an AWSCognitoAuthPlugin.',
+      hint,
+    );
   return () => plugin ?? Amplify.Auth.getPlugin('awsCognitoAuthPlugin');
 }

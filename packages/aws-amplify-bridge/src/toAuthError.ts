@@ -14,7 +14,8 @@ export function toAuthError(error: unknown): AuthError {
     name: plugboard?.name ?? 'UnknownException',
     message: plugboard?.message ?? 'An unexpected error occurred in the Plugboard auth plugin.',
     recoverySuggestion:
-      plugboard?.recoverySuggestion ?? 'See `underlyingError` for the original error and report it if it repeats.',
+      plugboard?.recoverySuggestion ??
+      'See `underlyingError` for the original error and report it if it repeats.',
     underlyingError: error,
     ...(metadata && (metadata.httpStatusCode !== undefined || metadata.requestId !== undefined)
       ? { metadata: { httpStatusCode: metadata.httpStatusCode, requestId: metadata.requestId } }

@@ -1,4 +1,9 @@
-import { Hub as PlugboardHub, HubChannel, InvalidParameterException, SessionExpiredException } from '@plugboard/core';
+import {
+  Hub as PlugboardHub,
+  HubChannel,
+  InvalidParameterException,
+  SessionExpiredException,
+} from '@plugboard/core';
 import { AuthProvider } from '@plugboard/auth-cognito-plugin';
 import { AuthError, signOut as awsAmplifySignOut } from 'aws-amplify/auth';
 import { Hub } from 'aws-amplify/utils';

@@ -15,7 +15,9 @@ describe('fromAmplifyOutputs', () => {
         plugins: {
           awsCognitoAuthPlugin: {
             CredentialsProvider: {
-              CognitoIdentity: { Default: { PoolId: POOL, Region: 'us-east-1', Endpoint: 'http://127.0.0.1:9' } },
+              CognitoIdentity: {
+                Default: { PoolId: POOL, Region: 'us-east-1', Endpoint: 'http://127.0.0.1:9' },
+              },
             },
           },
         },

@@ -85,7 +85,11 @@ describe('plugboardAuthProviders', () => {
     it('keeps answering still-valid credentials when a forced refresh cannot reach Cognito', async () => {
       h = await startBridgeHarness();
       const federated = await h.plugin.federateToIdentityPool(await h.token(), AuthProvider.facebook());
-      h.emulator.injectFault({ operation: 'GetCredentialsForIdentity', error: 'ECONNRESET', times: Infinity });
+      h.emulator.injectFault({
+        operation: 'GetCredentialsForIdentity',
+        error: 'ECONNRESET',
+        times: Infinity,
+      });
 
       const session = await fetchAuthSession({ forceRefresh: true });
 
@@ -188,9 +192,9 @@ describe('plugboardAuthProviders', () => {
       const { credentialsProvider } = plugboardAuthProviders();
       await Plugboard.reset(); // the default lookup now finds no plugin
 
-      const error = await (credentialsProvider.clearCredentialsAndIdentityId() as unknown as Promise<void>).catch(
-        (e: unknown) => e,
-      );
+      const error = await (
+        credentialsProvider.clearCredentialsAndIdentityId() as unknown as Promise<void>
+      ).catch((e: unknown) => e);
 
       expect(error).toBeInstanceOf(AuthError);
       expect((error as AuthError).underlyingError).toBeInstanceOf(PluginNotFoundException);

@@ -38,13 +38,20 @@ describe('the README example', () => {
       const poolId = await emulator.createIdentityPool({
         supportedLoginProviders: { 'graph.facebook.com': 'facebook-app-id' },
       });
-      const token = await emulator.issueProviderToken({ providerName: 'graph.facebook.com', subject: 'carol' });
+      const token = await emulator.issueProviderToken({
+        providerName: 'graph.facebook.com',
+        subject: 'carol',
+      });
       await Plugboard.reset();
 
       await readmeExample(
         {
           version: '1.4',
-          auth: { aws_region: 'us-east-1', identity_pool_id: poolId, identity_pool_endpoint: emulator.endpoint },
+          auth: {
+            aws_region: 'us-east-1',
+            identity_pool_id: poolId,
+            identity_pool_endpoint: emulator.endpoint,
+          },
         },
         token,
       );

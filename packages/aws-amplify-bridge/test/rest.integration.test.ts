@@ -11,7 +11,10 @@ beforeEach(async () => {
   api = await startSigV4Server();
   h = await startBridgeHarness({ configureAwsAmplify: false });
   const { awsAmplify } = fromAmplifyOutputs(h.outputs);
-  configureAwsAmplify({ ...awsAmplify, API: { REST: { loopback: { endpoint: api.endpoint, region: 'us-east-1' } } } });
+  configureAwsAmplify({
+    ...awsAmplify,
+    API: { REST: { loopback: { endpoint: api.endpoint, region: 'us-east-1' } } },
+  });
 });
 
 afterEach(async () => {
