@@ -1,7 +1,8 @@
-import { SessionExpiredException, type AuthHubEvent } from '@plugboard/core';
+import type { AuthHubEvent } from '@plugboard/core';
 import type {} from '@plugboard/auth-cognito-plugin'; // its auth events (declaration merging)
 import type { AuthError } from 'aws-amplify/auth';
 import { amplifyInitiatedSignOuts } from './amplifyInitiatedSignOuts.js';
+import { SessionExpiredException } from './peers.js';
 import { toAuthError } from './toAuthError.js';
 
 /**
@@ -20,35 +21,29 @@ export type PlugboardAuthHubEventData =
   /** The federation was cleared. Plugboard only. */
   | { event: 'federationToIdentityPoolCleared' };
 
-/** The aws-amplify payload for a Plugboard auth event, or undefined when it has none. Never holds a secret. */
+/** Plugboard's event names → aws-amplify's. Their data (never a secret) carries over as it is. */
+const NAMES: Partial<Record<AuthHubEvent['name'], PlugboardAuthHubEventData['event']>> = {
+  SIGNED_IN: 'signedIn',
+  SIGNED_OUT: 'signedOut',
+  USER_DELETED: 'signedOut',
+  FEDERATED_TO_IDENTITY_POOL: 'federatedToIdentityPool',
+  FEDERATION_TO_IDENTITY_POOL_CLEARED: 'federationToIdentityPoolCleared',
+  SESSION_EXPIRED: 'tokenRefresh_failure',
+};
+
+/** The aws-amplify payload for a Plugboard auth event, or undefined when it has none. */
 export function authEventPayload(event: AuthHubEvent): PlugboardAuthHubEventData | undefined {
-  switch (event.name) {
-    case 'SIGNED_IN':
-      return { event: 'signedIn', data: { username: event.data.username, userId: event.data.userId } };
-    case 'SIGNED_OUT':
-      return amplifyInitiatedSignOuts.active ? undefined : { event: 'signedOut' };
-    case 'USER_DELETED':
-      return { event: 'signedOut' };
-    case 'SESSION_EXPIRED': {
-      const { reason, providerName } = event.data;
-      const expired = new SessionExpiredException(
-        providerName
-          ? `The session federated with ${providerName} has expired (${reason}).`
-          : `The session has expired (${reason}).`,
-        providerName
-          ? 'Get a fresh token from the provider and call federateToIdentityPool again.'
-          : 'Sign in again.',
-      );
-      return { event: 'tokenRefresh_failure', data: { error: toAuthError(expired) } };
-    }
-    case 'FEDERATED_TO_IDENTITY_POOL':
-      return {
-        event: 'federatedToIdentityPool',
-        data: { identityId: event.data.identityId, providerName: event.data.providerName },
-      };
-    case 'FEDERATION_TO_IDENTITY_POOL_CLEARED':
-      return { event: 'federationToIdentityPoolCleared' };
-    default:
-      return undefined;
-  }
+  const name = NAMES[event.name];
+  // aws-amplify's own signOut announces `signedOut` after the clear it started (see amplifyInitiatedSignOuts).
+  if (!name || (event.name === 'SIGNED_OUT' && amplifyInitiatedSignOuts.active)) return undefined;
+  if (event.name !== 'SESSION_EXPIRED')
+    return (
+      event.data ? { event: name, data: { ...event.data } } : { event: name }
+    ) as PlugboardAuthHubEventData;
+  const { reason, providerName } = event.data;
+  const expired = new SessionExpiredException(
+    `The session${providerName ? ` federated with ${providerName}` : ''} has expired (${reason}).`,
+    providerName ? 'Call federateToIdentityPool with a fresh provider token.' : 'Sign in again.',
+  );
+  return { event: 'tokenRefresh_failure', data: { error: toAuthError(expired) } };
 }

@@ -1,5 +1,5 @@
-import { Amplify, type ResourcesConfig } from 'aws-amplify';
-import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
+import type { ResourcesConfig } from 'aws-amplify';
+import { AwsAmplify as Amplify, cognitoUserPoolsTokenProvider } from './peers.js';
 import { plugboardAuthProviders, type PlugboardAuthProviders } from './plugboardAuthProviders.js';
 import type { PlugboardAuthProvidersOptions } from './resolvePlugin.js';
 

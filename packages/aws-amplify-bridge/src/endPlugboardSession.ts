@@ -1,4 +1,4 @@
-import { InvalidStateException } from '@plugboard/core';
+import { InvalidStateException } from './peers.js';
 import type { AWSCognitoAuthPlugin } from '@plugboard/auth-cognito-plugin';
 
 /**

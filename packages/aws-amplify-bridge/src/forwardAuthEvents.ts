@@ -1,5 +1,4 @@
-import { AMPLIFY_SYMBOL } from '@aws-amplify/core/internals/utils';
-import { Hub, HubChannel, InvalidParameterException } from '@plugboard/core';
+import { AMPLIFY_SYMBOL, Hub, HubChannel, InvalidParameterException } from './peers.js';
 import { authEventPayload } from './authEventPayload.js';
 
 /** aws-amplify's Hub, or anything with its `dispatch(channel, payload, source, symbol)`. */

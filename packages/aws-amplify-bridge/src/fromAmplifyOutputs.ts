@@ -1,12 +1,11 @@
+import type { AmplifyConfiguration, AmplifyOutputs } from '@plugboard/core';
+import type { ResourcesConfig } from 'aws-amplify';
 import {
   ConfigurationException,
   isAmplifyOutputs,
   normalizeAmplifyOutputs,
-  type AmplifyConfiguration,
-  type AmplifyOutputs,
-} from '@plugboard/core';
-import type { ResourcesConfig } from 'aws-amplify';
-import { parseAmplifyConfig } from 'aws-amplify/utils';
+  parseAmplifyConfig,
+} from './peers.js';
 
 /** One `amplify_outputs.json`, as each library's configuration. */
 export interface BridgeConfigurations {
@@ -25,8 +24,8 @@ export interface BridgeConfigurations {
 export function fromAmplifyOutputs(outputs: AmplifyOutputs): BridgeConfigurations {
   if (!isAmplifyOutputs(outputs) || outputs.auth === undefined)
     throw new ConfigurationException(
-      'fromAmplifyOutputs: expected an amplify_outputs.json object with an auth section.',
-      'Pass the parsed amplify_outputs.json, e.g. { version: "1.4", auth: { aws_region, identity_pool_id } }.',
+      'fromAmplifyOutputs: not an amplify_outputs.json with an auth section.',
+      'Pass the parsed amplify_outputs.json, with auth.aws_region and auth.identity_pool_id.',
     );
   const plugboard = normalizeAmplifyOutputs(outputs);
   // aws-amplify's parser knows nothing of the endpoint extensions, and reads the file only with a version.

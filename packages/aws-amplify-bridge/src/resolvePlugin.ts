@@ -1,5 +1,4 @@
-import { Amplify, InvalidParameterException } from '@plugboard/core';
-import { AWSCognitoAuthPlugin } from '@plugboard/auth-cognito-plugin';
+import { Amplify, AWSCognitoAuthPlugin, InvalidParameterException } from './peers.js';
 
 /** Options of {@link plugboardAuthProviders}. */
 export interface PlugboardAuthProvidersOptions {
@@ -9,21 +8,17 @@ export interface PlugboardAuthProvidersOptions {
 
 /** Checks the options and returns how to find the plugin on each call (the lookup may throw). */
 export function resolvePlugin(options: unknown): () => AWSCognitoAuthPlugin {
-  const hint =
-    'Call plugboardAuthProviders() or plugboardAuthProviders({ plugin }) with your AWSCognitoAuthPlugin.';
-  if (typeof options !== 'object' || options === null || Array.isArray(options))
-    throw new InvalidParameterException('plugboardAuthProviders: options must be an object.', hint);
-  const unknown = Object.keys(options).filter((key) => key !== 'plugin');
-  if (unknown.length > 0)
+  const { plugin, ...unknown } = (options ?? 0) as PlugboardAuthProvidersOptions;
+  if (
+    typeof options !== 'object' ||
+    options === null ||
+    Array.isArray(options) ||
+    Object.keys(unknown).length > 0 ||
+    (plugin !== undefined && !(plugin instanceof AWSCognitoAuthPlugin))
+  )
     throw new InvalidParameterException(
-      `plugboardAuthProviders: unknown option ${JSON.stringify(unknown[0])}.`,
-      hint,
-    );
-  const { plugin } = options as PlugboardAuthProvidersOptions;
-  if (plugin !== undefined && !(plugin instanceof AWSCognitoAuthPlugin))
-    throw new InvalidParameterException(
-      'plugboardAuthProviders: `plugin` must be an AWSCognitoAuthPlugin.',
-      hint,
+      'plugboardAuthProviders: options must be { plugin?: AWSCognitoAuthPlugin }.',
+      'Leave options out to use the plugin added to Amplify, or pass { plugin } with your AWSCognitoAuthPlugin.',
     );
   return () => plugin ?? Amplify.Auth.getPlugin('awsCognitoAuthPlugin');
 }

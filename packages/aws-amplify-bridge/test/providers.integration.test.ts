@@ -146,8 +146,11 @@ describe('plugboardAuthProviders', () => {
 
     it('refuses bad options with InvalidParameterException before any call', () => {
       expect(() => plugboardAuthProviders({ plugin: {} as never })).toThrow(InvalidParameterException);
-      expect(() => plugboardAuthProviders({ plugn: 1 } as never)).toThrow(/unknown option "plugn"/);
+      expect(() => plugboardAuthProviders({ plugn: 1 } as never)).toThrow(InvalidParameterException);
       expect(() => plugboardAuthProviders(null as never)).toThrow(InvalidParameterException);
+      expect(() => plugboardAuthProviders([] as never)).toThrow(
+        /options must be \{ plugin\?: AWSCognitoAuthPlugin \}/,
+      );
     });
   });
 
