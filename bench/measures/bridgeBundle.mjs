@@ -7,7 +7,13 @@ import { build } from 'esbuild';
 import { benchDir } from '../lib/child.mjs';
 import { row } from '../lib/row.mjs';
 
-const PEERS = ['aws-amplify', 'aws-amplify/*', '@aws-amplify/*', '@plugboard/core', '@plugboard/auth-cognito-plugin'];
+const PEERS = [
+  'aws-amplify',
+  'aws-amplify/*',
+  '@aws-amplify/*',
+  '@plugboard/core',
+  '@plugboard/auth-cognito-plugin',
+];
 
 /** Minified and gzip bytes of a bundle of `source` (an ES module importing the bridge). */
 export async function bridgeBundleBytes(source = "export * from '@plugboard/aws-amplify-bridge';") {
