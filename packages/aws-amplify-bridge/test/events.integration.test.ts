@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import {
   Hub as PlugboardHub,
   HubChannel,
@@ -5,7 +6,7 @@ import {
   SessionExpiredException,
 } from '@plugboard/core';
 import { AuthProvider } from '@plugboard/auth-cognito-plugin';
-import { AuthError, signOut as awsAmplifySignOut } from 'aws-amplify/auth';
+import { AuthError, fetchAuthSession, signOut as awsAmplifySignOut } from 'aws-amplify/auth';
 import { Hub } from 'aws-amplify/utils';
 import { forwardAuthEvents, signOut } from '../src';
 import { recordAwsAmplifyAuthEvents } from './support/awsHubEvents';
@@ -157,5 +158,25 @@ describe('signing out', () => {
       'federationToIdentityPoolCleared',
       'signedOut',
     ]);
+  });
+});
+
+describe('secrets', () => {
+  it("never puts a provider token, secret key or session token in aws-amplify's Hub events or errors", async () => {
+    h = await startBridgeHarness();
+    stopForwarding = forwardAuthEvents(Hub);
+    const token = await h.token();
+    const { credentials } = await h.plugin.federateToIdentityPool(token, AuthProvider.facebook());
+    h.emulator.injectFault({ operation: 'GetCredentialsForIdentity', error: 'NotAuthorizedException' });
+    const error = (await fetchAuthSession({ forceRefresh: true }).catch((e: unknown) => e)) as AuthError;
+    await signOut();
+
+    const written = JSON.stringify(recorder.events, (_key, value: unknown) =>
+      value instanceof Error ? { ...value, name: value.name, message: value.message } : value,
+    );
+    const shown = [written, error.message, error.recoverySuggestion, inspect(error)].join('\n');
+    expect(recorder.events.map((e) => e.event)).toContain('tokenRefresh_failure');
+    for (const secret of [token, credentials.secretAccessKey, credentials.sessionToken])
+      expect(shown).not.toContain(secret);
   });
 });
