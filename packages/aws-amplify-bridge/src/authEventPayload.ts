@@ -2,7 +2,7 @@ import type { AuthHubEvent } from '@plugboard/core';
 import type {} from '@plugboard/auth-cognito-plugin'; // its auth events (declaration merging)
 import type { AuthError } from 'aws-amplify/auth';
 import { amplifyInitiatedSignOuts } from './amplifyInitiatedSignOuts.js';
-import { SessionExpiredException } from './peers.js';
+import { SessionExpiredException } from '@plugboard/core';
 import { toAuthError } from './toAuthError.js';
 
 /**

@@ -1,5 +1,6 @@
 import type { ResourcesConfig } from 'aws-amplify';
-import { AwsAmplify as Amplify, cognitoUserPoolsTokenProvider } from './peers.js';
+import { Amplify } from 'aws-amplify';
+import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
 import { plugboardAuthProviders, type PlugboardAuthProviders } from './plugboardAuthProviders.js';
 import type { PlugboardAuthProvidersOptions } from './resolvePlugin.js';
 

@@ -1,4 +1,4 @@
-import { InvalidStateException } from './peers.js';
+import { InvalidStateException } from '@plugboard/core';
 import type { AWSCognitoAuthPlugin } from '@plugboard/auth-cognito-plugin';
 
 /**

@@ -1,4 +1,5 @@
-import { AMPLIFY_SYMBOL, Hub, HubChannel, InvalidParameterException } from './peers.js';
+import { AMPLIFY_SYMBOL } from '@aws-amplify/core/internals/utils';
+import { Hub, HubChannel, InvalidParameterException } from '@plugboard/core';
 import { authEventPayload } from './authEventPayload.js';
 
 /** aws-amplify's Hub, or anything with its `dispatch(channel, payload, source, symbol)`. */

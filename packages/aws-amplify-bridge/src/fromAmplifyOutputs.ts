@@ -1,11 +1,12 @@
-import type { AmplifyConfiguration, AmplifyOutputs } from '@plugboard/core';
-import type { ResourcesConfig } from 'aws-amplify';
 import {
   ConfigurationException,
   isAmplifyOutputs,
   normalizeAmplifyOutputs,
-  parseAmplifyConfig,
-} from './peers.js';
+  type AmplifyConfiguration,
+  type AmplifyOutputs,
+} from '@plugboard/core';
+import type { ResourcesConfig } from 'aws-amplify';
+import { parseAmplifyConfig } from 'aws-amplify/utils';
 
 /** One `amplify_outputs.json`, as each library's configuration. */
 export interface BridgeConfigurations {

@@ -1,22 +1,22 @@
-import type { AuthException } from '@plugboard/core';
-import type { AWSCognitoAuthSession } from '@plugboard/auth-cognito-plugin';
-import type {
-  AuthTokens,
-  CredentialsAndIdentityId,
-  CredentialsAndIdentityIdProvider,
-  GetCredentialsOptions,
-  TokenProvider,
-} from 'aws-amplify/auth';
-import { amplifyInitiatedSignOuts } from './amplifyInitiatedSignOuts.js';
-import { endPlugboardSession } from './endPlugboardSession.js';
 import {
-  decodeJWT,
   InvalidStateException,
   NetworkException,
   ServiceException,
   TooManyRequestsException,
   UnknownException,
-} from './peers.js';
+  type AuthException,
+} from '@plugboard/core';
+import type { AWSCognitoAuthSession } from '@plugboard/auth-cognito-plugin';
+import {
+  decodeJWT,
+  type AuthTokens,
+  type CredentialsAndIdentityId,
+  type CredentialsAndIdentityIdProvider,
+  type GetCredentialsOptions,
+  type TokenProvider,
+} from 'aws-amplify/auth';
+import { amplifyInitiatedSignOuts } from './amplifyInitiatedSignOuts.js';
+import { endPlugboardSession } from './endPlugboardSession.js';
 import { resolvePlugin, type PlugboardAuthProvidersOptions } from './resolvePlugin.js';
 import { toAuthError } from './toAuthError.js';
 

@@ -1,4 +1,5 @@
-import { Amplify, AWSCognitoAuthPlugin, InvalidParameterException } from './peers.js';
+import { Amplify, InvalidParameterException } from '@plugboard/core';
+import { AWSCognitoAuthPlugin } from '@plugboard/auth-cognito-plugin';
 
 /** Options of {@link plugboardAuthProviders}. */
 export interface PlugboardAuthProvidersOptions {
@@ -18,7 +19,7 @@ export function resolvePlugin(options: unknown): () => AWSCognitoAuthPlugin {
   )
     throw new InvalidParameterException(
       'plugboardAuthProviders: options must be { plugin?: AWSCognitoAuthPlugin }.',
-      'Leave options out to use the plugin added to Amplify, or pass { plugin } with your AWSCognitoAuthPlugin.',
+      'Pass no options (the plugin added to Amplify) or { plugin }.',
     );
   return () => plugin ?? Amplify.Auth.getPlugin('awsCognitoAuthPlugin');
 }

@@ -1,5 +1,7 @@
-import type { SignOutInput } from 'aws-amplify/auth';
-import { AMPLIFY_SYMBOL, AwsAmplify as Amplify, AwsAmplifyHub as Hub, awsAmplifySignOut } from './peers.js';
+import { AMPLIFY_SYMBOL } from '@aws-amplify/core/internals/utils';
+import { Amplify } from 'aws-amplify';
+import { signOut as awsAmplifySignOut, type SignOutInput } from 'aws-amplify/auth';
+import { Hub } from 'aws-amplify/utils';
 
 /**
  * aws-amplify's `signOut`, also for an identity-pool-only configuration (configure aws-amplify with

@@ -1,4 +1,5 @@
-import { AmplifyException, AuthError } from './peers.js';
+import { AmplifyException } from '@plugboard/core';
+import { AuthError } from 'aws-amplify/auth';
 
 /**
  * The Plugboard error as aws-amplify's `AuthError`: same name, message and recovery suggestion, the
