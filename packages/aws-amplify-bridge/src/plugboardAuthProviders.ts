@@ -48,8 +48,9 @@ const ignore = (): void => undefined;
  */
 export function plugboardAuthProviders(options: PlugboardAuthProvidersOptions = {}): PlugboardAuthProviders {
   const plugin = resolvePlugin(options);
+  /** The running clear, which every call waits for. */
   let clearing: Promise<void> | undefined;
-
+  /** The forced fetch that a forced call in the same turn of the event loop shares. */
   let forced: Promise<AWSCognitoAuthSession> | undefined;
 
   const session = async (forceRefresh: boolean): Promise<AWSCognitoAuthSession> => {
@@ -95,6 +96,7 @@ export function plugboardAuthProviders(options: PlugboardAuthProvidersOptions = 
         }
       })();
       clearing = run;
+      forced = undefined; // answered the session being cleared
       // A caller that treats the result as void must not see an unhandled rejection.
       amplifyInitiatedSignOuts.track(run).then(
         () => void (clearing === run && (clearing = undefined)),
