@@ -18,6 +18,7 @@ const MEASURES = [
   'importCost',
   'bundleSize',
   'browserBytes',
+  'bridgeBundle',
 ];
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);

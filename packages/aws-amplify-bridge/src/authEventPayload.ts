@@ -1,0 +1,49 @@
+import type { AuthHubEvent } from '@plugboard/core';
+import type {} from '@plugboard/auth-cognito-plugin'; // its auth events (declaration merging)
+import type { AuthError } from 'aws-amplify/auth';
+import { amplifyInitiatedSignOuts } from './amplifyInitiatedSignOuts.js';
+import { SessionExpiredException } from '@plugboard/core';
+import { toAuthError } from './toAuthError.js';
+
+/**
+ * What the bridge dispatches on aws-amplify's Hub `auth` channel: aws-amplify's own `signedIn`,
+ * `signedOut` and `tokenRefresh_failure` payloads, and two events aws-amplify has no equivalent of.
+ */
+export type PlugboardAuthHubEventData =
+  /** A user-pool sign-in completed (aws-amplify's `signedIn`, with an `AuthUser`). */
+  | { event: 'signedIn'; data: { username: string; userId: string } }
+  /** The session ended: sign-out, or the user was deleted (aws-amplify's `signedOut`). */
+  | { event: 'signedOut' }
+  /** The session can no longer be refreshed: sign in or federate again (aws-amplify's `tokenRefresh_failure`). */
+  | { event: 'tokenRefresh_failure'; data: { error: AuthError } }
+  /** A provider token was federated into the identity pool. Plugboard only. */
+  | { event: 'federatedToIdentityPool'; data: { identityId: string; providerName: string } }
+  /** The federation was cleared. Plugboard only. */
+  | { event: 'federationToIdentityPoolCleared' };
+
+/** Plugboard's event names → aws-amplify's. Their data (never a secret) carries over as it is. */
+const NAMES: Partial<Record<AuthHubEvent['name'], PlugboardAuthHubEventData['event']>> = {
+  SIGNED_IN: 'signedIn',
+  SIGNED_OUT: 'signedOut',
+  USER_DELETED: 'signedOut',
+  FEDERATED_TO_IDENTITY_POOL: 'federatedToIdentityPool',
+  FEDERATION_TO_IDENTITY_POOL_CLEARED: 'federationToIdentityPoolCleared',
+  SESSION_EXPIRED: 'tokenRefresh_failure',
+};
+
+/** The aws-amplify payload for a Plugboard auth event, or undefined when it has none. */
+export function authEventPayload(event: AuthHubEvent): PlugboardAuthHubEventData | undefined {
+  const name = NAMES[event.name];
+  // aws-amplify's own signOut announces `signedOut` after the clear it started (see amplifyInitiatedSignOuts).
+  if (!name || (event.name === 'SIGNED_OUT' && amplifyInitiatedSignOuts.active)) return undefined;
+  if (event.name !== 'SESSION_EXPIRED')
+    return (
+      event.data ? { event: name, data: { ...event.data } } : { event: name }
+    ) as PlugboardAuthHubEventData;
+  const { reason, providerName } = event.data;
+  const expired = new SessionExpiredException(
+    `The session${providerName ? ` federated with ${providerName}` : ''} has expired (${reason}).`,
+    providerName ? 'Call federateToIdentityPool with a fresh provider token.' : 'Sign in again.',
+  );
+  return { event: 'tokenRefresh_failure', data: { error: toAuthError(expired) } };
+}

@@ -1,0 +1,12 @@
+export { plugboardAuthProviders } from './plugboardAuthProviders.js';
+export type { PlugboardAuthProviders } from './plugboardAuthProviders.js';
+export type { PlugboardAuthProvidersOptions } from './resolvePlugin.js';
+export { forwardAuthEvents } from './forwardAuthEvents.js';
+export type { AwsAmplifyHubLike } from './forwardAuthEvents.js';
+export type { PlugboardAuthHubEventData } from './authEventPayload.js';
+export { fromAmplifyOutputs } from './fromAmplifyOutputs.js';
+export type { BridgeConfigurations } from './fromAmplifyOutputs.js';
+export { signOut } from './signOut.js';
+export { configureAwsAmplify } from './configureAwsAmplify.js';
+export type { AwsAmplifyLibraryOptions } from './configureAwsAmplify.js';
+export { toAuthError } from './toAuthError.js';

@@ -1,0 +1,20 @@
+import { AMPLIFY_SYMBOL } from '@aws-amplify/core/internals/utils';
+import { Amplify } from 'aws-amplify';
+import { signOut as awsAmplifySignOut, type SignOutInput } from 'aws-amplify/auth';
+import { Hub } from 'aws-amplify/utils';
+
+/**
+ * aws-amplify's `signOut`, also for an identity-pool-only configuration (configure aws-amplify with
+ * `configureAwsAmplify` so that its `signOut` works with a user pool too). aws-amplify's own `signOut`
+ * first asserts that a user pool is configured (`userPoolId` and `userPoolClientId`) and throws
+ * `AuthUserPoolException` before it clears any credentials, so with federation alone it never reaches
+ * the credentials provider. With a user pool this calls aws-amplify's `signOut`; without one it does what
+ * that `signOut` does after its user-pool steps: clears the credentials (through
+ * `plugboardAuthProviders`, ending Plugboard's federation) and dispatches `signedOut` on aws-amplify's Hub.
+ */
+export async function signOut(input?: SignOutInput): Promise<void> {
+  const cognito = Amplify.getConfig().Auth?.Cognito;
+  if (cognito?.userPoolId && cognito.userPoolClientId) return awsAmplifySignOut(input);
+  await Amplify.clearCredentials();
+  Hub.dispatch('auth', { event: 'signedOut' }, 'Auth', AMPLIFY_SYMBOL);
+}
