@@ -1,10 +1,5 @@
-import {
-  ConfigurationException,
-  isAmplifyOutputs,
-  normalizeAmplifyOutputs,
-  type AmplifyConfiguration,
-  type AmplifyOutputs,
-} from '@plugboard/core';
+import { ConfigurationException, type AmplifyConfiguration, type AmplifyOutputs } from '@plugboard/core';
+import { isAmplifyOutputs, normalizeAmplifyOutputs } from '@plugboard/core/internals';
 import type { ResourcesConfig } from 'aws-amplify';
 import { parseAmplifyConfig } from 'aws-amplify/utils';
 
