@@ -26,6 +26,19 @@ export class TokenIssuer {
     private readonly now: Clock,
   ) {}
 
+  /**
+   * `exp` in seconds. A test-IdP token with a positive lifetime is valid for at least that long (rounded
+   * up to the next second, so a 1-second token is not already expired); OpenID tokens keep
+   * `exp - iat` equal to their lifetime, as the service's do.
+   */
+  private expiry(claims: TokenClaims): number {
+    const nowSeconds = this.now() / 1000;
+    if (claims.kind !== 'openid' && claims.lifetimeSeconds > 0) {
+      return Math.ceil(nowSeconds + claims.lifetimeSeconds);
+    }
+    return Math.floor(nowSeconds) + claims.lifetimeSeconds;
+  }
+
   async sign(claims: TokenClaims): Promise<string> {
     const issuedAt = Math.floor(this.now() / 1000);
     const jwt = new SignJWT({ ...claims.extra })
@@ -37,7 +50,7 @@ export class TokenIssuer {
       .setIssuer(claims.issuer)
       .setSubject(claims.subject)
       .setIssuedAt(issuedAt)
-      .setExpirationTime(issuedAt + claims.lifetimeSeconds);
+      .setExpirationTime(this.expiry(claims));
     if (claims.audience !== undefined) jwt.setAudience(claims.audience);
     return jwt.sign(this.key.privateKey);
   }
