@@ -5,6 +5,7 @@ import {
   InvalidParameterException,
   SessionExpiredException,
 } from '@plugboard/core';
+import { createHubPublisher } from '@plugboard/core/internals';
 import { AuthProvider } from '@plugboard/auth-cognito-plugin';
 import { AuthError, fetchAuthSession, signOut as awsAmplifySignOut } from 'aws-amplify/auth';
 import { Hub } from 'aws-amplify/utils';
@@ -75,11 +76,9 @@ describe('forwardAuthEvents', () => {
     stopForwarding = forwardAuthEvents(Hub);
     // The plugin is the only publisher of these on Plugboard's protected channel; a publisher for the
     // auth category stands in for it here (the user-pool test signs in for real).
+    const publisher = createHubPublisher('auth');
     const publish = (event: Parameters<typeof PlugboardHub.publish>[1]): void =>
-      (PlugboardHub as unknown as { bus: { publish(c: string, e: unknown): void } }).bus.publish(
-        HubChannel.AUTH,
-        event,
-      );
+      publisher.publish(HubChannel.AUTH, event);
     publish({ name: 'SIGNED_IN', data: { username: 'alice', userId: 'sub-1' } });
     publish({ name: 'SIGNED_OUT' });
     publish({ name: 'USER_DELETED' });

@@ -82,7 +82,7 @@ describe('plugboardAuthProviders', () => {
       expect(refreshed.credentials?.accessKeyId).not.toBe(federated.credentials.accessKeyId);
     });
 
-    it('keeps answering still-valid credentials when a forced refresh cannot reach Cognito', async () => {
+    it('reports a forced refresh that cannot reach Cognito, and still answers the valid credentials without force', async () => {
       h = await startBridgeHarness();
       const federated = await h.plugin.federateToIdentityPool(await h.token(), AuthProvider.facebook());
       h.emulator.injectFault({
@@ -91,7 +91,11 @@ describe('plugboardAuthProviders', () => {
         times: Infinity,
       });
 
-      const session = await fetchAuthSession({ forceRefresh: true });
+      // A forced refresh asks for new credentials: its failure is reported, not hidden (BEHAVIOUR 8).
+      await expect(fetchAuthSession({ forceRefresh: true })).rejects.toMatchObject({
+        name: 'NetworkException',
+      });
+      const session = await fetchAuthSession();
 
       expect(session.credentials?.accessKeyId).toBe(federated.credentials.accessKeyId);
     });
