@@ -11,6 +11,7 @@ import {
   Logging,
   type KeyValueStorage,
   type LogEntry,
+  StorageException,
 } from '@plugboard/core';
 import {
   AuthProvider,
@@ -199,7 +200,10 @@ describe('a storage write that fails', () => {
         .federateToIdentityPool('provider-token', AuthProvider.google())
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(SessionStorageException);
-      expect((error as Error).cause).toMatchObject({ code: expect.stringMatching(/^E[A-Z]+$/) });
+      // The storage's own typed error is kept as the cause, and the system error under it.
+      const cause = (error as Error).cause as Error & { cause?: { code?: string } };
+      expect(cause).toBeInstanceOf(StorageException);
+      expect(cause.cause).toMatchObject({ code: expect.stringMatching(/^E[A-Z]+$/) });
       expect((await plugin.fetchAuthSession()).isSignedIn).toBe(false);
     } finally {
       await rm(dir, { recursive: true, force: true });
