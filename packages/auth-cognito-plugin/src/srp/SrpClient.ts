@@ -1,4 +1,4 @@
-import { hexToBigInt, bytesToHex, padHex, modPow } from './bigIntMath.js';
+import { hexToBigInt, bytesToHex, modPow } from './bigIntMath.js';
 import { webSrpCrypto, type SrpCrypto } from './srpCrypto.js';
 import { SRP_G, SRP_N } from './srpGroup.js';
 import {

@@ -1,5 +1,4 @@
 // amazon-cognito-identity-js, AWS's own SRP client, as an independent oracle for tests (never used at runtime).
-/* eslint-disable @typescript-eslint/no-require-imports */
 export interface OracleBigInteger {
   toString(radix: number): string;
 }
