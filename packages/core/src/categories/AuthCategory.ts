@@ -6,6 +6,7 @@ import type {
   AuthSignOutOptions,
   AuthSignOutResult,
   AuthUser,
+  AuthUserPoolCategoryBehavior,
   FetchAuthSessionOptions,
 } from '../auth/types.js';
 import { brandClass } from '../brand.js';
@@ -14,8 +15,13 @@ import { PluginNotFoundException } from '../errors/PluginNotFoundException.js';
 import { Category } from './Category.js';
 import type { AuthPlugin, AuthPluginRegistry } from './Plugin.js';
 
+type UserPool = AuthUserPoolCategoryBehavior;
+
 /** The Auth category: its plugins plus the auth behaviour, delegated to the one configured plugin. */
-export class AuthCategory extends Category<AuthPlugin> implements AuthCategoryBehavior {
+export class AuthCategory
+  extends Category<AuthPlugin>
+  implements AuthCategoryBehavior, AuthUserPoolCategoryBehavior
+{
   constructor() {
     super('auth');
   }
@@ -31,7 +37,7 @@ export class AuthCategory extends Category<AuthPlugin> implements AuthCategoryBe
     return this.delegate((plugin) => plugin.fetchAuthSession(options));
   }
 
-  signIn(username: string, password: string, options?: AuthSignInOptions): Promise<AuthSignInResult> {
+  signIn(username: string, password?: string, options?: AuthSignInOptions): Promise<AuthSignInResult> {
     return this.delegate((plugin) => plugin.signIn(username, password, options));
   }
 
@@ -41,6 +47,69 @@ export class AuthCategory extends Category<AuthPlugin> implements AuthCategoryBe
 
   getCurrentUser(): Promise<AuthUser> {
     return this.delegate((plugin) => plugin.getCurrentUser());
+  }
+
+  confirmSignIn(...args: Parameters<UserPool['confirmSignIn']>): ReturnType<UserPool['confirmSignIn']> {
+    return this.userPool('confirmSignIn', args);
+  }
+
+  signUp(...args: Parameters<UserPool['signUp']>): ReturnType<UserPool['signUp']> {
+    return this.userPool('signUp', args);
+  }
+
+  confirmSignUp(...args: Parameters<UserPool['confirmSignUp']>): ReturnType<UserPool['confirmSignUp']> {
+    return this.userPool('confirmSignUp', args);
+  }
+
+  resendSignUpCode(
+    ...args: Parameters<UserPool['resendSignUpCode']>
+  ): ReturnType<UserPool['resendSignUpCode']> {
+    return this.userPool('resendSignUpCode', args);
+  }
+
+  autoSignIn(): ReturnType<UserPool['autoSignIn']> {
+    return this.userPool('autoSignIn', []);
+  }
+
+  resetPassword(...args: Parameters<UserPool['resetPassword']>): ReturnType<UserPool['resetPassword']> {
+    return this.userPool('resetPassword', args);
+  }
+
+  confirmResetPassword(
+    ...args: Parameters<UserPool['confirmResetPassword']>
+  ): ReturnType<UserPool['confirmResetPassword']> {
+    return this.userPool('confirmResetPassword', args);
+  }
+
+  updatePassword(...args: Parameters<UserPool['updatePassword']>): ReturnType<UserPool['updatePassword']> {
+    return this.userPool('updatePassword', args);
+  }
+
+  fetchUserAttributes(): ReturnType<UserPool['fetchUserAttributes']> {
+    return this.userPool('fetchUserAttributes', []);
+  }
+
+  updateUserAttributes(
+    ...args: Parameters<UserPool['updateUserAttributes']>
+  ): ReturnType<UserPool['updateUserAttributes']> {
+    return this.userPool('updateUserAttributes', args);
+  }
+
+  /** Calls a user-pool method of the plugin, or rejects when the plugin has none. */
+  private async userPool<K extends keyof UserPool>(
+    method: K,
+    args: readonly unknown[],
+  ): Promise<Awaited<ReturnType<UserPool[K]>>> {
+    const plugin = this.selectPlugin();
+    const fn = plugin[method] as
+      ((...a: readonly unknown[]) => Promise<Awaited<ReturnType<UserPool[K]>>>) | undefined;
+    if (typeof fn !== 'function') {
+      throw new ConfigurationException(
+        `The auth plugin '${plugin.getPluginKey()}' does not offer ${method}.`,
+        'Use an auth plugin with user-pool support, such as AWSCognitoAuthPlugin.',
+      );
+    }
+    return fn.apply(plugin, [...args]);
   }
 
   /** Runs `call` on the single configured plugin; problems become rejections, never sync throws. */
