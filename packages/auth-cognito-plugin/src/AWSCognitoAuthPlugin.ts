@@ -12,13 +12,14 @@ import {
   type PluginContext,
 } from '@plugboard/core';
 import { deliver, requireCallbacks, splitCallbacks } from './api/callbacks.js';
+import { installUserPoolMethods } from './api/installUserPoolMethods.js';
+import type { AWSCognitoUserPoolMethods } from './api/userPoolMethods.js';
+import { validateCode, validateSignInInput } from './api/userPoolValidate.js';
 import { defaultStorage, readConfig, validateConstructorOptions } from './api/pluginConfig.js';
 import {
   validateFederateOptions,
   validateFetchOptions,
-  validatePassword,
   validateProvider,
-  validateSignIn,
   validateSignOutOptions,
   validateStringRecord,
   validateToken,
@@ -29,7 +30,9 @@ import { SdkUserPoolService } from './cognito/UserPoolService.js';
 import { clearFederation, federate } from './operations/federate.js';
 import { cachedSession, fetchSession } from './operations/fetchSession.js';
 import type { PluginRuntime } from './operations/PluginRuntime.js';
-import { confirmSignIn, deleteUser, getCurrentUser, signIn } from './operations/signIn.js';
+import { deleteUser, getCurrentUser } from './operations/signIn.js';
+import { confirmSignInStep } from './operations/userPool/confirmSignInStep.js';
+import { startSignIn } from './operations/userPool/startSignIn.js';
 import { signOut } from './operations/signOut.js';
 import { SessionStore } from './session/SessionStore.js';
 import { AuthMachine } from './state/AuthMachine.js';
@@ -56,6 +59,12 @@ const DEFAULT_MARGIN_SECONDS = 120;
  */
 export class AWSCognitoAuthPlugin implements AuthPlugin {
   static readonly PLUGIN_KEY = 'awsCognitoAuthPlugin' as const;
+
+  static {
+    installUserPoolMethods(AWSCognitoAuthPlugin.prototype, (plugin, method, rest, prepare) =>
+      plugin.#call(method, rest, prepare),
+    );
+  }
 
   readonly #options: AWSCognitoAuthPluginOptions;
   #runtime: PluginRuntime | undefined;
@@ -218,8 +227,8 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     return this.#respond(work, onSuccess, onError, 'fetchAuthSession');
   }
 
-  /** Signs in with the user pool (USER_PASSWORD_AUTH). */
-  signIn(username: string, password: string, options?: AuthSignInOptions): Promise<AuthSignInResult>;
+  /** Signs in with the user pool: SRP by default (`authFlowType` picks another flow); challenges come back in `nextStep`. */
+  signIn(username: string, password?: string, options?: AuthSignInOptions): Promise<AuthSignInResult>;
   signIn(
     username: string,
     password: string,
@@ -233,14 +242,14 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     onSuccess: (result: AuthSignInResult) => void,
     onError: OnError,
   ): void;
-  signIn(username: string, password: string, ...rest: unknown[]): Promise<AuthSignInResult> | void {
+  signIn(username: string, password?: string, ...rest: unknown[]): Promise<AuthSignInResult> | void {
     return this.#call('signIn', rest, (options) => {
-      const input = validateSignIn(username, password, options);
-      return (runtime) => signIn(runtime, input.username, input.password, input.clientMetadata);
+      const input = validateSignInInput(username, password, options);
+      return (runtime) => startSignIn(runtime, input);
     });
   }
 
-  /** Answers the challenge a sign-in returned: the new password for CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED. */
+  /** Answers the challenge in `nextStep`: an MFA or TOTP code, 'SMS' | 'TOTP', a new password or a custom answer. */
   confirmSignIn(challengeResponse: string, options?: ConfirmSignInOptions): Promise<AuthSignInResult>;
   confirmSignIn(
     challengeResponse: string,
@@ -255,12 +264,12 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
   ): void;
   confirmSignIn(challengeResponse: string, ...rest: unknown[]): Promise<AuthSignInResult> | void {
     return this.#call('confirmSignIn', rest, (options) => {
-      const newPassword = validatePassword(challengeResponse, 'The new password');
+      const response = validateCode(challengeResponse, 'The challenge response');
       const attributes = validateStringRecord(
         (options as ConfirmSignInOptions | undefined)?.userAttributes,
         'userAttributes',
       );
-      return (runtime) => confirmSignIn(runtime, newPassword, attributes);
+      return (runtime) => confirmSignInStep(runtime, response, attributes);
     });
   }
 
@@ -374,3 +383,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
   }
 }
 brandClass(AWSCognitoAuthPlugin, 'AWSCognitoAuthPlugin');
+
+// The user-pool methods live in api/userPoolMethods.ts (types) and are installed on the prototype above.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface AWSCognitoAuthPlugin extends AWSCognitoUserPoolMethods {}

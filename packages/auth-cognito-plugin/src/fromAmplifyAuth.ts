@@ -59,7 +59,9 @@ export function fromAmplifyAuth(options: FromAmplifyAuthOptions = {}): AwsCreden
     );
   return async (identityProperties) => {
     const source = plugin ?? Amplify.Auth.getPlugin('awsCognitoAuthPlugin');
-    const session = await source.fetchAuthSession({ forceRefresh: identityProperties?.forceRefresh === true });
+    const session = await source.fetchAuthSession({
+      forceRefresh: identityProperties?.forceRefresh === true,
+    });
     const result = session.awsCredentialsResult;
     if (result.type === 'FAILURE') throw result.error;
     const { accessKeyId, secretAccessKey, sessionToken, expiration } = result.value;

@@ -8,6 +8,9 @@ import type { UserPoolTokenSet } from '../state/AuthState.js';
 import { LazySdkClient, sdkClientSettings } from './LazySdkClient.js';
 import { mapServiceError } from './mapServiceError.js';
 import { secretHash } from './secretHash.js';
+import { refreshTokens, type RefreshMemory } from './userPool/refreshTokens.js';
+import { SdkUserPoolCalls } from './userPool/SdkUserPoolCalls.js';
+import type { UserPoolCalls } from './userPool/UserPoolCalls.js';
 
 /** What a sign-in step answers: the tokens, or the next challenge. */
 export type SignInOutcome =
@@ -39,6 +42,8 @@ export interface UserPoolService {
   revokeToken(refreshToken: string): Promise<void>;
   /** Deletes the signed-in user from the pool. */
   deleteUser(accessToken: string): Promise<void>;
+  /** SRP, MFA and custom challenges, sign-up, passwords, attributes, TOTP; without it only USER_PASSWORD_AUTH works. */
+  readonly calls?: UserPoolCalls;
 }
 
 type SdkModule = typeof import('@aws-sdk/client-cognito-identity-provider');
@@ -49,8 +54,11 @@ const SIGN_IN_REFUSALS = new Set(['InvalidPasswordException', 'UserNotFoundExcep
 /** The user-pool service over the AWS SDK, loaded on first use. */
 export class SdkUserPoolService implements UserPoolService {
   readonly #client: LazySdkClient<SdkModule, CognitoIdentityProviderClient>;
+  readonly #refresh: RefreshMemory = { getTokensUnsupported: false };
+  readonly calls: UserPoolCalls;
 
   constructor(private readonly config: CognitoUserPoolConfig) {
+    this.calls = new SdkUserPoolCalls(config, () => this.load());
     this.#client = new LazySdkClient<SdkModule, CognitoIdentityProviderClient>(
       () => import('@aws-sdk/client-cognito-identity-provider'),
       (sdk) => new sdk.CognitoIdentityProviderClient(sdkClientSettings(config)),
@@ -111,18 +119,9 @@ export class SdkUserPoolService implements UserPoolService {
   }
 
   async refresh(refreshToken: string, username: string): Promise<UserPoolTokenSet> {
-    return this.#call('Refreshing the user-pool tokens', async ({ sdk, client }) => {
-      const out = await client.send(
-        new sdk.InitiateAuthCommand({
-          AuthFlow: 'REFRESH_TOKEN_AUTH',
-          ClientId: this.config.AppClientId,
-          AuthParameters: { REFRESH_TOKEN: refreshToken, ...(await this.#secretHash(username)) },
-        }),
-      );
-      const result = outcome(out, refreshToken);
-      if (result.kind !== 'tokens') throw new Error('REFRESH_TOKEN_AUTH answered with a challenge');
-      return result.tokens;
-    });
+    return this.#call('Refreshing the user-pool tokens', (loaded) =>
+      refreshTokens(loaded, this.config, refreshToken, username, this.#refresh),
+    );
   }
 
   async globalSignOut(accessToken: string): Promise<void> {
