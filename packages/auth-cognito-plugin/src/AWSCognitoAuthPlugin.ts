@@ -61,7 +61,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
   static readonly PLUGIN_KEY = 'awsCognitoAuthPlugin' as const;
 
   static {
-    installUserPoolMethods(AWSCognitoAuthPlugin.prototype, (plugin, method, rest, prepare) =>
+    installUserPoolMethods(this.prototype, (plugin, method, rest, prepare) =>
       plugin.#call(method, rest, prepare),
     );
   }
