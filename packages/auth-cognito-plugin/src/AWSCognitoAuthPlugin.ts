@@ -57,6 +57,7 @@ const DEFAULT_MARGIN_SECONDS = 120;
  * escape-hatch API of identity-pool federation: `federateToIdentityPool`, `clearFederationToIdentityPool`.
  * Every method has a promise style and the callback style of Amplify Android.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface at the end
 export class AWSCognitoAuthPlugin implements AuthPlugin {
   static readonly PLUGIN_KEY = 'awsCognitoAuthPlugin' as const;
 
@@ -385,5 +386,5 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
 brandClass(AWSCognitoAuthPlugin, 'AWSCognitoAuthPlugin');
 
 // The user-pool methods live in api/userPoolMethods.ts (types) and are installed on the prototype above.
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
 export interface AWSCognitoAuthPlugin extends AWSCognitoUserPoolMethods {}
