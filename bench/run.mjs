@@ -17,6 +17,7 @@ const MEASURES = [
   'wireRequests',
   'importCost',
   'bundleSize',
+  'srpCompute',
 ];
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);

@@ -15,6 +15,7 @@ const GROUPS = [
   'wireRequests',
   'importCost',
   'bundleSize',
+  'srpCompute',
 ];
 
 interface ResultRow {
