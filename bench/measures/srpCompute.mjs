@@ -1,5 +1,6 @@
 // 8. SRP client computation (USER_SRP_AUTH): Plugboard's SrpClient vs amazon-cognito-identity-js's
 // AuthenticationHelper, interleaved in one process (A, B, A, B, ...), median and spread of each.
+import { Buffer } from 'node:buffer';
 import { createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
