@@ -143,7 +143,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
   }
 
   /**
-   * The AWS SDK clients the plugin uses. They are loaded on first use: call {@link AWSCognitoAuthPlugin.loadEscapeHatch} (or
+   * The AWS SDK clients the plugin uses. They are loaded on first use: call `loadEscapeHatch()` (or
    * any auth method) before.
    */
   getEscapeHatch(): EscapeHatch {

@@ -34,6 +34,7 @@ export type {
   UserPoolUser,
   MfaMethodSetting,
   TotpAuthorization,
+  ClientMetadata,
 } from './cognito/userPool/UserPoolCalls.js';
 export {
   CodeMismatchException,

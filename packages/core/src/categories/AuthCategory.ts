@@ -15,8 +15,6 @@ import { PluginNotFoundException } from '../errors/PluginNotFoundException.js';
 import { Category } from './Category.js';
 import type { AuthPlugin, AuthPluginRegistry } from './Plugin.js';
 
-type UserPool = AuthUserPoolCategoryBehavior;
-
 /** The Auth category: its plugins plus the auth behaviour, delegated to the one configured plugin. */
 export class AuthCategory
   extends Category<AuthPlugin>
@@ -49,60 +47,71 @@ export class AuthCategory
     return this.delegate((plugin) => plugin.getCurrentUser());
   }
 
-  confirmSignIn(...args: Parameters<UserPool['confirmSignIn']>): ReturnType<UserPool['confirmSignIn']> {
+  confirmSignIn(
+    ...args: Parameters<AuthUserPoolCategoryBehavior['confirmSignIn']>
+  ): ReturnType<AuthUserPoolCategoryBehavior['confirmSignIn']> {
     return this.userPool('confirmSignIn', args);
   }
 
-  signUp(...args: Parameters<UserPool['signUp']>): ReturnType<UserPool['signUp']> {
+  signUp(
+    ...args: Parameters<AuthUserPoolCategoryBehavior['signUp']>
+  ): ReturnType<AuthUserPoolCategoryBehavior['signUp']> {
     return this.userPool('signUp', args);
   }
 
-  confirmSignUp(...args: Parameters<UserPool['confirmSignUp']>): ReturnType<UserPool['confirmSignUp']> {
+  confirmSignUp(
+    ...args: Parameters<AuthUserPoolCategoryBehavior['confirmSignUp']>
+  ): ReturnType<AuthUserPoolCategoryBehavior['confirmSignUp']> {
     return this.userPool('confirmSignUp', args);
   }
 
   resendSignUpCode(
-    ...args: Parameters<UserPool['resendSignUpCode']>
-  ): ReturnType<UserPool['resendSignUpCode']> {
+    ...args: Parameters<AuthUserPoolCategoryBehavior['resendSignUpCode']>
+  ): ReturnType<AuthUserPoolCategoryBehavior['resendSignUpCode']> {
     return this.userPool('resendSignUpCode', args);
   }
 
-  autoSignIn(): ReturnType<UserPool['autoSignIn']> {
+  autoSignIn(): ReturnType<AuthUserPoolCategoryBehavior['autoSignIn']> {
     return this.userPool('autoSignIn', []);
   }
 
-  resetPassword(...args: Parameters<UserPool['resetPassword']>): ReturnType<UserPool['resetPassword']> {
+  resetPassword(
+    ...args: Parameters<AuthUserPoolCategoryBehavior['resetPassword']>
+  ): ReturnType<AuthUserPoolCategoryBehavior['resetPassword']> {
     return this.userPool('resetPassword', args);
   }
 
   confirmResetPassword(
-    ...args: Parameters<UserPool['confirmResetPassword']>
-  ): ReturnType<UserPool['confirmResetPassword']> {
+    ...args: Parameters<AuthUserPoolCategoryBehavior['confirmResetPassword']>
+  ): ReturnType<AuthUserPoolCategoryBehavior['confirmResetPassword']> {
     return this.userPool('confirmResetPassword', args);
   }
 
-  updatePassword(...args: Parameters<UserPool['updatePassword']>): ReturnType<UserPool['updatePassword']> {
+  updatePassword(
+    ...args: Parameters<AuthUserPoolCategoryBehavior['updatePassword']>
+  ): ReturnType<AuthUserPoolCategoryBehavior['updatePassword']> {
     return this.userPool('updatePassword', args);
   }
 
-  fetchUserAttributes(): ReturnType<UserPool['fetchUserAttributes']> {
+  fetchUserAttributes(): ReturnType<AuthUserPoolCategoryBehavior['fetchUserAttributes']> {
     return this.userPool('fetchUserAttributes', []);
   }
 
   updateUserAttributes(
-    ...args: Parameters<UserPool['updateUserAttributes']>
-  ): ReturnType<UserPool['updateUserAttributes']> {
+    ...args: Parameters<AuthUserPoolCategoryBehavior['updateUserAttributes']>
+  ): ReturnType<AuthUserPoolCategoryBehavior['updateUserAttributes']> {
     return this.userPool('updateUserAttributes', args);
   }
 
   /** Calls a user-pool method of the plugin, or rejects when the plugin has none. */
-  private async userPool<K extends keyof UserPool>(
+  private async userPool<K extends keyof AuthUserPoolCategoryBehavior>(
     method: K,
     args: readonly unknown[],
-  ): Promise<Awaited<ReturnType<UserPool[K]>>> {
+  ): Promise<Awaited<ReturnType<AuthUserPoolCategoryBehavior[K]>>> {
     const plugin = this.selectPlugin();
     const fn = plugin[method] as
-      ((...a: readonly unknown[]) => Promise<Awaited<ReturnType<UserPool[K]>>>) | undefined;
+      | ((...a: readonly unknown[]) => Promise<Awaited<ReturnType<AuthUserPoolCategoryBehavior[K]>>>)
+      | undefined;
     if (typeof fn !== 'function') {
       throw new ConfigurationException(
         `The auth plugin '${plugin.getPluginKey()}' does not offer ${method}.`,

@@ -32,7 +32,8 @@ export interface MfaMethodSetting {
 /** A TOTP association is made either for a signed-in user or during sign-in (MFA_SETUP). */
 export type TotpAuthorization = { readonly accessToken: string } | { readonly session: string };
 
-type Metadata = Readonly<Record<string, string>> | undefined;
+/** Client metadata for Lambda triggers. */
+export type ClientMetadata = Readonly<Record<string, string>> | undefined;
 
 /**
  * The user-pool calls behind sign-in challenges, sign-up, passwords, attributes and MFA. The client
@@ -42,45 +43,45 @@ export interface UserPoolCalls {
   initiateAuth(
     flow: string,
     parameters: Record<string, string>,
-    clientMetadata: Metadata,
+    clientMetadata: ClientMetadata,
   ): Promise<AuthStepResponse>;
   respondToAuthChallenge(
     challengeName: string,
     responses: Record<string, string>,
     session: string | undefined,
-    clientMetadata: Metadata,
+    clientMetadata: ClientMetadata,
   ): Promise<AuthStepResponse>;
   signUp(
     username: string,
     password: string,
     attributes: Readonly<Record<string, string>>,
-    clientMetadata: Metadata,
+    clientMetadata: ClientMetadata,
   ): Promise<{
     readonly userConfirmed: boolean;
     readonly userSub?: string;
     readonly codeDelivery?: CodeDelivery;
   }>;
-  confirmSignUp(username: string, code: string, clientMetadata: Metadata): Promise<void>;
-  resendConfirmationCode(username: string, clientMetadata: Metadata): Promise<CodeDelivery | undefined>;
-  forgotPassword(username: string, clientMetadata: Metadata): Promise<CodeDelivery | undefined>;
+  confirmSignUp(username: string, code: string, clientMetadata: ClientMetadata): Promise<void>;
+  resendConfirmationCode(username: string, clientMetadata: ClientMetadata): Promise<CodeDelivery | undefined>;
+  forgotPassword(username: string, clientMetadata: ClientMetadata): Promise<CodeDelivery | undefined>;
   confirmForgotPassword(
     username: string,
     code: string,
     newPassword: string,
-    clientMetadata: Metadata,
+    clientMetadata: ClientMetadata,
   ): Promise<void>;
   changePassword(accessToken: string, previousPassword: string, proposedPassword: string): Promise<void>;
   getUser(accessToken: string): Promise<UserPoolUser>;
   updateUserAttributes(
     accessToken: string,
     attributes: Readonly<Record<string, string>>,
-    clientMetadata: Metadata,
+    clientMetadata: ClientMetadata,
   ): Promise<readonly CodeDelivery[]>;
   verifyUserAttribute(accessToken: string, attributeName: string, code: string): Promise<void>;
   getUserAttributeVerificationCode(
     accessToken: string,
     attributeName: string,
-    clientMetadata: Metadata,
+    clientMetadata: ClientMetadata,
   ): Promise<CodeDelivery | undefined>;
   associateSoftwareToken(
     auth: TotpAuthorization,
