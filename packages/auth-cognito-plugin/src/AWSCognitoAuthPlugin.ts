@@ -12,7 +12,7 @@ import {
   type PluginContext,
 } from '@plugboard/core';
 import { deliver, requireCallbacks, splitCallbacks } from './api/callbacks.js';
-import { installUserPoolMethods } from './api/installUserPoolMethods.js';
+import { installUserPoolMethods, userPoolOperations } from './api/installUserPoolMethods.js';
 import type { AWSCognitoUserPoolMethods } from './api/userPoolMethods.js';
 import { validateCode, validateSignInInput } from './api/userPoolValidate.js';
 import { defaultStorage, readConfig, validateConstructorOptions } from './api/pluginConfig.js';
@@ -31,8 +31,6 @@ import { clearFederation, federate } from './operations/federate.js';
 import { cachedSession, fetchSession } from './operations/fetchSession.js';
 import type { PluginRuntime } from './operations/PluginRuntime.js';
 import { deleteUser, getCurrentUser } from './operations/signIn.js';
-import { confirmSignInStep } from './operations/userPool/confirmSignInStep.js';
-import { startSignIn } from './operations/userPool/startSignIn.js';
 import { signOut } from './operations/signOut.js';
 import { SessionStore } from './session/SessionStore.js';
 import { AuthMachine } from './state/AuthMachine.js';
@@ -246,7 +244,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
   signIn(username: string, password?: string, ...rest: unknown[]): Promise<AuthSignInResult> | void {
     return this.#call('signIn', rest, (options) => {
       const input = validateSignInInput(username, password, options);
-      return (runtime) => startSignIn(runtime, input);
+      return async (runtime) => (await userPoolOperations()).startSignIn(runtime, input);
     });
   }
 
@@ -270,7 +268,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
         (options as ConfirmSignInOptions | undefined)?.userAttributes,
         'userAttributes',
       );
-      return (runtime) => confirmSignInStep(runtime, response, attributes);
+      return async (runtime) => (await userPoolOperations()).confirmSignInStep(runtime, response, attributes);
     });
   }
 

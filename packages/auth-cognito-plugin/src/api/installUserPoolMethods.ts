@@ -1,18 +1,7 @@
 import type { PluginRuntime } from '../operations/PluginRuntime.js';
-import { autoSignIn } from '../operations/userPool/autoSignIn.js';
-import { confirmResetPassword } from '../operations/userPool/confirmResetPassword.js';
-import { confirmSignUp } from '../operations/userPool/confirmSignUp.js';
-import { confirmUserAttribute } from '../operations/userPool/confirmUserAttribute.js';
-import { fetchUserAttributes } from '../operations/userPool/fetchUserAttributes.js';
-import { fetchMFAPreference, updateMFAPreference } from '../operations/userPool/mfaPreference.js';
-import { resendSignUpCode } from '../operations/userPool/resendSignUpCode.js';
-import { resendUserAttributeConfirmationCode } from '../operations/userPool/resendUserAttributeConfirmationCode.js';
-import { resetPassword } from '../operations/userPool/resetPassword.js';
-import { setUpTOTP } from '../operations/userPool/setUpTOTP.js';
-import { signUp } from '../operations/userPool/signUp.js';
-import { updatePassword } from '../operations/userPool/updatePassword.js';
-import { updateUserAttributes } from '../operations/userPool/updateUserAttributes.js';
-import { verifyTOTPSetup } from '../operations/userPool/verifyTOTPSetup.js';
+
+/** Loaded on first use: apps that only federate never download the user-pool operations. */
+export const userPoolOperations = () => import('../operations/userPool/userPoolOperations.js');
 import type { AWSCognitoUserPoolMethods } from './userPoolMethods.js';
 import {
   validateAttributeKey,
@@ -44,31 +33,31 @@ const METHODS: Record<keyof AWSCognitoUserPoolMethods, readonly [number, Prepare
     ([u, p], options) => {
       const [username, password] = [validateUsername(u), validatePassword(p, 'The password')];
       const valid = validateSignUpOptions(options);
-      return (rt) => signUp(rt, username, password, valid);
+      return async (rt) => (await userPoolOperations()).signUp(rt, username, password, valid);
     },
   ],
   confirmSignUp: [
     2,
     ([u, c]) => {
       const [username, confirmation] = [validateUsername(u), code(c)];
-      return (rt) => confirmSignUp(rt, username, confirmation);
+      return async (rt) => (await userPoolOperations()).confirmSignUp(rt, username, confirmation);
     },
   ],
   resendSignUpCode: [
     1,
     ([u]) =>
       (
-        (username) => (rt: PluginRuntime) =>
-          resendSignUpCode(rt, username)
+        (username) => async (rt: PluginRuntime) =>
+          (await userPoolOperations()).resendSignUpCode(rt, username)
       )(validateUsername(u)),
   ],
-  autoSignIn: [0, () => autoSignIn],
+  autoSignIn: [0, () => async (rt) => (await userPoolOperations()).autoSignIn(rt)],
   resetPassword: [
     1,
     ([u]) =>
       (
-        (username) => (rt: PluginRuntime) =>
-          resetPassword(rt, username)
+        (username) => async (rt: PluginRuntime) =>
+          (await userPoolOperations()).resetPassword(rt, username)
       )(validateUsername(u)),
   ],
   confirmResetPassword: [
@@ -79,57 +68,58 @@ const METHODS: Record<keyof AWSCognitoUserPoolMethods, readonly [number, Prepare
         validatePassword(p, 'The new password'),
         code(c),
       ];
-      return (rt) => confirmResetPassword(rt, username, password, confirmation);
+      return async (rt) =>
+        (await userPoolOperations()).confirmResetPassword(rt, username, password, confirmation);
     },
   ],
   updatePassword: [
     2,
     ([o, n]) => {
       const [old, next] = [validatePassword(o, 'The old password'), validatePassword(n, 'The new password')];
-      return (rt) => updatePassword(rt, old, next);
+      return async (rt) => (await userPoolOperations()).updatePassword(rt, old, next);
     },
   ],
-  fetchUserAttributes: [0, () => fetchUserAttributes],
+  fetchUserAttributes: [0, () => async (rt) => (await userPoolOperations()).fetchUserAttributes(rt)],
   updateUserAttributes: [
     1,
     ([a]) =>
       (
-        (attributes) => (rt: PluginRuntime) =>
-          updateUserAttributes(rt, attributes)
+        (attributes) => async (rt: PluginRuntime) =>
+          (await userPoolOperations()).updateUserAttributes(rt, attributes)
       )(validateAttributes(a)),
   ],
   confirmUserAttribute: [
     2,
     ([k, c]) => {
       const [key, confirmation] = [validateAttributeKey(k), code(c)];
-      return (rt) => confirmUserAttribute(rt, key, confirmation);
+      return async (rt) => (await userPoolOperations()).confirmUserAttribute(rt, key, confirmation);
     },
   ],
   resendUserAttributeConfirmationCode: [
     1,
     ([k]) =>
       (
-        (key) => (rt: PluginRuntime) =>
-          resendUserAttributeConfirmationCode(rt, key)
+        (key) => async (rt: PluginRuntime) =>
+          (await userPoolOperations()).resendUserAttributeConfirmationCode(rt, key)
       )(validateAttributeKey(k)),
   ],
-  setUpTOTP: [0, () => setUpTOTP],
+  setUpTOTP: [0, () => async (rt) => (await userPoolOperations()).setUpTOTP(rt)],
   verifyTOTPSetup: [
     1,
     ([c]) =>
       (
-        (totp) => (rt: PluginRuntime) =>
-          verifyTOTPSetup(rt, totp)
+        (totp) => async (rt: PluginRuntime) =>
+          (await userPoolOperations()).verifyTOTPSetup(rt, totp)
       )(validateCode(c, 'The TOTP code')),
   ],
   updateMFAPreference: [
     2,
     ([s, t]) => {
       const [sms, totp] = [validateMfaPreference(s, 'sms'), validateMfaPreference(t, 'totp')];
-      return (rt) => updateMFAPreference(rt, sms, totp);
+      return async (rt) => (await userPoolOperations()).updateMFAPreference(rt, sms, totp);
     },
   ],
-  fetchMFAPreference: [0, () => fetchMFAPreference],
+  fetchMFAPreference: [0, () => async (rt) => (await userPoolOperations()).fetchMFAPreference(rt)],
 };
 
 /** Puts the user-pool methods on the plugin's prototype; each runs through the plugin's queued runner. */

@@ -8,8 +8,8 @@ import type { UserPoolTokenSet } from '../state/AuthState.js';
 import { LazySdkClient, sdkClientSettings } from './LazySdkClient.js';
 import { mapServiceError } from './mapServiceError.js';
 import { secretHash } from './secretHash.js';
-import { refreshTokens, type RefreshMemory } from './userPool/refreshTokens.js';
-import { SdkUserPoolCalls } from './userPool/SdkUserPoolCalls.js';
+import { lazyUserPoolCalls } from './userPool/lazyUserPoolCalls.js';
+import type { RefreshMemory } from './userPool/refreshTokens.js';
 import type { UserPoolCalls } from './userPool/UserPoolCalls.js';
 
 /** What a sign-in step answers: the tokens, or the next challenge. */
@@ -58,7 +58,10 @@ export class SdkUserPoolService implements UserPoolService {
   readonly calls: UserPoolCalls;
 
   constructor(private readonly config: CognitoUserPoolConfig) {
-    this.calls = new SdkUserPoolCalls(config, () => this.load());
+    this.calls = lazyUserPoolCalls(async () => {
+      const { SdkUserPoolCalls } = await import('./userPool/SdkUserPoolCalls.js');
+      return new SdkUserPoolCalls(config, () => this.load());
+    });
     this.#client = new LazySdkClient<SdkModule, CognitoIdentityProviderClient>(
       () => import('@aws-sdk/client-cognito-identity-provider'),
       (sdk) => new sdk.CognitoIdentityProviderClient(sdkClientSettings(config)),
@@ -119,9 +122,10 @@ export class SdkUserPoolService implements UserPoolService {
   }
 
   async refresh(refreshToken: string, username: string): Promise<UserPoolTokenSet> {
-    return this.#call('Refreshing the user-pool tokens', (loaded) =>
-      refreshTokens(loaded, this.config, refreshToken, username, this.#refresh),
-    );
+    return this.#call('Refreshing the user-pool tokens', async (loaded) => {
+      const { refreshTokens } = await import('./userPool/refreshTokens.js');
+      return refreshTokens(loaded, this.config, refreshToken, username, this.#refresh);
+    });
   }
 
   async globalSignOut(accessToken: string): Promise<void> {
