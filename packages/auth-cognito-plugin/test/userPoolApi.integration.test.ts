@@ -1,4 +1,8 @@
-import { UpdateUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  UpdateUserPoolCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import {
   Amplify,
   InvalidParameterException,
@@ -103,6 +107,25 @@ describe('signIn flows through the SRP proxy', () => {
     await expect(h.plugin.confirmSignIn(CUSTOM_CHALLENGE_ANSWER)).resolves.toMatchObject({
       isSignedIn: true,
     });
+  });
+
+  it('signs in with an e-mail alias, answering with the pool username (USER_ID_FOR_SRP)', async () => {
+    const created = await users.admin.send(
+      new CreateUserPoolCommand({ PoolName: 'alias-pool', UsernameAttributes: ['email'] }),
+    );
+    const poolId = created.UserPool!.Id!;
+    const client = await users.admin.send(
+      new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'alias-app' }),
+    );
+    await users.createUser(poolId, 'alias@example.com', PASSWORD);
+    await h.stop();
+    h = await startHarness({
+      userPool: { ...pool, poolId, clientId: client.UserPoolClient!.ClientId! },
+    });
+    await expect(h.plugin.signIn('alias@example.com', PASSWORD)).resolves.toMatchObject({ isSignedIn: true });
+    const user = await h.plugin.getCurrentUser();
+    expect(user.username).toBe(user.userId); // the pool's username is the sub, not the typed e-mail
+    expect(user.username).not.toBe('alias@example.com');
   });
 
   it('asks for a password for the SRP flows before any request', async () => {
