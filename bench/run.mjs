@@ -19,6 +19,7 @@ const MEASURES = [
   'bundleSize',
   'browserBytes',
   'bridgeBundle',
+  'srpCompute',
 ];
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);

@@ -16,6 +16,7 @@ const GROUPS = [
   'importCost',
   'bundleSize',
   'browserBytes',
+  'srpCompute',
 ];
 
 interface ResultRow {

@@ -35,7 +35,10 @@ export async function runSignInStep(
     Amplify.configure(config);
 
     const seen = events.length;
-    const result = await Amplify.Auth.signIn(DEMO_USER, DEMO_PASSWORD);
+    // The local user-pool emulator has no SRP, so this step asks for USER_PASSWORD_AUTH (default: USER_SRP_AUTH).
+    const result = await Amplify.Auth.signIn(DEMO_USER, DEMO_PASSWORD, {
+      authFlowType: 'USER_PASSWORD_AUTH',
+    });
     check(result.isSignedIn, 'the sign-in completes');
     check(
       events.slice(seen).some((e) => e.name === 'SIGNED_IN'),

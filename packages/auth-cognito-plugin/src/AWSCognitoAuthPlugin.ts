@@ -12,6 +12,9 @@ import {
 import { brandClass } from '@plugboard/core/internals';
 import { splitCallbacks } from './api/callbacks.js';
 import { createRuntime, type ConfiguredPlugin } from './api/createRuntime.js';
+import { installUserPoolMethods, userPoolOperations } from './api/installUserPoolMethods.js';
+import type { AWSCognitoUserPoolMethods } from './api/userPoolMethods.js';
+import { validateCode, validateSignInInput } from './api/userPoolValidate.js';
 import {
   abandonedByReset,
   escapeHatchOf,
@@ -32,20 +35,16 @@ import type {
 import { readConfig, validateConstructorOptions } from './api/pluginConfig.js';
 import type { AuthProvider } from './AuthProvider.js';
 import type { AWSCognitoAuthSession, FederateToIdentityPoolResult } from './model.js';
-import { confirmSignIn } from './operations/confirmSignIn.js';
 import { deleteUser } from './operations/deleteUser.js';
 import { clearFederation, federate } from './operations/federate.js';
 import { getCurrentUser } from './operations/getCurrentUser.js';
 import type { PluginRuntime } from './operations/PluginRuntime.js';
-import { signIn } from './operations/signIn.js';
 import { signOut } from './operations/signOut.js';
 import {
   validateFederateOptions,
   validateFetchOptions,
   validateNoOptions,
-  validatePassword,
   validateProvider,
-  validateSignIn,
   validateSignOutOptions,
   validateStringRecord,
   validateToken,
@@ -57,8 +56,15 @@ import { PLUGIN_VERSION } from './version.js';
  * escape-hatch API of identity-pool federation: `federateToIdentityPool`, `clearFederationToIdentityPool`.
  * Every method has a promise style and the callback style of Amplify Android.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface at the end
 export class AWSCognitoAuthPlugin implements AuthPlugin {
   static readonly PLUGIN_KEY = 'awsCognitoAuthPlugin' as const;
+
+  static {
+    installUserPoolMethods(this.prototype, (plugin, method, rest, prepare) =>
+      plugin.#call(method, rest, (options) => network(prepare(options))),
+    );
+  }
 
   readonly #options: AWSCognitoAuthPluginOptions;
   #configured: ConfiguredPlugin | undefined;
@@ -174,8 +180,8 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     return respond(work, onSuccess, onError, 'fetchAuthSession', this.#logger());
   }
 
-  /** Signs in with the user pool (USER_PASSWORD_AUTH). */
-  signIn(username: string, password: string, options?: AuthSignInOptions): Promise<AuthSignInResult>;
+  /** Signs in with the user pool: SRP by default (`authFlowType` picks another flow); challenges come back in `nextStep`. */
+  signIn(username: string, password?: string, options?: AuthSignInOptions): Promise<AuthSignInResult>;
   signIn(
     username: string,
     password: string,
@@ -189,14 +195,14 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     onSuccess: (result: AuthSignInResult) => void,
     onError: OnError,
   ): void;
-  signIn(username: string, password: string, ...rest: unknown[]): Promise<AuthSignInResult> | void {
+  signIn(username: string, password?: string, ...rest: unknown[]): Promise<AuthSignInResult> | void {
     return this.#call('signIn', rest, (options) => {
-      const input = validateSignIn(username, password, options);
-      return network((runtime) => signIn(runtime, input.username, input.password, input.clientMetadata));
+      const input = validateSignInInput(username, password, options);
+      return network(async (runtime) => (await userPoolOperations()).startSignIn(runtime, input));
     });
   }
 
-  /** Answers the challenge a sign-in returned: the new password for CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED. */
+  /** Answers the challenge in `nextStep`: an MFA or TOTP code, 'SMS' | 'TOTP', a new password or a custom answer. */
   confirmSignIn(challengeResponse: string, options?: ConfirmSignInOptions): Promise<AuthSignInResult>;
   confirmSignIn(
     challengeResponse: string,
@@ -211,12 +217,14 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
   ): void;
   confirmSignIn(challengeResponse: string, ...rest: unknown[]): Promise<AuthSignInResult> | void {
     return this.#call('confirmSignIn', rest, (options) => {
-      const newPassword = validatePassword(challengeResponse, 'The new password');
+      const response = validateCode(challengeResponse, 'The challenge response');
       const attributes = validateStringRecord(
         (options as ConfirmSignInOptions | undefined)?.userAttributes,
         'userAttributes',
       );
-      return network((runtime) => confirmSignIn(runtime, newPassword, attributes));
+      return network(async (runtime) =>
+        (await userPoolOperations()).confirmSignInStep(runtime, response, attributes),
+      );
     });
   }
 
@@ -280,3 +288,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
   }
 }
 brandClass(AWSCognitoAuthPlugin, 'AWSCognitoAuthPlugin');
+
+// The user-pool methods live in api/userPoolMethods.ts (types) and are installed on the prototype above.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface AWSCognitoAuthPlugin extends AWSCognitoUserPoolMethods {}

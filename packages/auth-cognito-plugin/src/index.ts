@@ -27,3 +27,24 @@ export type {
   AwsIdentityProperties,
   FromAmplifyAuthOptions,
 } from './fromAmplifyAuth.js';
+export type { AWSCognitoUserPoolMethods } from './api/userPoolMethods.js';
+export type { MFAPreference, UserMFAPreference } from './operations/userPool/mfaPreference.js';
+export type {
+  UserPoolCalls,
+  AuthStepResponse,
+  CodeDelivery,
+  UserPoolUser,
+  MfaMethodSetting,
+  TotpAuthorization,
+  ClientMetadata,
+} from './cognito/userPool/UserPoolCalls.js';
+export {
+  CodeMismatchException,
+  CodeExpiredException,
+  UsernameExistsException,
+  UserNotConfirmedException,
+  UserNotFoundException,
+  InvalidPasswordException,
+  PasswordResetRequiredException,
+  LimitExceededException,
+} from './cognito/userPool/userPoolErrors.js';

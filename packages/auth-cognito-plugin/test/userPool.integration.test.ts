@@ -18,19 +18,19 @@ import {
 import { AuthProvider, type AWSCognitoAuthSession, type UserPoolService } from '../src';
 import { SdkUserPoolService } from '../src/cognito/UserPoolService';
 import { secretHash } from '../src/cognito/secretHash';
-import { startUserPoolEmulator, type UserPoolEmulator } from './support/cognitoLocal';
+import { startSrpUserPool, type SrpUserPool } from './support/srpUserPool';
 import { remember, startHarness, type Harness, type HarnessUserPool } from './support/harness';
 import { rememberSecrets } from './support/secrets';
 
 const PASSWORD = 'Correct-Horse-9';
-let users: UserPoolEmulator;
+let users: SrpUserPool; // cognito-local behind the SRP proxy: signIn's default flow is USER_SRP_AUTH
 let pool: HarnessUserPool;
 let userCount = 0;
 
 beforeAll(async () => {
-  users = await startUserPoolEmulator();
+  users = await startSrpUserPool();
   const created = await users.createPool();
-  pool = { ...created, endpoint: users.endpoint, port: users.port };
+  pool = { ...created, endpoint: users.endpoint, port: users.port, issuerDomain: users.issuerDomain };
   rememberSecrets(PASSWORD, `Tmp-${PASSWORD}`);
 }, 30_000);
 
@@ -77,6 +77,7 @@ function counting(inner: UserPoolService): UserPoolService & { counts: Record<st
     globalSignOut: count('globalSignOut', inner.globalSignOut.bind(inner)),
     revokeToken: count('revokeToken', inner.revokeToken.bind(inner)),
     deleteUser: count('deleteUser', inner.deleteUser.bind(inner)),
+    ...(inner.calls ? { calls: inner.calls } : {}),
   };
 }
 
@@ -197,7 +198,7 @@ describe('AWSCognitoAuthPlugin user-pool sign-in (cognito-local + identity emula
     it('rejects unknown sign-in options', async () => {
       h = await startHarness({ userPool: pool });
       await expect(
-        h.plugin.signIn('a@example.com', PASSWORD, { authFlowType: 'USER_SRP_AUTH' as never }),
+        h.plugin.signIn('a@example.com', PASSWORD, { authFlowType: 'USER_AUTH' as never }),
       ).rejects.toThrow(/authFlowType/);
     });
 

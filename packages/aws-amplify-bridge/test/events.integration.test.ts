@@ -4,6 +4,7 @@ import {
   HubChannel,
   InvalidParameterException,
   SessionExpiredException,
+  type AuthHubEvent,
 } from '@plugboard/core';
 import { createHubPublisher } from '@plugboard/core/internals';
 import { AuthProvider } from '@plugboard/auth-cognito-plugin';
@@ -77,8 +78,7 @@ describe('forwardAuthEvents', () => {
     // The plugin is the only publisher of these on Plugboard's protected channel; a publisher for the
     // auth category stands in for it here (the user-pool test signs in for real).
     const publisher = createHubPublisher('auth');
-    const publish = (event: Parameters<typeof PlugboardHub.publish>[1]): void =>
-      publisher.publish(HubChannel.AUTH, event);
+    const publish = (event: AuthHubEvent): void => publisher.publish(HubChannel.AUTH, event);
     publish({ name: 'SIGNED_IN', data: { username: 'alice', userId: 'sub-1' } });
     publish({ name: 'SIGNED_OUT' });
     publish({ name: 'USER_DELETED' });

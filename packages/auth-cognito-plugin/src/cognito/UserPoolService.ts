@@ -9,6 +9,9 @@ import { DEFAULT_REQUEST_TIMEOUT_MS } from './deadline.js';
 import { LazySdkClient, sdkClientSettings } from './LazySdkClient.js';
 import { mapServiceError, serviceMetadata } from './mapServiceError.js';
 import { secretHash } from './secretHash.js';
+import { lazyUserPoolCalls } from './userPool/lazyUserPoolCalls.js';
+import type { RefreshMemory } from './userPool/refreshTokens.js';
+import type { UserPoolCalls } from './userPool/UserPoolCalls.js';
 
 /** What a sign-in step answers: the tokens, or the next challenge. */
 export type SignInOutcome =
@@ -40,6 +43,8 @@ export interface UserPoolService {
   revokeToken(refreshToken: string): Promise<void>;
   /** Deletes the signed-in user from the pool. */
   deleteUser(accessToken: string): Promise<void>;
+  /** SRP, MFA and custom challenges, sign-up, passwords, attributes, TOTP; without it only USER_PASSWORD_AUTH works. */
+  readonly calls?: UserPoolCalls;
 }
 
 type SdkModule = typeof import('@aws-sdk/client-cognito-identity-provider');
@@ -50,11 +55,17 @@ const SIGN_IN_REFUSALS = new Set(['InvalidPasswordException', 'UserNotFoundExcep
 /** The user-pool service over the AWS SDK, loaded on first use. */
 export class SdkUserPoolService implements UserPoolService {
   readonly #client: LazySdkClient<SdkModule, CognitoIdentityProviderClient>;
+  readonly #refresh: RefreshMemory = { getTokensUnsupported: false };
+  readonly calls: UserPoolCalls;
 
   constructor(
     private readonly config: CognitoUserPoolConfig,
     requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
   ) {
+    this.calls = lazyUserPoolCalls(async () => {
+      const { SdkUserPoolCalls } = await import('./userPool/SdkUserPoolCalls.js');
+      return new SdkUserPoolCalls(config, () => this.load());
+    });
     this.#client = new LazySdkClient<SdkModule, CognitoIdentityProviderClient>(
       () => import('@aws-sdk/client-cognito-identity-provider'),
       (sdk) => new sdk.CognitoIdentityProviderClient(sdkClientSettings(config, requestTimeoutMs)),
@@ -115,17 +126,9 @@ export class SdkUserPoolService implements UserPoolService {
   }
 
   async refresh(refreshToken: string, username: string): Promise<UserPoolTokenSet> {
-    return this.#call('Refreshing the user-pool tokens', async ({ sdk, client }) => {
-      const out = await client.send(
-        new sdk.InitiateAuthCommand({
-          AuthFlow: 'REFRESH_TOKEN_AUTH',
-          ClientId: this.config.AppClientId,
-          AuthParameters: { REFRESH_TOKEN: refreshToken, ...(await this.#secretHash(username)) },
-        }),
-      );
-      const result = outcome(out, refreshToken);
-      if (result.kind !== 'tokens') throw new Error('REFRESH_TOKEN_AUTH answered with a challenge');
-      return result.tokens;
+    return this.#call('Refreshing the user-pool tokens', async (loaded) => {
+      const { refreshTokens } = await import('./userPool/refreshTokens.js');
+      return refreshTokens(loaded, this.config, refreshToken, username, this.#refresh);
     });
   }
 

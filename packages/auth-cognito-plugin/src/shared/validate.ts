@@ -138,23 +138,6 @@ export function validateFetchOptions(options: unknown): { forceRefresh: boolean 
   return { forceRefresh: force === true };
 }
 
-/** Checks sign-in input without ever putting the password in the error. */
-export function validateSignIn(
-  username: unknown,
-  password: unknown,
-  options: unknown,
-): { username: string; password: string; clientMetadata?: Readonly<Record<string, string>> } {
-  if (typeof username !== 'string' || username.trim() === '' || username.length > 128) {
-    invalid(
-      `The username must be a string of 1 to 128 characters, got ${describe(username)}.`,
-      'Pass the username (or the e-mail address the pool accepts as username).',
-    );
-  }
-  validatePassword(password, 'The password');
-  const clientMetadata = validateSignInOptions(options);
-  return { username, password: password as string, ...(clientMetadata ? { clientMetadata } : {}) };
-}
-
 export function validatePassword(password: unknown, what: string): string {
   if (typeof password !== 'string' || password === '' || password.length > 256) {
     invalid(
@@ -163,30 +146,6 @@ export function validatePassword(password: unknown, what: string): string {
     );
   }
   return password;
-}
-
-function validateSignInOptions(options: unknown): Readonly<Record<string, string>> | undefined {
-  if (options === undefined) return undefined;
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    invalid(
-      `The sign-in options must be an object, got ${describe(options)}.`,
-      'Pass { authFlowType, clientMetadata } or nothing.',
-    );
-  }
-  const { authFlowType, clientMetadata, ...rest } = options as Record<string, unknown>;
-  if (Object.keys(rest).length > 0) {
-    invalid(
-      `Unknown sign-in option(s): ${Object.keys(rest).join(', ')}.`,
-      'The options are authFlowType and clientMetadata.',
-    );
-  }
-  if (authFlowType !== undefined && authFlowType !== 'USER_PASSWORD_AUTH') {
-    invalid(
-      `authFlowType ${JSON.stringify(String(authFlowType)).slice(0, 40)} is not supported.`,
-      "Use 'USER_PASSWORD_AUTH' (enable it on the app client) or leave authFlowType out.",
-    );
-  }
-  return validateStringRecord(clientMetadata, 'clientMetadata');
 }
 
 /** An optional record of string values, e.g. client metadata or user attributes. */

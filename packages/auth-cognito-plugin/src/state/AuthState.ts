@@ -37,6 +37,10 @@ export interface GuestSession {
 export interface SignInChallenge {
   readonly username: string;
   readonly session: string;
+  /** Cognito's ChallengeName; absent means NEW_PASSWORD_REQUIRED. */
+  readonly name?: string;
+  readonly parameters?: Readonly<Record<string, string>>;
+  readonly clientMetadata?: Readonly<Record<string, string>>;
 }
 
 /** Every state the plugin can be in. */

@@ -69,6 +69,8 @@ export interface HarnessUserPool {
   readonly clientSecret?: string;
   readonly endpoint: string;
   readonly port: number;
+  /** Where the tokens' issuer lives when `endpoint` is a proxy in front of it. Default: `endpoint`. */
+  readonly issuerDomain?: string;
 }
 
 export interface HarnessOptions {
@@ -98,8 +100,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           openIdConnectProviders: [
             {
               providerName: `cognito-idp.us-east-1.amazonaws.com/${options.userPool.poolId}`,
-              issuer: `${options.userPool.endpoint}/${options.userPool.poolId}`,
-              jwksUri: `${options.userPool.endpoint}/${options.userPool.poolId}/.well-known/jwks.json`,
+              issuer: `${options.userPool.issuerDomain ?? options.userPool.endpoint}/${options.userPool.poolId}`,
+              jwksUri: `${options.userPool.issuerDomain ?? options.userPool.endpoint}/${options.userPool.poolId}/.well-known/jwks.json`,
               audiences: [options.userPool.clientId],
             },
           ],

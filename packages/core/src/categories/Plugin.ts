@@ -1,4 +1,4 @@
-import type { AuthCategoryBehavior, AuthSession } from '../auth/types.js';
+import type { AuthCategoryBehavior, AuthSession, AuthUserPoolCategoryBehavior } from '../auth/types.js';
 import type { HubPublisher } from '../hub/types.js';
 import type { Logger } from '../logger/Logger.js';
 
@@ -44,7 +44,7 @@ export interface Plugin {
 }
 
 /** A plugin of the Auth category. */
-export interface AuthPlugin extends Plugin, AuthCategoryBehavior {
+export interface AuthPlugin extends Plugin, AuthCategoryBehavior, Partial<AuthUserPoolCategoryBehavior> {
   getCategoryType(): 'auth';
 }
 

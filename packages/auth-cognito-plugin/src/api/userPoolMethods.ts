@@ -1,0 +1,134 @@
+import type {
+  AuthCodeDeliveryDetails,
+  AuthResetPasswordResult,
+  AuthSignInResult,
+  AuthSignUpOptions,
+  AuthSignUpResult,
+  AuthUpdateAttributeResult,
+  AuthUserAttribute,
+  TOTPSetupDetails,
+} from '@plugboard/core';
+import type { MFAPreference, UserMFAPreference } from '../operations/userPool/mfaPreference.js';
+import type { AuthErrorCallback } from '../types.js';
+
+/**
+ * The user-pool methods of `AWSCognitoAuthPlugin` beyond sign-in: sign-up, passwords, attributes,
+ * TOTP and MFA preferences. Each has the promise form and the callback form of Amplify Android.
+ */
+export interface AWSCognitoUserPoolMethods {
+  /** Registers a user; `nextStep.signUpStep` says whether a confirmation code was sent. */
+  signUp(username: string, password: string, options?: AuthSignUpOptions): Promise<AuthSignUpResult>;
+  signUp(
+    username: string,
+    password: string,
+    onSuccess: (result: AuthSignUpResult) => void,
+    onError: AuthErrorCallback,
+  ): void;
+  signUp(
+    username: string,
+    password: string,
+    options: AuthSignUpOptions | undefined,
+    onSuccess: (result: AuthSignUpResult) => void,
+    onError: AuthErrorCallback,
+  ): void;
+
+  /** Confirms a sign-up with the code the user received. */
+  confirmSignUp(username: string, confirmationCode: string): Promise<AuthSignUpResult>;
+  confirmSignUp(
+    username: string,
+    confirmationCode: string,
+    onSuccess: (result: AuthSignUpResult) => void,
+    onError: AuthErrorCallback,
+  ): void;
+
+  /** Sends the sign-up confirmation code again. */
+  resendSignUpCode(username: string): Promise<AuthCodeDeliveryDetails>;
+  resendSignUpCode(
+    username: string,
+    onSuccess: (result: AuthCodeDeliveryDetails) => void,
+    onError: AuthErrorCallback,
+  ): void;
+
+  /** Signs in the user of a confirmed `signUp(..., { autoSignIn: true })`. */
+  autoSignIn(): Promise<AuthSignInResult>;
+  autoSignIn(onSuccess: (result: AuthSignInResult) => void, onError: AuthErrorCallback): void;
+
+  /** Starts a password reset: a code goes to the user. */
+  resetPassword(username: string): Promise<AuthResetPasswordResult>;
+  resetPassword(
+    username: string,
+    onSuccess: (result: AuthResetPasswordResult) => void,
+    onError: AuthErrorCallback,
+  ): void;
+
+  /** Sets a new password with the code from `resetPassword`. */
+  confirmResetPassword(username: string, newPassword: string, confirmationCode: string): Promise<void>;
+  confirmResetPassword(
+    username: string,
+    newPassword: string,
+    confirmationCode: string,
+    onSuccess: () => void,
+    onError: AuthErrorCallback,
+  ): void;
+
+  /** Changes the signed-in user's password. */
+  updatePassword(oldPassword: string, newPassword: string): Promise<void>;
+  updatePassword(
+    oldPassword: string,
+    newPassword: string,
+    onSuccess: () => void,
+    onError: AuthErrorCallback,
+  ): void;
+
+  /** The signed-in user's attributes. */
+  fetchUserAttributes(): Promise<AuthUserAttribute[]>;
+  fetchUserAttributes(onSuccess: (result: AuthUserAttribute[]) => void, onError: AuthErrorCallback): void;
+
+  /** Updates attributes; verified ones (e.g. email) then wait for `confirmUserAttribute`. */
+  updateUserAttributes(
+    attributes: readonly AuthUserAttribute[],
+  ): Promise<Record<string, AuthUpdateAttributeResult>>;
+  updateUserAttributes(
+    attributes: readonly AuthUserAttribute[],
+    onSuccess: (result: Record<string, AuthUpdateAttributeResult>) => void,
+    onError: AuthErrorCallback,
+  ): void;
+
+  /** Verifies an attribute with the code the pool sent. */
+  confirmUserAttribute(key: string, confirmationCode: string): Promise<void>;
+  confirmUserAttribute(
+    key: string,
+    confirmationCode: string,
+    onSuccess: () => void,
+    onError: AuthErrorCallback,
+  ): void;
+
+  /** Sends an attribute's verification code again. */
+  resendUserAttributeConfirmationCode(key: string): Promise<AuthCodeDeliveryDetails>;
+  resendUserAttributeConfirmationCode(
+    key: string,
+    onSuccess: (result: AuthCodeDeliveryDetails) => void,
+    onError: AuthErrorCallback,
+  ): void;
+
+  /** Starts setting up a TOTP authenticator for the signed-in user. */
+  setUpTOTP(): Promise<TOTPSetupDetails>;
+  setUpTOTP(onSuccess: (result: TOTPSetupDetails) => void, onError: AuthErrorCallback): void;
+
+  /** Completes the TOTP setup with a code from the authenticator. */
+  verifyTOTPSetup(code: string): Promise<void>;
+  verifyTOTPSetup(code: string, onSuccess: () => void, onError: AuthErrorCallback): void;
+
+  /** Enables, disables or prefers SMS and TOTP MFA (undefined leaves a method as it is). */
+  updateMFAPreference(sms?: MFAPreference, totp?: MFAPreference): Promise<void>;
+  updateMFAPreference(
+    sms: MFAPreference | undefined,
+    totp: MFAPreference | undefined,
+    onSuccess: () => void,
+    onError: AuthErrorCallback,
+  ): void;
+
+  /** The signed-in user's enabled and preferred MFA methods. */
+  fetchMFAPreference(): Promise<UserMFAPreference>;
+  fetchMFAPreference(onSuccess: (result: UserMFAPreference) => void, onError: AuthErrorCallback): void;
+}

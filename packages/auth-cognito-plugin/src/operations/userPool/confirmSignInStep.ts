@@ -1,0 +1,102 @@
+import { InvalidParameterException, InvalidStateException, type AuthSignInResult } from '@plugboard/core';
+import type { AuthStepResponse } from '../../cognito/userPool/UserPoolCalls.js';
+import type { SignInChallenge } from '../../state/AuthState.js';
+import { requireUserPool, type PluginRuntime } from '../PluginRuntime.js';
+import { advanceSignIn } from './signInStep.js';
+
+const MFA_ANSWERS: Record<string, string> = {
+  SMS: 'SMS_MFA',
+  SMS_MFA: 'SMS_MFA',
+  TOTP: 'SOFTWARE_TOKEN_MFA',
+  SOFTWARE_TOKEN_MFA: 'SOFTWARE_TOKEN_MFA',
+};
+
+/**
+ * Answers the challenge of the sign-in in progress: an SMS or TOTP code, the MFA type ('SMS' | 'TOTP'),
+ * the first TOTP code of a setup, a new password, or a custom answer. A refused answer (e.g.
+ * CodeMismatchException) leaves the challenge in place, so the user can try again.
+ */
+export async function confirmSignInStep(
+  runtime: PluginRuntime,
+  response: string,
+  userAttributes: Readonly<Record<string, string>> | undefined,
+): Promise<AuthSignInResult> {
+  const state = runtime.machine.state;
+  const challenge = state.kind === 'signedOut' ? state.challenge : undefined;
+  if (!challenge) {
+    throw new InvalidStateException(
+      'There is no sign-in waiting for confirmation.',
+      'Call signIn first; confirmSignIn answers the challenge it returns in nextStep.',
+    );
+  }
+  const { service } = requireUserPool(runtime);
+  const name = challenge.name ?? 'NEW_PASSWORD_REQUIRED';
+  if (!service.calls) {
+    if (name !== 'NEW_PASSWORD_REQUIRED')
+      throw new InvalidStateException(
+        'The injected userPoolService cannot answer this challenge.',
+        'Implement UserPoolService.calls.',
+      );
+    const outcome = await service.confirmNewPassword(
+      challenge.username,
+      response,
+      challenge.session,
+      userAttributes,
+    );
+    const step: AuthStepResponse =
+      outcome.kind === 'tokens'
+        ? { tokens: outcome.tokens, challengeParameters: {} }
+        : {
+            challengeName: name,
+            session: outcome.session,
+            challengeParameters: { requiredAttributes: JSON.stringify(outcome.missingAttributes) },
+          };
+    return advanceSignIn(runtime, challenge.username, step, undefined);
+  }
+  const calls = service.calls;
+  let session = challenge.session;
+  if (name === 'MFA_SETUP') {
+    session = (await calls.verifySoftwareToken({ session }, response)).session ?? session;
+  }
+  const answer = await calls.respondToAuthChallenge(
+    name,
+    responsesFor(challenge, name, response, userAttributes),
+    session,
+    challenge.clientMetadata,
+  );
+  return advanceSignIn(runtime, challenge.username, answer, challenge.clientMetadata);
+}
+
+function responsesFor(
+  challenge: SignInChallenge,
+  name: string,
+  response: string,
+  userAttributes: Readonly<Record<string, string>> | undefined,
+): Record<string, string> {
+  const base = { USERNAME: challenge.username };
+  switch (name) {
+    case 'SMS_MFA':
+      return { ...base, SMS_MFA_CODE: response };
+    case 'SOFTWARE_TOKEN_MFA':
+      return { ...base, SOFTWARE_TOKEN_MFA_CODE: response };
+    case 'SELECT_MFA_TYPE': {
+      const answer = MFA_ANSWERS[response.toUpperCase()];
+      if (!answer)
+        throw new InvalidParameterException(
+          "The MFA selection must be 'SMS' or 'TOTP'.",
+          'Pass one of nextStep.allowedMFATypes.',
+        );
+      return { ...base, ANSWER: answer };
+    }
+    case 'MFA_SETUP':
+      return base;
+    case 'NEW_PASSWORD_REQUIRED': {
+      const attributes = Object.fromEntries(
+        Object.entries(userAttributes ?? {}).map(([k, v]) => [`userAttributes.${k}`, v]),
+      );
+      return { ...base, NEW_PASSWORD: response, ...attributes };
+    }
+    default:
+      return { ...base, ANSWER: response };
+  }
+}

@@ -1,0 +1,43 @@
+import type { MFAType } from '@plugboard/core';
+import type { PluginRuntime } from '../PluginRuntime.js';
+import { currentAccessToken, requireCalls } from './userPoolCalls.js';
+
+/** The preference of one MFA method, as `updateMFAPreference` takes it. */
+export type MFAPreference = 'ENABLED' | 'DISABLED' | 'PREFERRED' | 'NOT_PREFERRED';
+
+/** What `fetchMFAPreference` answers. */
+export interface UserMFAPreference {
+  readonly enabled?: readonly MFAType[];
+  readonly preferred?: MFAType;
+}
+
+const SETTINGS: Record<MFAPreference, { enabled: boolean; preferred: boolean }> = {
+  ENABLED: { enabled: true, preferred: false },
+  DISABLED: { enabled: false, preferred: false },
+  PREFERRED: { enabled: true, preferred: true },
+  NOT_PREFERRED: { enabled: true, preferred: false },
+};
+const TYPES: Record<string, MFAType> = { SMS_MFA: 'SMS', SOFTWARE_TOKEN_MFA: 'TOTP' };
+
+/** Enables, disables or prefers SMS and TOTP MFA for the signed-in user. */
+export async function updateMFAPreference(
+  runtime: PluginRuntime,
+  sms: MFAPreference | undefined,
+  totp: MFAPreference | undefined,
+): Promise<void> {
+  const calls = requireCalls(runtime, 'MFA preferences');
+  const token = await currentAccessToken(runtime, 'updateMFAPreference');
+  await calls.setUserMfaPreference(token, sms && SETTINGS[sms], totp && SETTINGS[totp]);
+}
+
+/** The signed-in user's enabled and preferred MFA methods. */
+export async function fetchMFAPreference(runtime: PluginRuntime): Promise<UserMFAPreference> {
+  const calls = requireCalls(runtime, 'MFA preferences');
+  const user = await calls.getUser(await currentAccessToken(runtime, 'fetchMFAPreference'));
+  const enabled = user.mfaSettings.flatMap((m) => TYPES[m] ?? []);
+  const preferred = user.preferredMfa ? TYPES[user.preferredMfa] : undefined;
+  return Object.freeze({
+    ...(enabled.length > 0 ? { enabled: Object.freeze(enabled) } : {}),
+    ...(preferred ? { preferred } : {}),
+  });
+}

@@ -1,0 +1,65 @@
+import {
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
+  CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { startUserPoolEmulator, type UserPoolEmulator } from './cognitoLocal';
+import { startSrpProxy, type SrpProxy } from './srpProxy';
+
+/**
+ * cognito-local behind the SRP proxy: `endpoint` is the proxy, so clients sign in with USER_SRP_AUTH as
+ * against Cognito; users are created through the proxy, which keeps their SRP verifiers.
+ */
+export interface SrpUserPool extends UserPoolEmulator {
+  readonly proxy: SrpProxy;
+  /** cognito-local itself: the issuer of the tokens. */
+  readonly local: UserPoolEmulator;
+}
+
+export async function startSrpUserPool(): Promise<SrpUserPool> {
+  const local = await startUserPoolEmulator();
+  const proxy = await startSrpProxy(local.endpoint);
+  const admin = new CognitoIdentityProviderClient({
+    region: 'us-east-1',
+    endpoint: proxy.endpoint,
+    credentials: { accessKeyId: 'AKIDLOCAL', secretAccessKey: 'l'.repeat(40) },
+  });
+  return {
+    endpoint: proxy.endpoint,
+    issuerDomain: local.issuerDomain,
+    port: local.port,
+    admin,
+    proxy,
+    local,
+    createPool: (options) => local.createPool(options),
+    async createUser(poolId, username, password, { temporary = false } = {}) {
+      await admin.send(
+        new AdminCreateUserCommand({
+          UserPoolId: poolId,
+          Username: username,
+          TemporaryPassword: temporary ? password : `Tmp-${password}`,
+          MessageAction: 'SUPPRESS',
+          UserAttributes: Object.entries({ email: username }).map(([Name, Value]) => ({
+            Name,
+            Value,
+          })),
+        }),
+      );
+      if (!temporary) {
+        await admin.send(
+          new AdminSetUserPasswordCommand({
+            UserPoolId: poolId,
+            Username: username,
+            Password: password,
+            Permanent: true,
+          }),
+        );
+      }
+    },
+    async stop() {
+      admin.destroy();
+      await proxy.stop();
+      await local.stop();
+    },
+  };
+}
