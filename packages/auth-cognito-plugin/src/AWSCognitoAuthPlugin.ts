@@ -12,6 +12,11 @@ import {
 import { brandClass } from '@plugboard/core/internals';
 import { splitCallbacks } from './api/callbacks.js';
 import { createRuntime, type ConfiguredPlugin } from './api/createRuntime.js';
+import {
+  endHostedUiSession,
+  installHostedUiMethods,
+  type AWSCognitoHostedUiMethods,
+} from './api/hostedUiMethods.js';
 import { installUserPoolMethods, userPoolOperations } from './api/installUserPoolMethods.js';
 import type { AWSCognitoUserPoolMethods } from './api/userPoolMethods.js';
 import { validateCode, validateSignInInput } from './api/userPoolValidate.js';
@@ -40,6 +45,7 @@ import { clearFederation, federate } from './operations/federate.js';
 import { getCurrentUser } from './operations/getCurrentUser.js';
 import type { PluginRuntime } from './operations/PluginRuntime.js';
 import { signOut } from './operations/signOut.js';
+import type { WebUIBrowser } from './hostedUi/WebUIBrowser.js';
 import {
   validateFederateOptions,
   validateFetchOptions,
@@ -64,6 +70,10 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     installUserPoolMethods(this.prototype, (plugin, method, rest, prepare) =>
       plugin.#call(method, rest, (options) => network(prepare(options))),
     );
+    installHostedUiMethods(this.prototype, (plugin) => ({
+      configured: (plugin as AWSCognitoAuthPlugin).#configured,
+      logger: (plugin as AWSCognitoAuthPlugin).#logger(),
+    }));
   }
 
   readonly #options: AWSCognitoAuthPluginOptions;
@@ -237,11 +247,19 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     onError: OnError,
   ): void;
   signOut(...args: unknown[]): Promise<AuthSignOutResult> | void {
-    return this.#call('signOut', args, (options) => {
-      const { globalSignOut } = validateSignOutOptions(options);
-      const run = (runtime: PluginRuntime) => signOut(runtime, globalSignOut);
-      return globalSignOut ? network(run) : local(run);
-    });
+    let browser: WebUIBrowser | undefined;
+    const ended = (result: AuthSignOutResult) => endHostedUiSession(this.#configured, result, browser);
+    return this.#call(
+      'signOut',
+      args,
+      (options) => {
+        const valid = validateSignOutOptions(options);
+        browser = valid.browser;
+        const run = (runtime: PluginRuntime) => signOut(runtime, valid.globalSignOut);
+        return valid.globalSignOut ? network(run) : local(run);
+      },
+      ended,
+    );
   }
 
   /** Deletes the signed-in user from the user pool, signs out locally and publishes USER_DELETED. */
@@ -269,11 +287,13 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     method: string,
     args: readonly unknown[],
     prepare: (options: unknown) => Prepared<T>,
+    after?: (result: T) => Promise<T>,
   ): Promise<T> | void {
     const [options, onSuccess, onError] = splitCallbacks(args);
     const work = async (): Promise<T> => {
       const operation = prepare(options);
-      return perform(requireConfigured(this.#configured), method, operation);
+      const result = await perform(requireConfigured(this.#configured), method, operation);
+      return after ? after(result) : result;
     };
     return respond(work, onSuccess, onError, method, this.#logger());
   }
@@ -290,5 +310,5 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
 brandClass(AWSCognitoAuthPlugin, 'AWSCognitoAuthPlugin');
 
 // The user-pool methods live in api/userPoolMethods.ts (types) and are installed on the prototype above.
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
-export interface AWSCognitoAuthPlugin extends AWSCognitoUserPoolMethods {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface AWSCognitoAuthPlugin extends AWSCognitoUserPoolMethods, AWSCognitoHostedUiMethods {}

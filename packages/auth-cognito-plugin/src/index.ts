@@ -48,3 +48,7 @@ export {
   PasswordResetRequiredException,
   LimitExceededException,
 } from './cognito/userPool/userPoolErrors.js';
+export { LoopbackWebUIBrowser } from './hostedUi/LoopbackWebUIBrowser.js';
+export type { LoopbackWebUIBrowserOptions } from './hostedUi/LoopbackWebUIBrowser.js';
+export type { WebUIBrowser, SignInWithWebUIOptions } from './hostedUi/WebUIBrowser.js';
+export type { AWSCognitoHostedUiMethods } from './api/hostedUiMethods.js';

@@ -26,6 +26,7 @@ export {
   NetworkException,
   ServiceException,
   UnknownException,
+  UserCancelledException,
 } from './errors/AuthException.js';
 export type { NamedAuthException, NamedAuthExceptionClass } from './errors/AuthException.js';
 export { HubChannel } from './hub/HubChannel.js';

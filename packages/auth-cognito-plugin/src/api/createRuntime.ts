@@ -9,6 +9,10 @@ import { issuedAt, noteIssued } from '../session/credentials.js';
 import { SessionFetcher } from '../operations/SessionFetcher.js';
 import { SessionStore } from '../session/SessionStore.js';
 import { AuthMachine } from '../state/AuthMachine.js';
+import { HostedUiRuntime } from '../hostedUi/HostedUiRuntime.js';
+import { readHostedUiConfig } from '../hostedUi/hostedUiConfig.js';
+import { forgetHostedUiAnswerInPage, hostedUiAnswerInPage } from '../hostedUi/RedirectWebUIBrowser.js';
+import { completeSignInWithWebUI } from '../operations/signInWithWebUI.js';
 import type { AWSCognitoAuthPluginOptions } from './options.js';
 import {
   DEFAULT_MARGIN_SECONDS,
@@ -25,6 +29,8 @@ export interface ConfiguredPlugin {
   readonly fetcher: SessionFetcher;
   readonly sdkIdentityPool: SdkIdentityPoolService | undefined;
   readonly sdkUserPool: SdkUserPoolService | undefined;
+  /** The hosted UI (OAuth), when the configuration has one. */
+  readonly hostedUi: HostedUiRuntime | undefined;
 }
 
 export function createRuntime(
@@ -38,8 +44,9 @@ export function createRuntime(
   const now = options.clock ?? Date.now;
   const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const deadline = callDeadlineMs(requestTimeoutMs);
+  const storage = options.storage ?? defaultStorage(logger);
   const store = new SessionStore(
-    options.storage ?? defaultStorage(logger),
+    storage,
     { identityPoolId: identity?.PoolId, userPoolId: userPool?.PoolId },
     logger,
   );
@@ -91,7 +98,37 @@ export function createRuntime(
     logger,
   };
   machine.start(() => store.load());
-  return { machine, base, fetcher: new SessionFetcher(machine, base), sdkIdentityPool, sdkUserPool };
+  const oauth = readHostedUiConfig(config, userPool?.AppClientId);
+  const hostedUi = oauth && new HostedUiRuntime(oauth, storage, requestTimeoutMs);
+  if (hostedUi) completeHostedUiAnswerInPage(machine, base, hostedUi);
+  return {
+    machine,
+    base,
+    fetcher: new SessionFetcher(machine, base),
+    sdkIdentityPool,
+    sdkUserPool,
+    hostedUi,
+  };
+}
+
+/**
+ * In a page loaded with the hosted UI's answer (`?code=&state=`), completes that sign-in: queued now, behind
+ * the restore, so whatever the page calls after configure sees its outcome. The answer leaves the address
+ * bar first, so a reload cannot replay it.
+ */
+function completeHostedUiAnswerInPage(
+  machine: AuthMachine,
+  base: Omit<PluginRuntime, 'machine'>,
+  hostedUi: HostedUiRuntime,
+): void {
+  const answer = hostedUiAnswerInPage();
+  if (!answer) return;
+  forgetHostedUiAnswerInPage();
+  machine
+    .run((view) => completeSignInWithWebUI({ ...base, machine: view }, hostedUi, answer))
+    .catch((error: unknown) =>
+      base.logger.warn('The hosted-UI sign-in this page was loaded with did not complete.', error),
+    );
 }
 
 /** Records when each set of credentials was issued, for the margin cap of the freshness policy. */

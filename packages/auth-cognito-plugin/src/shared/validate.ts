@@ -165,7 +165,10 @@ export function validateStringRecord(
   return { ...(value as Record<string, string>) };
 }
 
-export function validateSignOutOptions(options: unknown): { globalSignOut: boolean } {
+export function validateSignOutOptions(options: unknown): {
+  globalSignOut: boolean;
+  browser?: { open(url: string, redirectUri: string): Promise<string> };
+} {
   if (options === undefined) return { globalSignOut: false };
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     invalid(
@@ -173,12 +176,28 @@ export function validateSignOutOptions(options: unknown): { globalSignOut: boole
       'Pass { globalSignOut: true } or nothing.',
     );
   }
-  const global = (options as { globalSignOut?: unknown }).globalSignOut;
+  const { globalSignOut: global, browser } = options as { globalSignOut?: unknown; browser?: unknown };
   if (global !== undefined && typeof global !== 'boolean') {
     invalid(
       `globalSignOut must be a boolean, got ${describe(global)}.`,
       'Pass { globalSignOut: true } or nothing.',
     );
   }
-  return { globalSignOut: global === true };
+  if (
+    browser !== undefined &&
+    (typeof browser !== 'object' ||
+      browser === null ||
+      typeof (browser as { open?: unknown }).open !== 'function')
+  ) {
+    invalid(
+      'The sign-out option browser must be an object with an open(url, redirectUri) method.',
+      'Pass the WebUIBrowser used for the hosted-UI sign-in, or leave browser out.',
+    );
+  }
+  return {
+    globalSignOut: global === true,
+    ...(browser === undefined
+      ? {}
+      : { browser: browser as { open(url: string, redirectUri: string): Promise<string> } }),
+  };
 }

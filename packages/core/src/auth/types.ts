@@ -82,6 +82,8 @@ export interface AuthSignOutResult {
   readonly signedOutLocally: boolean;
   /** Set when a global sign-out was asked for. */
   readonly globalSignOut?: { readonly completed: boolean; readonly error?: AuthException };
+  /** Set when the session came from the hosted UI: whether its `/logout` completed. */
+  readonly hostedUISignOut?: { readonly completed: boolean; readonly error?: AuthException };
 }
 
 /** The behaviour the Auth category delegates to its configured plugin. */

@@ -7,6 +7,7 @@ import type {
   AWSCognitoAuthPluginConfig,
   CognitoIdentityPoolConfig,
   CognitoUserPoolConfig,
+  OAuthConfig,
 } from './types.js';
 import {
   assertEndpoint,
@@ -43,6 +44,7 @@ const READ_AUTH_KEYS = new Set([
   'user_pool_endpoint',
   'allow_insecure_endpoint',
   'unauthenticated_identities_enabled',
+  'oauth',
 ]);
 /** Top-level keys Plugboard reads. */
 const READ_ROOT_KEYS = new Set(['version', 'auth']);
@@ -65,7 +67,7 @@ function reportIgnored(outputs: Record<string, unknown>, auth: Record<string, un
   reportedIgnored.add(list);
   logger.info(
     `amplify_outputs.json: Plugboard does not use ${list}; ignored. ` +
-      'Sign-in features configured there (hosted UI, MFA, password policy) are not applied by Plugboard.',
+      'Sign-in features configured there (MFA, password policy) are not applied by Plugboard.',
   );
 }
 
@@ -83,8 +85,9 @@ function endpointOf(
 
 /**
  * Converts the Gen 2 shape into the `amplifyconfiguration.json` shape, validating the Gen 2 fields
- * (errors name them as written, e.g. `auth.identity_pool_id`). Keys Plugboard does not read (other
- * categories, `auth.oauth`, `auth.mfa_methods`, ...) are dropped and logged once at info level.
+ * (errors name them as written, e.g. `auth.identity_pool_id`); `auth.oauth` becomes the hosted UI's
+ * `Auth.Default.OAuth`, checked by the auth plugin. Keys Plugboard does not read (other categories,
+ * `auth.mfa_methods`, ...) are dropped and logged once at info level.
  */
 export function normalizeAmplifyOutputs(outputs: AmplifyOutputs): AmplifyConfiguration {
   assertObject(outputs, '(root)');
@@ -122,6 +125,7 @@ export function normalizeAmplifyOutputs(outputs: AmplifyOutputs): AmplifyConfigu
     };
     section.CognitoUserPool = { Default: pool };
   }
+  if (auth.oauth !== undefined) section.Auth = { Default: { OAuth: hostedUiOf(auth) } };
 
   if (section.CredentialsProvider === undefined && section.CognitoUserPool === undefined) {
     throw configurationError(
@@ -130,4 +134,20 @@ export function normalizeAmplifyOutputs(outputs: AmplifyOutputs): AmplifyConfigu
     );
   }
   return { auth: { plugins: { awsCognitoAuthPlugin: section } } };
+}
+
+/** `auth.oauth` as the hosted UI's `OAuth` section (redirect URI lists joined with commas, as there). */
+function hostedUiOf(auth: Record<string, unknown>): OAuthConfig {
+  const oauth = auth.oauth;
+  assertObject(oauth, 'auth.oauth');
+  const list = (value: unknown): string | undefined =>
+    Array.isArray(value) ? value.join(',') : typeof value === 'string' ? value : undefined;
+  const signOut = list(oauth.redirect_sign_out_uri);
+  return {
+    WebDomain: oauth.domain as string,
+    ...(typeof auth.user_pool_client_id === 'string' ? { AppClientId: auth.user_pool_client_id } : {}),
+    SignInRedirectURI: list(oauth.redirect_sign_in_uri) as string,
+    ...(signOut ? { SignOutRedirectURI: signOut } : {}),
+    ...(Array.isArray(oauth.scopes) ? { Scopes: oauth.scopes as string[] } : {}),
+  };
 }

@@ -30,6 +30,21 @@ export interface AWSCognitoAuthPluginConfig {
     readonly CognitoIdentity?: { readonly Default?: CognitoIdentityPoolConfig };
   };
   readonly CognitoUserPool?: { readonly Default?: CognitoUserPoolConfig };
+  /** The hosted UI (OAuth 2.0): `Auth.Default.OAuth`, checked by the auth plugin. */
+  readonly Auth?: { readonly Default?: { readonly OAuth?: OAuthConfig } };
+}
+
+/** The hosted UI of a user pool, as `amplifyconfiguration.json` gives it. */
+export interface OAuthConfig {
+  /** The Cognito domain without a scheme, e.g. `myapp.auth.us-east-1.amazoncognito.com`. */
+  readonly WebDomain: string;
+  /** Default: the user pool's `AppClientId`. */
+  readonly AppClientId?: string;
+  /** One URI or a comma-separated list; the plugin picks the page's origin (browser) or a loopback URI (Node). */
+  readonly SignInRedirectURI: string;
+  readonly SignOutRedirectURI?: string;
+  /** Default `['openid', 'email', 'profile']`. */
+  readonly Scopes?: readonly string[];
 }
 
 /** The `amplifyconfiguration.json` shape: per category, per plugin key, that plugin's section. */

@@ -61,3 +61,6 @@ export type ServiceException = NamedAuthException<'ServiceException'>;
 /** Something failed that Plugboard could not classify. */
 export const UnknownException = /* @__PURE__ */ defineAuthException('UnknownException');
 export type UnknownException = NamedAuthException<'UnknownException'>;
+/** The user left the sign-in (closed the hosted UI, declined, or it timed out) before it completed. */
+export const UserCancelledException = /* @__PURE__ */ defineAuthException('UserCancelledException');
+export type UserCancelledException = NamedAuthException<'UserCancelledException'>;

@@ -1,0 +1,153 @@
+import {
+  InvalidParameterException,
+  InvalidStateException,
+  type AuthSignInResult,
+  type AuthSignOutResult,
+  type Logger,
+} from '@plugboard/core';
+import type { AuthProvider } from '../AuthProvider.js';
+import { defaultWebUIBrowser, validateWebUIOptions } from '../hostedUi/defaultWebUIBrowser.js';
+import type { HostedUiRuntime } from '../hostedUi/HostedUiRuntime.js';
+import { identityProviderFor } from '../hostedUi/socialProvider.js';
+import type { SignInWithWebUIOptions, WebUIBrowser } from '../hostedUi/WebUIBrowser.js';
+import { signOutWebUI } from '../operations/signOutWebUI.js';
+import { completeSignInWithWebUI, openSignInWithWebUI } from '../operations/signInWithWebUI.js';
+import { noUserPool } from '../shared/errors.js';
+import { validateProvider } from '../shared/validate.js';
+import { splitCallbacks } from './callbacks.js';
+import type { ConfiguredPlugin } from './createRuntime.js';
+import { network, perform, requireConfigured, respond } from './invoke.js';
+import type { AuthErrorCallback } from './options.js';
+
+/** The hosted-UI sign-in methods of `AWSCognitoAuthPlugin` (OAuth 2.0 authorization code with PKCE). */
+export interface AWSCognitoHostedUiMethods {
+  /**
+   * Signs in through the user pool's hosted UI. In a page the tab is redirected and the sign-in completes
+   * when the app loads again and configures the plugin; in Node a loopback listener waits for the
+   * redirect. Identity-pool credentials follow as after any sign-in.
+   */
+  signInWithWebUI(options?: SignInWithWebUIOptions): Promise<AuthSignInResult>;
+  signInWithWebUI(onSuccess: (result: AuthSignInResult) => void, onError: AuthErrorCallback): void;
+  signInWithWebUI(
+    options: SignInWithWebUIOptions | undefined,
+    onSuccess: (result: AuthSignInResult) => void,
+    onError: AuthErrorCallback,
+  ): void;
+
+  /** Like `signInWithWebUI`, going straight to a social provider (`identity_provider`). */
+  signInWithSocialWebUI(provider: AuthProvider, options?: SignInWithWebUIOptions): Promise<AuthSignInResult>;
+  signInWithSocialWebUI(
+    provider: AuthProvider,
+    onSuccess: (result: AuthSignInResult) => void,
+    onError: AuthErrorCallback,
+  ): void;
+  signInWithSocialWebUI(
+    provider: AuthProvider,
+    options: SignInWithWebUIOptions | undefined,
+    onSuccess: (result: AuthSignInResult) => void,
+    onError: AuthErrorCallback,
+  ): void;
+
+  /**
+   * Completes a hosted-UI sign-in from the redirect URL (`?code=&state=`). Pages that configure the plugin
+   * on load need not call it: configure does. A redirect is redeemed once; a forged or replayed one is
+   * refused.
+   */
+  completeSignInWithWebUI(redirectUrl: string): Promise<AuthSignInResult>;
+}
+
+/** How the installed methods reach the plugin's private state. */
+export type HostedUiAccess = (plugin: object) => { configured: ConfiguredPlugin | undefined; logger: Logger };
+
+/** The configured hosted UI, or why there is none. */
+export function requireHostedUi(configured: ConfiguredPlugin | undefined): {
+  configured: ConfiguredPlugin;
+  hostedUi: HostedUiRuntime;
+} {
+  const ready = requireConfigured(configured);
+  if (!ready.base.userPool) throw noUserPool();
+  if (!ready.hostedUi)
+    throw new InvalidStateException(
+      'No hosted UI is configured.',
+      'Add Auth.Default.OAuth (WebDomain, SignInRedirectURI, ...) to the awsCognitoAuthPlugin configuration, or auth.oauth to amplify_outputs.json.',
+    );
+  return { configured: ready, hostedUi: ready.hostedUi };
+}
+
+/** Waits for the user outside the operation queue, then completes the sign-in as a queued operation. */
+async function signInThroughBrowser(
+  access: ReturnType<HostedUiAccess>,
+  method: string,
+  provider: AuthProvider | undefined,
+  options: unknown,
+): Promise<AuthSignInResult> {
+  const identityProvider =
+    provider === undefined ? undefined : identityProviderFor(validateProvider(provider));
+  const { browser } = validateWebUIOptions(options);
+  const { configured, hostedUi } = requireHostedUi(access.configured);
+  const chosen = browser ?? (await defaultWebUIBrowser());
+  // The state as of this call's turn in the queue (after the restore and every earlier operation).
+  const current = await perform(
+    configured,
+    method,
+    network(async (rt) => rt.machine.state),
+  );
+  const redirect = await openSignInWithWebUI(current, hostedUi, chosen, identityProvider);
+  return perform(
+    configured,
+    method,
+    network((rt) => completeSignInWithWebUI(rt, hostedUi, redirect)),
+  );
+}
+
+/** Puts the hosted-UI methods on the plugin's prototype. */
+export function installHostedUiMethods(prototype: object, access: HostedUiAccess): void {
+  const methods = {
+    signInWithWebUI(this: object, ...args: unknown[]) {
+      const [options, onSuccess, onError] = splitCallbacks(args);
+      const reach = access(this);
+      const work = () => signInThroughBrowser(reach, 'signInWithWebUI', undefined, options);
+      return respond(work, onSuccess, onError, 'signInWithWebUI', reach.logger);
+    },
+    signInWithSocialWebUI(this: object, provider: AuthProvider, ...args: unknown[]) {
+      const [options, onSuccess, onError] = splitCallbacks(args);
+      const reach = access(this);
+      const work = () => signInThroughBrowser(reach, 'signInWithSocialWebUI', provider, options);
+      return respond(work, onSuccess, onError, 'signInWithSocialWebUI', reach.logger);
+    },
+    async completeSignInWithWebUI(this: object, redirectUrl: string) {
+      const { configured, hostedUi } = requireHostedUi(access(this).configured);
+      if (typeof redirectUrl !== 'string' || redirectUrl.length > 8192)
+        throw new InvalidParameterException(
+          'The redirect URL must be a string of at most 8192 characters.',
+          'Pass window.location.href of the page the hosted UI redirected to.',
+        );
+      return perform(
+        configured,
+        'completeSignInWithWebUI',
+        network((rt) => completeSignInWithWebUI(rt, hostedUi, redirectUrl)),
+      );
+    },
+  };
+  for (const [name, value] of Object.entries(methods))
+    Object.defineProperty(prototype, name, { configurable: true, writable: true, value });
+}
+
+/**
+ * After a sign-out: ends the hosted-UI session through `/logout` when the session came from the hosted
+ * UI, bounded by the request timeout, and says in the result whether that completed.
+ */
+export async function endHostedUiSession(
+  configured: ConfiguredPlugin | undefined,
+  result: AuthSignOutResult,
+  browser: WebUIBrowser | undefined,
+): Promise<AuthSignOutResult> {
+  const hostedUi = configured?.hostedUi;
+  if (!configured || !hostedUi) return result;
+  const ended = await signOutWebUI(
+    hostedUi,
+    async () => browser ?? defaultWebUIBrowser(hostedUi.requestTimeoutMs),
+    configured.base.logger,
+  );
+  return ended ? Object.freeze({ ...result, hostedUISignOut: Object.freeze(ended) }) : result;
+}
