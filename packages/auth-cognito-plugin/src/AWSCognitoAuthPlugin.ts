@@ -45,7 +45,6 @@ import { clearFederation, federate } from './operations/federate.js';
 import { getCurrentUser } from './operations/getCurrentUser.js';
 import type { PluginRuntime } from './operations/PluginRuntime.js';
 import { signOut } from './operations/signOut.js';
-import type { WebUIBrowser } from './hostedUi/WebUIBrowser.js';
 import {
   validateFederateOptions,
   validateFetchOptions,
@@ -114,7 +113,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
 
   /**
    * The AWS SDK clients the plugin uses, each present once loaded and only for a configured pool: call
-   * {@link AWSCognitoAuthPlugin.loadEscapeHatch} (or any auth method) before.
+   * `loadEscapeHatch()` (or any auth method) before.
    */
   getEscapeHatch(): EscapeHatch {
     return escapeHatchOf(this.#configured);
@@ -179,14 +178,8 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
   ): void;
   fetchAuthSession(...args: unknown[]): Promise<AWSCognitoAuthSession> | void {
     const [options, onSuccess, onError] = splitCallbacks(args);
-    const work = (): Promise<AWSCognitoAuthSession> => {
-      try {
-        const { forceRefresh } = validateFetchOptions(options);
-        return requireConfigured(this.#configured).fetcher.fetch(forceRefresh);
-      } catch (error) {
-        return Promise.reject(error);
-      }
-    };
+    const work = async (): Promise<AWSCognitoAuthSession> =>
+      requireConfigured(this.#configured).fetcher.fetch(validateFetchOptions(options).forceRefresh);
     return respond(work, onSuccess, onError, 'fetchAuthSession', this.#logger());
   }
 
@@ -247,19 +240,12 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     onError: OnError,
   ): void;
   signOut(...args: unknown[]): Promise<AuthSignOutResult> | void {
-    let browser: WebUIBrowser | undefined;
-    const ended = (result: AuthSignOutResult) => endHostedUiSession(this.#configured, result, browser);
-    return this.#call(
-      'signOut',
-      args,
-      (options) => {
-        const valid = validateSignOutOptions(options);
-        browser = valid.browser;
-        const run = (runtime: PluginRuntime) => signOut(runtime, valid.globalSignOut);
-        return valid.globalSignOut ? network(run) : local(run);
-      },
-      ended,
-    );
+    return this.#call('signOut', args, (options) => {
+      const { globalSignOut, browser } = validateSignOutOptions(options);
+      const run = (runtime: PluginRuntime) => signOut(runtime, globalSignOut);
+      const after = (result: AuthSignOutResult) => endHostedUiSession(this.#configured, result, browser);
+      return { ...(globalSignOut ? network(run) : local(run)), after };
+    });
   }
 
   /** Deletes the signed-in user from the user pool, signs out locally and publishes USER_DELETED. */
@@ -287,13 +273,12 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     method: string,
     args: readonly unknown[],
     prepare: (options: unknown) => Prepared<T>,
-    after?: (result: T) => Promise<T>,
   ): Promise<T> | void {
     const [options, onSuccess, onError] = splitCallbacks(args);
     const work = async (): Promise<T> => {
       const operation = prepare(options);
       const result = await perform(requireConfigured(this.#configured), method, operation);
-      return after ? after(result) : result;
+      return operation.after ? operation.after(result) : result;
     };
     return respond(work, onSuccess, onError, method, this.#logger());
   }
@@ -309,6 +294,6 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
 }
 brandClass(AWSCognitoAuthPlugin, 'AWSCognitoAuthPlugin');
 
-// The user-pool methods live in api/userPoolMethods.ts (types) and are installed on the prototype above.
+// The user-pool and hosted-UI methods are declared in api/ and installed on the prototype above.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface AWSCognitoAuthPlugin extends AWSCognitoUserPoolMethods, AWSCognitoHostedUiMethods {}

@@ -9,6 +9,8 @@ import type { AuthErrorCallback, EscapeHatch } from './options.js';
 export interface Prepared<T> {
   readonly local: boolean;
   readonly run: (runtime: PluginRuntime) => Promise<T>;
+  /** Work after the queued operation, outside the queue (e.g. ending the hosted-UI session). */
+  readonly after?: (result: T) => Promise<T>;
 }
 export const network = <T>(run: (runtime: PluginRuntime) => Promise<T>): Prepared<T> => ({
   local: false,
