@@ -12,8 +12,10 @@ interface Pending {
   readonly until: number;
 }
 
-// Memory only, per configured plugin, never persisted or logged.
-const pendingByRuntime = new WeakMap<PluginRuntime, Pending>();
+// Memory only, per configured plugin, never persisted or logged. Keyed by the configured user pool: each
+// operation sees its own runtime object, but the user pool entry is the one `configure` built.
+const pendingByPool = new WeakMap<object, Pending>();
+const keyOf = (runtime: PluginRuntime): object => runtime.userPool ?? runtime;
 
 export function rememberForAutoSignIn(
   runtime: PluginRuntime,
@@ -21,7 +23,7 @@ export function rememberForAutoSignIn(
   password: string,
   confirmed: boolean,
 ): void {
-  pendingByRuntime.set(runtime, {
+  pendingByPool.set(keyOf(runtime), {
     username,
     password,
     confirmed,
@@ -30,13 +32,13 @@ export function rememberForAutoSignIn(
 }
 
 export function markConfirmedForAutoSignIn(runtime: PluginRuntime, username: string): void {
-  const pending = pendingByRuntime.get(runtime);
+  const pending = pendingByPool.get(keyOf(runtime));
   if (pending?.username === username) pending.confirmed = true;
 }
 
 /** Signs in the user of a confirmed `signUp(..., { autoSignIn: true })`; the credentials are then forgotten. */
 export async function autoSignIn(runtime: PluginRuntime): Promise<AuthSignInResult> {
-  const pending = pendingByRuntime.get(runtime);
+  const pending = pendingByPool.get(keyOf(runtime));
   if (!pending || !pending.confirmed || pending.until < runtime.now()) {
     throw new InvalidStateException(
       'There is no confirmed sign-up waiting for an automatic sign-in.',
@@ -49,6 +51,6 @@ export async function autoSignIn(runtime: PluginRuntime): Promise<AuthSignInResu
     authFlowType: 'USER_SRP_AUTH',
     clientMetadata: undefined,
   });
-  pendingByRuntime.delete(runtime);
+  pendingByPool.delete(keyOf(runtime));
   return result;
 }
