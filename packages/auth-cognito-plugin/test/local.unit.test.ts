@@ -106,7 +106,7 @@ afterEach(async () => {
 describe('local operations while network work waits', () => {
   it('signs out locally at once while a token refresh waits; the late tokens change nothing', async () => {
     const t = await setUp();
-    await t.plugin.signIn('alice', 'Correct-Horse-1');
+    await t.plugin.signIn('alice', 'Correct-Horse-1', { authFlowType: 'USER_PASSWORD_AUTH' });
     t.advance(3600_000 - 60_000); // the tokens are inside the refresh margin
     const fetching = t.plugin.fetchAuthSession({ forceRefresh: true });
     await tick();

@@ -49,7 +49,8 @@ describe('a Plugboard user-pool session seen by aws-amplify', () => {
     const plugboardEvents: string[] = [];
     const subscription = PlugboardHub.subscribe(HubChannel.AUTH, (e) => void plugboardEvents.push(e.name));
     try {
-      await h.plugin.signIn('bob@example.com', PASSWORD);
+      // cognito-local has no SRP; the app client allows USER_PASSWORD_AUTH.
+      await h.plugin.signIn('bob@example.com', PASSWORD, { authFlowType: 'USER_PASSWORD_AUTH' });
       const plugboard = await h.plugin.fetchAuthSession();
 
       const session = await fetchAuthSession();

@@ -40,6 +40,7 @@ describe("@plugboard/core's main entry", () => {
         'StorageException',
         'TooManyRequestsException',
         'UnknownException',
+        'UserCancelledException',
         'WebKeyValueStorage',
         'getLogger',
       ].sort(),

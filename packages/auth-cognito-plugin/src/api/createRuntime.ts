@@ -12,7 +12,6 @@ import { AuthMachine } from '../state/AuthMachine.js';
 import { HostedUiRuntime } from '../hostedUi/HostedUiRuntime.js';
 import { readHostedUiConfig } from '../hostedUi/hostedUiConfig.js';
 import { forgetHostedUiAnswerInPage, hostedUiAnswerInPage } from '../hostedUi/RedirectWebUIBrowser.js';
-import { completeSignInWithWebUI } from '../operations/signInWithWebUI.js';
 import type { AWSCognitoAuthPluginOptions } from './options.js';
 import {
   DEFAULT_MARGIN_SECONDS,
@@ -125,7 +124,10 @@ function completeHostedUiAnswerInPage(
   if (!answer) return;
   forgetHostedUiAnswerInPage();
   machine
-    .run((view) => completeSignInWithWebUI({ ...base, machine: view }, hostedUi, answer))
+    .run(async (view) => {
+      const { completeSignInWithWebUI } = await import('../operations/signInWithWebUI.js');
+      return completeSignInWithWebUI({ ...base, machine: view }, hostedUi, answer);
+    })
     .catch((error: unknown) =>
       base.logger.warn('The hosted-UI sign-in this page was loaded with did not complete.', error),
     );

@@ -10,8 +10,6 @@ import { defaultWebUIBrowser, validateWebUIOptions } from '../hostedUi/defaultWe
 import type { HostedUiRuntime } from '../hostedUi/HostedUiRuntime.js';
 import { identityProviderFor } from '../hostedUi/socialProvider.js';
 import type { SignInWithWebUIOptions, WebUIBrowser } from '../hostedUi/WebUIBrowser.js';
-import { signOutWebUI } from '../operations/signOutWebUI.js';
-import { completeSignInWithWebUI, openSignInWithWebUI } from '../operations/signInWithWebUI.js';
 import { noUserPool } from '../shared/errors.js';
 import { validateProvider } from '../shared/validate.js';
 import { splitCallbacks } from './callbacks.js';
@@ -56,6 +54,9 @@ export interface AWSCognitoHostedUiMethods {
   completeSignInWithWebUI(redirectUrl: string): Promise<AuthSignInResult>;
 }
 
+/** The hosted-UI operations, loaded on first use (apps that never use the hosted UI never download them). */
+const operations = () => import('../operations/signInWithWebUI.js');
+
 /** How the installed methods reach the plugin's private state. */
 export type HostedUiAccess = (plugin: object) => { configured: ConfiguredPlugin | undefined; logger: Logger };
 
@@ -92,6 +93,7 @@ async function signInThroughBrowser(
     method,
     network(async (rt) => rt.machine.state),
   );
+  const { completeSignInWithWebUI, openSignInWithWebUI } = await operations();
   const redirect = await openSignInWithWebUI(current, hostedUi, chosen, identityProvider);
   return perform(
     configured,
@@ -122,6 +124,7 @@ export function installHostedUiMethods(prototype: object, access: HostedUiAccess
           'The redirect URL must be a string of at most 8192 characters.',
           'Pass window.location.href of the page the hosted UI redirected to.',
         );
+      const { completeSignInWithWebUI } = await operations();
       return perform(
         configured,
         'completeSignInWithWebUI',
@@ -144,6 +147,7 @@ export async function endHostedUiSession(
 ): Promise<AuthSignOutResult> {
   const hostedUi = configured?.hostedUi;
   if (!configured || !hostedUi) return result;
+  const { signOutWebUI } = await import('../operations/signOutWebUI.js');
   const ended = await signOutWebUI(
     hostedUi,
     async () => browser ?? defaultWebUIBrowser(hostedUi.requestTimeoutMs),
