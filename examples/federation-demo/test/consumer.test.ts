@@ -1,38 +1,11 @@
 // Consumption as users do it: pack the three packages, install the tarballs into a fresh project outside
 // the repository (no workspace links), compile a strict TypeScript consumer there and run it under CommonJS
 // and ESM, load both builds in one process, and check that the packages need only what they declare.
-import { execFileSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { buildPackagesAndDemo, repoRoot } from './support';
-
-const PACKAGES = ['core', 'auth-cognito-plugin', 'cognito-identity-emulator'];
-
-/** The environment without npm's own variables, so the nested npm acts like a user's. */
-function cleanEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !/^npm_|^NODE_PATH$|^INIT_CWD$/i.test(key)),
-  );
-}
-
-function run(command: string, args: string[], cwd: string): string {
-  try {
-    return execFileSync(command, args, { cwd, env: cleanEnv(), encoding: 'utf8', stdio: 'pipe' });
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`${command} ${args.join(' ')} failed:\n${e.stdout ?? ''}\n${e.stderr ?? e.message}`);
-  }
-}
+import { repoRoot } from './support';
+import { installPackedApp, PACKAGES, run } from './packedApp';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -57,40 +30,12 @@ describe('the packed packages, installed into a fresh project', () => {
   const tarballs: string[] = [];
 
   beforeAll(() => {
-    buildPackagesAndDemo();
-    work = mkdtempSync(join(tmpdir(), 'plugboard-consumer-'));
-    const packed = run(
-      'npm',
-      ['pack', '--silent', '--pack-destination', work, ...PACKAGES.map((p) => join(repoRoot, 'packages', p))],
-      repoRoot,
-    );
-    tarballs.push(
-      ...packed
-        .trim()
-        .split(/\s+/)
-        .map((name) => join(work, name)),
-    );
-    app = join(work, 'app');
-    mkdirSync(join(app, 'src'), { recursive: true });
-    writeFileSync(
-      join(app, 'package.json'),
-      JSON.stringify({ name: 'plugboard-consumer', version: '0.0.0', private: true }, null, 2),
-    );
-    run(
-      'npm',
-      // @types/node: this consumer is a Node app (it runs the emulator), and the AWS SDK's own
-      // declarations refer to Node types, so a Node app has them anyway.
-      [
-        'install',
-        '--no-audit',
-        '--no-fund',
-        '--prefer-offline',
-        ...tarballs,
-        'typescript@5.9.3',
-        '@types/node@20',
-      ],
-      app,
-    );
+    // @types/node: this consumer is a Node app (it runs the emulator), and the AWS SDK's own
+    // declarations refer to Node types, so a Node app has them anyway.
+    const packed = installPackedApp('plugboard-consumer-', ['typescript@5.9.3', '@types/node@20']);
+    work = packed.work;
+    app = packed.app;
+    tarballs.push(...packed.tarballs);
     const scenario = join(__dirname, 'consumer', 'scenario.ts');
     copyFileSync(scenario, join(app, 'src', 'consumer.cts'));
     copyFileSync(scenario, join(app, 'src', 'consumer.mts'));
