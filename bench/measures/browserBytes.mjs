@@ -41,7 +41,9 @@ async function bundle(name, outdir) {
       { ...meta, imports: meta.imports.map((i) => (i.external ? i : { ...i, path: local(i.path) })) },
     ]),
   );
-  const entry = Object.keys(outputs).find((f) => outputs[f].entryPoint?.endsWith(`entries/${name}.mjs`) && f.endsWith('.js'));
+  const entry = Object.keys(outputs).find(
+    (f) => outputs[f].entryPoint?.endsWith(`entries/${name}.mjs`) && f.endsWith('.js'),
+  );
   return { entry, outputs };
 }
 

@@ -39,7 +39,9 @@ export async function bundle(name, lazyPackages = []) {
     });
     const outputs = metafile.outputs;
     const gzip = (file) => gzipSync(readFileSync(join(benchDir, file)), { level: 9 }).length;
-    const start = Object.keys(outputs).find((f) => outputs[f].entryPoint?.endsWith(`entries/${name}.mjs`) && f.endsWith('.js'));
+    const start = Object.keys(outputs).find(
+      (f) => outputs[f].entryPoint?.endsWith(`entries/${name}.mjs`) && f.endsWith('.js'),
+    );
     const initial = new Set();
     const visit = (file) => {
       if (initial.has(file)) return;

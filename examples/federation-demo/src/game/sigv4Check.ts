@@ -48,7 +48,7 @@ export interface VerifyOptions {
 export const MAX_SKEW_MS = 15 * 60_000;
 
 /** node:crypto in the shape of the SDK's Checksum: SHA-256, or HMAC-SHA256 when given a key. */
-class Sha256 {
+export class Sha256 {
   readonly #hash: Hash | Hmac;
   constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
     this.#hash = secret === undefined ? createHash('sha256') : createHmac('sha256', toBytes(secret));
