@@ -7,6 +7,7 @@ import {
   type AuthSignOutResult,
   type AuthUser,
   type FetchAuthSessionOptions,
+  type KeyValueStorage,
   type PluginContext,
 } from '@plugboard/core';
 import { brandClass } from '@plugboard/core/internals';
@@ -37,7 +38,7 @@ import type {
   EscapeHatch,
   FederateToIdentityPoolOptionsInput as FederateOptionsArg,
 } from './api/options.js';
-import { readConfig, validateConstructorOptions } from './api/pluginConfig.js';
+import { defaultStorage, readConfig, validateConstructorOptions } from './api/pluginConfig.js';
 import type { AuthProvider } from './AuthProvider.js';
 import type { AWSCognitoAuthSession, FederateToIdentityPoolResult } from './model.js';
 import { deleteUser } from './operations/deleteUser.js';
@@ -77,11 +78,12 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
 
   readonly #options: AWSCognitoAuthPluginOptions;
   #configured: ConfiguredPlugin | undefined;
+  /** The default storage, kept across a reconfiguration (hot reload keeps the session), dropped by reset. */
+  #storage: KeyValueStorage | undefined;
 
   /**
-   * @param options storage, the optional federated-token refresher, the refresh margin, request and
-   * refresher deadlines, a clock, and replacements for the AWS SDK clients (`identityPoolService`,
-   * `userPoolService`). Checked here: a wrong type or an unknown option throws `InvalidParameterException`.
+   * @param options storage, federated-token refresher, refresh margin, request and refresher deadlines, a
+   * clock, and replacements for the AWS SDK clients. A wrong type or unknown option: `InvalidParameterException`.
    */
   constructor(options: AWSCognitoAuthPluginOptions = {}) {
     validateConstructorOptions(options);
@@ -101,20 +103,19 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
   }
 
   configure(pluginConfig: unknown, context: PluginContext): void {
-    this.#configured = createRuntime(this.#options, readConfig(pluginConfig), context);
+    const config = readConfig(pluginConfig);
+    this.#storage ??= this.#options.storage ?? defaultStorage(context.logger);
+    this.#configured = createRuntime({ ...this.#options, storage: this.#storage }, config, context);
   }
 
   /** Forgets the configuration and the in-memory session at once; operations still waiting are abandoned. */
   async reset(): Promise<void> {
     const configured = this.#configured;
-    this.#configured = undefined;
+    [this.#configured, this.#storage] = [undefined, undefined];
     await configured?.machine.reset(abandonedByReset);
   }
 
-  /**
-   * The AWS SDK clients the plugin uses, each present once loaded and only for a configured pool: call
-   * `loadEscapeHatch()` (or any auth method) before.
-   */
+  /** The AWS SDK clients of the configured pools, once loaded: call `loadEscapeHatch()` (or any auth method) first. */
   getEscapeHatch(): EscapeHatch {
     return escapeHatchOf(this.#configured);
   }

@@ -24,6 +24,20 @@ describe('Amplify.configure again with the Cognito plugin', () => {
     h = undefined;
   });
 
+  it('keeps the session across a reconfiguration with the default (in-memory) storage too, not across a reset', async () => {
+    h = await startHarness(); // no storage option: the plugin's default storage
+    const first = remember(await h.plugin.federateToIdentityPool(await h.token(), AuthProvider.facebook()));
+
+    Amplify.configure(h.config);
+    expect((await h.plugin.fetchAuthSession()).identityIdResult).toEqual({
+      type: 'SUCCESS',
+      value: first.identityId,
+    });
+
+    const restarted = await h.restart(); // Amplify.reset, a new plugin: nothing was persisted
+    expect((await restarted.fetchAuthSession()).isSignedIn).toBe(false);
+  });
+
   it('keeps the session with the same pools, and keys it by pool: another pool starts signed out', async () => {
     const storage = new InMemoryKeyValueStorage();
     h = await startHarness({ storage });
