@@ -24,3 +24,5 @@ export {
   isValidIdentityPoolId,
   isValidUserPoolId,
 } from './config/validators.js';
+/** Makes a named `AuthException` subclass that `instanceof` recognises across package copies. */
+export { defineAuthException } from './errors/AuthException.js';

@@ -19,7 +19,7 @@ export interface NamedAuthExceptionClass<N extends string> {
   readonly prototype: NamedAuthException<N>;
 }
 
-function defineAuthException<N extends string>(name: N): NamedAuthExceptionClass<N> {
+export function defineAuthException<N extends string>(name: N): NamedAuthExceptionClass<N> {
   const Subclass = class extends AuthException {
     constructor(message: string, recoverySuggestion: string, options?: AmplifyExceptionOptions) {
       super(message, recoverySuggestion, options);

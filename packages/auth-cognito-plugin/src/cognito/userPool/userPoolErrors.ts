@@ -1,23 +1,8 @@
-import {
-  AuthException,
-  type AmplifyExceptionOptions,
-  type NamedAuthException,
-  type NamedAuthExceptionClass,
-} from '@plugboard/core';
-import { brandClass } from '@plugboard/core/internals';
+import type { AuthException, NamedAuthException, NamedAuthExceptionClass } from '@plugboard/core';
+import { defineAuthException } from '@plugboard/core/internals';
 import { mapServiceError } from '../mapServiceError.js';
 
-function define<N extends string>(name: N): NamedAuthExceptionClass<N> {
-  const Subclass = class extends AuthException {
-    constructor(message: string, recoverySuggestion: string, options?: AmplifyExceptionOptions) {
-      super(message, recoverySuggestion, options);
-      this.name = name;
-    }
-  };
-  Object.defineProperty(Subclass, 'name', { value: name });
-  brandClass(Subclass, name);
-  return Subclass as unknown as NamedAuthExceptionClass<N>;
-}
+const define = defineAuthException;
 
 /** The confirmation or MFA code is wrong; the same step can be retried with the right code. */
 export const CodeMismatchException = /* @__PURE__ */ define('CodeMismatchException');
