@@ -37,7 +37,11 @@ function learn(body: Buffer): IssuedCredentials | undefined {
   };
 }
 
-export async function startCredentialsTap(target: string): Promise<CredentialsTap> {
+/** `onIssued` sees each credential as it passes (tests use it to remember the secrets for their leak scan). */
+export async function startCredentialsTap(
+  target: string,
+  onIssued?: (issued: IssuedCredentials) => void,
+): Promise<CredentialsTap> {
   const byKey = new Map<string, IssuedCredentials>();
   const upstream = new URL(target);
   const server: Server = createServer((req, res) => {
@@ -53,7 +57,10 @@ export async function startCredentialsTap(target: string): Promise<CredentialsTa
           answer.on('end', () => {
             const body = Buffer.concat(parts);
             const issued = answer.statusCode === 200 ? learn(body) : undefined;
-            if (issued) byKey.set(issued.accessKeyId, issued);
+            if (issued) {
+              byKey.set(issued.accessKeyId, issued);
+              onIssued?.(issued);
+            }
             res.writeHead(answer.statusCode ?? 502, answer.headers);
             res.end(body);
           });

@@ -1,80 +1,12 @@
-// A pass-through in front of the Cognito Identity emulator that learns every temporary credential it
-// hands out, so a signature-checking endpoint knows the secret key behind each access key id, the way an
-// AWS service knows the keys STS issued. Point the plugin's Endpoint at `endpoint`.
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// The demo's credentials tap, remembering every secret it sees for the suite-wide leak scan.
+import {
+  startCredentialsTap as startTap,
+  type CredentialsTap,
+} from '../../../../examples/federation-demo/src/game/credentialsTap';
 import { rememberSecrets } from './secrets';
-import type { IssuedCredentials } from './sigv4';
 
-export interface CredentialsTap {
-  readonly endpoint: string;
-  /** The credentials issued for `accessKeyId`, if the emulator handed them out through this tap. */
-  lookup(accessKeyId: string): IssuedCredentials | undefined;
-  /** Every credential issued through the tap, oldest first. */
-  issued(): readonly IssuedCredentials[];
-  stop(): Promise<void>;
-}
+export type { CredentialsTap };
 
-interface CredentialsAnswer {
-  IdentityId?: string;
-  Credentials?: { AccessKeyId?: string; SecretKey?: string; SessionToken?: string; Expiration?: number };
-}
-
-function learn(body: Buffer): IssuedCredentials | undefined {
-  let answer: CredentialsAnswer;
-  try {
-    answer = JSON.parse(body.toString('utf8')) as CredentialsAnswer;
-  } catch {
-    return undefined;
-  }
-  const c = answer.Credentials;
-  if (!c?.AccessKeyId || !c.SecretKey) return undefined;
-  rememberSecrets(c.SecretKey, c.SessionToken);
-  return {
-    accessKeyId: c.AccessKeyId,
-    secretAccessKey: c.SecretKey,
-    ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}),
-    ...(c.Expiration !== undefined ? { expiration: new Date(c.Expiration * 1000) } : {}),
-    ...(answer.IdentityId ? { identityId: answer.IdentityId } : {}),
-  };
-}
-
-export async function startCredentialsTap(target: string): Promise<CredentialsTap> {
-  const byKey = new Map<string, IssuedCredentials>();
-  const upstream = new URL(target);
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const forward = request(
-        new URL(req.url ?? '/', upstream),
-        { method: req.method, headers: { ...req.headers, host: upstream.host } },
-        (answer) => {
-          const parts: Buffer[] = [];
-          answer.on('data', (chunk: Buffer) => parts.push(chunk));
-          answer.on('end', () => {
-            const body = Buffer.concat(parts);
-            const issued = answer.statusCode === 200 ? learn(body) : undefined;
-            if (issued) byKey.set(issued.accessKeyId, issued);
-            res.writeHead(answer.statusCode ?? 502, answer.headers);
-            res.end(body);
-          });
-        },
-      );
-      forward.on('error', () => res.destroy());
-      forward.end(Buffer.concat(chunks));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    lookup: (accessKeyId) => byKey.get(accessKeyId),
-    issued: () => [...byKey.values()],
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
+export function startCredentialsTap(target: string): Promise<CredentialsTap> {
+  return startTap(target, (issued) => rememberSecrets(issued.secretAccessKey, issued.sessionToken));
 }
