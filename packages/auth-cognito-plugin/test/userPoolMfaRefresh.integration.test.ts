@@ -1,51 +1,10 @@
-import { UpdateUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { InvalidParameterException } from '@plugboard/core';
 import * as OTPAuth from 'otpauth';
 import { CodeMismatchException } from '../src';
-import { startHarness, type Harness, type HarnessUserPool } from './support/harness';
 import { rememberSecrets } from './support/secrets';
-import { startSrpUserPool, type SrpUserPool } from './support/srpUserPool';
+import { PASSWORD, userPoolSuite } from './support/userPoolSuite';
 
-const PASSWORD = 'Api-Passw0rd-1';
-const NEW_PASSWORD = 'Api-Passw0rd-2';
-const CODE = '654321'; // cognito-local's one-time codes equal CODE
-let users: SrpUserPool;
-let pool: HarnessUserPool;
-let count = 0;
-let h: Harness;
-
-beforeAll(async () => {
-  process.env.CODE = CODE;
-  try {
-    users = await startSrpUserPool();
-  } finally {
-    delete process.env.CODE;
-  }
-  const created = await users.createPool();
-  await users.admin.send(
-    new UpdateUserPoolCommand({ UserPoolId: created.poolId, AutoVerifiedAttributes: ['email'] }),
-  );
-  pool = { ...created, endpoint: users.endpoint, port: users.port, issuerDomain: users.issuerDomain };
-  rememberSecrets(PASSWORD, NEW_PASSWORD, `Tmp-${PASSWORD}`, 'Wrong-Passw0rd-9');
-}, 30_000);
-
-afterAll(async () => {
-  await users.stop();
-});
-
-beforeEach(async () => {
-  h = await startHarness({ userPool: pool });
-});
-
-afterEach(async () => {
-  await h.stop();
-});
-
-async function newUser(): Promise<string> {
-  const username = `api${++count}@example.com`;
-  await users.createUser(pool.poolId, username, PASSWORD);
-  return username;
-}
+const suite = userPoolSuite();
 
 function totpFor(secret: string): OTPAuth.TOTP {
   rememberSecrets(secret);
@@ -63,32 +22,37 @@ function wrongCode(totp: OTPAuth.TOTP): string {
 
 describe('TOTP MFA', () => {
   it('sets up TOTP, then asks for a TOTP code at sign-in; a wrong code can be retried', async () => {
-    const username = await newUser();
-    await h.plugin.signIn(username, PASSWORD);
-    const setup = await h.plugin.setUpTOTP();
+    const username = await suite.newUser();
+    await suite.h.plugin.signIn(username, PASSWORD);
+    const setup = await suite.h.plugin.setUpTOTP();
     const totp = totpFor(setup.sharedSecret);
-    const { username: poolUsername } = await h.plugin.getCurrentUser();
+    const { username: poolUsername } = await suite.h.plugin.getCurrentUser();
     expect(setup.getSetupURI('Plugboard Demo')).toBe(
       `otpauth://totp/Plugboard%20Demo:${encodeURIComponent(poolUsername)}?secret=${setup.sharedSecret}&issuer=Plugboard%20Demo`,
     );
-    await expect(h.plugin.verifyTOTPSetup(wrongCode(totp))).rejects.toBeInstanceOf(CodeMismatchException);
-    await h.plugin.verifyTOTPSetup(totp.generate());
-    await h.plugin.updateMFAPreference(undefined, 'PREFERRED');
-    await expect(h.plugin.fetchMFAPreference()).resolves.toEqual({ enabled: ['TOTP'], preferred: 'TOTP' });
-    await h.plugin.signOut();
+    await expect(suite.h.plugin.verifyTOTPSetup(wrongCode(totp))).rejects.toBeInstanceOf(
+      CodeMismatchException,
+    );
+    await suite.h.plugin.verifyTOTPSetup(totp.generate());
+    await suite.h.plugin.updateMFAPreference(undefined, 'PREFERRED');
+    await expect(suite.h.plugin.fetchMFAPreference()).resolves.toEqual({
+      enabled: ['TOTP'],
+      preferred: 'TOTP',
+    });
+    await suite.h.plugin.signOut();
 
-    await expect(h.plugin.signIn(username, PASSWORD)).resolves.toEqual({
+    await expect(suite.h.plugin.signIn(username, PASSWORD)).resolves.toEqual({
       isSignedIn: false,
       nextStep: { signInStep: 'CONFIRM_SIGN_IN_WITH_TOTP_CODE' },
     });
-    const refused = await h.plugin.confirmSignIn(wrongCode(totp)).catch((e: unknown) => e);
+    const refused = await suite.h.plugin.confirmSignIn(wrongCode(totp)).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(CodeMismatchException);
-    expect(h.events.filter((e) => e.name === 'SIGNED_IN')).toHaveLength(1);
-    await expect(h.plugin.confirmSignIn(totp.generate())).resolves.toEqual({
+    expect(suite.h.events.filter((e) => e.name === 'SIGNED_IN')).toHaveLength(1);
+    await expect(suite.h.plugin.confirmSignIn(totp.generate())).resolves.toEqual({
       isSignedIn: true,
       nextStep: { signInStep: 'DONE' },
     });
-    const session = await h.plugin.fetchAuthSession();
+    const session = await suite.h.plugin.fetchAuthSession();
     expect(session.awsCredentialsResult.type).toBe('SUCCESS');
     if (session.awsCredentialsResult.type === 'SUCCESS') {
       rememberSecrets(
@@ -99,32 +63,32 @@ describe('TOTP MFA', () => {
   });
 
   it('lets the user choose between SMS and TOTP, then asks for the chosen code', async () => {
-    const username = await newUser();
-    await h.plugin.signIn(username, PASSWORD);
-    const totp = totpFor((await h.plugin.setUpTOTP()).sharedSecret);
-    await h.plugin.verifyTOTPSetup(totp.generate());
-    await h.plugin.updateMFAPreference('ENABLED', 'ENABLED');
-    await h.plugin.signOut();
+    const username = await suite.newUser();
+    await suite.h.plugin.signIn(username, PASSWORD);
+    const totp = totpFor((await suite.h.plugin.setUpTOTP()).sharedSecret);
+    await suite.h.plugin.verifyTOTPSetup(totp.generate());
+    await suite.h.plugin.updateMFAPreference('ENABLED', 'ENABLED');
+    await suite.h.plugin.signOut();
 
-    await expect(h.plugin.signIn(username, PASSWORD)).resolves.toEqual({
+    await expect(suite.h.plugin.signIn(username, PASSWORD)).resolves.toEqual({
       isSignedIn: false,
       nextStep: { signInStep: 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION', allowedMFATypes: ['SMS', 'TOTP'] },
     });
-    await expect(h.plugin.confirmSignIn('EMAIL')).rejects.toBeInstanceOf(InvalidParameterException);
-    await expect(h.plugin.confirmSignIn('TOTP')).resolves.toMatchObject({
+    await expect(suite.h.plugin.confirmSignIn('EMAIL')).rejects.toBeInstanceOf(InvalidParameterException);
+    await expect(suite.h.plugin.confirmSignIn('TOTP')).resolves.toMatchObject({
       nextStep: { signInStep: 'CONFIRM_SIGN_IN_WITH_TOTP_CODE' },
     });
-    await expect(h.plugin.confirmSignIn(totp.generate())).resolves.toMatchObject({ isSignedIn: true });
+    await expect(suite.h.plugin.confirmSignIn(totp.generate())).resolves.toMatchObject({ isSignedIn: true });
   });
 });
 
 describe('refresh', () => {
   it('falls back to REFRESH_TOKEN_AUTH when GetTokensFromRefreshToken is unknown, and remembers it', async () => {
-    await h.plugin.signIn(await newUser(), PASSWORD);
-    const before = users.proxy.received.length;
-    await h.plugin.fetchAuthSession({ forceRefresh: true });
-    await h.plugin.fetchAuthSession({ forceRefresh: true });
-    expect(users.proxy.received.slice(before)).toEqual([
+    await suite.h.plugin.signIn(await suite.newUser(), PASSWORD);
+    const before = suite.users.proxy.received.length;
+    await suite.h.plugin.fetchAuthSession({ forceRefresh: true });
+    await suite.h.plugin.fetchAuthSession({ forceRefresh: true });
+    expect(suite.users.proxy.received.slice(before)).toEqual([
       'GetTokensFromRefreshToken',
       'InitiateAuth:REFRESH_TOKEN_AUTH',
       'InitiateAuth:REFRESH_TOKEN_AUTH',
@@ -132,11 +96,11 @@ describe('refresh', () => {
   });
 
   it('stores the rotated refresh token of a rotation client', async () => {
-    users.proxy.enableRotation(true);
+    suite.users.proxy.enableRotation(true);
     try {
-      await h.plugin.signIn(await newUser(), PASSWORD);
-      const first = await h.plugin.fetchAuthSession({ forceRefresh: true });
-      const second = await h.plugin.fetchAuthSession({ forceRefresh: true });
+      await suite.h.plugin.signIn(await suite.newUser(), PASSWORD);
+      const first = await suite.h.plugin.fetchAuthSession({ forceRefresh: true });
+      const second = await suite.h.plugin.fetchAuthSession({ forceRefresh: true });
       const token = (s: typeof first): string =>
         s.userPoolTokensResult.type === 'SUCCESS' ? s.userPoolTokensResult.value.refreshToken : '';
       rememberSecrets(token(first), token(second));
@@ -144,31 +108,31 @@ describe('refresh', () => {
       expect(token(second)).toMatch(/^rotated-/);
       expect(token(second)).not.toBe(token(first));
     } finally {
-      users.proxy.enableRotation(false);
+      suite.users.proxy.enableRotation(false);
     }
   });
 
   it('keeps the user signed in when the refresh fails on the client secret (a configuration error)', async () => {
-    users.proxy.enableRotation(true);
+    suite.users.proxy.enableRotation(true);
     try {
-      await h.plugin.signIn(await newUser(), PASSWORD);
-      users.proxy.failNext(
+      await suite.h.plugin.signIn(await suite.newUser(), PASSWORD);
+      suite.users.proxy.failNext(
         'GetTokensFromRefreshToken',
         'NotAuthorizedException',
         'SecretHash does not match for the client: x',
       );
-      await h.plugin.fetchAuthSession({ forceRefresh: true });
-      expect(h.events.map((e) => e.name)).toEqual(['SIGNED_IN']);
-      await expect(h.plugin.getCurrentUser()).resolves.toMatchObject({ userId: expect.any(String) });
-      users.proxy.failNext(
+      await suite.h.plugin.fetchAuthSession({ forceRefresh: true });
+      expect(suite.h.events.map((e) => e.name)).toEqual(['SIGNED_IN']);
+      await expect(suite.h.plugin.getCurrentUser()).resolves.toMatchObject({ userId: expect.any(String) });
+      suite.users.proxy.failNext(
         'GetTokensFromRefreshToken',
         'NotAuthorizedException',
         'Refresh Token has been revoked',
       );
-      await h.plugin.fetchAuthSession({ forceRefresh: true });
-      expect(h.events.map((e) => e.name)).toEqual(['SIGNED_IN', 'SESSION_EXPIRED']);
+      await suite.h.plugin.fetchAuthSession({ forceRefresh: true });
+      expect(suite.h.events.map((e) => e.name)).toEqual(['SIGNED_IN', 'SESSION_EXPIRED']);
     } finally {
-      users.proxy.enableRotation(false);
+      suite.users.proxy.enableRotation(false);
     }
   });
 });
