@@ -6,12 +6,11 @@
 let running = 0;
 
 export const amplifyInitiatedSignOuts = {
-  /** Counts `work` as running until it settles; returns it. */
-  track<T>(work: Promise<T>): Promise<T> {
+  /** Counts `work` as running until it settles. */
+  track(work: Promise<unknown>): void {
     running++;
     const done = (): void => void running--;
     work.then(done, done);
-    return work;
   },
   get active(): boolean {
     return running > 0;

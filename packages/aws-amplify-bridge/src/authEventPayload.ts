@@ -1,8 +1,7 @@
-import type { AuthHubEvent } from '@plugboard/core';
+import { SessionExpiredException, type AuthHubEvent } from '@plugboard/core';
 import type {} from '@plugboard/auth-cognito-plugin'; // its auth events (declaration merging)
 import type { AuthError } from 'aws-amplify/auth';
 import { amplifyInitiatedSignOuts } from './amplifyInitiatedSignOuts.js';
-import { SessionExpiredException } from '@plugboard/core';
 import { toAuthError } from './toAuthError.js';
 
 /**
@@ -32,18 +31,16 @@ const NAMES: Partial<Record<AuthHubEvent['name'], PlugboardAuthHubEventData['eve
 };
 
 /** The aws-amplify payload for a Plugboard auth event, or undefined when it has none. */
-export function authEventPayload(event: AuthHubEvent): PlugboardAuthHubEventData | undefined {
-  const name = NAMES[event.name];
+export function authEventPayload({ name, data }: AuthHubEvent): PlugboardAuthHubEventData | undefined {
+  const event = NAMES[name];
   // aws-amplify's own signOut announces `signedOut` after the clear it started (see amplifyInitiatedSignOuts).
-  if (!name || (event.name === 'SIGNED_OUT' && amplifyInitiatedSignOuts.active)) return undefined;
-  if (event.name !== 'SESSION_EXPIRED')
-    return (
-      event.data ? { event: name, data: { ...event.data } } : { event: name }
-    ) as PlugboardAuthHubEventData;
-  const { reason, providerName } = event.data;
+  if (!event || (name === 'SIGNED_OUT' && amplifyInitiatedSignOuts.active)) return undefined;
+  if (name !== 'SESSION_EXPIRED')
+    return { event, ...(data && { data: { ...data } }) } as PlugboardAuthHubEventData;
+  const { reason, providerName } = data;
   const expired = new SessionExpiredException(
-    `The session${providerName ? ` federated with ${providerName}` : ''} has expired (${reason}).`,
-    providerName ? 'Call federateToIdentityPool with a fresh provider token.' : 'Sign in again.',
+    `The session expired (${reason}${providerName ? `, ${providerName}` : ''}).`,
+    providerName ? 'Federate again with a fresh provider token.' : 'Sign in again.',
   );
-  return { event: 'tokenRefresh_failure', data: { error: toAuthError(expired) } };
+  return { event, data: { error: toAuthError(expired) } } as PlugboardAuthHubEventData;
 }

@@ -1,6 +1,6 @@
-import type { ResourcesConfig } from 'aws-amplify';
-import { Amplify } from 'aws-amplify';
+import { Amplify, type ResourcesConfig } from 'aws-amplify';
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
+import { configuredUserPool } from './configuredUserPool.js';
 import { plugboardAuthProviders, type PlugboardAuthProviders } from './plugboardAuthProviders.js';
 import type { PlugboardAuthProvidersOptions } from './resolvePlugin.js';
 
@@ -22,8 +22,7 @@ export function configureAwsAmplify(
 ): PlugboardAuthProviders {
   const providers = plugboardAuthProviders(options);
   Amplify.configure(config, { ...libraryOptions, Auth: providers });
-  const auth = Amplify.getConfig().Auth;
-  if (auth?.Cognito.userPoolId && auth.Cognito.userPoolClientId)
-    cognitoUserPoolsTokenProvider.setAuthConfig(auth);
+  const auth = configuredUserPool();
+  if (auth) cognitoUserPoolsTokenProvider.setAuthConfig(auth);
   return providers;
 }

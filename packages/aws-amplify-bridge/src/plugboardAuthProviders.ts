@@ -4,13 +4,10 @@ import {
   ServiceException,
   TooManyRequestsException,
   UnknownException,
-  type AuthException,
 } from '@plugboard/core';
 import type { AWSCognitoAuthSession } from '@plugboard/auth-cognito-plugin';
 import {
   decodeJWT,
-  type AuthTokens,
-  type CredentialsAndIdentityId,
   type CredentialsAndIdentityIdProvider,
   type GetCredentialsOptions,
   type TokenProvider,
@@ -28,7 +25,12 @@ export interface PlugboardAuthProviders {
   readonly tokenProvider: TokenProvider;
 }
 
-const ignore = (): void => undefined;
+/** Failures that do not mean "no session to take credentials from": the app must hear about them. */
+const TRANSIENT = [NetworkException, ServiceException, TooManyRequestsException, UnknownException];
+
+/** `work` with its rejection as an aws-amplify `AuthError`. */
+const bridged = <T>(work: Promise<T>): Promise<T> =>
+  work.catch((error: unknown) => Promise.reject(toAuthError(error)));
 
 /**
  * aws-amplify's credentials and token providers backed by the Plugboard plugin's session:
@@ -48,84 +50,55 @@ const ignore = (): void => undefined;
  */
 export function plugboardAuthProviders(options: PlugboardAuthProvidersOptions = {}): PlugboardAuthProviders {
   const plugin = resolvePlugin(options);
-  /** The running clear, which every call waits for. */
-  let clearing: Promise<void> | undefined;
   /** The forced fetch that a forced call in the same turn of the event loop shares. */
   let forced: Promise<AWSCognitoAuthSession> | undefined;
 
-  const session = async (forceRefresh: boolean): Promise<AWSCognitoAuthSession> => {
-    for (let pending = clearing; pending; pending = clearing) await pending.then(ignore, ignore);
-    try {
-      if (!forceRefresh) return await plugin().fetchAuthSession();
-      // aws-amplify's fetchAuthSession({ forceRefresh }) forces getTokens, then right after it (same turn
-      // of the event loop) getCredentialsAndIdentityId: one forced Plugboard fetch answers both.
-      if (!forced) {
-        const fetch = plugin().fetchAuthSession({ forceRefresh: true });
-        const forget = (): void => void setTimeout(() => forced === fetch && (forced = undefined), 0);
-        fetch.then(forget, forget);
-        forced = fetch;
-      }
-      return await forced;
-    } catch (error) {
-      throw toAuthError(error);
-    }
+  const session = async (request?: { forceRefresh?: boolean }): Promise<AWSCognitoAuthSession> => {
+    if (request?.forceRefresh !== true) return plugin().fetchAuthSession();
+    // aws-amplify's fetchAuthSession({ forceRefresh }) forces getTokens, then right after it (same turn
+    // of the event loop) getCredentialsAndIdentityId: one forced Plugboard fetch answers both.
+    return (forced ??= plugin()
+      .fetchAuthSession({ forceRefresh: true })
+      .finally(() => setTimeout(() => (forced = undefined))));
   };
 
   const credentialsProvider: CredentialsAndIdentityIdProvider = {
-    async getCredentialsAndIdentityId(
-      request: GetCredentialsOptions,
-    ): Promise<CredentialsAndIdentityId | undefined> {
-      const current = await session(request?.forceRefresh === true);
-      const result = current.awsCredentialsResult;
-      if (result.type === 'FAILURE') {
-        if (hasNoCredentialsToOffer(current, result.error)) return undefined;
-        throw toAuthError(result.error);
-      }
-      const identity = current.identityIdResult;
-      return {
-        credentials: result.value,
-        identityId: identity.type === 'SUCCESS' ? identity.value : undefined,
-      };
-    },
+    getCredentialsAndIdentityId: (request: GetCredentialsOptions) =>
+      bridged(
+        session(request).then(({ isSignedIn, awsCredentialsResult: result, identityIdResult: id }) => {
+          if (result.type === 'SUCCESS')
+            return { credentials: result.value, identityId: id.type === 'SUCCESS' ? id.value : undefined };
+          // No session to take credentials from: signed out (unless the failure is transient), or
+          // signed in without an identity pool. aws-amplify's own provider answers undefined then.
+          const { error } = result;
+          if (
+            isSignedIn ? !(error instanceof InvalidStateException) : TRANSIENT.some((t) => error instanceof t)
+          )
+            throw error;
+          return undefined;
+        }),
+      ),
     clearCredentialsAndIdentityId(): Promise<void> {
-      const run = (async () => {
-        try {
-          await endPlugboardSession(plugin());
-        } catch (error) {
-          throw toAuthError(error);
-        }
-      })();
-      clearing = run;
+      const run = bridged(endPlugboardSession(plugin));
       forced = undefined; // answered the session being cleared
-      // A caller that treats the result as void must not see an unhandled rejection.
-      amplifyInitiatedSignOuts.track(run).then(
-        () => void (clearing === run && (clearing = undefined)),
-        () => void (clearing === run && (clearing = undefined)),
-      );
+      // Also handles `run`'s rejection: a caller that treats the result as void sees none.
+      amplifyInitiatedSignOuts.track(run);
       return run;
     },
   };
 
   const tokenProvider: TokenProvider = {
-    async getTokens(request?: { forceRefresh?: boolean }): Promise<AuthTokens | null> {
-      const current = await session(request?.forceRefresh === true);
-      // Signed out, or federated: no user-pool user, so no tokens (aws-amplify's "signed out").
-      if (!current.isSignedIn || current.userSubResult.type === 'FAILURE') return null;
-      const tokens = current.userPoolTokensResult;
-      if (tokens.type === 'FAILURE') throw toAuthError(tokens.error);
-      return { accessToken: decodeJWT(tokens.value.accessToken), idToken: decodeJWT(tokens.value.idToken) };
-    },
+    getTokens: (request) =>
+      bridged(
+        session(request).then(({ userSubResult, userPoolTokensResult: tokens }) => {
+          // Signed out, or federated: no user-pool user, so no tokens (aws-amplify's "signed out").
+          if (userSubResult.type === 'FAILURE') return null;
+          if (tokens.type === 'FAILURE') throw tokens.error;
+          const { accessToken, idToken } = tokens.value;
+          return { accessToken: decodeJWT(accessToken), idToken: decodeJWT(idToken) };
+        }),
+      ),
   };
 
   return { credentialsProvider, tokenProvider };
-}
-
-/**
- * True when the failure only means there is no session to take credentials from; false for failures the
- * app must hear about (network, service, throttling, an expired federated or user-pool session).
- */
-function hasNoCredentialsToOffer(current: AWSCognitoAuthSession, error: AuthException): boolean {
-  const transient = [NetworkException, ServiceException, TooManyRequestsException, UnknownException];
-  if (transient.some((type) => error instanceof type)) return false;
-  return !current.isSignedIn || error instanceof InvalidStateException;
 }

@@ -9,12 +9,12 @@ export interface PlugboardAuthProvidersOptions {
 
 /** Checks the options and returns how to find the plugin on each call (the lookup may throw). */
 export function resolvePlugin(options: unknown): () => AWSCognitoAuthPlugin {
-  const { plugin, ...unknown } = (options ?? 0) as PlugboardAuthProvidersOptions;
+  const { plugin, ...unknown } = Object(options) as PlugboardAuthProvidersOptions;
   if (
-    typeof options !== 'object' ||
-    options === null ||
+    typeof options != 'object' ||
+    !options ||
     Array.isArray(options) ||
-    Object.keys(unknown).length > 0 ||
+    Object.keys(unknown).length ||
     (plugin !== undefined && !(plugin instanceof AWSCognitoAuthPlugin))
   )
     throw new InvalidParameterException(

@@ -1,7 +1,8 @@
-import { AMPLIFY_SYMBOL } from '@aws-amplify/core/internals/utils';
 import { Amplify } from 'aws-amplify';
 import { signOut as awsAmplifySignOut, type SignOutInput } from 'aws-amplify/auth';
 import { Hub } from 'aws-amplify/utils';
+import { configuredUserPool } from './configuredUserPool.js';
+import { dispatchAuthEvent } from './dispatchAuthEvent.js';
 
 /**
  * aws-amplify's `signOut`, also for an identity-pool-only configuration (configure aws-amplify with
@@ -13,8 +14,7 @@ import { Hub } from 'aws-amplify/utils';
  * `plugboardAuthProviders`, ending Plugboard's federation) and dispatches `signedOut` on aws-amplify's Hub.
  */
 export async function signOut(input?: SignOutInput): Promise<void> {
-  const cognito = Amplify.getConfig().Auth?.Cognito;
-  if (cognito?.userPoolId && cognito.userPoolClientId) return awsAmplifySignOut(input);
+  if (configuredUserPool()) return awsAmplifySignOut(input);
   await Amplify.clearCredentials();
-  Hub.dispatch('auth', { event: 'signedOut' }, 'Auth', AMPLIFY_SYMBOL);
+  dispatchAuthEvent(Hub, { event: 'signedOut' });
 }
