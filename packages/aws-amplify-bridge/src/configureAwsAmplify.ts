@@ -1,8 +1,12 @@
-import { Amplify, type ResourcesConfig } from 'aws-amplify';
+import type { ResourcesConfig } from 'aws-amplify';
+import { Amplify } from 'aws-amplify';
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
 import { configuredUserPool } from './configuredUserPool.js';
-import { plugboardAuthProviders, type PlugboardAuthProviders } from './plugboardAuthProviders.js';
-import type { PlugboardAuthProvidersOptions } from './resolvePlugin.js';
+import {
+  plugboardAuthProviders,
+  type PlugboardAuthProviders,
+  type PlugboardAuthProvidersOptions,
+} from './plugboardAuthProviders.js';
 
 /** aws-amplify's library options, without `Auth`: the bridge provides it. */
 export type AwsAmplifyLibraryOptions = Omit<NonNullable<Parameters<typeof Amplify.configure>[1]>, 'Auth'>;

@@ -14,7 +14,7 @@ export function forwardAuthEvents(awsAmplifyHub: AwsAmplifyHubLike): () => void 
   if (typeof awsAmplifyHub?.dispatch != 'function')
     throw new InvalidParameterException(
       "forwardAuthEvents: the argument must be aws-amplify's Hub.",
-      "Pass the Hub of aws-amplify: import { Hub } from 'aws-amplify/utils'.",
+      "Pass Hub from 'aws-amplify/utils'.",
     );
   const subscription = Hub.subscribe('auth', (event) => {
     const payload = authEventPayload(event);

@@ -21,7 +21,7 @@ export function fromAmplifyOutputs(outputs: AmplifyOutputs): BridgeConfiguration
   if (!isAmplifyOutputs(outputs) || !outputs.auth)
     throw new ConfigurationException(
       'fromAmplifyOutputs: not an amplify_outputs.json with an auth section.',
-      'Pass the parsed amplify_outputs.json, with auth.aws_region and auth.identity_pool_id.',
+      'Pass the parsed amplify_outputs.json (auth.aws_region, auth.identity_pool_id).',
     );
   return {
     plugboard: normalizeAmplifyOutputs(outputs),

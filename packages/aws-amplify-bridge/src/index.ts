@@ -1,6 +1,5 @@
 export { plugboardAuthProviders } from './plugboardAuthProviders.js';
-export type { PlugboardAuthProviders } from './plugboardAuthProviders.js';
-export type { PlugboardAuthProvidersOptions } from './resolvePlugin.js';
+export type { PlugboardAuthProviders, PlugboardAuthProvidersOptions } from './plugboardAuthProviders.js';
 export { forwardAuthEvents } from './forwardAuthEvents.js';
 export type { AwsAmplifyHubLike } from './forwardAuthEvents.js';
 export type { PlugboardAuthHubEventData } from './authEventPayload.js';

@@ -1,11 +1,13 @@
 import {
+  Amplify,
+  InvalidParameterException,
   InvalidStateException,
   NetworkException,
   ServiceException,
   TooManyRequestsException,
   UnknownException,
 } from '@plugboard/core';
-import type { AWSCognitoAuthSession } from '@plugboard/auth-cognito-plugin';
+import { AWSCognitoAuthPlugin, type AWSCognitoAuthSession } from '@plugboard/auth-cognito-plugin';
 import {
   decodeJWT,
   type CredentialsAndIdentityIdProvider,
@@ -14,8 +16,13 @@ import {
 } from 'aws-amplify/auth';
 import { amplifyInitiatedSignOuts } from './amplifyInitiatedSignOuts.js';
 import { endPlugboardSession } from './endPlugboardSession.js';
-import { resolvePlugin, type PlugboardAuthProvidersOptions } from './resolvePlugin.js';
 import { toAuthError } from './toAuthError.js';
+
+/** Options of {@link plugboardAuthProviders}. */
+export interface PlugboardAuthProvidersOptions {
+  /** The plugin whose session aws-amplify uses. Default: `Amplify.Auth.getPlugin('awsCognitoAuthPlugin')` of `@plugboard/core`, looked up on each call. */
+  readonly plugin?: AWSCognitoAuthPlugin;
+}
 
 /** aws-amplify's two auth providers, both backed by one Plugboard plugin. */
 export interface PlugboardAuthProviders {
@@ -43,13 +50,27 @@ const bridged = <T>(work: Promise<T>): Promise<T> =>
  *   provider does; a failure (network, service, expired provider token) rejects with an `AuthError`.
  * - `clearCredentialsAndIdentityId` ends the plugin's session (clears the federation, or signs the
  *   user-pool user out locally). aws-amplify declares it synchronous: the clear starts at once, calls to
- *   either provider made meanwhile wait for it, and it returns the clear's promise, which aws-amplify's
- *   `signOut` awaits (it rejects with an `AuthError` if the clear failed).
+ *   either provider made meanwhile wait for it (the plugin runs them after it, see
+ *   `endPlugboardSession`), and it returns the clear's promise, which aws-amplify's `signOut` awaits (it
+ *   rejects with an `AuthError` if the clear failed).
  * - `getTokens` answers the plugin's user-pool tokens as decoded JWTs, or `null` when no user-pool user
  *   is signed in (signed out, or federated).
  */
 export function plugboardAuthProviders(options: PlugboardAuthProvidersOptions = {}): PlugboardAuthProviders {
-  const plugin = resolvePlugin(options);
+  const { plugin: given, ...unknown } = Object(options) as PlugboardAuthProvidersOptions;
+  if (
+    typeof options != 'object' ||
+    !options ||
+    Array.isArray(options) ||
+    Object.keys(unknown).length ||
+    (given !== undefined && !(given instanceof AWSCognitoAuthPlugin))
+  )
+    throw new InvalidParameterException(
+      'plugboardAuthProviders: options must be { plugin?: AWSCognitoAuthPlugin }.',
+      'Pass no options, or { plugin }.',
+    );
+  /** The plugin; the default lookup may throw. */
+  const plugin = (): AWSCognitoAuthPlugin => given ?? Amplify.Auth.getPlugin('awsCognitoAuthPlugin');
   /** The forced fetch that a forced call in the same turn of the event loop shares. */
   let forced: Promise<AWSCognitoAuthSession> | undefined;
 
@@ -80,7 +101,7 @@ export function plugboardAuthProviders(options: PlugboardAuthProvidersOptions = 
       ),
     clearCredentialsAndIdentityId(): Promise<void> {
       const run = bridged(endPlugboardSession(plugin));
-      forced = undefined; // answered the session being cleared
+      forced = undefined; // it answered the session being cleared
       // Also handles `run`'s rejection: a caller that treats the result as void sees none.
       amplifyInitiatedSignOuts.track(run);
       return run;

@@ -11,7 +11,7 @@ export function toAuthError(error: unknown): AuthError {
   if (error instanceof AuthError) return error;
   const {
     name = 'UnknownException',
-    message = 'The Plugboard auth plugin failed unexpectedly.',
+    message = 'Plugboard failed unexpectedly.',
     recoverySuggestion = 'See underlyingError.',
     metadata,
   }: Partial<AmplifyException> = error instanceof AmplifyException ? error : {};
