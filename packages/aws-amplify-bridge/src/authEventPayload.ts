@@ -1,4 +1,4 @@
-import { SessionExpiredException, type AuthHubEvent } from '@plugboard/core';
+import { SessionExpiredException, type AuthHubEvent, type AuthHubEventDataMap } from '@plugboard/core';
 import type {} from '@plugboard/auth-cognito-plugin'; // its auth events (declaration merging)
 import type { AuthError } from 'aws-amplify/auth';
 import { amplifyInitiatedSignOuts } from './amplifyInitiatedSignOuts.js';
@@ -20,6 +20,8 @@ export type PlugboardAuthHubEventData =
   /** The federation was cleared. Plugboard only. */
   | { event: 'federationToIdentityPoolCleared' };
 
+type SessionExpiredData = AuthHubEventDataMap['SESSION_EXPIRED'];
+
 /** Plugboard's event names → aws-amplify's. Their data (never a secret) carries over as it is. */
 const NAMES: Partial<Record<AuthHubEvent['name'], PlugboardAuthHubEventData['event']>> = {
   SIGNED_IN: 'signedIn',
@@ -35,12 +37,16 @@ export function authEventPayload({ name, data }: AuthHubEvent): PlugboardAuthHub
   const event = NAMES[name];
   // aws-amplify's own signOut announces `signedOut` after the clear it started (see amplifyInitiatedSignOuts).
   if (!event || (name === 'SIGNED_OUT' && amplifyInitiatedSignOuts.active)) return undefined;
-  if (name !== 'SESSION_EXPIRED')
-    return { event, ...(data && { data: { ...data } }) } as PlugboardAuthHubEventData;
-  const { reason, providerName } = data;
-  const expired = new SessionExpiredException(
+  return {
+    event,
+    ...(data && { data: name === 'SESSION_EXPIRED' ? { error: toAuthError(expired(data)) } : { ...data } }),
+  } as PlugboardAuthHubEventData;
+}
+
+/** The error `SESSION_EXPIRED` stands for. */
+function expired({ reason, providerName }: SessionExpiredData): SessionExpiredException {
+  return new SessionExpiredException(
     `The session expired (${reason}${providerName ? `, ${providerName}` : ''}).`,
     providerName ? 'Federate again with a fresh provider token.' : 'Sign in again.',
   );
-  return { event, data: { error: toAuthError(expired) } } as PlugboardAuthHubEventData;
 }

@@ -1,7 +1,7 @@
 import type { ResourcesConfig } from 'aws-amplify';
 import { Amplify } from 'aws-amplify';
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
-import { configuredUserPool } from './configuredUserPool.js';
+import { hasUserPool } from './hasUserPool.js';
 import {
   plugboardAuthProviders,
   type PlugboardAuthProviders,
@@ -26,7 +26,7 @@ export function configureAwsAmplify(
 ): PlugboardAuthProviders {
   const providers = plugboardAuthProviders(options);
   Amplify.configure(config, { ...libraryOptions, Auth: providers });
-  const auth = configuredUserPool();
-  if (auth) cognitoUserPoolsTokenProvider.setAuthConfig(auth);
+  const auth = Amplify.getConfig().Auth;
+  if (hasUserPool(auth)) cognitoUserPoolsTokenProvider.setAuthConfig(auth);
   return providers;
 }

@@ -1,7 +1,7 @@
 import { Amplify } from 'aws-amplify';
 import { signOut as awsAmplifySignOut, type SignOutInput } from 'aws-amplify/auth';
 import { Hub } from 'aws-amplify/utils';
-import { configuredUserPool } from './configuredUserPool.js';
+import { hasUserPool } from './hasUserPool.js';
 import { dispatchAuthEvent } from './dispatchAuthEvent.js';
 
 /**
@@ -14,7 +14,7 @@ import { dispatchAuthEvent } from './dispatchAuthEvent.js';
  * `plugboardAuthProviders`, ending Plugboard's federation) and dispatches `signedOut` on aws-amplify's Hub.
  */
 export async function signOut(input?: SignOutInput): Promise<void> {
-  if (configuredUserPool()) return awsAmplifySignOut(input);
+  if (hasUserPool(Amplify.getConfig().Auth)) return awsAmplifySignOut(input);
   await Amplify.clearCredentials();
   dispatchAuthEvent(Hub, { event: 'signedOut' });
 }
