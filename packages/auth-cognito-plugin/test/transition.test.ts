@@ -164,6 +164,18 @@ describe('transition', () => {
       });
     });
 
+    it('a refresh answered with another identity id (a merge) stores and persists that id, publishing nothing', () => {
+      const survivor = 'us-east-1:99999999-8888-7777-6666-555555555555';
+      const { state, effects } = transition(states.federated, {
+        type: 'federatedCredentialsRefreshed',
+        credentials,
+        identityId: survivor,
+      });
+      const expected = { ...fed, identityId: survivor };
+      expect(state).toEqual({ kind: 'federated', session: expected });
+      expect(effects).toEqual([{ type: 'persist', persisted: { kind: 'federated', session: expected } }]);
+    });
+
     it('publishes nothing on a credentials refresh', () => {
       const { effects } = transition(states.federated, events.federatedCredentialsRefreshed);
       expect(effects.map((e) => e.type)).toEqual(['persist']);

@@ -51,11 +51,19 @@ async function refreshFederated(
       if (error instanceof NotAuthorizedException) return 'rejected';
       throw error;
     }
+    // After a merge the service answers the surviving identity id: store it from now on.
+    const answeredId = answeredIdentityId(credentials, identityId);
     await runtime.machine.dispatch({
       type: 'federatedCredentialsRefreshed',
       credentials,
+      identityId: answeredId,
       ...(isNewToken ? { providerToken } : {}),
     });
+    if (answeredId !== identityId) {
+      runtime.logger.info(
+        `The identity pool merged identity ${identityId} into ${answeredId}; it is stored now.`,
+      );
+    }
     return 'refreshed';
   };
 

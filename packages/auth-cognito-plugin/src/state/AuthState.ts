@@ -66,6 +66,8 @@ export type AuthEvent =
   | {
       readonly type: 'federatedCredentialsRefreshed';
       readonly credentials: AWSTemporaryCredentials;
+      /** The identity id the service answered: a different one after it merged identities. */
+      readonly identityId?: string;
       readonly providerToken?: string;
     }
   | { readonly type: 'federatedTokenRejected' }

@@ -117,6 +117,7 @@ function fromFederated(state: Extract<AuthState, { kind: 'federated' }>, event: 
       const next = {
         ...session,
         providerToken: event.providerToken ?? session.providerToken,
+        identityId: event.identityId ?? session.identityId,
         credentials: event.credentials,
         tokenRejected: false,
       };
