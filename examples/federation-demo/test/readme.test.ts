@@ -2,13 +2,16 @@
 // project installed from the packed tarballs, compiled there with strict TypeScript, and run with node.
 // A block must exit 0 and print, in order, what its `// prints "..."` comments say. What a block declares
 // with `declare const` (the app's own values) is supplied by this test as globals, for real: the user-pool
-// block signs in against cognito-local, started here.
-import { execFileSync } from 'node:child_process';
+// block signs in against cognito-local, started here. A block that continues an earlier one (the DynamoDB
+// block uses the session the federation made) runs after a prelude doing that part in the same process.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, installPackedApp, run, type PackedApp } from './packedApp';
 import { repoRoot } from './support';
 import { startUserPoolEmulator, type UserPoolEmulator } from '../src/localUserPool';
+import { startGameBackend, type GameBackend } from '../src/game/gameBackend';
 
 interface ReadmeBlock {
   readonly name: string;
@@ -36,28 +39,51 @@ function markedBlocks(markdown: string): ReadmeBlock[] {
   }));
 }
 
+/** The DynamoDB client the README's block is compiled and run with: the one the repository tests with. */
+const DYNAMODB_CLIENT_VERSION = (
+  JSON.parse(
+    readFileSync(join(repoRoot, 'node_modules', '@aws-sdk', 'client-dynamodb', 'package.json'), 'utf8'),
+  ) as { version: string }
+).version;
+
 const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
 const blocks = markedBlocks(readme);
 
-/** Runs `dist/NAME.mjs` of the app with `globals` set first; returns stdout, throws with stderr. */
-function runBlock(app: string, name: string, globals: Record<string, unknown>): string {
+/** What runs before a block in its process: ES module statements (imports allowed) and environment. */
+interface Prelude {
+  readonly code?: string;
+  readonly env?: Record<string, string>;
+}
+
+/**
+ * Runs `dist/NAME.mjs` of the app with `globals` set and the prelude run first; returns stdout, throws
+ * with stderr.
+ */
+async function runBlock(
+  app: string,
+  name: string,
+  globals: Record<string, unknown>,
+  prelude: Prelude = {},
+): Promise<string> {
   const harness = join(app, `run-${name}.mjs`);
   writeFileSync(
     harness,
     [
       `Object.assign(globalThis, ${JSON.stringify(globals)});`,
+      prelude.code ?? '',
       `await import('./dist/${name}.mjs');`,
       '',
     ].join('\n'),
   );
   try {
-    return execFileSync(process.execPath, [harness], {
+    // Asynchronous: the block's backends may be servers in this process, which must keep answering.
+    const { stdout } = await promisify(execFile)(process.execPath, [harness], {
       cwd: app,
-      env: { ...cleanEnv(), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      env: { ...cleanEnv(), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...prelude.env },
       encoding: 'utf8',
-      stdio: 'pipe',
       timeout: 30_000, // a block that leaves a server or timer running never exits
     });
+    return stdout;
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string; signal?: string };
     throw new Error(
@@ -79,9 +105,14 @@ function expectPrints(output: string, block: ReadmeBlock): void {
 describe('README code blocks, pasted into a fresh project', () => {
   let packed: PackedApp | undefined;
   let userPools: UserPoolEmulator | undefined;
+  let game: GameBackend | undefined;
 
   beforeAll(() => {
-    packed = installPackedApp('plugboard-readme-', ['typescript@5.9.3', '@types/node@20']);
+    packed = installPackedApp('plugboard-readme-', [
+      'typescript@5.9.3',
+      '@types/node@20',
+      `@aws-sdk/client-dynamodb@${DYNAMODB_CLIENT_VERSION}`,
+    ]);
     for (const block of blocks) writeFileSync(join(packed.app, 'src', `${block.name}.mts`), block.code);
     writeFileSync(
       join(packed.app, 'tsconfig.json'),
@@ -105,11 +136,14 @@ describe('README code blocks, pasted into a fresh project', () => {
 
   afterAll(async () => {
     await userPools?.stop();
+    await game?.stop();
     if (packed) rmSync(packed.work, { recursive: true, force: true });
   });
 
   it('finds the runnable blocks of the Usage section, each saying what it prints', () => {
-    expect(blocks.map((b) => b.name)).toEqual(expect.arrayContaining(['federation', 'user-pool']));
+    expect(blocks.map((b) => b.name)).toEqual(
+      expect.arrayContaining(['federation', 'user-pool', 'dynamodb']),
+    );
     expect(new Set(blocks.map((b) => b.name)).size).toBe(blocks.length);
     expect(blocks.filter((b) => b.prints.length === 0).map((b) => b.name)).toEqual([]);
   });
@@ -121,9 +155,9 @@ describe('README code blocks, pasted into a fresh project', () => {
       expect(readFileSync(join(app, 'dist', `${block.name}.mjs`), 'utf8')).toContain('@plugboard/');
   }, 60_000);
 
-  it('runs the federation block as is: it starts, uses and stops the emulator itself', () => {
+  it('runs the federation block as is: it starts, uses and stops the emulator itself', async () => {
     const block = blocks.find((b) => b.name === 'federation')!;
-    expectPrints(runBlock(packed!.app, block.name, {}), block);
+    expectPrints(await runBlock(packed!.app, block.name, {}), block);
   }, 40_000);
 
   it('runs the user-pool block against cognito-local, the user choosing a new password at first sign-in', async () => {
@@ -137,8 +171,43 @@ describe('README code blocks, pasted into a fresh project', () => {
       password,
       newPassword: 'Readme-New-Passw0rd!',
     };
-    expectPrints(runBlock(packed!.app, block.name, globals), block);
+    expectPrints(await runBlock(packed!.app, block.name, globals), block);
     // The new password took: a second run signs in with it and no challenge.
-    expectPrints(runBlock(packed!.app, block.name, { ...globals, password: globals.newPassword }), block);
+    expectPrints(
+      await runBlock(packed!.app, block.name, { ...globals, password: globals.newPassword }),
+      block,
+    );
+  }, 60_000);
+
+  it('runs the DynamoDB block with fromAmplifyAuth() credentials against dynalite, each signature verified', async () => {
+    const block = blocks.find((b) => b.name === 'dynamodb')!;
+    // The game's backend: the emulator behind a tap that learns the secret keys it issues, and dynalite
+    // behind a check that verifies each SigV4 signature and allows only items keyed by the caller's id.
+    game = await startGameBackend(Date.now);
+    const start = game.mark();
+    const output = await runBlock(
+      packed!.app,
+      block.name,
+      { amplifyConfig: game.config, facebookToken: await game.token('readme-player') },
+      {
+        code: [
+          "import { Amplify } from '@plugboard/core';",
+          "import { AuthProvider, AWSCognitoAuthPlugin } from '@plugboard/auth-cognito-plugin';",
+          'Amplify.addPlugin(new AWSCognitoAuthPlugin());',
+          'Amplify.configure(globalThis.amplifyConfig);',
+          "const plugin = Amplify.Auth.getPlugin('awsCognitoAuthPlugin');",
+          'const { identityId } = await plugin.federateToIdentityPool(globalThis.facebookToken, AuthProvider.facebook());',
+          'globalThis.identityId = identityId;',
+        ].join('\n'),
+        env: { AWS_ENDPOINT_URL_DYNAMODB: game.dynamo.endpoint },
+      },
+    );
+    expectPrints(output, block);
+    expect(game.requestsSince(start)).toEqual(['GetId', 'GetCredentialsForIdentity']);
+    expect(game.dynamo.rejected).toEqual([]);
+    expect(game.dynamo.accepted.map((c) => c.operation)).toEqual(['PutItem', 'GetItem']);
+    const ids = new Set(game.dynamo.accepted.map((c) => c.identityId));
+    expect(ids.size).toBe(1);
+    expect([...ids][0]).toMatch(/^us-east-1:[0-9a-f-]{36}$/);
   }, 60_000);
 });

@@ -8,9 +8,11 @@ import {
   ConfigurationException,
   InvalidParameterException,
   type AmplifyConfiguration,
+  type KeyValueStorage,
 } from '@plugboard/core';
 import { AuthProvider, InvalidIdentityPoolConfigurationException, type AWSCognitoAuthSession } from '../src';
 import { remember, startHarness, type Harness } from './support/harness';
+import { rememberSecrets } from './support/secrets';
 
 function configFor(poolId: string, region: string, endpoint: string): AmplifyConfiguration {
   return {
@@ -65,6 +67,67 @@ describe('client fidelity to Amazon Cognito Identity (BEHAVIOUR 10)', () => {
     expect(result.identityId).toBe(a.IdentityId);
     const session = (await h.plugin.fetchAuthSession()) as AWSCognitoAuthSession;
     expect(session.identityIdResult).toEqual({ type: 'SUCCESS', value: a.IdentityId });
+  });
+
+  it('stores, persists and reports the identity id a refresh answers after the service merged identities', async () => {
+    await h.stop();
+    const stored = new Map<string, string>();
+    const storage: KeyValueStorage = {
+      getItem: (k) => Promise.resolve(stored.get(k) ?? null),
+      setItem: (k, v) => Promise.resolve(void stored.set(k, v)),
+      removeItem: (k) => Promise.resolve(void stored.delete(k)),
+    };
+    h = await startHarness({ storage });
+    const fb = await h.token('graph.facebook.com', 'bob');
+    const google = await h.token('accounts.google.com', 'bob-g');
+    const sdk = new CognitoIdentityClient({
+      region: 'us-east-1',
+      endpoint: h.emulator.endpoint,
+      maxAttempts: 1,
+    });
+    const older = await sdk.send(
+      new GetIdCommand({ IdentityPoolId: h.poolId, Logins: { 'graph.facebook.com': fb } }),
+    );
+    const federated = remember(await h.plugin.federateToIdentityPool(google, AuthProvider.google()));
+    expect(federated.identityId).not.toBe(older.IdentityId);
+    // Another device presents both logins: the service merges this session's identity into the older one.
+    await sdk.send(
+      new GetIdCommand({
+        IdentityPoolId: h.poolId,
+        Logins: { 'graph.facebook.com': fb, 'accounts.google.com': google },
+      }),
+    );
+    sdk.destroy();
+    const events = h.events.length;
+    const since = h.emulator.requests().length;
+    h.clock.advance(2 * 3600_000); // the credentials expired: the next fetch refreshes them
+    const session = (await h.plugin.fetchAuthSession()) as AWSCognitoAuthSession;
+    expect(h.calls('GetCredentialsForIdentity', since)).toBe(1);
+    expect(session.identityIdResult).toEqual({ type: 'SUCCESS', value: older.IdentityId });
+    expect(session.awsCredentialsResult.type).toBe('SUCCESS');
+    const credentials = (
+      session.awsCredentialsResult as { value: { secretAccessKey: string; sessionToken: string } }
+    ).value;
+    rememberSecrets(credentials.secretAccessKey, credentials.sessionToken);
+    // A refresh publishes nothing (BEHAVIOUR 3), so no event carries the old id after the change.
+    expect(h.events.slice(events)).toEqual([]);
+    const persisted = [...stored.values()].join('\n');
+    expect(persisted).toContain(older.IdentityId);
+    expect(persisted).not.toContain(federated.identityId);
+
+    // After a restart the stored (surviving) id is answered without a request, and keeps refreshing.
+    const plugin = await h.restart();
+    const restartedAt = h.emulator.requests().length;
+    const restored = (await plugin.fetchAuthSession()) as AWSCognitoAuthSession;
+    expect(restored.identityIdResult).toEqual({ type: 'SUCCESS', value: older.IdentityId });
+    expect(h.emulator.requests()).toHaveLength(restartedAt);
+    const forced = (await plugin.fetchAuthSession({ forceRefresh: true })) as AWSCognitoAuthSession;
+    const again = (
+      forced.awsCredentialsResult as { value: { secretAccessKey: string; sessionToken: string } }
+    ).value;
+    rememberSecrets(again.secretAccessKey, again.sessionToken);
+    expect(forced.identityIdResult).toEqual({ type: 'SUCCESS', value: older.IdentityId });
+    expect(h.calls('GetCredentialsForIdentity', restartedAt)).toBe(1);
   });
 
   it('refuses a configured Region that contradicts the pool id with a ConfigurationException', async () => {

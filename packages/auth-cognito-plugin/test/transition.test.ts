@@ -164,6 +164,37 @@ describe('transition', () => {
       });
     });
 
+    it('a refresh answered with another identity id (a merge) stores and persists that id, publishing nothing', () => {
+      const survivor = 'us-east-1:99999999-8888-7777-6666-555555555555';
+      const { state, effects } = transition(states.federated, {
+        type: 'federatedCredentialsRefreshed',
+        credentials,
+        identityId: survivor,
+      });
+      const expected = { ...fed, identityId: survivor };
+      expect(state).toEqual({ kind: 'federated', session: expected });
+      expect(effects).toEqual([{ type: 'persist', persisted: { kind: 'federated', session: expected } }]);
+    });
+
+    it('a guest refusal is kept in memory with the identity id GetId gave, dropping old credentials', () => {
+      const guest: AuthState = { kind: 'signedOut', guest: { identityId: undefined, credentials } };
+      const error = new NotAuthorizedException('No guest role.', 'Give the pool a role.');
+      const { state, effects } = transition(guest, {
+        type: 'guestAccessRefused',
+        error,
+        identityId: fed.identityId,
+      });
+      expect(state).toEqual({
+        kind: 'signedOut',
+        guest: { identityId: fed.identityId, credentials: undefined, refusal: error },
+      });
+      expect(effects).toEqual([]);
+      const known: AuthState = { kind: 'signedOut', guest: { identityId: fed.identityId, credentials } };
+      expect(transition(known, { type: 'guestAccessRefused', error }).state).toMatchObject({
+        guest: { identityId: fed.identityId, credentials: undefined },
+      });
+    });
+
     it('publishes nothing on a credentials refresh', () => {
       const { effects } = transition(states.federated, events.federatedCredentialsRefreshed);
       expect(effects.map((e) => e.type)).toEqual(['persist']);

@@ -1,5 +1,6 @@
 import { NotAuthorizedException, SessionExpiredException } from '@plugboard/core';
 import { answeredIdentityId } from '../cognito/IdentityPoolService.js';
+import { InvalidIdentityPoolConfigurationException } from '../cognito/InvalidIdentityPoolConfigurationException.js';
 import type { SessionFailures } from '../session/buildSession.js';
 import { freshness } from '../session/freshness.js';
 import type { AuthState } from '../state/AuthState.js';
@@ -51,11 +52,19 @@ async function refreshFederated(
       if (error instanceof NotAuthorizedException) return 'rejected';
       throw error;
     }
+    // After a merge the service answers the surviving identity id: store it from now on.
+    const answeredId = answeredIdentityId(credentials, identityId);
     await runtime.machine.dispatch({
       type: 'federatedCredentialsRefreshed',
       credentials,
+      identityId: answeredId,
       ...(isNewToken ? { providerToken } : {}),
     });
+    if (answeredId !== identityId) {
+      runtime.logger.info(
+        `The identity pool merged identity ${identityId} into ${answeredId}; it is stored now.`,
+      );
+    }
     return 'refreshed';
   };
 
@@ -95,8 +104,9 @@ async function askRefresher(
 async function refreshGuest(runtime: PluginRuntime, { guest }: SignedOut): Promise<SessionFailures> {
   const pool = runtime.identityPool;
   if (!pool) return {};
+  let askedId = guest.identityId;
   try {
-    const askedId = guest.identityId ?? (await pool.service.getId(pool.poolId, undefined));
+    askedId ??= await pool.service.getId(pool.poolId, undefined);
     const credentials = await pool.service.getCredentialsForIdentity(askedId, undefined);
     const identityId = answeredIdentityId(credentials, askedId);
     await runtime.machine.dispatch({ type: 'guestCredentialsObtained', identityId, credentials });
@@ -104,12 +114,26 @@ async function refreshGuest(runtime: PluginRuntime, { guest }: SignedOut): Promi
   } catch (error) {
     if (runtime.machine.signal.aborted) throw error;
     runtime.logger.debug('No guest credentials.', error);
-    if (error instanceof NotAuthorizedException) {
-      await runtime.machine.dispatch({ type: 'guestAccessRefused', error });
+    if (isGuestRefusal(error)) {
+      // Remembered until the state changes (sign-in, federation, reconfiguration) or a forced fetch;
+      // the identity id GetId gave is kept, so asking again does not create another identity.
+      await runtime.machine.dispatch({ type: 'guestAccessRefused', error, identityId: askedId });
       return {};
     }
     return { identityId: toAuthException(error) };
   }
+}
+
+/**
+ * The pool gives no guest credentials, and asking again will not change that: unauthenticated
+ * identities are not allowed, or the pool has no usable role for them.
+ */
+function isGuestRefusal(
+  error: unknown,
+): error is NotAuthorizedException | InvalidIdentityPoolConfigurationException {
+  return (
+    error instanceof NotAuthorizedException || error instanceof InvalidIdentityPoolConfigurationException
+  );
 }
 
 /**

@@ -27,7 +27,8 @@ export interface GuestSession {
   readonly identityId: string | undefined;
   readonly credentials: AWSTemporaryCredentials | undefined;
   /**
-   * Why the pool refused guest access (NotAuthorizedException), so later fetches answer from memory
+   * Why the pool refused guest access (NotAuthorizedException: no unauthenticated identities;
+   * InvalidIdentityPoolConfigurationException: no usable guest role), so later fetches answer from memory
    * instead of asking again; a forced fetch asks again. Memory only.
    */
   readonly refusal?: AuthException;
@@ -66,6 +67,8 @@ export type AuthEvent =
   | {
       readonly type: 'federatedCredentialsRefreshed';
       readonly credentials: AWSTemporaryCredentials;
+      /** The identity id the service answered: a different one after it merged identities. */
+      readonly identityId?: string;
       readonly providerToken?: string;
     }
   | { readonly type: 'federatedTokenRejected' }
@@ -74,7 +77,12 @@ export type AuthEvent =
       readonly identityId: string;
       readonly credentials: AWSTemporaryCredentials;
     }
-  | { readonly type: 'guestAccessRefused'; readonly error: AuthException }
+  | {
+      readonly type: 'guestAccessRefused';
+      readonly error: AuthException;
+      /** The guest identity id GetId gave before the credentials were refused, if any. */
+      readonly identityId?: string | undefined;
+    }
   | { readonly type: 'signInChallenged'; readonly challenge: SignInChallenge }
   | { readonly type: 'signedIn'; readonly session: SignedInSession }
   | { readonly type: 'userPoolTokensRefreshed'; readonly tokens: UserPoolTokenSet }

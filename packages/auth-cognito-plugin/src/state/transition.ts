@@ -91,8 +91,14 @@ function fromSignedOut(state: Extract<AuthState, { kind: 'signedOut' }>, event: 
       const guest = { identityId: event.identityId, credentials: event.credentials };
       return { state: { ...state, guest }, effects: [persist({ kind: 'guest', guest })] };
     }
-    case 'guestAccessRefused':
-      return withoutEffects({ ...state, guest: { ...state.guest, refusal: event.error } });
+    case 'guestAccessRefused': {
+      // Credentials the pool no longer stands behind are dropped: the refusal answers until asked again.
+      const identityId = event.identityId ?? state.guest.identityId;
+      return withoutEffects({
+        ...state,
+        guest: { identityId, credentials: undefined, refusal: event.error },
+      });
+    }
     case 'signInChallenged':
       // The challenge session is short-lived and secret: memory only.
       return withoutEffects({ kind: 'signedOut', guest: state.guest, challenge: event.challenge });
@@ -117,6 +123,7 @@ function fromFederated(state: Extract<AuthState, { kind: 'federated' }>, event: 
       const next = {
         ...session,
         providerToken: event.providerToken ?? session.providerToken,
+        identityId: event.identityId ?? session.identityId,
         credentials: event.credentials,
         tokenRejected: false,
       };
