@@ -16,9 +16,11 @@ export interface IdentityWireSettings {
   readonly requestTimeoutMs: number;
   /** Default: the global `fetch`, looked up at call time. */
   readonly fetch?: Fetch;
-  readonly maxAttempts?: number;
+  readonly maxAttempts: number;
+  /** Waits out a back-off. */
+  readonly sleep: (ms: number) => Promise<void>;
+  /** Jitter source of the back-off; default `Math.random`. */
   readonly random?: () => number;
-  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 /** An error answer of the service, or a failure before one arrived, in the AWS SDK's error shape. */
@@ -50,12 +52,6 @@ export class IdentityWireError extends Error {
     if (details.code !== undefined) this.code = details.code;
     this.$network = details.network ?? false;
   }
-}
-
-/** The default endpoint of a region (China regions live under `amazonaws.com.cn`). */
-export function identityEndpoint(region: string): string {
-  const domain = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
-  return `https://cognito-identity.${region}.${domain}/`;
 }
 
 /**
@@ -159,18 +155,21 @@ async function attempt(
   }
 }
 
-/** Sends `input` as `operation`, retrying per the standard policy; resolves to the answer's JSON object. */
-export function sendIdentityRequest(
-  settings: IdentityWireSettings,
-  quota: RetryQuota,
-  operation: string,
-  input: object,
-): Promise<Record<string, unknown>> {
-  const payload = JSON.stringify(input);
-  return withRetries(() => attempt(settings, operation, payload), {
-    quota,
-    ...(settings.maxAttempts === undefined ? {} : { maxAttempts: settings.maxAttempts }),
-    ...(settings.random ? { random: settings.random } : {}),
-    ...(settings.sleep ? { sleep: settings.sleep } : {}),
-  });
+/** A Cognito Identity endpoint with its retry quota: sends requests per the standard retry policy. */
+export class IdentityWire {
+  readonly #quota = new RetryQuota();
+
+  constructor(private readonly settings: IdentityWireSettings) {}
+
+  /** Sends `input` as `operation`; resolves to the answer's JSON object, or throws the last failure. */
+  send(operation: string, input: object): Promise<Record<string, unknown>> {
+    const { settings } = this;
+    const payload = JSON.stringify(input);
+    return withRetries(() => attempt(settings, operation, payload), {
+      quota: this.#quota,
+      maxAttempts: settings.maxAttempts,
+      sleep: settings.sleep,
+      ...(settings.random ? { random: settings.random } : {}),
+    });
+  }
 }

@@ -1,8 +1,6 @@
-import { delay, MAX_ATTEMPTS } from './deadline.js';
-
 /**
  * The retry policy of the plugin's own Cognito Identity client, matching the AWS SDK's standard retry
- * mode the SDK clients use: up to {@link MAX_ATTEMPTS} attempts; throttling, 5xx gateway/internal
+ * mode the SDK clients use: up to `maxAttempts` attempts (`MAX_ATTEMPTS`); throttling, 5xx gateway/internal
  * errors, network failures and attempt timeouts are retried after a fully jittered exponential
  * back-off; a shared quota stops retries when most recent calls fail.
  */
@@ -83,9 +81,10 @@ export class RetryQuota {
 
 export interface RetryOptions {
   readonly quota: RetryQuota;
-  readonly maxAttempts?: number;
+  readonly maxAttempts: number;
+  readonly sleep: (ms: number) => Promise<void>;
+  /** Default `Math.random`. */
   readonly random?: () => number;
-  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 /** Runs `attempt` (given its 1-based number) until it succeeds or the policy gives up; throws the last failure. */
@@ -93,7 +92,7 @@ export async function withRetries<T>(
   attempt: (attemptNumber: number) => Promise<T>,
   options: RetryOptions,
 ): Promise<T> {
-  const { quota, maxAttempts = MAX_ATTEMPTS, random = Math.random, sleep = delay } = options;
+  const { quota, maxAttempts, sleep, random = Math.random } = options;
   let lastCost: number | undefined;
   for (let number = 1; ; number += 1) {
     try {
