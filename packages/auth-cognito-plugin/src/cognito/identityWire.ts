@@ -88,15 +88,18 @@ function parseJson(text: string): unknown {
 function transportFailure(error: unknown, timedOut: boolean, timeoutMs: number): IdentityWireError {
   if (timedOut) {
     return new IdentityWireError('TimeoutError', `The request did not complete within ${timeoutMs} ms.`, {
+      code: 'ETIMEDOUT',
       network: true,
       cause: error,
     });
   }
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
   if (typeof cause?.code === 'string') {
-    // Node's fetch says "fetch failed" and names the socket error in `cause`.
-    const message = typeof cause.message === 'string' ? cause.message : cause.code;
-    return new IdentityWireError('Error', message, { code: cause.code, network: true, cause: error });
+    // Node's fetch says "fetch failed" and names the socket error in `cause`. Its UND_ERR_SOCKET ("other
+    // side closed") is what Node's http module calls ECONNRESET ("socket hang up"): one name for both.
+    const code = cause.code === 'UND_ERR_SOCKET' ? 'ECONNRESET' : cause.code;
+    const message = typeof cause.message === 'string' ? cause.message : code;
+    return new IdentityWireError('Error', message, { code, network: true, cause: error });
   }
   // Browsers reject with `TypeError: Failed to fetch` (or their wording), kept as it is.
   const name = error instanceof Error ? error.name : 'Error';
