@@ -113,10 +113,23 @@ const FLOWS: Record<string, Flow> = {
     return plugin.federateToIdentityPool(expired, AuthProvider.facebook()).catch(describeError);
   },
   async 'ResourceNotFound (unknown pool)'(run, mode) {
-    const config = JSON.parse(JSON.stringify(run.h.config)) as AmplifyConfiguration;
-    const pool = (config.auth!.plugins!.awsCognitoAuthPlugin as Record<string, any>).CredentialsProvider
-      .CognitoIdentity.Default as { PoolId: string };
-    pool.PoolId = 'us-east-1:00000000-0000-4000-8000-000000000000';
+    const config: AmplifyConfiguration = {
+      auth: {
+        plugins: {
+          awsCognitoAuthPlugin: {
+            CredentialsProvider: {
+              CognitoIdentity: {
+                Default: {
+                  PoolId: 'us-east-1:00000000-0000-4000-8000-000000000000',
+                  Region: 'us-east-1',
+                  Endpoint: run.h.emulator.endpoint,
+                },
+              },
+            },
+          },
+        },
+      },
+    };
     run.plugin = await run.h.restart(undefined, config);
     await prepare(run, mode);
     return run.plugin
