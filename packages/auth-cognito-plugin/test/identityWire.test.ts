@@ -63,7 +63,7 @@ function service(answers: Answer[], options: { requestTimeoutMs?: number; endpoi
   const script = scriptedFetch(answers);
   const delays: number[] = [];
   const svc = new FetchIdentityPoolService(
-    { PoolId: POOL, ...(options.endpoint ? { Endpoint: options.endpoint } : {}) },
+    { PoolId: POOL, Region: 'us-east-1', ...(options.endpoint ? { Endpoint: options.endpoint } : {}) },
     options.requestTimeoutMs ?? 1000,
     {
       fetch: script.fetch,
