@@ -148,6 +148,11 @@ export async function measure() {
         bytes: sum(loaded),
         initial: sum(initial),
         lazyCount: lazy.length,
+        // The modules the page loaded through import(), e.g. Plugboard's identity-pool client.
+        lazyModules: lazy
+          .map((f) => outputs[f].entryPoint)
+          .filter(Boolean)
+          .map((m) => m.replace(/^.*\/(node_modules|dist\/esm)\//, '')),
         unreached: [...everything].filter((f) => !loaded.has(f)).length,
       };
     }
@@ -165,7 +170,8 @@ export async function measure() {
         unit: 'B gzip',
         target: { kind: 'ratioAtMost', value: 1, label: '1' },
         note:
-          `${how}. Plugboard: ${kb(pb.initial)} initial + ${pb.lazyCount} lazy chunk(s), ` +
+          `${how}. Plugboard: ${kb(pb.initial)} initial + ${pb.lazyCount} lazy chunk(s)` +
+          `${pb.lazyModules.length ? ` (${pb.lazyModules.join(', ')})` : ''}, ` +
           `${pb.unreached} chunk(s) never loaded; aws-amplify: ${kb(aws.initial)} initial + ` +
           `${aws.lazyCount} lazy, ${aws.unreached} never loaded. Both include the same DynamoDB client; ` +
           'Plugboard federates a provider token, aws-amplify (no user pool) fetches a guest session.',

@@ -115,12 +115,15 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     await configured?.machine.reset(abandonedByReset);
   }
 
-  /** The AWS SDK clients of the configured pools, once loaded: call `loadEscapeHatch()` (or any auth method) first. */
+  /** The AWS SDK clients of the configured pools, once loaded: call `loadEscapeHatch()` first. */
   getEscapeHatch(): EscapeHatch {
     return escapeHatchOf(this.#configured);
   }
 
-  /** Loads the AWS SDK clients of the configured pools, if needed, and returns them. */
+  /**
+   * Loads the AWS SDK clients of the configured pools, if needed, and returns them. From then on the
+   * plugin's identity-pool calls go through that `CognitoIdentityClient` (so middleware added to it applies).
+   */
   async loadEscapeHatch(): Promise<EscapeHatch> {
     const configured = requireConfigured(this.#configured);
     await Promise.all([configured.sdkIdentityPool?.load(), configured.sdkUserPool?.load()]);

@@ -30,6 +30,31 @@ describe('AWSCognitoAuthPlugin escape hatch and packaging', () => {
       });
     });
 
+    it('is not loaded by a federation or a refresh: those use the built-in client', async () => {
+      remember(await h.plugin.federateToIdentityPool(await h.token(), AuthProvider.facebook()));
+      await h.plugin.fetchAuthSession({ forceRefresh: true });
+      expect(h.calls('GetCredentialsForIdentity')).toBe(2);
+      expect(() => h.plugin.getEscapeHatch()).toThrow(InvalidStateException);
+    });
+
+    it("once loaded, carries the plugin's own calls, so middleware added to it applies", async () => {
+      const { cognitoIdentityClient } = await h.plugin.loadEscapeHatch();
+      const targets: string[] = [];
+      cognitoIdentityClient!.middlewareStack.add(
+        (next) => (args) => {
+          const request = args.request as { headers: Record<string, string> };
+          targets.push(request.headers['x-amz-target'] ?? '');
+          return next(args);
+        },
+        { step: 'build', name: 'appTrace' },
+      );
+      remember(await h.plugin.federateToIdentityPool(await h.token(), AuthProvider.facebook()));
+      expect(targets).toEqual([
+        'AWSCognitoIdentityService.GetId',
+        'AWSCognitoIdentityService.GetCredentialsForIdentity',
+      ]);
+    });
+
     it('is refused before configure', async () => {
       await expect(new AWSCognitoAuthPlugin().loadEscapeHatch()).rejects.toBeInstanceOf(
         InvalidStateException,

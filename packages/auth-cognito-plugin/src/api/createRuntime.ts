@@ -2,7 +2,7 @@ import type { AWSCognitoAuthPluginConfig, PluginContext } from '@plugboard/core'
 import { NetworkException } from '@plugboard/core';
 import { callDeadlineMs, withDeadline, withDeadlines } from '../cognito/deadline.js';
 import type { IdentityPoolService } from '../cognito/IdentityPoolService.js';
-import { SdkIdentityPoolService } from '../cognito/IdentityPoolService.js';
+import { CognitoIdentityService } from '../cognito/CognitoIdentityService.js';
 import { SdkUserPoolService } from '../cognito/UserPoolService.js';
 import type { PluginRuntime } from '../operations/PluginRuntime.js';
 import { issuedAt, noteIssued } from '../session/credentials.js';
@@ -20,13 +20,14 @@ import {
   defaultStorage,
 } from './pluginConfig.js';
 
-/** What `configure` builds: the machine, what operations need, the fetcher, and the SDK clients for the escape hatch. */
+/** What `configure` builds: the machine, what operations need, the fetcher, and the services behind the escape hatch. */
 export interface ConfiguredPlugin {
   readonly machine: AuthMachine;
   /** The runtime without the machine view: each operation gets its own view (see `AuthMachine.run`). */
   readonly base: Omit<PluginRuntime, 'machine'>;
   readonly fetcher: SessionFetcher;
-  readonly sdkIdentityPool: SdkIdentityPoolService | undefined;
+  /** The default identity-pool service; its SDK client is the escape hatch's, loaded only on request. */
+  readonly sdkIdentityPool: CognitoIdentityService | undefined;
   readonly sdkUserPool: SdkUserPoolService | undefined;
   /** The hosted UI (OAuth), when the configuration has one. */
   readonly hostedUi: HostedUiRuntime | undefined;
@@ -52,7 +53,7 @@ export function createRuntime(
   const machine = new AuthMachine(store, context.hub, logger);
   const sdkIdentityPool =
     identity && !options.identityPoolService
-      ? new SdkIdentityPoolService(identity, requestTimeoutMs)
+      ? new CognitoIdentityService(identity, requestTimeoutMs)
       : undefined;
   const sdkUserPool =
     userPool && !options.userPoolService ? new SdkUserPoolService(userPool, requestTimeoutMs) : undefined;

@@ -69,7 +69,7 @@ export function escapeHatchOf(configured: ConfiguredPlugin | undefined): EscapeH
   if (!cognitoIdentityClient && !cognitoIdentityProviderClient) {
     throw new InvalidStateException(
       'The AWS SDK clients are not loaded yet.',
-      'Await plugin.loadEscapeHatch() (or any auth call) first; the AWS SDK is loaded on first use.',
+      'Await plugin.loadEscapeHatch() first; the AWS SDK clients are loaded only when needed.',
     );
   }
   return {

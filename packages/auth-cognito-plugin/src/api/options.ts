@@ -43,8 +43,10 @@ export type FederateToIdentityPoolOptionsInput =
   FederateToIdentityPoolOptions | { readonly developerProvidedIdentityId?: string };
 
 /**
- * The AWS SDK clients behind the plugin, for calls it does not wrap. A client is present once the
- * plugin has loaded it, and only for a configured pool.
+ * The AWS SDK clients behind the plugin, for calls it does not wrap. A client is present once loaded,
+ * and only for a configured pool: `loadEscapeHatch()` loads both; the user-pool client also loads on
+ * the first user-pool call. The identity-pool client loads only through `loadEscapeHatch()` (the
+ * plugin's own identity-pool calls use a small built-in client until then, and that SDK client after).
  */
 export interface EscapeHatch {
   readonly cognitoIdentityClient?: CognitoIdentityClient;

@@ -1,11 +1,5 @@
-import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
-import type { CognitoIdentityPoolConfig } from '@plugboard/core';
 import { makeCredentials } from '../session/credentials.js';
 import type { AWSTemporaryCredentials } from '../model.js';
-import { DEFAULT_REQUEST_TIMEOUT_MS } from './deadline.js';
-import { identityPoolRegion } from './identityPoolRegion.js';
-import { LazySdkClient, sdkClientSettings } from './LazySdkClient.js';
-import { mapServiceError } from './mapServiceError.js';
 
 export type Logins = Readonly<Record<string, string>>;
 
@@ -14,8 +8,6 @@ export interface IdentityPoolService {
   getId(identityPoolId: string, logins: Logins | undefined): Promise<string>;
   getCredentialsForIdentity(identityId: string, logins: Logins | undefined): Promise<AWSTemporaryCredentials>;
 }
-
-type SdkModule = typeof import('@aws-sdk/client-cognito-identity');
 
 /** Identity ids the service answered with credentials, by credentials object (see `answeredIdentityId`). */
 const answeredIds = new WeakMap<AWSTemporaryCredentials, string>();
@@ -28,73 +20,45 @@ export function answeredIdentityId(credentials: AWSTemporaryCredentials, asked: 
   return answeredIds.get(credentials) ?? asked;
 }
 
-/**
- * The identity-pool service over the AWS SDK. The SDK module is loaded on first use (a dynamic import),
- * so importing the plugin stays cheap and bundlers can split the client into its own chunk.
- */
-export class SdkIdentityPoolService implements IdentityPoolService {
-  readonly #client: LazySdkClient<SdkModule, CognitoIdentityClient>;
+/** The fields of a GetCredentialsForIdentity answer, with the expiration already in epoch milliseconds. */
+export interface CredentialsAnswer {
+  readonly identityId?: unknown;
+  readonly accessKeyId?: unknown;
+  readonly secretKey?: unknown;
+  readonly sessionToken?: unknown;
+  readonly expirationMs?: number;
+}
 
-  constructor(config: CognitoIdentityPoolConfig, requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS) {
-    const settings = sdkClientSettings({ ...config, Region: identityPoolRegion(config) }, requestTimeoutMs);
-    this.#client = new LazySdkClient<SdkModule, CognitoIdentityClient>(
-      () => import('@aws-sdk/client-cognito-identity'),
-      (sdk) => new sdk.CognitoIdentityClient(settings),
-    );
+/** The plugin's credentials object for a GetCredentialsForIdentity answer; throws when a field is missing. */
+export function credentialsFromAnswer(answer: CredentialsAnswer): AWSTemporaryCredentials {
+  const { accessKeyId, secretKey, sessionToken, expirationMs } = answer;
+  if (
+    typeof accessKeyId !== 'string' ||
+    !accessKeyId ||
+    typeof secretKey !== 'string' ||
+    !secretKey ||
+    typeof sessionToken !== 'string' ||
+    !sessionToken ||
+    expirationMs === undefined ||
+    !Number.isFinite(expirationMs)
+  ) {
+    throw new Error('GetCredentialsForIdentity answered without complete credentials');
   }
+  const credentials = makeCredentials({
+    accessKeyId,
+    secretAccessKey: secretKey,
+    sessionToken,
+    expiration: expirationMs,
+  });
+  if (typeof answer.identityId === 'string' && answer.identityId)
+    answeredIds.set(credentials, answer.identityId);
+  return credentials;
+}
 
-  /** Loads the SDK and creates the client, once. */
-  load(): Promise<{ sdk: SdkModule; client: CognitoIdentityClient }> {
-    return this.#client.load();
-  }
-
-  /** The client, when already loaded. */
-  get loadedClient(): CognitoIdentityClient | undefined {
-    return this.#client.loaded;
-  }
-
-  async getId(identityPoolId: string, logins: Logins | undefined): Promise<string> {
-    try {
-      const { sdk, client } = await this.load();
-      const out = await client.send(
-        new sdk.GetIdCommand({
-          IdentityPoolId: identityPoolId,
-          ...(logins ? { Logins: { ...logins } } : {}),
-        }),
-      );
-      if (!out.IdentityId) throw new Error('GetId answered without an IdentityId');
-      return out.IdentityId;
-    } catch (error) {
-      throw mapServiceError(error, 'Getting an identity id');
-    }
-  }
-
-  async getCredentialsForIdentity(
-    identityId: string,
-    logins: Logins | undefined,
-  ): Promise<AWSTemporaryCredentials> {
-    try {
-      const { sdk, client } = await this.load();
-      const out = await client.send(
-        new sdk.GetCredentialsForIdentityCommand({
-          IdentityId: identityId,
-          ...(logins ? { Logins: { ...logins } } : {}),
-        }),
-      );
-      const c = out.Credentials;
-      if (!c?.AccessKeyId || !c.SecretKey || !c.SessionToken || !c.Expiration) {
-        throw new Error('GetCredentialsForIdentity answered without complete credentials');
-      }
-      const credentials = makeCredentials({
-        accessKeyId: c.AccessKeyId,
-        secretAccessKey: c.SecretKey,
-        sessionToken: c.SessionToken,
-        expiration: c.Expiration.getTime(),
-      });
-      if (out.IdentityId) answeredIds.set(credentials, out.IdentityId);
-      return credentials;
-    } catch (error) {
-      throw mapServiceError(error, 'Getting AWS credentials');
-    }
-  }
+/** The GetId / GetCredentialsForIdentity request bodies (a copy of `logins`, left out when absent). */
+export function getIdInput(identityPoolId: string, logins: Logins | undefined) {
+  return { IdentityPoolId: identityPoolId, ...(logins ? { Logins: { ...logins } } : {}) };
+}
+export function getCredentialsInput(identityId: string, logins: Logins | undefined) {
+  return { IdentityId: identityId, ...(logins ? { Logins: { ...logins } } : {}) };
 }

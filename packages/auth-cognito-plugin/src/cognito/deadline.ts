@@ -2,9 +2,12 @@ import { NetworkException } from '@plugboard/core';
 
 /** Default deadline of one HTTP attempt (`requestTimeoutMs`). */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
-/** Attempts per Cognito call: the first and two retries (the SDK's standard retry mode). */
+/** Attempts per Cognito call: the first and two retries (the SDK's standard retry mode; `retryPolicy.ts` for the built-in client). */
 export const MAX_ATTEMPTS = 3;
-/** Room for the SDK's back-off between attempts (at most about 0.6 s for three attempts). */
+/**
+ * Room for the back-off between attempts after timeouts or network failures (at most 50 ms, then
+ * 100 ms). Throttling waits longer (up to 1 s, then 2 s), but a throttled answer comes at once.
+ */
 export const RETRY_SLACK_MS = 1000;
 
 /** The longest one Cognito call may take, retries included: `MAX_ATTEMPTS × requestTimeoutMs + RETRY_SLACK_MS`. */

@@ -1,0 +1,51 @@
+import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
+import type { CognitoIdentityPoolConfig } from '@plugboard/core';
+import type { AWSTemporaryCredentials } from '../model.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './deadline.js';
+import { FetchIdentityPoolService, type FetchIdentityPoolOptions } from './FetchIdentityPoolService.js';
+import type { IdentityPoolService, Logins } from './IdentityPoolService.js';
+import { SdkIdentityPoolService } from './SdkIdentityPoolService.js';
+
+/**
+ * The plugin's default identity-pool service. Its calls go through the small `fetch` client, so a
+ * federation never downloads the AWS SDK; once the app has loaded the SDK client through the escape
+ * hatch (`load()`), they go through that client instead, so middleware the app adds to it applies.
+ */
+export class CognitoIdentityService implements IdentityPoolService {
+  readonly #sdk: SdkIdentityPoolService;
+  readonly #wire: FetchIdentityPoolService;
+
+  constructor(
+    config: CognitoIdentityPoolConfig,
+    requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
+    options: FetchIdentityPoolOptions = {},
+  ) {
+    this.#sdk = new SdkIdentityPoolService(config, requestTimeoutMs);
+    this.#wire = new FetchIdentityPoolService(config, requestTimeoutMs, options);
+  }
+
+  /** Loads the AWS SDK client (the escape hatch), once; from then on the plugin's calls use it. */
+  load(): Promise<{ client: CognitoIdentityClient }> {
+    return this.#sdk.load();
+  }
+
+  /** The AWS SDK client, when the escape hatch has loaded it. */
+  get loadedClient(): CognitoIdentityClient | undefined {
+    return this.#sdk.loadedClient;
+  }
+
+  #current(): IdentityPoolService {
+    return this.#sdk.loadedClient ? this.#sdk : this.#wire;
+  }
+
+  getId(identityPoolId: string, logins: Logins | undefined): Promise<string> {
+    return this.#current().getId(identityPoolId, logins);
+  }
+
+  getCredentialsForIdentity(
+    identityId: string,
+    logins: Logins | undefined,
+  ): Promise<AWSTemporaryCredentials> {
+    return this.#current().getCredentialsForIdentity(identityId, logins);
+  }
+}
