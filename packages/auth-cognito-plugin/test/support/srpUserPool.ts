@@ -4,21 +4,21 @@ import {
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { startUserPoolEmulator, type UserPoolEmulator } from './cognitoLocal';
-import { startSrpProxy, type SrpProxy } from './srpProxy';
+import { startUserPoolSrpFront, type UserPoolSrpFront } from '@plugboard/cognito-identity-emulator';
 
 /**
- * cognito-local behind the SRP proxy: `endpoint` is the proxy, so clients sign in with USER_SRP_AUTH as
- * against Cognito; users are created through the proxy, which keeps their SRP verifiers.
+ * cognito-local behind the emulator package's SRP front: `endpoint` is the front, so clients sign in with USER_SRP_AUTH as
+ * against Cognito; users are created through the front, which keeps their SRP verifiers.
  */
 export interface SrpUserPool extends UserPoolEmulator {
-  readonly proxy: SrpProxy;
+  readonly proxy: UserPoolSrpFront;
   /** cognito-local itself: the issuer of the tokens. */
   readonly local: UserPoolEmulator;
 }
 
 export async function startSrpUserPool(): Promise<SrpUserPool> {
   const local = await startUserPoolEmulator();
-  const proxy = await startSrpProxy(local.endpoint);
+  const proxy = await startUserPoolSrpFront({ upstream: local.endpoint });
   const admin = new CognitoIdentityProviderClient({
     region: 'us-east-1',
     endpoint: proxy.endpoint,
