@@ -15,6 +15,8 @@ export interface Backend {
   token(expiresInSeconds?: number): Promise<string>;
   /** Emulator only: moves the shared clock forward. */
   readonly advanceClock?: (ms: number) => void;
+  /** Emulator only: puts the shared clock back on the real time. */
+  readonly resetClock?: () => void;
   /** Emulator only: names of the operations that reached it since `mark()`. */
   readonly requestsSince?: (mark: number) => string[];
   readonly mark?: () => number;
@@ -31,6 +33,8 @@ export interface UserPoolForDemo {
   readonly poolId: string;
   readonly clientId: string;
   readonly endpoint: string;
+  /** `iss` of its tokens is `${issuerDomain}/${poolId}`, where its JWKS is too. Default: `endpoint`. */
+  readonly issuerDomain?: string;
 }
 
 function configFor(poolId: string, region: string, endpoint: string | undefined): AmplifyConfiguration {
@@ -72,6 +76,7 @@ export async function startEmulatorBackend(): Promise<Backend> {
     token: (expiresInSeconds = 3600) =>
       emulator.issueProviderToken({ providerName: 'graph.facebook.com', subject: 'alice', expiresInSeconds }),
     advanceClock: (ms) => clock.advance(ms),
+    resetClock: () => clock.reset(),
     mark: () => emulator.requests().length,
     requestsSince: (mark) =>
       emulator
@@ -80,13 +85,14 @@ export async function startEmulatorBackend(): Promise<Backend> {
         .map((r) => r.operation),
     async trustUserPool(userPool) {
       const providerName = `cognito-idp.us-east-1.amazonaws.com/${userPool.poolId}`;
+      const issuer = `${userPool.issuerDomain ?? userPool.endpoint}/${userPool.poolId}`;
       const trusting = await emulator.createIdentityPool({
         identityPoolName: 'federation-demo-user-pool',
         openIdConnectProviders: [
           {
             providerName,
-            issuer: `${userPool.endpoint}/${userPool.poolId}`,
-            jwksUri: `${userPool.endpoint}/${userPool.poolId}/.well-known/jwks.json`,
+            issuer,
+            jwksUri: `${issuer}/.well-known/jwks.json`,
             audiences: [userPool.clientId],
           },
         ],

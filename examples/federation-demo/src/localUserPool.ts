@@ -47,20 +47,37 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startUserPoolEmulator(attempt = 1): Promise<UserPoolEmulator> {
+export interface StartUserPoolEmulatorOptions {
+  /** Every one-time code the emulator sends (sign-up, attributes, SMS MFA) is this code. Default: random codes. */
+  readonly code?: string;
+}
+
+export async function startUserPoolEmulator(
+  options: StartUserPoolEmulatorOptions = {},
+  attempt = 1,
+): Promise<UserPoolEmulator> {
   try {
-    return await startOnce(await freePort());
+    return await startOnce(await freePort(), options);
   } catch (error) {
     if (attempt >= 3) throw error;
-    return startUserPoolEmulator(attempt + 1); // the port was taken in between
+    return startUserPoolEmulator(options, attempt + 1); // the port was taken in between
   }
 }
 
-async function startOnce(chosenPort: number): Promise<UserPoolEmulator> {
+async function startOnce(
+  chosenPort: number,
+  { code }: StartUserPoolEmulatorOptions,
+): Promise<UserPoolEmulator> {
   const dir = await mkdtemp(join(tmpdir(), 'plugboard-cognito-local-'));
   const child: ChildProcess = spawn(process.execPath, [require.resolve('cognito-local/lib/bin/start.js')], {
     cwd: dir,
-    env: { ...process.env, PORT: String(chosenPort), HOST: '127.0.0.1', NODE_NO_WARNINGS: '1' },
+    env: {
+      ...process.env,
+      PORT: String(chosenPort),
+      HOST: '127.0.0.1',
+      NODE_NO_WARNINGS: '1',
+      ...(code === undefined ? {} : { CODE: code }),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const port = await new Promise<number>((resolve, reject) => {
