@@ -130,7 +130,8 @@ describe('npm run demo', () => {
         /AuthQuickstart: Federation cleared successfully\./,
         /ok: clear while not federated: InvalidStateException: Clearing of federation failed\./,
         /ok: signOut while federated: InvalidStateException/,
-        /^11\. Sign in with a user pool: automatic federation, and federateToIdentityPool refused$/m,
+        /^11\. A user pool: sign up and confirm with the code the pool sent$/m,
+        /^12\. Sign in with SRP \(the default flow\): automatic federation, and federateToIdentityPool refused$/m,
         /\[hub\] SIGNED_IN \{ username: '[^']+', userId: '[0-9a-f-]+' \}/,
         /ok: fetchAuthSession: identity us-east-1:[0-9a-f-]+, credentials ASIA/,
         /ok: federateToIdentityPool while signed in: InvalidStateException: Federation could not be completed\./,
@@ -159,29 +160,29 @@ describe('npm run demo', () => {
     });
 
     it('plays the game: scores written and the leaderboard read with fromAmplifyAuth() credentials', () => {
-      const game = run.stdout.slice(run.stdout.indexOf('\n12. '));
+      const game = run.stdout.slice(run.stdout.indexOf('\n14. '));
       for (const line of [
-        /^12\. The game: players federate and keep their scores in DynamoDB$/m,
+        /^14\. The game: players federate and keep their scores in DynamoDB$/m,
         /credentials live 15 min, no guest access/,
         /DynamoDB \(dynalite, in this process\) at http:\/\/127\.0\.0\.1:\d+, table GameScores/,
         /ok: bob federated \(identity us-east-1:[0-9a-f-]{36}\), posted 1200/,
         /ok: carol federated \(identity us-east-1:[0-9a-f-]{36}\), posted 900/,
-        /^13\. alice federates and posts her score with an SDK client whose credentials are fromAmplifyAuth\(\)$/m,
+        /^15\. alice federates and posts her score with an SDK client whose credentials are fromAmplifyAuth\(\)$/m,
         /credentials: fromAmplifyAuth\(\),/,
         /ok: alice federated: identity us-east-1:[0-9a-f-]{36}, credentials ASIA…\w{4}, expire .* \(in 15 min\)/,
         /ok: PutItem \(score 1500\) signed with ASIA…\w{4}: the signature verified against the secret key/,
         /overwriting bob's score: AccessDeniedException/,
-        /^14\. The credentials expire: the same long-lived SDK client keeps working$/m,
+        /^16\. The credentials expire: the same long-lived SDK client keeps working$/m,
         /ok: PutItem \(score 1750\) signed with new credentials ASIA…\w{4}/,
         /requests to Cognito: GetCredentialsForIdentity\n/,
         /alice's first credentials as static credentials: ExpiredTokenException/,
         /a new client after the clear: SignedOutException: No AWS credentials/,
         /recovery: Sign in or call federateToIdentityPool/,
         /the long-lived client: SignedOutException/,
-        /^16\. The leaderboard: bob comes back and reads it$/m,
+        /^18\. The leaderboard: bob comes back and reads it$/m,
         /#1 {2}alice +1750 {2}\(item identityId us-east-1:[0-9a-f-]{36}\)\n.*#2 {2}bob +1200 .*\n.*#3 {2}carol +900 /,
         /ok: leaderboard written and read with federated credentials only: 5 signed requests verified \(5 different keys\), 2 refused/,
-        /^Done: 16 steps, every check passed\.$/m,
+        /^Done: 18 steps, every check passed\.$/m,
       ]) {
         expect(game).toMatch(line);
       }
@@ -190,6 +191,38 @@ describe('npm run demo', () => {
       // The alice of the game keys her item by the identity id she federated into.
       const aliceId = /ok: alice federated: identity (us-east-1:[0-9a-f-]{36})/.exec(game)![1];
       expect(game).toMatch(new RegExp(`#1 {2}alice .*\\(item identityId ${aliceId}\\)`));
+    });
+
+    it('runs the user-pool chapter: sign-up, SRP sign-in, TOTP MFA, each sign-in federated', () => {
+      const chapter = run.stdout.slice(run.stdout.indexOf('\n11. '), run.stdout.indexOf('\n14. '));
+      for (const line of [
+        /local user pool [\w-]+_\w+: cognito-local at http:\/\/127\.0\.0\.1:\d+ \(a child process\),\n.*behind an SRP front at http:\/\/127\.0\.0\.1:\d+/,
+        /ok: signUp\(alice@example\.com\): nextStep CONFIRM_SIGN_UP_STEP, a code went out by EMAIL/,
+        /ok: confirmSignUp with the code: isSignUpComplete, nextStep DONE/,
+        /ok: requests to the user pool: InitiateAuth:USER_SRP_AUTH, RespondToAuthChallenge:PASSWORD_VERIFIER\n/,
+        /^13\. TOTP MFA: add an authenticator app, then sign in again with its code$/m,
+        /ok: setUpTOTP: a shared secret for the app, as a QR code of otpauth:\/\/totp\/Plugboard%20Demo:[0-9a-f-]{36}\?secret=…\n/,
+        /ok: verifyTOTPSetup with the app's code, updateMFAPreference: enabled TOTP, preferred TOTP/,
+        /\[hub\] SIGNED_OUT\n.*ok: signIn \(SRP again\): isSignedIn false, nextStep CONFIRM_SIGN_IN_WITH_TOTP_CODE\n.*\[hub\] SIGNED_IN .*\n.*ok: confirmSignIn with the app's current code: isSignedIn, nextStep DONE/,
+        /\[hub\] SIGNED_OUT\n.*ok: signed out\n$/,
+      ]) {
+        expect(chapter).toMatch(line);
+      }
+      // The MFA sign-in federates into the identity of the first sign-in, with new credentials.
+      const first =
+        /ok: fetchAuthSession: identity (us-east-1:[0-9a-f-]{36}), credentials (ASIA…\w{4}) \(from the id token\)/.exec(
+          chapter,
+        );
+      const again =
+        /ok: fetchAuthSession: identity (us-east-1:[0-9a-f-]{36}) again, new credentials (ASIA…\w{4})/.exec(
+          chapter,
+        );
+      expect(first?.[1]).toBeDefined();
+      expect(again?.[1]).toBe(first?.[1]);
+      expect(again?.[2]).not.toBe(first?.[2]);
+      // Neither the password nor a one-time code (six digits) is printed.
+      expect(chapter).not.toContain('Demo-Passw0rd!');
+      expect(chapter).not.toMatch(/(?<![\w-])\d{6}(?![\w-])/);
     });
 
     it('uses one identity id throughout federation and prints no token or secret', () => {
@@ -237,7 +270,7 @@ describe('npm run demo', () => {
         /\[hub\] FEDERATED_TO_IDENTITY_POOL .*providerName: 'accounts\.google\.com'/,
       );
       expect(run.stdout).toMatch(/ok: identity id us-east-1:[0-9a-f-]+ kept/);
-      expect(run.stdout).toMatch(/skipped: a user-pool sign-in needs the local emulators/);
+      expect(run.stdout).toMatch(/skipped: the user-pool chapter needs the local emulators/);
       expect(run.stdout).toMatch(/skipped: the game needs the local identity pool and DynamoDB/);
       expect(run.stdout).toMatch(/^Done: 12 steps, every check passed\.$/m);
       expect(proxy.secrets.size).toBeGreaterThan(8);
