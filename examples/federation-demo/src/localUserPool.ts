@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -18,6 +18,8 @@ export interface UserPoolEmulator {
   /** `iss` of its tokens is `${issuerDomain}/${poolId}`. */
   readonly issuerDomain: string;
   readonly port: number;
+  /** Where cognito-local keeps its database (`<poolId>.json` per pool, `clients.json`). */
+  readonly dataDirectory: string;
   /** An admin client for arranging pools and users (signed with throw-away credentials). */
   readonly admin: CognitoIdentityProviderClient;
   createPool(options?: {
@@ -50,6 +52,11 @@ function freePort(): Promise<number> {
 export interface StartUserPoolEmulatorOptions {
   /** Every one-time code the emulator sends (sign-up, attributes, SMS MFA) is this code. Default: random codes. */
   readonly code?: string;
+  /**
+   * Pool databases to start with, by pool id (cognito-local's `{ Options, Users }` file form): for user
+   * settings no API sets, like the legacy SMS `MFAOptions`. cognito-local reads pool files at start only.
+   */
+  readonly seedPools?: Readonly<Record<string, object>>;
 }
 
 export async function startUserPoolEmulator(
@@ -66,9 +73,14 @@ export async function startUserPoolEmulator(
 
 async function startOnce(
   chosenPort: number,
-  { code }: StartUserPoolEmulatorOptions,
+  { code, seedPools = {} }: StartUserPoolEmulatorOptions,
 ): Promise<UserPoolEmulator> {
   const dir = await mkdtemp(join(tmpdir(), 'plugboard-cognito-local-'));
+  const dataDirectory = join(dir, '.cognito', 'db');
+  await mkdir(dataDirectory, { recursive: true });
+  for (const [poolId, database] of Object.entries(seedPools)) {
+    await writeFile(join(dataDirectory, `${poolId}.json`), JSON.stringify(database));
+  }
   const child: ChildProcess = spawn(process.execPath, [require.resolve('cognito-local/lib/bin/start.js')], {
     cwd: dir,
     env: {
@@ -113,6 +125,7 @@ async function startOnce(
     endpoint,
     issuerDomain: endpoint,
     port,
+    dataDirectory,
     admin,
     async createPool({ clientSecret = false } = {}) {
       const pool = await admin.send(

@@ -3,7 +3,11 @@ import {
   AdminSetUserPasswordCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { startUserPoolEmulator, type UserPoolEmulator } from './cognitoLocal';
+import {
+  startUserPoolEmulator,
+  type StartUserPoolEmulatorOptions,
+  type UserPoolEmulator,
+} from './cognitoLocal';
 import { startUserPoolSrpFront, type UserPoolSrpFront } from '@plugboard/cognito-identity-emulator';
 
 /**
@@ -16,8 +20,8 @@ export interface SrpUserPool extends UserPoolEmulator {
   readonly local: UserPoolEmulator;
 }
 
-export async function startSrpUserPool(): Promise<SrpUserPool> {
-  const local = await startUserPoolEmulator();
+export async function startSrpUserPool(options: StartUserPoolEmulatorOptions = {}): Promise<SrpUserPool> {
+  const local = await startUserPoolEmulator(options);
   const proxy = await startUserPoolSrpFront({ upstream: local.endpoint });
   const admin = new CognitoIdentityProviderClient({
     region: 'us-east-1',
@@ -28,6 +32,7 @@ export async function startSrpUserPool(): Promise<SrpUserPool> {
     endpoint: proxy.endpoint,
     issuerDomain: local.issuerDomain,
     port: local.port,
+    dataDirectory: local.dataDirectory,
     admin,
     proxy,
     local,
