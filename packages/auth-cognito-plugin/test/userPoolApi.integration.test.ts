@@ -54,7 +54,9 @@ describe('signIn flows through the SRP front', () => {
       additionalInfo: { question: 'six times seven?' },
     });
     await expect(suite.h.plugin.confirmSignIn('41')).rejects.toBeInstanceOf(NotAuthorizedException);
-    await expect(suite.h.plugin.confirmSignIn(suite.users.proxy.customChallengeAnswer)).resolves.toMatchObject({
+    await expect(
+      suite.h.plugin.confirmSignIn(suite.users.proxy.customChallengeAnswer),
+    ).resolves.toMatchObject({
       isSignedIn: true,
     });
   });
@@ -65,7 +67,9 @@ describe('signIn flows through the SRP front', () => {
       authFlowType: 'CUSTOM_AUTH_WITHOUT_SRP',
     });
     expect(first.nextStep.signInStep).toBe('CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE');
-    await expect(suite.h.plugin.confirmSignIn(suite.users.proxy.customChallengeAnswer)).resolves.toMatchObject({
+    await expect(
+      suite.h.plugin.confirmSignIn(suite.users.proxy.customChallengeAnswer),
+    ).resolves.toMatchObject({
       isSignedIn: true,
     });
   });

@@ -6,6 +6,7 @@ import { EmulatorUsageError, requireOptionsObject } from '../usageError.js';
 import { srpCheckClaim, srpServerExchange, srpVerifierRecord, type SrpExchange } from './srpVerifier.js';
 import { FrontFailure, upstreamAt, userOfAccessToken, type Json } from './userPoolUpstream.js';
 
+/** Options of `startUserPoolSrpFront`. */
 export interface StartUserPoolSrpFrontOptions {
   /** The user-pool endpoint to front, on a loopback host (for example cognito-local's `http://127.0.0.1:9229`). */
   readonly upstream: string;
@@ -20,6 +21,7 @@ export interface StartUserPoolSrpFrontOptions {
 export interface UserPoolSrpFront {
   /** Where clients send their user-pool calls instead of `upstream`. */
   readonly endpoint: string;
+  /** The answer its custom challenge accepts. */
   readonly customChallengeAnswer: string;
   /** The operations received (`Target` names), with the AuthFlow / ChallengeName of auth calls. */
   readonly received: string[];
@@ -27,6 +29,7 @@ export interface UserPoolSrpFront {
   failNext(operation: string, type: string, message: string): void;
   /** Answers GetTokensFromRefreshToken itself, with a new refresh token each time. Default: unknown operation. */
   enableRotation(on: boolean): void;
+  /** Closes the front (open connections too); the upstream keeps running. */
   stop(): Promise<void>;
 }
 
