@@ -92,6 +92,10 @@ async function startOnce(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // If this process ends without stop() (a watchdog's process.exit), the child must not outlive it.
+  const killChild = (): void => void child.kill('SIGKILL');
+  process.once('exit', killChild);
+  child.once('exit', () => process.removeListener('exit', killChild));
   const port = await new Promise<number>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`cognito-local did not start:\n${output}`)), 20_000);
