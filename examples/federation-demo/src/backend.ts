@@ -22,9 +22,12 @@ export interface Backend {
   readonly mark?: () => number;
   /**
    * Emulator only: a new identity pool that trusts the given user pool's id tokens, and the configuration
-   * with both pools.
+   * with both pools; `via` is an endpoint in front of the emulator for the configuration (default: the
+   * emulator itself).
    */
-  readonly trustUserPool?: (userPool: UserPoolForDemo) => Promise<AmplifyConfiguration>;
+  readonly trustUserPool?: (userPool: UserPoolForDemo, via?: string) => Promise<AmplifyConfiguration>;
+  /** Emulator only: where the identity pools are (the configuration's Endpoint). */
+  readonly identityEndpoint?: string;
   stop(): Promise<void>;
 }
 
@@ -75,6 +78,7 @@ export async function startEmulatorBackend(): Promise<Backend> {
     now,
     token: (expiresInSeconds = 3600) =>
       emulator.issueProviderToken({ providerName: 'graph.facebook.com', subject: 'alice', expiresInSeconds }),
+    identityEndpoint: emulator.endpoint,
     advanceClock: (ms) => clock.advance(ms),
     resetClock: () => clock.reset(),
     mark: () => emulator.requests().length,
@@ -83,7 +87,7 @@ export async function startEmulatorBackend(): Promise<Backend> {
         .requests()
         .slice(mark)
         .map((r) => r.operation),
-    async trustUserPool(userPool) {
+    async trustUserPool(userPool, via = emulator.endpoint) {
       const providerName = `cognito-idp.us-east-1.amazonaws.com/${userPool.poolId}`;
       const issuer = `${userPool.issuerDomain ?? userPool.endpoint}/${userPool.poolId}`;
       const trusting = await emulator.createIdentityPool({
@@ -97,7 +101,7 @@ export async function startEmulatorBackend(): Promise<Backend> {
           },
         ],
       });
-      const config = configFor(trusting, 'us-east-1', emulator.endpoint);
+      const config = configFor(trusting, 'us-east-1', via);
       const section = config.auth!.plugins!.awsCognitoAuthPlugin!;
       return {
         auth: {

@@ -160,29 +160,29 @@ describe('npm run demo', () => {
     });
 
     it('plays the game: scores written and the leaderboard read with fromAmplifyAuth() credentials', () => {
-      const game = run.stdout.slice(run.stdout.indexOf('\n14. '));
+      const game = run.stdout.slice(run.stdout.indexOf('\n15. '));
       for (const line of [
-        /^14\. The game: players federate and keep their scores in DynamoDB$/m,
+        /^15\. The game: players federate and keep their scores in DynamoDB$/m,
         /credentials live 15 min, no guest access/,
         /DynamoDB \(dynalite, in this process\) at http:\/\/127\.0\.0\.1:\d+, table GameScores/,
         /ok: bob federated \(identity us-east-1:[0-9a-f-]{36}\), posted 1200/,
         /ok: carol federated \(identity us-east-1:[0-9a-f-]{36}\), posted 900/,
-        /^15\. alice federates and posts her score with an SDK client whose credentials are fromAmplifyAuth\(\)$/m,
+        /^16\. alice federates and posts her score with an SDK client whose credentials are fromAmplifyAuth\(\)$/m,
         /credentials: fromAmplifyAuth\(\),/,
         /ok: alice federated: identity us-east-1:[0-9a-f-]{36}, credentials ASIA…\w{4}, expire .* \(in 15 min\)/,
         /ok: PutItem \(score 1500\) signed with ASIA…\w{4}: the signature verified against the secret key/,
         /overwriting bob's score: AccessDeniedException/,
-        /^16\. The credentials expire: the same long-lived SDK client keeps working$/m,
+        /^17\. The credentials expire: the same long-lived SDK client keeps working$/m,
         /ok: PutItem \(score 1750\) signed with new credentials ASIA…\w{4}/,
         /requests to Cognito: GetCredentialsForIdentity\n/,
         /alice's first credentials as static credentials: ExpiredTokenException/,
         /a new client after the clear: SignedOutException: No AWS credentials/,
         /recovery: Sign in or call federateToIdentityPool/,
         /the long-lived client: SignedOutException/,
-        /^18\. The leaderboard: bob comes back and reads it$/m,
+        /^19\. The leaderboard: bob comes back and reads it$/m,
         /#1 {2}alice +1750 {2}\(item identityId us-east-1:[0-9a-f-]{36}\)\n.*#2 {2}bob +1200 .*\n.*#3 {2}carol +900 /,
         /ok: leaderboard written and read with federated credentials only: 5 signed requests verified \(5 different keys\), 2 refused/,
-        /^Done: 18 steps, every check passed\.$/m,
+        /^Done: 19 steps, every check passed\.$/m,
       ]) {
         expect(game).toMatch(line);
       }
@@ -193,8 +193,8 @@ describe('npm run demo', () => {
       expect(game).toMatch(new RegExp(`#1 {2}alice .*\\(item identityId ${aliceId}\\)`));
     });
 
-    it('runs the user-pool chapter: sign-up, SRP sign-in, TOTP MFA, each sign-in federated', () => {
-      const chapter = run.stdout.slice(run.stdout.indexOf('\n11. '), run.stdout.indexOf('\n14. '));
+    it('runs the user-pool chapter: sign-up, SRP sign-in, TOTP MFA, each sign-in federated, a signed write', () => {
+      const chapter = run.stdout.slice(run.stdout.indexOf('\n11. '), run.stdout.indexOf('\n15. '));
       for (const line of [
         /local user pool [\w-]+_\w+: cognito-local at http:\/\/127\.0\.0\.1:\d+ \(a child process\),\n.*behind an SRP front at http:\/\/127\.0\.0\.1:\d+/,
         /ok: signUp\(alice@example\.com\): nextStep CONFIRM_SIGN_UP_STEP, a code went out by EMAIL/,
@@ -204,6 +204,7 @@ describe('npm run demo', () => {
         /ok: setUpTOTP: a shared secret for the app, as a QR code of otpauth:\/\/totp\/Plugboard%20Demo:[0-9a-f-]{36}\?secret=…\n/,
         /ok: verifyTOTPSetup with the app's code, updateMFAPreference: enabled TOTP, preferred TOTP/,
         /\[hub\] SIGNED_OUT\n.*ok: signIn \(SRP again\): isSignedIn false, nextStep CONFIRM_SIGN_IN_WITH_TOTP_CODE\n.*\[hub\] SIGNED_IN .*\n.*ok: confirmSignIn with the app's current code: isSignedIn, nextStep DONE/,
+        /^14\. The user-pool user posts a score to DynamoDB with fromAmplifyAuth\(\) credentials, then signs out$/m,
         /\[hub\] SIGNED_OUT\n.*ok: signed out\n$/,
       ]) {
         expect(chapter).toMatch(line);
@@ -220,6 +221,10 @@ describe('npm run demo', () => {
       expect(first?.[1]).toBeDefined();
       expect(again?.[1]).toBe(first?.[1]);
       expect(again?.[2]).not.toBe(first?.[2]);
+      // Those credentials sign the write of the item keyed by that identity id.
+      expect(chapter).toContain(
+        `ok: PutItem into GameScores (score 2000) signed with ${again?.[2]}: the signature verified against the secret key Cognito issued to identity ${first?.[1]}`,
+      );
       // Neither the password nor a one-time code (six digits) is printed.
       expect(chapter).not.toContain('Demo-Passw0rd!');
       expect(chapter).not.toMatch(/(?<![\w-])\d{6}(?![\w-])/);

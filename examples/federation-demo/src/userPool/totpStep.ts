@@ -6,7 +6,7 @@ import type { Check, UserPoolScene } from './userPoolChapter';
 /**
  * TOTP MFA: the signed-in user adds an authenticator app (setUpTOTP, verifyTOTPSetup), prefers TOTP, signs
  * out, and signs in again: the SRP proof is followed by CONFIRM_SIGN_IN_WITH_TOTP_CODE, answered with the
- * app's current code. The new session federates into the same identity.
+ * app's current code. The new session federates into the same identity. Leaves the user signed in.
  */
 export async function runTotpStep(scene: UserPoolScene, identityId: string): Promise<void> {
   const { out, plugin, events, username, password } = scene;
@@ -59,6 +59,4 @@ export async function runTotpStep(scene: UserPoolScene, identityId: string): Pro
   out.ok(
     `fetchAuthSession: identity ${identityId} again, new credentials ${shortKeyId(session.awsCredentialsResult.value.accessKeyId)}`,
   );
-  await Amplify.Auth.signOut();
-  out.ok('signed out');
 }
