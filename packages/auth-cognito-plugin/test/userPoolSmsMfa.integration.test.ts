@@ -18,7 +18,7 @@ let h: Harness;
 
 beforeAll(async () => {
   ({ users, pool } = await startSmsMfaPool([SMS_USER, CHOOSER], PASSWORD, CODE));
-  rememberSecrets(PASSWORD);
+  rememberSecrets(PASSWORD, CODE);
 }, 30_000);
 afterAll(async () => {
   await users.stop();
