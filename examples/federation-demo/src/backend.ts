@@ -15,14 +15,19 @@ export interface Backend {
   token(expiresInSeconds?: number): Promise<string>;
   /** Emulator only: moves the shared clock forward. */
   readonly advanceClock?: (ms: number) => void;
+  /** Emulator only: puts the shared clock back on the real time. */
+  readonly resetClock?: () => void;
   /** Emulator only: names of the operations that reached it since `mark()`. */
   readonly requestsSince?: (mark: number) => string[];
   readonly mark?: () => number;
   /**
    * Emulator only: a new identity pool that trusts the given user pool's id tokens, and the configuration
-   * with both pools.
+   * with both pools; `via` is an endpoint in front of the emulator for the configuration (default: the
+   * emulator itself).
    */
-  readonly trustUserPool?: (userPool: UserPoolForDemo) => Promise<AmplifyConfiguration>;
+  readonly trustUserPool?: (userPool: UserPoolForDemo, via?: string) => Promise<AmplifyConfiguration>;
+  /** Emulator only: where the identity pools are (the configuration's Endpoint). */
+  readonly identityEndpoint?: string;
   stop(): Promise<void>;
 }
 
@@ -31,6 +36,8 @@ export interface UserPoolForDemo {
   readonly poolId: string;
   readonly clientId: string;
   readonly endpoint: string;
+  /** `iss` of its tokens is `${issuerDomain}/${poolId}`, where its JWKS is too. Default: `endpoint`. */
+  readonly issuerDomain?: string;
 }
 
 function configFor(poolId: string, region: string, endpoint: string | undefined): AmplifyConfiguration {
@@ -71,27 +78,30 @@ export async function startEmulatorBackend(): Promise<Backend> {
     now,
     token: (expiresInSeconds = 3600) =>
       emulator.issueProviderToken({ providerName: 'graph.facebook.com', subject: 'alice', expiresInSeconds }),
+    identityEndpoint: emulator.endpoint,
     advanceClock: (ms) => clock.advance(ms),
+    resetClock: () => clock.reset(),
     mark: () => emulator.requests().length,
     requestsSince: (mark) =>
       emulator
         .requests()
         .slice(mark)
         .map((r) => r.operation),
-    async trustUserPool(userPool) {
+    async trustUserPool(userPool, via = emulator.endpoint) {
       const providerName = `cognito-idp.us-east-1.amazonaws.com/${userPool.poolId}`;
+      const issuer = `${userPool.issuerDomain ?? userPool.endpoint}/${userPool.poolId}`;
       const trusting = await emulator.createIdentityPool({
         identityPoolName: 'federation-demo-user-pool',
         openIdConnectProviders: [
           {
             providerName,
-            issuer: `${userPool.endpoint}/${userPool.poolId}`,
-            jwksUri: `${userPool.endpoint}/${userPool.poolId}/.well-known/jwks.json`,
+            issuer,
+            jwksUri: `${issuer}/.well-known/jwks.json`,
             audiences: [userPool.clientId],
           },
         ],
       });
-      const config = configFor(trusting, 'us-east-1', emulator.endpoint);
+      const config = configFor(trusting, 'us-east-1', via);
       const section = config.auth!.plugins!.awsCognitoAuthPlugin!;
       return {
         auth: {

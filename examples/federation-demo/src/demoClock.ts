@@ -8,6 +8,8 @@
 export interface DemoClock {
   readonly now: () => number;
   advance(ms: number): void;
+  /** Back to the real time (for parts that run on their own real clock, like an authenticator app). */
+  reset(): void;
   /** Gives `Date.now` back its real time. */
   restore(): void;
 }
@@ -20,6 +22,7 @@ export function installDemoClock(): DemoClock {
   return {
     now,
     advance: (ms) => void (offset += ms),
+    reset: () => void (offset = 0),
     restore: () => {
       if (Date.now === now) Date.now = realNow;
     },

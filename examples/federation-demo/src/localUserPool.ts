@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -18,6 +18,8 @@ export interface UserPoolEmulator {
   /** `iss` of its tokens is `${issuerDomain}/${poolId}`. */
   readonly issuerDomain: string;
   readonly port: number;
+  /** Where cognito-local keeps its database (`<poolId>.json` per pool, `clients.json`). */
+  readonly dataDirectory: string;
   /** An admin client for arranging pools and users (signed with throw-away credentials). */
   readonly admin: CognitoIdentityProviderClient;
   createPool(options?: {
@@ -47,22 +49,53 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startUserPoolEmulator(attempt = 1): Promise<UserPoolEmulator> {
+export interface StartUserPoolEmulatorOptions {
+  /** Every one-time code the emulator sends (sign-up, attributes, SMS MFA) is this code. Default: random codes. */
+  readonly code?: string;
+  /**
+   * Pool databases to start with, by pool id (cognito-local's `{ Options, Users }` file form): for user
+   * settings no API sets, like the legacy SMS `MFAOptions`. cognito-local reads pool files at start only.
+   */
+  readonly seedPools?: Readonly<Record<string, object>>;
+}
+
+export async function startUserPoolEmulator(
+  options: StartUserPoolEmulatorOptions = {},
+  attempt = 1,
+): Promise<UserPoolEmulator> {
   try {
-    return await startOnce(await freePort());
+    return await startOnce(await freePort(), options);
   } catch (error) {
     if (attempt >= 3) throw error;
-    return startUserPoolEmulator(attempt + 1); // the port was taken in between
+    return startUserPoolEmulator(options, attempt + 1); // the port was taken in between
   }
 }
 
-async function startOnce(chosenPort: number): Promise<UserPoolEmulator> {
+async function startOnce(
+  chosenPort: number,
+  { code, seedPools = {} }: StartUserPoolEmulatorOptions,
+): Promise<UserPoolEmulator> {
   const dir = await mkdtemp(join(tmpdir(), 'plugboard-cognito-local-'));
+  const dataDirectory = join(dir, '.cognito', 'db');
+  await mkdir(dataDirectory, { recursive: true });
+  for (const [poolId, database] of Object.entries(seedPools)) {
+    await writeFile(join(dataDirectory, `${poolId}.json`), JSON.stringify(database));
+  }
   const child: ChildProcess = spawn(process.execPath, [require.resolve('cognito-local/lib/bin/start.js')], {
     cwd: dir,
-    env: { ...process.env, PORT: String(chosenPort), HOST: '127.0.0.1', NODE_NO_WARNINGS: '1' },
+    env: {
+      ...process.env,
+      PORT: String(chosenPort),
+      HOST: '127.0.0.1',
+      NODE_NO_WARNINGS: '1',
+      ...(code === undefined ? {} : { CODE: code }),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // If this process ends without stop() (a watchdog's process.exit), the child must not outlive it.
+  const killChild = (): void => void child.kill('SIGKILL');
+  process.once('exit', killChild);
+  child.once('exit', () => process.removeListener('exit', killChild));
   const port = await new Promise<number>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`cognito-local did not start:\n${output}`)), 20_000);
@@ -96,6 +129,7 @@ async function startOnce(chosenPort: number): Promise<UserPoolEmulator> {
     endpoint,
     issuerDomain: endpoint,
     port,
+    dataDirectory,
     admin,
     async createPool({ clientSecret = false } = {}) {
       const pool = await admin.send(

@@ -18,7 +18,7 @@ import { federateWithCustomIdentityId } from './snippets/customIdentityId';
 import { federateWithCallbacks, federateWithPromise } from './snippets/federateToIdentityPool';
 import type { QuickstartLog } from './snippets/log';
 import { retrieveSession } from './snippets/retrieveSession';
-import { runSignInStep } from './signInStep';
+import { runUserPoolChapter } from './userPool/userPoolChapter';
 
 /** A check of the walk-through that did not hold: the demo stops with exit code 1. */
 export class DemoCheckFailed extends Error {
@@ -276,7 +276,7 @@ export async function runWalkthrough(backend: Backend, out: Output): Promise<voi
     out.ok(`signOut while federated: ${describeError(error)}`);
     await plugin.clearFederationToIdentityPool();
 
-    await runSignInStep(backend, out, events, check);
+    await runUserPoolChapter(backend, out, events, check);
   } finally {
     subscription.unsubscribe();
   }

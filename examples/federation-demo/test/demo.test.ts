@@ -1,35 +1,10 @@
-import { spawn } from 'node:child_process';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import {
   startCognitoIdentityEmulator,
   type CognitoIdentityEmulator,
 } from '@plugboard/cognito-identity-emulator';
-import { buildPackagesAndDemo, demoRoot, jwtsIn, secretLookingRuns } from './support';
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly ms: number;
-}
-
-function runDemo(args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  const started = Date.now();
-  const child = spawn(process.execPath, [join(demoRoot, 'dist', 'main.js'), ...args], {
-    cwd: demoRoot,
-    env: { ...process.env, PLUGBOARD_DEMO_TOKEN: '', ...env },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
-  });
-}
+import { buildPackagesAndDemo, jwtsIn, runDemo, secretLookingRuns, type Run } from './support';
 
 /**
  * A proxy in front of the emulator that remembers every token sent and every secret answered, so the test
@@ -130,7 +105,8 @@ describe('npm run demo', () => {
         /AuthQuickstart: Federation cleared successfully\./,
         /ok: clear while not federated: InvalidStateException: Clearing of federation failed\./,
         /ok: signOut while federated: InvalidStateException/,
-        /^11\. Sign in with a user pool: automatic federation, and federateToIdentityPool refused$/m,
+        /^11\. A user pool: sign up and confirm with the code the pool sent$/m,
+        /^12\. Sign in with SRP \(the default flow\): automatic federation, and federateToIdentityPool refused$/m,
         /\[hub\] SIGNED_IN \{ username: '[^']+', userId: '[0-9a-f-]+' \}/,
         /ok: fetchAuthSession: identity us-east-1:[0-9a-f-]+, credentials ASIA/,
         /ok: federateToIdentityPool while signed in: InvalidStateException: Federation could not be completed\./,
@@ -159,29 +135,29 @@ describe('npm run demo', () => {
     });
 
     it('plays the game: scores written and the leaderboard read with fromAmplifyAuth() credentials', () => {
-      const game = run.stdout.slice(run.stdout.indexOf('\n12. '));
+      const game = run.stdout.slice(run.stdout.indexOf('\n15. '));
       for (const line of [
-        /^12\. The game: players federate and keep their scores in DynamoDB$/m,
+        /^15\. The game: players federate and keep their scores in DynamoDB$/m,
         /credentials live 15 min, no guest access/,
         /DynamoDB \(dynalite, in this process\) at http:\/\/127\.0\.0\.1:\d+, table GameScores/,
         /ok: bob federated \(identity us-east-1:[0-9a-f-]{36}\), posted 1200/,
         /ok: carol federated \(identity us-east-1:[0-9a-f-]{36}\), posted 900/,
-        /^13\. alice federates and posts her score with an SDK client whose credentials are fromAmplifyAuth\(\)$/m,
+        /^16\. alice federates and posts her score with an SDK client whose credentials are fromAmplifyAuth\(\)$/m,
         /credentials: fromAmplifyAuth\(\),/,
         /ok: alice federated: identity us-east-1:[0-9a-f-]{36}, credentials ASIA…\w{4}, expire .* \(in 15 min\)/,
         /ok: PutItem \(score 1500\) signed with ASIA…\w{4}: the signature verified against the secret key/,
         /overwriting bob's score: AccessDeniedException/,
-        /^14\. The credentials expire: the same long-lived SDK client keeps working$/m,
+        /^17\. The credentials expire: the same long-lived SDK client keeps working$/m,
         /ok: PutItem \(score 1750\) signed with new credentials ASIA…\w{4}/,
         /requests to Cognito: GetCredentialsForIdentity\n/,
         /alice's first credentials as static credentials: ExpiredTokenException/,
         /a new client after the clear: SignedOutException: No AWS credentials/,
         /recovery: Sign in or call federateToIdentityPool/,
         /the long-lived client: SignedOutException/,
-        /^16\. The leaderboard: bob comes back and reads it$/m,
+        /^19\. The leaderboard: bob comes back and reads it$/m,
         /#1 {2}alice +1750 {2}\(item identityId us-east-1:[0-9a-f-]{36}\)\n.*#2 {2}bob +1200 .*\n.*#3 {2}carol +900 /,
         /ok: leaderboard written and read with federated credentials only: 5 signed requests verified \(5 different keys\), 2 refused/,
-        /^Done: 16 steps, every check passed\.$/m,
+        /^Done: 19 steps, every check passed\.$/m,
       ]) {
         expect(game).toMatch(line);
       }
@@ -237,7 +213,7 @@ describe('npm run demo', () => {
         /\[hub\] FEDERATED_TO_IDENTITY_POOL .*providerName: 'accounts\.google\.com'/,
       );
       expect(run.stdout).toMatch(/ok: identity id us-east-1:[0-9a-f-]+ kept/);
-      expect(run.stdout).toMatch(/skipped: a user-pool sign-in needs the local emulators/);
+      expect(run.stdout).toMatch(/skipped: the user-pool chapter needs the local emulators/);
       expect(run.stdout).toMatch(/skipped: the game needs the local identity pool and DynamoDB/);
       expect(run.stdout).toMatch(/^Done: 12 steps, every check passed\.$/m);
       expect(proxy.secrets.size).toBeGreaterThan(8);

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 export const repoRoot = join(__dirname, '..', '..', '..');
@@ -25,4 +25,28 @@ export function jwtsIn(text: string): string[] {
  */
 export function secretLookingRuns(text: string): string[] {
   return text.match(/[A-Za-z0-9+/=]{32,}/g) ?? [];
+}
+
+/** What a run of the built demo printed, and how long it took. */
+export interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly ms: number;
+}
+
+export function runDemo(args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  const started = Date.now();
+  const child = spawn(process.execPath, [join(demoRoot, 'dist', 'main.js'), ...args], {
+    cwd: demoRoot,
+    env: { ...process.env, PLUGBOARD_DEMO_TOKEN: '', ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
+  });
 }

@@ -32,7 +32,7 @@ function referenceSignIn(username: string, password: string): Promise<{ idToken:
   );
 }
 
-describe('the SRP test proxy in front of cognito-local', () => {
+describe('the SRP front of the emulator package, in front of cognito-local', () => {
   it('lets amazon-cognito-identity-js sign in with USER_SRP_AUTH and the right password', async () => {
     await users.createUser(pool.poolId, 'ref-ok@example.com', PASSWORD);
     const { idToken } = await referenceSignIn('ref-ok@example.com', PASSWORD);

@@ -12,13 +12,12 @@ import {
 } from '@plugboard/core';
 import { CodeMismatchException, UsernameExistsException } from '../src';
 import { startHarness } from './support/harness';
-import { CUSTOM_CHALLENGE_ANSWER } from './support/srpProxy';
 
 import { CODE, NEW_PASSWORD, PASSWORD, userPoolSuite } from './support/userPoolSuite';
 
 const suite = userPoolSuite();
 
-describe('signIn flows through the SRP proxy', () => {
+describe('signIn flows through the SRP front', () => {
   it('proves the password with SRP by default and never sends it', async () => {
     const username = await suite.newUser();
     const before = suite.users.proxy.received.length;
@@ -55,7 +54,9 @@ describe('signIn flows through the SRP proxy', () => {
       additionalInfo: { question: 'six times seven?' },
     });
     await expect(suite.h.plugin.confirmSignIn('41')).rejects.toBeInstanceOf(NotAuthorizedException);
-    await expect(suite.h.plugin.confirmSignIn(CUSTOM_CHALLENGE_ANSWER)).resolves.toMatchObject({
+    await expect(
+      suite.h.plugin.confirmSignIn(suite.users.proxy.customChallengeAnswer),
+    ).resolves.toMatchObject({
       isSignedIn: true,
     });
   });
@@ -66,7 +67,9 @@ describe('signIn flows through the SRP proxy', () => {
       authFlowType: 'CUSTOM_AUTH_WITHOUT_SRP',
     });
     expect(first.nextStep.signInStep).toBe('CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE');
-    await expect(suite.h.plugin.confirmSignIn(CUSTOM_CHALLENGE_ANSWER)).resolves.toMatchObject({
+    await expect(
+      suite.h.plugin.confirmSignIn(suite.users.proxy.customChallengeAnswer),
+    ).resolves.toMatchObject({
       isSignedIn: true,
     });
   });

@@ -24,3 +24,8 @@ export type {
   RoleMapping,
   StartCognitoIdentityEmulatorOptions,
 } from './types.js';
+export {
+  startUserPoolSrpFront,
+  type StartUserPoolSrpFrontOptions,
+  type UserPoolSrpFront,
+} from './userPoolSrp/userPoolSrpFront.js';

@@ -24,6 +24,27 @@ export interface GameBackend {
   stop(): Promise<void>;
 }
 
+/** The game's operator creates the table directly on dynalite, as an administrator would on AWS. */
+export async function createScoresTable(dynaliteEndpoint: string): Promise<void> {
+  const admin = new DynamoDBClient({
+    region: REGION,
+    endpoint: dynaliteEndpoint,
+    credentials: { accessKeyId: 'operator', secretAccessKey: 'operator' },
+  });
+  try {
+    await admin.send(
+      new CreateTableCommand({
+        TableName: SCORES_TABLE,
+        KeySchema: [{ AttributeName: PARTITION_KEY, KeyType: 'HASH' }],
+        AttributeDefinitions: [{ AttributeName: PARTITION_KEY, AttributeType: 'S' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+  } finally {
+    admin.destroy();
+  }
+}
+
 /**
  * A second Cognito Identity emulator (its credentials live 15 minutes; the walk-through's live an hour),
  * reached through a tap that tells the DynamoDB check which secret key belongs to each access key id it
@@ -49,21 +70,7 @@ export async function startGameBackend(now: () => number): Promise<GameBackend> 
     stops.push(() => tap.stop());
     const dynamo = await startSignedDynamoDB({ lookup: tap.lookup, now, ownPartitionKey: PARTITION_KEY });
     stops.push(() => dynamo.stop());
-    // The game's operator creates the table directly on dynalite, as an administrator would on AWS.
-    const admin = new DynamoDBClient({
-      region: REGION,
-      endpoint: dynamo.dynaliteEndpoint,
-      credentials: { accessKeyId: 'operator', secretAccessKey: 'operator' },
-    });
-    await admin.send(
-      new CreateTableCommand({
-        TableName: SCORES_TABLE,
-        KeySchema: [{ AttributeName: PARTITION_KEY, KeyType: 'HASH' }],
-        AttributeDefinitions: [{ AttributeName: PARTITION_KEY, AttributeType: 'S' }],
-        BillingMode: 'PAY_PER_REQUEST',
-      }),
-    );
-    admin.destroy();
+    await createScoresTable(dynamo.dynaliteEndpoint);
     return {
       config: {
         auth: {

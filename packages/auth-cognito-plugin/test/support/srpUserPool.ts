@@ -3,22 +3,26 @@ import {
   AdminSetUserPasswordCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { startUserPoolEmulator, type UserPoolEmulator } from './cognitoLocal';
-import { startSrpProxy, type SrpProxy } from './srpProxy';
+import {
+  startUserPoolEmulator,
+  type StartUserPoolEmulatorOptions,
+  type UserPoolEmulator,
+} from './cognitoLocal';
+import { startUserPoolSrpFront, type UserPoolSrpFront } from '@plugboard/cognito-identity-emulator';
 
 /**
- * cognito-local behind the SRP proxy: `endpoint` is the proxy, so clients sign in with USER_SRP_AUTH as
- * against Cognito; users are created through the proxy, which keeps their SRP verifiers.
+ * cognito-local behind the emulator package's SRP front: `endpoint` is the front, so clients sign in with USER_SRP_AUTH as
+ * against Cognito; users are created through the front, which keeps their SRP verifiers.
  */
 export interface SrpUserPool extends UserPoolEmulator {
-  readonly proxy: SrpProxy;
+  readonly proxy: UserPoolSrpFront;
   /** cognito-local itself: the issuer of the tokens. */
   readonly local: UserPoolEmulator;
 }
 
-export async function startSrpUserPool(): Promise<SrpUserPool> {
-  const local = await startUserPoolEmulator();
-  const proxy = await startSrpProxy(local.endpoint);
+export async function startSrpUserPool(options: StartUserPoolEmulatorOptions = {}): Promise<SrpUserPool> {
+  const local = await startUserPoolEmulator(options);
+  const proxy = await startUserPoolSrpFront({ upstream: local.endpoint });
   const admin = new CognitoIdentityProviderClient({
     region: 'us-east-1',
     endpoint: proxy.endpoint,
@@ -28,6 +32,7 @@ export async function startSrpUserPool(): Promise<SrpUserPool> {
     endpoint: proxy.endpoint,
     issuerDomain: local.issuerDomain,
     port: local.port,
+    dataDirectory: local.dataDirectory,
     admin,
     proxy,
     local,

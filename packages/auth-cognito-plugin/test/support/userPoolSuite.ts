@@ -30,12 +30,7 @@ export function userPoolSuite(): UserPoolSuite {
     },
   } as UserPoolSuite;
   beforeAll(async () => {
-    process.env.CODE = CODE;
-    try {
-      suite.users = await startSrpUserPool();
-    } finally {
-      delete process.env.CODE;
-    }
+    suite.users = await startSrpUserPool({ code: CODE });
     const created = await suite.users.createPool();
     await suite.users.admin.send(
       new UpdateUserPoolCommand({ UserPoolId: created.poolId, AutoVerifiedAttributes: ['email'] }),

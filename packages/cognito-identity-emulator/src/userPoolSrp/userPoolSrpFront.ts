@@ -1,0 +1,265 @@
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { isLoopbackHost } from '../loopback.js';
+import { EmulatorUsageError, requireOptionsObject } from '../usageError.js';
+import { srpCheckClaim, srpServerExchange, srpVerifierRecord, type SrpExchange } from './srpVerifier.js';
+import { FrontFailure, upstreamAt, userOfAccessToken, type Json } from './userPoolUpstream.js';
+
+/** Options of `startUserPoolSrpFront`. */
+export interface StartUserPoolSrpFrontOptions {
+  /** The user-pool endpoint to front, on a loopback host (for example cognito-local's `http://127.0.0.1:9229`). */
+  readonly upstream: string;
+  /** The one answer the front's custom challenge accepts (CUSTOM_AUTH). Default `'42'`. */
+  readonly customChallengeAnswer?: string;
+}
+
+/**
+ * A loopback front for a user-pool emulator without SRP. It plays the server side of USER_SRP_AUTH (and
+ * CUSTOM_AUTH with or without SRP, with one fixed custom challenge) and forwards every other call.
+ */
+export interface UserPoolSrpFront {
+  /** Where clients send their user-pool calls instead of `upstream`. */
+  readonly endpoint: string;
+  /** The answer its custom challenge accepts. */
+  readonly customChallengeAnswer: string;
+  /** The operations received (`Target` names), with the AuthFlow / ChallengeName of auth calls. */
+  readonly received: string[];
+  /** Makes the next call of `operation` fail with the given error (once). */
+  failNext(operation: string, type: string, message: string): void;
+  /** Answers GetTokensFromRefreshToken itself, with a new refresh token each time. Default: unknown operation. */
+  enableRotation(on: boolean): void;
+  /** Closes the front (open connections too); the upstream keeps running. */
+  stop(): Promise<void>;
+}
+
+interface Pending {
+  readonly poolId: string;
+  readonly clientId: string;
+  readonly username: string;
+  readonly stage: 'verifier' | 'custom';
+  readonly then: 'tokens' | 'custom';
+  readonly exchange?: SrpExchange;
+  readonly secretBlock?: string;
+}
+
+const wrongPassword = (): FrontFailure =>
+  new FrontFailure('NotAuthorizedException', 'Incorrect username or password.');
+
+/**
+ * Starts the front on a free 127.0.0.1 port. It learns each password from the call that sets it (SignUp,
+ * AdminCreateUser, AdminSetUserPassword, ConfirmForgotPassword, ChangePassword, NEW_PASSWORD_REQUIRED),
+ * keeps a salt and verifier for the SRP check, and keeps the password in memory only to obtain the tokens
+ * from the upstream (USER_PASSWORD_AUTH) once a client's proof is valid. A test and demo aid: never put
+ * it in front of a real user pool.
+ */
+export async function startUserPoolSrpFront(
+  options: StartUserPoolSrpFrontOptions,
+): Promise<UserPoolSrpFront> {
+  requireOptionsObject(options, 'startUserPoolSrpFront');
+  const url =
+    typeof options.upstream === 'string' && URL.canParse(options.upstream)
+      ? new URL(options.upstream)
+      : undefined;
+  if (!url || !/^https?:$/.test(url.protocol) || !isLoopbackHost(url.hostname)) {
+    throw new EmulatorUsageError(
+      'startUserPoolSrpFront needs an upstream http(s) URL on a loopback host.',
+      'Pass the endpoint of a local user-pool emulator, such as http://127.0.0.1:9229.',
+    );
+  }
+  const answer = options.customChallengeAnswer ?? '42';
+  const upstream = upstreamAt(url.toString());
+  const records = new Map<string, ReturnType<typeof srpVerifierRecord> & { password: string }>();
+  const pending = new Map<string, Pending>();
+  const rotated = new Map<string, string>(); // the front's refresh token -> the upstream's
+  const faults = new Map<string, { type: string; message: string }>();
+  const received: string[] = [];
+  let rotation = false;
+
+  const learn = async (poolId: string, username: string, password: string): Promise<void> => {
+    const name = (await upstream.canonical(poolId, username)) ?? username;
+    records.set(`${poolId}/${name}`, { ...srpVerifierRecord(poolId, name, password), password });
+  };
+  const tokensFor = (p: Pending, responses: Json): Promise<Json> =>
+    upstream.must('InitiateAuth', {
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: p.clientId,
+      AuthParameters: {
+        USERNAME: p.username,
+        PASSWORD: records.get(`${p.poolId}/${p.username}`)!.password,
+        SECRET_HASH: responses.SECRET_HASH,
+      },
+    });
+  const customChallenge = (p: Pending): Json => {
+    const session = randomUUID();
+    pending.set(session, { ...p, stage: 'custom' });
+    return {
+      ChallengeName: 'CUSTOM_CHALLENGE',
+      Session: session,
+      ChallengeParameters: {
+        USERNAME: p.username,
+        USER_ID_FOR_SRP: p.username,
+        question: 'six times seven?',
+      },
+    };
+  };
+
+  const initiate = async (body: Json): Promise<Json | undefined> => {
+    const flow = body.AuthFlow;
+    if (flow !== 'USER_SRP_AUTH' && flow !== 'CUSTOM_AUTH') return undefined;
+    const params = (body.AuthParameters ?? {}) as Record<string, string>;
+    const clientId = String(body.ClientId);
+    const poolId = await upstream.poolIdFor(clientId);
+    const username = await upstream.canonical(poolId, String(params.USERNAME));
+    const record = username === undefined ? undefined : records.get(`${poolId}/${username}`);
+    if (!username || !record) throw new FrontFailure('UserNotFoundException', 'User does not exist.');
+    const then = flow === 'CUSTOM_AUTH' ? 'custom' : 'tokens';
+    if (flow === 'CUSTOM_AUTH' && params.SRP_A === undefined) {
+      return customChallenge({ poolId, clientId, username, stage: 'custom', then });
+    }
+    const A = /^[0-9a-fA-F]+$/.test(params.SRP_A ?? '') ? BigInt(`0x${params.SRP_A}`) : 0n;
+    const exchange = srpServerExchange(record, A);
+    if (!exchange) throw new FrontFailure('InvalidParameterException', 'SRP_A is not valid.');
+    const secretBlock = randomBytes(64).toString('base64');
+    const session = randomUUID();
+    pending.set(session, { poolId, clientId, username, stage: 'verifier', then, exchange, secretBlock });
+    return {
+      ChallengeName: 'PASSWORD_VERIFIER',
+      Session: session,
+      ChallengeParameters: {
+        SALT: record.salt.toString(16),
+        SRP_B: exchange.B.toString(16),
+        SECRET_BLOCK: secretBlock,
+        USER_ID_FOR_SRP: username,
+        USERNAME: username,
+      },
+    };
+  };
+
+  const respond = async (body: Json): Promise<Json | undefined> => {
+    const p = pending.get(String(body.Session));
+    if (!p) return undefined; // a challenge of the upstream (MFA, new password): forward it
+    const responses = (body.ChallengeResponses ?? {}) as Record<string, string>;
+    if (responses.USERNAME !== p.username) throw wrongPassword();
+    if (p.stage === 'verifier' && body.ChallengeName === 'PASSWORD_VERIFIER') {
+      pending.delete(String(body.Session));
+      const record = records.get(`${p.poolId}/${p.username}`)!;
+      if (!srpCheckClaim(record, p.exchange!, p.secretBlock!, responses, Date.now())) throw wrongPassword();
+      return p.then === 'custom' ? customChallenge(p) : tokensFor(p, responses);
+    }
+    if (p.stage === 'custom' && body.ChallengeName === 'CUSTOM_CHALLENGE') {
+      const given = Buffer.from(String(responses.ANSWER));
+      const expected = Buffer.from(answer);
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        throw new FrontFailure('NotAuthorizedException', 'Incorrect answer to the custom challenge.');
+      }
+      pending.delete(String(body.Session));
+      return tokensFor(p, responses);
+    }
+    throw new FrontFailure(
+      'InvalidParameterException',
+      `Unexpected challenge ${String(body.ChallengeName)}.`,
+    );
+  };
+
+  const refreshRotating = async (body: Json): Promise<Json> => {
+    const token = String(body.RefreshToken);
+    const inner = rotated.get(token) ?? token;
+    const out = await upstream.must('InitiateAuth', {
+      AuthFlow: 'REFRESH_TOKEN_AUTH',
+      ClientId: body.ClientId,
+      AuthParameters: { REFRESH_TOKEN: inner },
+    });
+    rotated.delete(token);
+    const next = `rotated-${randomBytes(24).toString('hex')}`;
+    rotated.set(next, inner);
+    return { AuthenticationResult: { ...(out.AuthenticationResult as Json), RefreshToken: next } };
+  };
+
+  /** Learns passwords from the calls that set them, once the upstream accepted them. */
+  const afterForward = async (operation: string, body: Json): Promise<void> => {
+    const str = (key: string): string => String(body[key]);
+    if (operation === 'AdminCreateUser' && body.TemporaryPassword)
+      await learn(str('UserPoolId'), str('Username'), str('TemporaryPassword'));
+    if (operation === 'AdminSetUserPassword')
+      await learn(str('UserPoolId'), str('Username'), str('Password'));
+    if (operation === 'SignUp' || operation === 'ConfirmForgotPassword')
+      await learn(await upstream.poolIdFor(str('ClientId')), str('Username'), str('Password'));
+    if (operation === 'ChangePassword') {
+      const { poolId, username } = userOfAccessToken(str('AccessToken'));
+      await learn(poolId, username, str('ProposedPassword'));
+    }
+    const responses = body.ChallengeResponses as Record<string, string> | undefined;
+    if (operation === 'RespondToAuthChallenge' && body.ChallengeName === 'NEW_PASSWORD_REQUIRED' && responses)
+      await learn(
+        await upstream.poolIdFor(str('ClientId')),
+        String(responses.USERNAME),
+        String(responses.NEW_PASSWORD),
+      );
+  };
+
+  const answerOwn = async (operation: string, body: Json): Promise<Json | undefined> => {
+    if (operation === 'InitiateAuth') return initiate(body);
+    if (operation === 'RespondToAuthChallenge') return respond(body);
+    if (operation === 'GetTokensFromRefreshToken') {
+      if (!rotation) throw new FrontFailure('UnknownOperationException', 'Unknown operation');
+      return refreshRotating(body);
+    }
+    return undefined;
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const send = (status: number, json: Json): void => {
+      res.writeHead(status, {
+        'content-type': 'application/x-amz-json-1.1',
+        ...(status === 200 ? {} : { 'x-amzn-errortype': String(json.__type) }),
+      });
+      res.end(JSON.stringify(json));
+    };
+    try {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const raw = Buffer.concat(chunks).toString();
+      const operation = String(req.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
+      const body = (raw ? JSON.parse(raw) : {}) as Json;
+      received.push([operation, body.AuthFlow ?? body.ChallengeName].filter(Boolean).join(':'));
+      const fault = faults.get(operation);
+      if (fault) {
+        faults.delete(operation);
+        throw new FrontFailure(fault.type, fault.message);
+      }
+      const own = await answerOwn(operation, body);
+      if (own) return send(200, own);
+      const params = body.AuthParameters as Record<string, string> | undefined;
+      const inner = params && rotated.get(params.REFRESH_TOKEN ?? '');
+      if (operation === 'InitiateAuth' && inner) body.AuthParameters = { ...params, REFRESH_TOKEN: inner };
+      const forwarded = await upstream.call(operation, body);
+      if (forwarded.status === 200) await afterForward(operation, body);
+      send(forwarded.status, forwarded.json);
+    } catch (error) {
+      if (error instanceof FrontFailure) send(400, { __type: error.type, message: error.message });
+      else if (error instanceof SyntaxError)
+        send(400, { __type: 'SerializationException', message: 'Bad JSON.' });
+      else send(500, { __type: 'InternalErrorException', message: 'The SRP front failed.' });
+    }
+  };
+
+  const server: Server = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    customChallengeAnswer: answer,
+    received,
+    failNext: (operation, type, message) => void faults.set(operation, { type, message }),
+    enableRotation: (on) => void (rotation = on),
+    stop: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
