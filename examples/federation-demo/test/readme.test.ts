@@ -2,8 +2,8 @@
 // project installed from the packed tarballs, compiled there with strict TypeScript, and run with node.
 // A block must exit 0 and print, in order, what its `// prints "..."` comments say. What a block declares
 // with `declare const` (the app's own values) is supplied by this test as globals, for real: the user-pool
-// block signs in against cognito-local, started here. A block that continues an earlier one (the DynamoDB
-// block uses the session the federation made) runs after a prelude doing that part in the same process.
+// block signs in against cognito-local, started here, and the quick start's block federates against the
+// demo game's backend (the emulator and SigV4-checked dynalite), started here too.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -49,28 +49,18 @@ const DYNAMODB_CLIENT_VERSION = (
 const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
 const blocks = markedBlocks(readme);
 
-/** What runs before a block in its process: ES module statements (imports allowed) and environment. */
-interface Prelude {
-  readonly code?: string;
-  readonly env?: Record<string, string>;
-}
-
-/**
- * Runs `dist/NAME.mjs` of the app with `globals` set and the prelude run first; returns stdout, throws
- * with stderr.
- */
+/** Runs `dist/NAME.mjs` of the app with `globals` set and `env` added; returns stdout, throws with stderr. */
 async function runBlock(
   app: string,
   name: string,
   globals: Record<string, unknown>,
-  prelude: Prelude = {},
+  env: Record<string, string> = {},
 ): Promise<string> {
   const harness = join(app, `run-${name}.mjs`);
   writeFileSync(
     harness,
     [
       `Object.assign(globalThis, ${JSON.stringify(globals)});`,
-      prelude.code ?? '',
       `await import('./dist/${name}.mjs');`,
       '',
     ].join('\n'),
@@ -79,7 +69,7 @@ async function runBlock(
     // Asynchronous: the block's backends may be servers in this process, which must keep answering.
     const { stdout } = await promisify(execFile)(process.execPath, [harness], {
       cwd: app,
-      env: { ...cleanEnv(), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...prelude.env },
+      env: { ...cleanEnv(), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
       encoding: 'utf8',
       timeout: 30_000, // a block that leaves a server or timer running never exits
     });
@@ -140,9 +130,9 @@ describe('README code blocks, pasted into a fresh project', () => {
     if (packed) rmSync(packed.work, { recursive: true, force: true });
   });
 
-  it('finds the runnable blocks of the Usage section, each saying what it prints', () => {
+  it('finds the runnable blocks of the quick start and the Usage section, each saying what it prints', () => {
     expect(blocks.map((b) => b.name)).toEqual(
-      expect.arrayContaining(['federation', 'user-pool', 'dynamodb']),
+      expect.arrayContaining(['quick-start', 'federation', 'user-pool']),
     );
     expect(new Set(blocks.map((b) => b.name)).size).toBe(blocks.length);
     expect(blocks.filter((b) => b.prints.length === 0).map((b) => b.name)).toEqual([]);
@@ -179,8 +169,8 @@ describe('README code blocks, pasted into a fresh project', () => {
     );
   }, 60_000);
 
-  it('runs the DynamoDB block with fromAmplifyAuth() credentials against dynalite, each signature verified', async () => {
-    const block = blocks.find((b) => b.name === 'dynamodb')!;
+  it("runs the quick start's block as is: it federates and gives a DynamoDB client the credentials, each signature verified", async () => {
+    const block = blocks.find((b) => b.name === 'quick-start')!;
     // The game's backend: the emulator behind a tap that learns the secret keys it issues, and dynalite
     // behind a check that verifies each SigV4 signature and allows only items keyed by the caller's id.
     game = await startGameBackend(Date.now);
@@ -189,18 +179,7 @@ describe('README code blocks, pasted into a fresh project', () => {
       packed!.app,
       block.name,
       { amplifyConfig: game.config, facebookToken: await game.token('readme-player') },
-      {
-        code: [
-          "import { Amplify } from '@plugboard/core';",
-          "import { AuthProvider, AWSCognitoAuthPlugin } from '@plugboard/auth-cognito-plugin';",
-          'Amplify.addPlugin(new AWSCognitoAuthPlugin());',
-          'Amplify.configure(globalThis.amplifyConfig);',
-          "const plugin = Amplify.Auth.getPlugin('awsCognitoAuthPlugin');",
-          'const { identityId } = await plugin.federateToIdentityPool(globalThis.facebookToken, AuthProvider.facebook());',
-          'globalThis.identityId = identityId;',
-        ].join('\n'),
-        env: { AWS_ENDPOINT_URL_DYNAMODB: game.dynamo.endpoint },
-      },
+      { AWS_ENDPOINT_URL_DYNAMODB: game.dynamo.endpoint },
     );
     expectPrints(output, block);
     expect(game.requestsSince(start)).toEqual(['GetId', 'GetCredentialsForIdentity']);
