@@ -1,5 +1,4 @@
-import type { AWSCognitoAuthPluginConfig, PluginContext } from '@plugboard/core';
-import { NetworkException } from '@plugboard/core';
+import { NetworkException, type PluginContext } from '@plugboard/core';
 import { callDeadlineMs, withDeadline, withDeadlines } from '../cognito/deadline.js';
 import type { IdentityPoolService } from '../cognito/IdentityPoolService.js';
 import { SdkIdentityPoolService } from '../cognito/IdentityPoolService.js';
@@ -10,7 +9,6 @@ import { SessionFetcher } from '../operations/SessionFetcher.js';
 import { SessionStore } from '../session/SessionStore.js';
 import { AuthMachine } from '../state/AuthMachine.js';
 import { HostedUiRuntime } from '../hostedUi/HostedUiRuntime.js';
-import { readHostedUiConfig } from '../hostedUi/hostedUiConfig.js';
 import { forgetHostedUiAnswerInPage, hostedUiAnswerInPage } from '../hostedUi/RedirectWebUIBrowser.js';
 import type { AWSCognitoAuthPluginOptions } from './options.js';
 import {
@@ -18,6 +16,7 @@ import {
   DEFAULT_REFRESHER_TIMEOUT_MS,
   DEFAULT_REQUEST_TIMEOUT_MS,
   defaultStorage,
+  type PluginSetup,
 } from './pluginConfig.js';
 
 /** What `configure` builds: the machine, what operations need, the fetcher, and the SDK clients for the escape hatch. */
@@ -32,9 +31,10 @@ export interface ConfiguredPlugin {
   readonly hostedUi: HostedUiRuntime | undefined;
 }
 
+/** Builds the runtime of a configuration `readConfig` accepted (so nothing here refuses it). */
 export function createRuntime(
   options: AWSCognitoAuthPluginOptions,
-  config: AWSCognitoAuthPluginConfig,
+  { config, oauth }: PluginSetup,
   context: PluginContext,
 ): ConfiguredPlugin {
   const identity = config.CredentialsProvider?.CognitoIdentity?.Default;
@@ -97,7 +97,6 @@ export function createRuntime(
     logger,
   };
   machine.start(() => store.load());
-  const oauth = readHostedUiConfig(config, userPool?.AppClientId);
   const hostedUi = oauth && new HostedUiRuntime(oauth, storage, requestTimeoutMs);
   if (hostedUi) completeHostedUiAnswerInPage(machine, base, hostedUi);
   return {
