@@ -1,5 +1,5 @@
 import type { Logger } from '@plugboard/core';
-import { notConfigured } from '../shared/errors.js';
+import { notConfigured } from '../shared/notConfigured.js';
 import type { ConfiguredPlugin } from './createRuntime.js';
 import { loadRuntimeModule, type RuntimeModule } from './loadRuntimeModule.js';
 

@@ -1,5 +1,10 @@
 import { NetworkException, type PluginContext } from '@plugboard/core';
-import { callDeadlineMs, withDeadline, withDeadlines } from '../cognito/deadline.js';
+import {
+  callDeadlineMs,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  withDeadline,
+  withDeadlines,
+} from '../cognito/deadline.js';
 import type { IdentityPoolService } from '../cognito/IdentityPoolService.js';
 import { SdkIdentityPoolService } from '../cognito/IdentityPoolService.js';
 import { SdkUserPoolService } from '../cognito/UserPoolService.js';
@@ -14,7 +19,6 @@ import type { AWSCognitoAuthPluginOptions } from './options.js';
 import {
   DEFAULT_MARGIN_SECONDS,
   DEFAULT_REFRESHER_TIMEOUT_MS,
-  DEFAULT_REQUEST_TIMEOUT_MS,
   defaultStorage,
   type PluginSetup,
 } from './pluginConfig.js';

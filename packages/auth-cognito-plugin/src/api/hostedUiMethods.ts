@@ -100,7 +100,11 @@ async function signInThroughBrowser(
   );
 }
 
-type HostedUiMethod = (positional: readonly unknown[], options: unknown, runtime: RuntimeOf) => Promise<unknown>;
+type HostedUiMethod = (
+  positional: readonly unknown[],
+  options: unknown,
+  runtime: RuntimeOf,
+) => Promise<unknown>;
 
 /** The hosted-UI methods, by name: positional arguments, options and the runtime of the call. */
 export const HOSTED_UI_METHODS: Record<keyof AWSCognitoHostedUiMethods, HostedUiMethod> = {

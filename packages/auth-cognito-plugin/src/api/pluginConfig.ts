@@ -27,7 +27,10 @@ export function readConfig(section: unknown, options: AWSCognitoAuthPluginOption
   validateCognitoAuthPluginConfig(section);
   const identity = section.CredentialsProvider?.CognitoIdentity?.Default;
   if (identity && !options.identityPoolService) identityPoolRegion(identity);
-  return { config: section, oauth: readHostedUiConfig(section, section.CognitoUserPool?.Default?.AppClientId) };
+  return {
+    config: section,
+    oauth: readHostedUiConfig(section, section.CognitoUserPool?.Default?.AppClientId),
+  };
 }
 
 let warnedInMemory = false;
@@ -110,6 +113,5 @@ export function validateConstructorOptions(options: unknown): asserts options is
 
 /** The longest accepted `requestTimeoutMs` / `federatedTokenRefresherTimeoutMs`: ten minutes. */
 export const MAX_TIMEOUT_MS = 600_000;
-export { DEFAULT_REQUEST_TIMEOUT_MS } from '../cognito/deadline.js';
 export const DEFAULT_REFRESHER_TIMEOUT_MS = 30_000;
 export const DEFAULT_MARGIN_SECONDS = 120;
