@@ -73,8 +73,9 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     return PLUGIN_VERSION;
   }
 
-  /** Checks the configuration at once; the runtime (and the restore of the stored session) follows its code's load. */
   configure(pluginConfig: unknown, context: PluginContext): void {
+    // The configuration is checked at once; the runtime (and the restore of the stored session) follows
+    // the load of its code.
     const setup = readConfig(pluginConfig, this.#options);
     this.#storage ??= this.#options.storage ?? defaultStorage(context.logger);
     const options = { ...this.#options, storage: this.#storage };

@@ -1,9 +1,9 @@
 // The user-pool exceptions apps can catch by class. Kept apart from their mapping (`userPoolErrors.ts`)
 // so that importing them does not bring in the service-error mapping.
-import type { NamedAuthException } from '@plugboard/core';
+import type { NamedAuthException, NamedAuthExceptionClass } from '@plugboard/core';
 import { defineAuthException } from '@plugboard/core/internals';
 
-const define = defineAuthException;
+const define: <N extends string>(name: N) => NamedAuthExceptionClass<N> = defineAuthException;
 
 /** The confirmation or MFA code is wrong; the same step can be retried with the right code. */
 export const CodeMismatchException = /* @__PURE__ */ define('CodeMismatchException');
