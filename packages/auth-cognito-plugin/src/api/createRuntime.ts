@@ -1,4 +1,4 @@
-import { NetworkException, type PluginContext } from '@plugboard/core';
+import { NetworkException, type KeyValueStorage, type PluginContext } from '@plugboard/core';
 import {
   callDeadlineMs,
   DEFAULT_REQUEST_TIMEOUT_MS,
@@ -16,12 +16,10 @@ import { AuthMachine } from '../state/AuthMachine.js';
 import { HostedUiRuntime } from '../hostedUi/HostedUiRuntime.js';
 import { forgetHostedUiAnswerInPage, hostedUiAnswerInPage } from '../hostedUi/RedirectWebUIBrowser.js';
 import type { AWSCognitoAuthPluginOptions } from './options.js';
-import {
-  DEFAULT_MARGIN_SECONDS,
-  DEFAULT_REFRESHER_TIMEOUT_MS,
-  defaultStorage,
-  type PluginSetup,
-} from './pluginConfig.js';
+import type { PluginSetup } from './pluginConfig.js';
+
+export const DEFAULT_REFRESHER_TIMEOUT_MS = 30_000;
+export const DEFAULT_MARGIN_SECONDS = 120;
 
 /** What `configure` builds: the machine, what operations need, the fetcher, and the SDK clients for the escape hatch. */
 export interface ConfiguredPlugin {
@@ -37,7 +35,7 @@ export interface ConfiguredPlugin {
 
 /** Builds the runtime of a configuration `readConfig` accepted (so nothing here refuses it). */
 export function createRuntime(
-  options: AWSCognitoAuthPluginOptions,
+  options: AWSCognitoAuthPluginOptions & { readonly storage: KeyValueStorage },
   { config, oauth }: PluginSetup,
   context: PluginContext,
 ): ConfiguredPlugin {
@@ -47,7 +45,7 @@ export function createRuntime(
   const now = options.clock ?? Date.now;
   const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const deadline = callDeadlineMs(requestTimeoutMs);
-  const storage = options.storage ?? defaultStorage(logger);
+  const storage = options.storage;
   const store = new SessionStore(
     storage,
     { identityPoolId: identity?.PoolId, userPoolId: userPool?.PoolId },

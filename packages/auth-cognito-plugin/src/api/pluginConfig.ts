@@ -113,5 +113,3 @@ export function validateConstructorOptions(options: unknown): asserts options is
 
 /** The longest accepted `requestTimeoutMs` / `federatedTokenRefresherTimeoutMs`: ten minutes. */
 export const MAX_TIMEOUT_MS = 600_000;
-export const DEFAULT_REFRESHER_TIMEOUT_MS = 30_000;
-export const DEFAULT_MARGIN_SECONDS = 120;

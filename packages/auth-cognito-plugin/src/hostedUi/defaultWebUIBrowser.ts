@@ -1,10 +1,13 @@
 import { InvalidParameterException } from '@plugboard/core';
+import { RedirectWebUIBrowser } from './RedirectWebUIBrowser.js';
 import type { SignInWithWebUIOptions, WebUIBrowser } from './WebUIBrowser.js';
 
-/** The platform's browser: a page redirect where there is a page, a loopback listener in Node. */
+/**
+ * The platform's browser: a page redirect where there is a page, a loopback listener in Node (loaded on
+ * first use; the redirect is small and the runtime already holds it, for the answer in a loaded page).
+ */
 export async function defaultWebUIBrowser(timeoutMs?: number): Promise<WebUIBrowser> {
   if (typeof window !== 'undefined' && typeof window.location?.assign === 'function') {
-    const { RedirectWebUIBrowser } = await import('./RedirectWebUIBrowser.js');
     return new RedirectWebUIBrowser();
   }
   const { LoopbackWebUIBrowser } = await import('./LoopbackWebUIBrowser.js');
