@@ -1,5 +1,5 @@
 import type { Logger } from '@plugboard/core';
-import { notConfigured } from '../shared/notConfigured.js';
+import { notConfigured } from '../shared/eagerModules.js';
 import type { ConfiguredPlugin } from './createRuntime.js';
 import { loadRuntimeModule, type RuntimeModule } from './loadRuntimeModule.js';
 

@@ -3,7 +3,7 @@ import type { CognitoIdentityPoolConfig } from '@plugboard/core';
 import { makeCredentials } from '../session/credentials.js';
 import type { AWSTemporaryCredentials } from '../model.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './deadline.js';
-import { identityPoolRegion } from './identityPoolRegion.js';
+import { identityPoolRegion } from '../shared/eagerModules.js';
 import { LazySdkClient, sdkClientSettings } from './LazySdkClient.js';
 import { mapServiceError } from './mapServiceError.js';
 

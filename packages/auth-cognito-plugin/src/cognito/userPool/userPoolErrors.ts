@@ -9,7 +9,7 @@ import {
   InvalidPasswordException,
   PasswordResetRequiredException,
   LimitExceededException,
-} from './userPoolExceptions.js';
+} from '../../shared/eagerModules.js';
 
 const DEDICATED: Record<string, [NamedAuthExceptionClass<string>, string]> = {
   CodeMismatchException: [CodeMismatchException, 'Check the code and try again.'],
