@@ -92,6 +92,7 @@ export async function bundle(name) {
       initial: sum(js.filter((f) => initial.has(f))),
       lazy: sum(js.filter((f) => !initial.has(f))),
       federationLazy: sum([...fetched]),
+      federationFiles: fetched.size,
       lazyModules,
     };
   } finally {
@@ -117,7 +118,7 @@ export async function measure() {
       awsAmplify: awsAuth.initial + awsAuth.lazy,
       unit: 'B gzip',
       note:
-        `Plugboard: ${kb(pbAuth.initial)} initial + ${kb(federationLazy)} loaded lazily by the federation ` +
+        `Plugboard: ${kb(pbAuth.initial)} initial + ${kb(federationLazy)} in ${pbAuth.federationFiles} lazy files (each a request) by the federation ` +
         `(${loadedModules}, with the chunks they import); ` +
         `${kb(pbAuth.lazy - federationLazy)} more lazy code (the SDK clients of the escape hatch and the user pool, ` +
         `user-pool and hosted-UI code) is never fetched by a federation. aws-amplify: everything it bundles ` +

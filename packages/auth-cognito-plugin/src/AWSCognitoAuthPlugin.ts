@@ -12,25 +12,10 @@ import {
 } from '@plugboard/core';
 import { brandClass } from '@plugboard/core/internals';
 import { splitCallbacks } from './api/callbacks.js';
-import { createRuntime, type ConfiguredPlugin } from './api/createRuntime.js';
-import {
-  endHostedUiSession,
-  installHostedUiMethods,
-  type AWSCognitoHostedUiMethods,
-} from './api/hostedUiMethods.js';
-import { installUserPoolMethods, userPoolOperations } from './api/installUserPoolMethods.js';
-import type { AWSCognitoUserPoolMethods } from './api/userPoolMethods.js';
-import { validateCode, validateSignInInput } from './api/userPoolValidate.js';
-import {
-  abandonedByReset,
-  escapeHatchOf,
-  local,
-  network,
-  perform,
-  requireConfigured,
-  respond,
-  type Prepared,
-} from './api/invoke.js';
+import { escapeHatchOf } from './api/escapeHatchOf.js';
+import type { AWSCognitoHostedUiMethods } from './api/hostedUiMethods.js';
+import { installLazyMethods } from './api/installLazyMethods.js';
+import { loadRuntimeModule } from './api/loadRuntimeModule.js';
 import type {
   AuthErrorCallback as OnError,
   AWSCognitoAuthPluginOptions,
@@ -39,22 +24,11 @@ import type {
   FederateToIdentityPoolOptionsInput as FederateOptionsArg,
 } from './api/options.js';
 import { defaultStorage, readConfig, validateConstructorOptions } from './api/pluginConfig.js';
+import { respond } from './api/respond.js';
+import { RuntimeSlot, runtimeOf } from './api/RuntimeSlot.js';
+import type { AWSCognitoUserPoolMethods } from './api/userPoolMethods.js';
 import type { AuthProvider } from './AuthProvider.js';
 import type { AWSCognitoAuthSession, FederateToIdentityPoolResult } from './model.js';
-import { deleteUser } from './operations/deleteUser.js';
-import { clearFederation, federate } from './operations/federate.js';
-import { getCurrentUser } from './operations/getCurrentUser.js';
-import type { PluginRuntime } from './operations/PluginRuntime.js';
-import { signOut } from './operations/signOut.js';
-import {
-  validateFederateOptions,
-  validateFetchOptions,
-  validateNoOptions,
-  validateProvider,
-  validateSignOutOptions,
-  validateStringRecord,
-  validateToken,
-} from './shared/validate.js';
 import { PLUGIN_VERSION } from './version.js';
 
 /**
@@ -67,17 +41,14 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
   static readonly PLUGIN_KEY = 'awsCognitoAuthPlugin' as const;
 
   static {
-    installUserPoolMethods(this.prototype, (plugin, method, rest, prepare) =>
-      plugin.#call(method, rest, (options) => network(prepare(options))),
+    installLazyMethods(this.prototype, (plugin, method, positional, rest) =>
+      plugin.#invoke(method, positional, rest),
     );
-    installHostedUiMethods(this.prototype, (plugin) => ({
-      configured: (plugin as AWSCognitoAuthPlugin).#configured,
-      logger: (plugin as AWSCognitoAuthPlugin).#logger(),
-    }));
   }
 
   readonly #options: AWSCognitoAuthPluginOptions;
-  #configured: ConfiguredPlugin | undefined;
+  /** The current configuration; its runtime is built once the plugin's code has loaded. */
+  #slot: RuntimeSlot | undefined;
   /** The default storage, kept across a reconfiguration (hot reload keeps the session), dropped by reset. */
   #storage: KeyValueStorage | undefined;
 
@@ -103,21 +74,24 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
   }
 
   configure(pluginConfig: unknown, context: PluginContext): void {
-    const config = readConfig(pluginConfig);
+    // The configuration is checked at once; the runtime (and the restore of the stored session) follows
+    // the load of its code.
+    const setup = readConfig(pluginConfig, this.#options);
     this.#storage ??= this.#options.storage ?? defaultStorage(context.logger);
-    this.#configured = createRuntime({ ...this.#options, storage: this.#storage }, config, context);
+    const options = { ...this.#options, storage: this.#storage };
+    this.#slot = new RuntimeSlot((module) => module.createRuntime(options, setup, context), context.logger);
   }
 
   /** Forgets the configuration and the in-memory session at once; operations still waiting are abandoned. */
   async reset(): Promise<void> {
-    const configured = this.#configured;
-    [this.#configured, this.#storage] = [undefined, undefined];
-    await configured?.machine.reset(abandonedByReset);
+    const slot = this.#slot;
+    [this.#slot, this.#storage] = [undefined, undefined];
+    await slot?.reset();
   }
 
   /** The AWS SDK clients of the configured pools, once loaded: call `loadEscapeHatch()` first. */
   getEscapeHatch(): EscapeHatch {
-    return escapeHatchOf(this.#configured);
+    return escapeHatchOf(this.#slot?.configured);
   }
 
   /**
@@ -125,8 +99,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
    * plugin's identity-pool calls go through that `CognitoIdentityClient` (so middleware added to it applies).
    */
   async loadEscapeHatch(): Promise<EscapeHatch> {
-    const configured = requireConfigured(this.#configured);
-    await Promise.all([configured.sdkIdentityPool?.load(), configured.sdkUserPool?.load()]);
+    await this.#invoke('loadEscapeHatch', [], []);
     return this.getEscapeHatch();
   }
 
@@ -154,22 +127,14 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     provider: AuthProvider,
     ...rest: unknown[]
   ): Promise<FederateToIdentityPoolResult> | void {
-    return this.#call('federateToIdentityPool', rest, (options) => {
-      const validToken = validateToken(token);
-      const validProvider = validateProvider(provider);
-      const { developerProvidedIdentityId } = validateFederateOptions(options);
-      return network((runtime) => federate(runtime, validToken, validProvider, developerProvidedIdentityId));
-    });
+    return this.#invoke('federateToIdentityPool', [token, provider], rest);
   }
 
   /** Forgets the federated session (locally; no network call). */
   clearFederationToIdentityPool(): Promise<void>;
   clearFederationToIdentityPool(onSuccess: () => void, onError: OnError): void;
   clearFederationToIdentityPool(...callbacks: unknown[]): Promise<void> | void {
-    return this.#call('clearFederationToIdentityPool', callbacks, (options) => {
-      validateNoOptions(options, 'clearFederationToIdentityPool');
-      return local(clearFederation);
-    });
+    return this.#invoke('clearFederationToIdentityPool', [], callbacks);
   }
 
   /** The current session: identity id and AWS credentials (refreshed when near expiry), user-pool data. */
@@ -181,10 +146,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     onError: OnError,
   ): void;
   fetchAuthSession(...args: unknown[]): Promise<AWSCognitoAuthSession> | void {
-    const [options, onSuccess, onError] = splitCallbacks(args);
-    const work = async (): Promise<AWSCognitoAuthSession> =>
-      requireConfigured(this.#configured).fetcher.fetch(validateFetchOptions(options).forceRefresh);
-    return respond(work, onSuccess, onError, 'fetchAuthSession', this.#logger());
+    return this.#invoke('fetchAuthSession', [], args);
   }
 
   /** Signs in with the user pool: SRP by default (`authFlowType` picks another flow); challenges come back in `nextStep`. */
@@ -203,10 +165,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     onError: OnError,
   ): void;
   signIn(username: string, password?: string, ...rest: unknown[]): Promise<AuthSignInResult> | void {
-    return this.#call('signIn', rest, (options) => {
-      const input = validateSignInInput(username, password, options);
-      return network(async (runtime) => (await userPoolOperations()).startSignIn(runtime, input));
-    });
+    return this.#invoke('signIn', [username, password], rest);
   }
 
   /** Answers the challenge in `nextStep`: an MFA or TOTP code, 'SMS' | 'TOTP', a new password or a custom answer. */
@@ -223,16 +182,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     onError: OnError,
   ): void;
   confirmSignIn(challengeResponse: string, ...rest: unknown[]): Promise<AuthSignInResult> | void {
-    return this.#call('confirmSignIn', rest, (options) => {
-      const response = validateCode(challengeResponse, 'The challenge response');
-      const attributes = validateStringRecord(
-        (options as ConfirmSignInOptions | undefined)?.userAttributes,
-        'userAttributes',
-      );
-      return network(async (runtime) =>
-        (await userPoolOperations()).confirmSignInStep(runtime, response, attributes),
-      );
-    });
+    return this.#invoke('confirmSignIn', [challengeResponse], rest);
   }
 
   /** Signs out of the user pool; `{ globalSignOut: true }` also revokes the tokens at the service. */
@@ -244,56 +194,47 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     onError: OnError,
   ): void;
   signOut(...args: unknown[]): Promise<AuthSignOutResult> | void {
-    return this.#call('signOut', args, (options) => {
-      const { globalSignOut, browser } = validateSignOutOptions(options);
-      const run = (runtime: PluginRuntime) => signOut(runtime, globalSignOut);
-      const after = (result: AuthSignOutResult) => endHostedUiSession(this.#configured, result, browser);
-      return { ...(globalSignOut ? network(run) : local(run)), after };
-    });
+    return this.#invoke('signOut', [], args);
   }
 
   /** Deletes the signed-in user from the user pool, signs out locally and publishes USER_DELETED. */
   deleteUser(): Promise<void>;
   deleteUser(onSuccess: () => void, onError: OnError): void;
   deleteUser(...callbacks: unknown[]): Promise<void> | void {
-    return this.#call('deleteUser', callbacks, (options) => {
-      validateNoOptions(options, 'deleteUser');
-      return network(deleteUser);
-    });
+    return this.#invoke('deleteUser', [], callbacks);
   }
 
   /** The signed-in user-pool user: `{ username, userId }`, or SignedOutException. */
   getCurrentUser(): Promise<AuthUser>;
   getCurrentUser(onSuccess: (user: AuthUser) => void, onError: OnError): void;
   getCurrentUser(...callbacks: unknown[]): Promise<AuthUser> | void {
-    return this.#call('getCurrentUser', callbacks, (options) => {
-      validateNoOptions(options, 'getCurrentUser');
-      return network(getCurrentUser);
-    });
+    return this.#invoke('getCurrentUser', [], callbacks);
   }
 
-  /** Validates the arguments (`prepare`, before any request), then runs the operation in the caller's style. */
-  #call<T>(
-    method: string,
-    args: readonly unknown[],
-    prepare: (options: unknown) => Prepared<T>,
-  ): Promise<T> | void {
-    const [options, onSuccess, onError] = splitCallbacks(args);
+  /**
+   * Runs a method in the caller's style once the plugin's code has loaded: the lazy side validates the
+   * arguments (before any request) and queues the operation. Every call waits for the same load, so calls
+   * reach the queue in the order they were made; each keeps the configuration current when it was made.
+   */
+  #invoke<T>(method: string, positional: readonly unknown[], rest: readonly unknown[]): Promise<T> | void {
+    const [options, onSuccess, onError] = splitCallbacks(rest);
+    const slot = this.#slot;
     const work = async (): Promise<T> => {
-      const operation = prepare(options);
-      const result = await perform(requireConfigured(this.#configured), method, operation);
-      return operation.after ? operation.after(result) : result;
+      const module = await loadRuntimeModule();
+      return module.invoke(method, positional, options, runtimeOf(slot, module)) as Promise<T>;
     };
     return respond(work, onSuccess, onError, method, this.#logger());
   }
 
   #logger() {
-    return this.#configured?.base.logger ?? getLogger(AWSCognitoAuthPlugin.PLUGIN_KEY);
+    return this.#slot?.logger ?? getLogger(AWSCognitoAuthPlugin.PLUGIN_KEY);
   }
 
   /** Never shows the session: the plugin holds provider tokens and credentials. */
   [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return `AWSCognitoAuthPlugin { state: '${this.#configured?.machine.state.kind ?? 'unconfigured'}' }`;
+    const slot = this.#slot;
+    const state = slot ? (slot.configured?.machine.state.kind ?? 'loading') : 'unconfigured';
+    return `AWSCognitoAuthPlugin { state: '${state}' }`;
   }
 }
 brandClass(AWSCognitoAuthPlugin, 'AWSCognitoAuthPlugin');

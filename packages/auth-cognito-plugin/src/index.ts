@@ -47,7 +47,7 @@ export {
   InvalidPasswordException,
   PasswordResetRequiredException,
   LimitExceededException,
-} from './cognito/userPool/userPoolErrors.js';
+} from './cognito/userPool/userPoolExceptions.js';
 export { LoopbackWebUIBrowser } from './hostedUi/LoopbackWebUIBrowser.js';
 export type { LoopbackWebUIBrowserOptions } from './hostedUi/LoopbackWebUIBrowser.js';
 export type { WebUIBrowser, SignInWithWebUIOptions } from './hostedUi/WebUIBrowser.js';

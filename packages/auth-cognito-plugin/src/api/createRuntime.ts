@@ -1,6 +1,10 @@
-import type { AWSCognitoAuthPluginConfig, PluginContext } from '@plugboard/core';
-import { NetworkException } from '@plugboard/core';
-import { callDeadlineMs, withDeadline, withDeadlines } from '../cognito/deadline.js';
+import { NetworkException, type KeyValueStorage, type PluginContext } from '@plugboard/core';
+import {
+  callDeadlineMs,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  withDeadline,
+  withDeadlines,
+} from '../cognito/deadline.js';
 import type { IdentityPoolService } from '../cognito/IdentityPoolService.js';
 import { CognitoIdentityService } from '../cognito/CognitoIdentityService.js';
 import { SdkUserPoolService } from '../cognito/UserPoolService.js';
@@ -10,15 +14,12 @@ import { SessionFetcher } from '../operations/SessionFetcher.js';
 import { SessionStore } from '../session/SessionStore.js';
 import { AuthMachine } from '../state/AuthMachine.js';
 import { HostedUiRuntime } from '../hostedUi/HostedUiRuntime.js';
-import { readHostedUiConfig } from '../hostedUi/hostedUiConfig.js';
 import { forgetHostedUiAnswerInPage, hostedUiAnswerInPage } from '../hostedUi/RedirectWebUIBrowser.js';
 import type { AWSCognitoAuthPluginOptions } from './options.js';
-import {
-  DEFAULT_MARGIN_SECONDS,
-  DEFAULT_REFRESHER_TIMEOUT_MS,
-  DEFAULT_REQUEST_TIMEOUT_MS,
-  defaultStorage,
-} from './pluginConfig.js';
+import type { PluginSetup } from './pluginConfig.js';
+
+export const DEFAULT_REFRESHER_TIMEOUT_MS = 30_000;
+export const DEFAULT_MARGIN_SECONDS = 120;
 
 /** What `configure` builds: the machine, what operations need, the fetcher, and the services behind the escape hatch. */
 export interface ConfiguredPlugin {
@@ -33,9 +34,10 @@ export interface ConfiguredPlugin {
   readonly hostedUi: HostedUiRuntime | undefined;
 }
 
+/** Builds the runtime of a configuration `readConfig` accepted (so nothing here refuses it). */
 export function createRuntime(
-  options: AWSCognitoAuthPluginOptions,
-  config: AWSCognitoAuthPluginConfig,
+  options: AWSCognitoAuthPluginOptions & { readonly storage: KeyValueStorage },
+  { config, oauth }: PluginSetup,
   context: PluginContext,
 ): ConfiguredPlugin {
   const identity = config.CredentialsProvider?.CognitoIdentity?.Default;
@@ -44,7 +46,7 @@ export function createRuntime(
   const now = options.clock ?? Date.now;
   const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const deadline = callDeadlineMs(requestTimeoutMs);
-  const storage = options.storage ?? defaultStorage(logger);
+  const storage = options.storage;
   const store = new SessionStore(
     storage,
     { identityPoolId: identity?.PoolId, userPoolId: userPool?.PoolId },
@@ -98,7 +100,6 @@ export function createRuntime(
     logger,
   };
   machine.start(() => store.load());
-  const oauth = readHostedUiConfig(config, userPool?.AppClientId);
   const hostedUi = oauth && new HostedUiRuntime(oauth, storage, requestTimeoutMs);
   if (hostedUi) completeHostedUiAnswerInPage(machine, base, hostedUi);
   return {

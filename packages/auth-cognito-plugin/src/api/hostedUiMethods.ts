@@ -3,7 +3,6 @@ import {
   InvalidStateException,
   type AuthSignInResult,
   type AuthSignOutResult,
-  type Logger,
 } from '@plugboard/core';
 import type { AuthProvider } from '../AuthProvider.js';
 import { defaultWebUIBrowser, validateWebUIOptions } from '../hostedUi/defaultWebUIBrowser.js';
@@ -12,9 +11,8 @@ import { identityProviderFor } from '../hostedUi/socialProvider.js';
 import type { SignInWithWebUIOptions, WebUIBrowser } from '../hostedUi/WebUIBrowser.js';
 import { noUserPool } from '../shared/errors.js';
 import { validateProvider } from '../shared/validate.js';
-import { splitCallbacks } from './callbacks.js';
 import type { ConfiguredPlugin } from './createRuntime.js';
-import { network, perform, requireConfigured, respond } from './invoke.js';
+import { network, perform } from './invoke.js';
 import type { AuthErrorCallback } from './options.js';
 
 /** The hosted-UI sign-in methods of `AWSCognitoAuthPlugin` (OAuth 2.0 authorization code with PKCE). */
@@ -57,15 +55,15 @@ export interface AWSCognitoHostedUiMethods {
 /** The hosted-UI operations, loaded on first use (apps that never use the hosted UI never download them). */
 const operations = () => import('../operations/signInWithWebUI.js');
 
-/** How the installed methods reach the plugin's private state. */
-export type HostedUiAccess = (plugin: object) => { configured: ConfiguredPlugin | undefined; logger: Logger };
+/** The runtime of the configuration the call was made under; throws when there is none. */
+export type RuntimeOf = () => ConfiguredPlugin;
 
 /** The configured hosted UI, or why there is none. */
-export function requireHostedUi(configured: ConfiguredPlugin | undefined): {
+export function requireHostedUi(runtime: RuntimeOf): {
   configured: ConfiguredPlugin;
   hostedUi: HostedUiRuntime;
 } {
-  const ready = requireConfigured(configured);
+  const ready = runtime();
   if (!ready.base.userPool) throw noUserPool();
   if (!ready.hostedUi)
     throw new InvalidStateException(
@@ -77,7 +75,7 @@ export function requireHostedUi(configured: ConfiguredPlugin | undefined): {
 
 /** Waits for the user outside the operation queue, then completes the sign-in as a queued operation. */
 async function signInThroughBrowser(
-  access: ReturnType<HostedUiAccess>,
+  runtime: RuntimeOf,
   method: string,
   provider: AuthProvider | undefined,
   options: unknown,
@@ -85,7 +83,7 @@ async function signInThroughBrowser(
   const identityProvider =
     provider === undefined ? undefined : identityProviderFor(validateProvider(provider));
   const { browser } = validateWebUIOptions(options);
-  const { configured, hostedUi } = requireHostedUi(access.configured);
+  const { configured, hostedUi } = requireHostedUi(runtime);
   const chosen = browser ?? (await defaultWebUIBrowser());
   // The state as of this call's turn in the queue (after the restore and every earlier operation).
   const current = await perform(
@@ -102,51 +100,45 @@ async function signInThroughBrowser(
   );
 }
 
-/** Puts the hosted-UI methods on the plugin's prototype. */
-export function installHostedUiMethods(prototype: object, access: HostedUiAccess): void {
-  const methods = {
-    signInWithWebUI(this: object, ...args: unknown[]) {
-      const [options, onSuccess, onError] = splitCallbacks(args);
-      const reach = access(this);
-      const work = () => signInThroughBrowser(reach, 'signInWithWebUI', undefined, options);
-      return respond(work, onSuccess, onError, 'signInWithWebUI', reach.logger);
-    },
-    signInWithSocialWebUI(this: object, provider: AuthProvider, ...args: unknown[]) {
-      const [options, onSuccess, onError] = splitCallbacks(args);
-      const reach = access(this);
-      const work = () => signInThroughBrowser(reach, 'signInWithSocialWebUI', provider, options);
-      return respond(work, onSuccess, onError, 'signInWithSocialWebUI', reach.logger);
-    },
-    async completeSignInWithWebUI(this: object, redirectUrl: string) {
-      const { configured, hostedUi } = requireHostedUi(access(this).configured);
-      if (typeof redirectUrl !== 'string' || redirectUrl.length > 8192)
-        throw new InvalidParameterException(
-          'The redirect URL must be a string of at most 8192 characters.',
-          'Pass window.location.href of the page the hosted UI redirected to.',
-        );
-      const { completeSignInWithWebUI } = await operations();
-      return perform(
-        configured,
-        'completeSignInWithWebUI',
-        network((rt) => completeSignInWithWebUI(rt, hostedUi, redirectUrl)),
+type HostedUiMethod = (
+  positional: readonly unknown[],
+  options: unknown,
+  runtime: RuntimeOf,
+) => Promise<unknown>;
+
+/** The hosted-UI methods, by name: positional arguments, options and the runtime of the call. */
+export const HOSTED_UI_METHODS: Record<keyof AWSCognitoHostedUiMethods, HostedUiMethod> = {
+  signInWithWebUI: (_, options, runtime) =>
+    signInThroughBrowser(runtime, 'signInWithWebUI', undefined, options),
+  signInWithSocialWebUI: ([provider], options, runtime) =>
+    signInThroughBrowser(runtime, 'signInWithSocialWebUI', provider as AuthProvider, options),
+  async completeSignInWithWebUI([redirectUrl], _, runtime) {
+    const { configured, hostedUi } = requireHostedUi(runtime);
+    if (typeof redirectUrl !== 'string' || redirectUrl.length > 8192)
+      throw new InvalidParameterException(
+        'The redirect URL must be a string of at most 8192 characters.',
+        'Pass window.location.href of the page the hosted UI redirected to.',
       );
-    },
-  };
-  for (const [name, value] of Object.entries(methods))
-    Object.defineProperty(prototype, name, { configurable: true, writable: true, value });
-}
+    const { completeSignInWithWebUI } = await operations();
+    return perform(
+      configured,
+      'completeSignInWithWebUI',
+      network((rt) => completeSignInWithWebUI(rt, hostedUi, redirectUrl)),
+    );
+  },
+};
 
 /**
  * After a sign-out: ends the hosted-UI session through `/logout` when the session came from the hosted
  * UI, bounded by the request timeout, and says in the result whether that completed.
  */
 export async function endHostedUiSession(
-  configured: ConfiguredPlugin | undefined,
+  configured: ConfiguredPlugin,
   result: AuthSignOutResult,
   browser: WebUIBrowser | undefined,
 ): Promise<AuthSignOutResult> {
-  const hostedUi = configured?.hostedUi;
-  if (!configured || !hostedUi) return result;
+  const hostedUi = configured.hostedUi;
+  if (!hostedUi) return result;
   const { signOutWebUI } = await import('../operations/signOutWebUI.js');
   const ended = await signOutWebUI(
     hostedUi,

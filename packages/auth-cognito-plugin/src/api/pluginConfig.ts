@@ -7,15 +7,30 @@ import {
   type Logger,
 } from '@plugboard/core';
 import { validateCognitoAuthPluginConfig } from '@plugboard/core/internals';
+import { identityPoolRegion } from '../shared/eagerModules.js';
+import { readHostedUiConfig, type HostedUiConfig } from '../hostedUi/hostedUiConfig.js';
 import type { AWSCognitoAuthPluginOptions } from './options.js';
+
+/** A configuration `configure` accepted: the section and its hosted UI, if any. */
+export interface PluginSetup {
+  readonly config: AWSCognitoAuthPluginConfig;
+  readonly oauth: HostedUiConfig | undefined;
+}
 
 /**
  * The plugin's configuration section, checked by core's validator (the same one `Amplify.configure`
- * runs), so a plugin configured directly gets the same `ConfigurationException` naming the bad field.
+ * runs), so a plugin configured directly gets the same `ConfigurationException` naming the bad field;
+ * then what only the plugin checks (the identity pool's region, the hosted UI), all before the runtime
+ * is loaded, so `configure` refuses a bad configuration at once.
  */
-export function readConfig(section: unknown): AWSCognitoAuthPluginConfig {
+export function readConfig(section: unknown, options: AWSCognitoAuthPluginOptions): PluginSetup {
   validateCognitoAuthPluginConfig(section);
-  return section;
+  const identity = section.CredentialsProvider?.CognitoIdentity?.Default;
+  if (identity && !options.identityPoolService) identityPoolRegion(identity);
+  return {
+    config: section,
+    oauth: readHostedUiConfig(section, section.CognitoUserPool?.Default?.AppClientId),
+  };
 }
 
 let warnedInMemory = false;
@@ -98,6 +113,3 @@ export function validateConstructorOptions(options: unknown): asserts options is
 
 /** The longest accepted `requestTimeoutMs` / `federatedTokenRefresherTimeoutMs`: ten minutes. */
 export const MAX_TIMEOUT_MS = 600_000;
-export { DEFAULT_REQUEST_TIMEOUT_MS } from '../cognito/deadline.js';
-export const DEFAULT_REFRESHER_TIMEOUT_MS = 30_000;
-export const DEFAULT_MARGIN_SECONDS = 120;

@@ -1,7 +1,7 @@
 import type { CognitoIdentityPoolConfig } from '@plugboard/core';
 import type { AWSTemporaryCredentials } from '../model.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, delay, MAX_ATTEMPTS } from './deadline.js';
-import { identityPoolRegion } from './identityPoolRegion.js';
+import { identityPoolRegion } from '../shared/eagerModules.js';
 import {
   credentialsFromAnswer,
   getCredentialsInput,
@@ -10,7 +10,7 @@ import {
   type Logins,
 } from './IdentityPoolService.js';
 import type { IdentityWire, IdentityWireSettings } from './identityWire.js';
-import { mapServiceError } from './mapServiceError.js';
+import { mapServiceError } from './sharedHelpers.js';
 
 /** Test seams of {@link FetchIdentityPoolService}: the transport and the back-off. */
 export type FetchIdentityPoolOptions = Partial<Pick<IdentityWireSettings, 'fetch' | 'random' | 'sleep'>>;

@@ -2,7 +2,7 @@ import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import type { CognitoIdentityPoolConfig } from '@plugboard/core';
 import type { AWSTemporaryCredentials } from '../model.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './deadline.js';
-import { identityPoolRegion } from './identityPoolRegion.js';
+import { identityPoolRegion } from '../shared/eagerModules.js';
 import {
   credentialsFromAnswer,
   getCredentialsInput,
@@ -11,7 +11,7 @@ import {
   type Logins,
 } from './IdentityPoolService.js';
 import { LazySdkClient, sdkClientSettings } from './LazySdkClient.js';
-import { mapServiceError } from './mapServiceError.js';
+import { mapServiceError } from './sharedHelpers.js';
 
 type SdkModule = typeof import('@aws-sdk/client-cognito-identity');
 

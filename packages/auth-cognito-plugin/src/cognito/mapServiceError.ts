@@ -9,7 +9,7 @@ import {
   type ServiceErrorMetadata,
 } from '@plugboard/core';
 import { maskSecrets } from '@plugboard/core/internals';
-import { InvalidIdentityPoolConfigurationException } from './InvalidIdentityPoolConfigurationException.js';
+import { InvalidIdentityPoolConfigurationException } from '../shared/eagerModules.js';
 
 interface SdkErrorShape {
   readonly name?: unknown;

@@ -1,13 +1,13 @@
 import { InvalidParameterException } from '@plugboard/core';
+import { LoopbackWebUIBrowser } from '../shared/eagerModules.js';
+import { RedirectWebUIBrowser } from './RedirectWebUIBrowser.js';
 import type { SignInWithWebUIOptions, WebUIBrowser } from './WebUIBrowser.js';
 
 /** The platform's browser: a page redirect where there is a page, a loopback listener in Node. */
 export async function defaultWebUIBrowser(timeoutMs?: number): Promise<WebUIBrowser> {
   if (typeof window !== 'undefined' && typeof window.location?.assign === 'function') {
-    const { RedirectWebUIBrowser } = await import('./RedirectWebUIBrowser.js');
     return new RedirectWebUIBrowser();
   }
-  const { LoopbackWebUIBrowser } = await import('./LoopbackWebUIBrowser.js');
   return new LoopbackWebUIBrowser(timeoutMs === undefined ? {} : { timeoutMs });
 }
 

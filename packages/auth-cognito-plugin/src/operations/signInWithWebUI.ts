@@ -1,8 +1,8 @@
 import { InvalidStateException, UserCancelledException, type AuthSignInResult } from '@plugboard/core';
-import { earliestExpiry } from '../session/jwt.js';
+import { earliestExpiry } from '../cognito/sharedHelpers.js';
 import { refusal } from '../state/guards.js';
 import type { HostedUiRuntime } from '../hostedUi/HostedUiRuntime.js';
-import { pickRedirectUri } from '../hostedUi/hostedUiConfig.js';
+import { pickRedirectUri } from '../shared/eagerModules.js';
 import { authorizeUrl, codeFromRedirect } from '../hostedUi/oauthUrls.js';
 import { createPkcePair, randomToken } from '../hostedUi/pkce.js';
 import { exchangeCode } from '../hostedUi/tokenEndpoint.js';

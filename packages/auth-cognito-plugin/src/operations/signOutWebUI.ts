@@ -1,7 +1,6 @@
 import type { AuthException, Logger } from '@plugboard/core';
-import { toAuthException } from '../shared/toAuthException.js';
+import { pickRedirectUri, toAuthException } from '../shared/eagerModules.js';
 import type { HostedUiRuntime } from '../hostedUi/HostedUiRuntime.js';
-import { pickRedirectUri } from '../hostedUi/hostedUiConfig.js';
 import { logoutUrl } from '../hostedUi/oauthUrls.js';
 import type { WebUIBrowser } from '../hostedUi/WebUIBrowser.js';
 

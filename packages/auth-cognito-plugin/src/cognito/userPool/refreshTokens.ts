@@ -3,9 +3,8 @@ import type {
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ServiceException, type CognitoUserPoolConfig } from '@plugboard/core';
-import { earliestExpiry } from '../../session/jwt.js';
 import type { UserPoolTokenSet } from '../../state/AuthState.js';
-import { secretHash } from '../secretHash.js';
+import { earliestExpiry, secretHash } from '../sharedHelpers.js';
 
 type SdkModule = typeof import('@aws-sdk/client-cognito-identity-provider');
 type Loaded = { sdk: SdkModule; client: CognitoIdentityProviderClient };

@@ -1,0 +1,58 @@
+import type { Logger } from '@plugboard/core';
+import { notConfigured } from '../shared/eagerModules.js';
+import type { ConfiguredPlugin } from './createRuntime.js';
+import { loadRuntimeModule, type RuntimeModule } from './loadRuntimeModule.js';
+
+/**
+ * One configuration of the plugin. Its runtime (machine, store, fetcher) is built when the plugin's code
+ * has loaded: `configure` starts that load and the restore of the stored session follows it. Calls keep
+ * the slot current when they were made, as they kept the runtime before: a reset abandons them, a later
+ * reconfiguration does not move them.
+ */
+export class RuntimeSlot {
+  #configured: ConfiguredPlugin | undefined;
+  #module: RuntimeModule | undefined;
+  #reset = false;
+
+  constructor(
+    private readonly create: (module: RuntimeModule) => ConfiguredPlugin,
+    readonly logger: Logger,
+  ) {
+    loadRuntimeModule()
+      .then((module) => {
+        if (!this.#reset) this.runtime(module);
+      })
+      .catch((error: unknown) =>
+        logger.warn('The auth plugin could not load its code yet; the next call tries again.', error),
+      );
+  }
+
+  /** The runtime, once built. */
+  get configured(): ConfiguredPlugin | undefined {
+    return this.#configured;
+  }
+
+  /** The runtime, built on first need; a reset slot refuses. */
+  runtime(module: RuntimeModule): ConfiguredPlugin {
+    if (this.#reset) throw module.abandonedByReset();
+    if (!this.#configured) {
+      this.#configured = this.create(module);
+      this.#module = module;
+    }
+    return this.#configured;
+  }
+
+  /** Abandons every operation of this configuration, queued or still waiting for the code. */
+  async reset(): Promise<void> {
+    this.#reset = true;
+    if (this.#configured && this.#module) await this.#configured.machine.reset(this.#module.abandonedByReset);
+  }
+}
+
+/** The runtime for a call made under `slot` (undefined: the plugin was not configured then). */
+export function runtimeOf(slot: RuntimeSlot | undefined, module: RuntimeModule): () => ConfiguredPlugin {
+  return () => {
+    if (!slot) throw notConfigured();
+    return slot.runtime(module);
+  };
+}
