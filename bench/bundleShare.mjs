@@ -67,7 +67,9 @@ try {
   const perPackage = new Map();
   for (const m of modules) perPackage.set(m.pkg, (perPackage.get(m.pkg) ?? 0) + m.bytes);
 
-  console.log(`entry ${name}: initial download ${initial.size} chunk(s), ${minified} B minified, ${gzip} B gzip`);
+  console.log(
+    `entry ${name}: initial download ${initial.size} chunk(s), ${minified} B minified, ${gzip} B gzip`,
+  );
   console.log('\nper package (bytes in the minified initial chunks; gzip share estimated pro rata):');
   for (const [pkg, bytes] of [...perPackage].sort((a, b) => b[1] - a[1])) {
     const gzipShare = Math.round((gzip * bytes) / minified);
