@@ -23,21 +23,20 @@ export function brandClass(ctor: { readonly prototype: object }, id: string): vo
   });
 }
 
-type Registry = Record<symbol, unknown>;
-
 /** @internal The process-wide value stored under `name` by {@link processSingleton}, if any. */
 export function findProcessSingleton<T>(name: string): T | undefined {
-  return (globalThis as unknown as Registry)[registered('singleton', name)] as T | undefined;
+  return processSingleton<T | undefined>(name);
 }
 
 /**
- * Returns the process-wide value stored under `name`, creating it with `create` the first time. Every
- * copy of the package that asks for the same name gets the same object.
+ * Returns the process-wide value stored under `name`, creating it with `create` the first time (with
+ * no `create`, only looks it up). Every copy of the package that asks for the same name gets the same
+ * object.
  */
-export function processSingleton<T>(name: string, create: () => T): T {
+export function processSingleton<T>(name: string, create?: () => T): T {
   const key = registered('singleton', name);
-  const registry = globalThis as unknown as Registry;
+  const registry = globalThis as unknown as Record<symbol, T>;
   // Not enumerable, not writable, not configurable: the defaults of defineProperty.
-  if (registry[key] === undefined) Object.defineProperty(registry, key, { value: create() });
-  return registry[key] as T;
+  if (create && registry[key] === undefined) Object.defineProperty(registry, key, { value: create() });
+  return registry[key]!;
 }

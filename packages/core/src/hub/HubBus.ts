@@ -169,12 +169,9 @@ function createHubBus(): HubBus {
       if (!(token instanceof Subscription) || !token.active) return;
       token.active = false;
       const channel = token.channel;
-      if (channel.list.length === 1) {
-        channels.delete(channel.name);
-      } else {
-        const list = writable(channel);
-        list.splice(list.lastIndexOf(token), 1);
-      }
+      const list = writable(channel);
+      list.splice(list.lastIndexOf(token), 1);
+      if (list.length === 0) channels.delete(channel.name);
     },
 
     publish(name, event, app) {

@@ -5,7 +5,7 @@ import { HubException } from '../errors/HubException.js';
 /** `Hub.subscribe` got something other than a string channel and listener functions. */
 export function badSubscription(): HubException {
   return new HubException(
-    'Hub.subscribe needs a string channel and listener functions.',
+    'Hub.subscribe needs a string channel and functions.',
     'Call subscribe(channel, listener) or subscribe(channel, filter, listener).',
   );
 }
