@@ -181,7 +181,7 @@ function createHubBus(): HubBus {
       const channel = channels.get(name);
       if (channel === undefined) return !(app && isProtectedChannel(name));
       if (app && channel.protected) return false;
-      channel.shared = true;
+      if (!channel.shared) channel.shared = true; // a load is cheaper than a store on the hot path
       if (delivering) {
         queue.push(channel, channel.list, event);
         return true;
