@@ -181,7 +181,7 @@ function createHubBus(): HubBus {
       const channel = channels.get(name);
       if (channel === undefined) return !(app && isProtectedChannel(name));
       if (app && channel.protected) return false;
-      if (!channel.shared) channel.shared = true; // a load is cheaper than a store on the hot path
+      channel.shared = true;
       if (delivering) {
         queue.push(channel, channel.list, event);
         return true;
