@@ -4,6 +4,7 @@
  * `x-amzn-*` headers the AWS SDK parses. Other origins get no CORS headers, so browsers refuse them.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isLoopbackHost } from './loopback.js';
 
 /** Request headers an AWS SDK v3 client sends from a browser (JSON 1.1 protocol, SigV4). */
 export const CORS_ALLOWED_HEADERS = [
@@ -34,8 +35,7 @@ export function isLoopbackOrigin(origin: string | undefined): origin is string {
     return false;
   }
   if (url.protocol !== 'http:' || url.origin !== origin) return false;
-  const host = url.hostname.toLowerCase();
-  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  return isLoopbackHost(url.hostname);
 }
 
 /**

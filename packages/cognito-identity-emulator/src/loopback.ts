@@ -1,15 +1,14 @@
-/** Loopback checks for the bind address and for callers of the test-IdP HTTP endpoint. */
-import { isIPv4 } from 'node:net';
+/**
+ * Loopback checks for the bind address, for callers of the test-IdP HTTP endpoint and for CORS
+ * origins. The rule itself is Plugboard's one loopback rule, from core.
+ */
+import { isLoopbackHost } from '@plugboard/core/internals';
 
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
-  if (bare === 'localhost' || bare === '::1') return true;
-  return isIPv4(bare) && bare.startsWith('127.');
-}
+export { isLoopbackHost };
 
+/** Whether a socket's peer address (`::ffff:127.0.0.1` on a dual-stack socket) is loopback. */
 export function isLoopbackAddress(address: string | undefined): boolean {
-  if (address === undefined) return false;
-  return isLoopbackHost(address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address);
+  return address !== undefined && isLoopbackHost(address);
 }
 
 /** Host part of a URL: IPv6 addresses in brackets. */

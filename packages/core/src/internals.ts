@@ -17,8 +17,8 @@ export {
   COGNITO_AUTH_PLUGIN_PATH,
   validateCognitoAuthPluginConfig,
 } from './config/validateCognitoAuthPluginConfig.js';
+export { isLoopbackHost } from './config/isLoopbackHost.js';
 export {
-  isLoopbackHost,
   isAllowedEndpoint,
   isValidRegion,
   isValidIdentityPoolId,

@@ -303,12 +303,19 @@ describe('validateCognitoAuthPluginConfig', () => {
 
 describe('validators', () => {
   describe('isLoopbackHost', () => {
-    it.each(['localhost', 'LOCALHOST', '127.0.0.1', '127.255.255.254', '[::1]', '::1', 'localhost.'])(
-      'accepts %s',
-      (host) => {
-        expect(isLoopbackHost(host)).toBe(true);
-      },
-    );
+    it.each([
+      'localhost',
+      'LOCALHOST',
+      '127.0.0.1',
+      '127.255.255.254',
+      '[::1]',
+      '::1',
+      'localhost.',
+      '::ffff:127.0.0.1',
+      '[::ffff:127.0.0.2]',
+    ])('accepts %s', (host) => {
+      expect(isLoopbackHost(host)).toBe(true);
+    });
 
     it.each([
       'example.com',
@@ -319,6 +326,9 @@ describe('validators', () => {
       '::2',
       'localhost.example.com',
       '1127.0.0.1',
+      '::ffff:10.0.0.1',
+      '[localhost]',
+      '::ffff:localhost',
     ])('refuses %s', (host) => {
       expect(isLoopbackHost(host)).toBe(false);
     });

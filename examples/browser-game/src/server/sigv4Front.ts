@@ -13,6 +13,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { isLoopbackHost } from '@plugboard/cognito-identity-emulator';
 import { ObjectStore, s3Error } from './objectStore';
 import { checkSignature, scopeService, type TrustedKey } from './signature';
 
@@ -37,7 +38,15 @@ export interface SigV4Front {
   stop(): Promise<void>;
 }
 
-const LOOPBACK_ORIGIN = /^http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\]):\d{1,5}$/;
+/** An `http:` origin (scheme, host, port; nothing more) on a loopback host. */
+function isLoopbackOrigin(origin: string): boolean {
+  try {
+    const url = new URL(origin);
+    return url.protocol === 'http:' && url.origin === origin && isLoopbackHost(url.hostname);
+  } catch {
+    return false;
+  }
+}
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -58,7 +67,7 @@ function flatHeaders(req: IncomingMessage): Record<string, string> {
 
 function cors(req: IncomingMessage, res: ServerResponse): boolean {
   const origin = req.headers.origin;
-  if (origin && LOOPBACK_ORIGIN.test(origin)) {
+  if (origin && isLoopbackOrigin(origin)) {
     res.setHeader('access-control-allow-origin', origin);
     res.setHeader(
       'access-control-expose-headers',

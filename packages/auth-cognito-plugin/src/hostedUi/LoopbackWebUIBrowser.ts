@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { isLoopbackHost } from '@plugboard/core/internals';
 import type { WebUIBrowser } from './WebUIBrowser.js';
 
 export interface LoopbackWebUIBrowserOptions {
@@ -7,8 +8,6 @@ export interface LoopbackWebUIBrowserOptions {
   /** How long to wait for the redirect. Default 300000 (5 minutes). */
   readonly timeoutMs?: number;
 }
-
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 const PAGE = (title: string): string =>
   `<!doctype html><meta charset="utf-8"><title>${title}</title><p>${title} You can close this window.</p>`;
@@ -30,7 +29,7 @@ export class LoopbackWebUIBrowser implements WebUIBrowser {
 
   async open(url: string, redirectUri: string): Promise<string> {
     const redirect = new URL(redirectUri);
-    if (redirect.protocol !== 'http:' || !LOOPBACK.has(redirect.hostname))
+    if (redirect.protocol !== 'http:' || !isLoopbackHost(redirect.hostname))
       throw new Error('The loopback browser needs an http://127.0.0.1, localhost or [::1] redirect URI.');
     let server: Server | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,4 +1,5 @@
 import { ConfigurationException } from '@plugboard/core';
+import { isLoopbackHost } from '@plugboard/core/internals';
 
 /** The hosted UI of a user pool, as the plugin uses it. */
 export interface HostedUiConfig {
@@ -11,8 +12,6 @@ export interface HostedUiConfig {
 }
 
 const AT = 'auth.plugins.awsCognitoAuthPlugin.Auth.Default.OAuth';
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-
 function fail(field: string, expected: string): never {
   throw new ConfigurationException(
     `Invalid configuration at ${AT}.${field}: expected ${expected}.`,
@@ -50,7 +49,7 @@ function domainUrl(webDomain: unknown): string {
   }
   if (url.pathname !== '/' || url.search || url.username)
     fail('WebDomain', 'a host (and port) with no path, query or user');
-  return `${LOOPBACK.has(url.hostname) ? 'http' : 'https'}://${url.host}`;
+  return `${isLoopbackHost(url.hostname) ? 'http' : 'https'}://${url.host}`;
 }
 
 /**
@@ -89,7 +88,7 @@ export function pickRedirectUri(uris: readonly string[]): string | undefined {
     ? uris.find((uri) => new URL(uri).origin === origin)
     : uris.find((uri) => {
         const url = new URL(uri);
-        return url.protocol === 'http:' && LOOPBACK.has(url.hostname);
+        return url.protocol === 'http:' && isLoopbackHost(url.hostname);
       });
   return match ?? uris[0];
 }

@@ -1,11 +1,11 @@
 import { brandClass } from '../brand.js';
 import { AuthCategory } from '../categories/AuthCategory.js';
 import { Category, resetPlugin } from '../categories/Category.js';
+import { categoryNotFound } from '../categories/categoryErrors.js';
 import type { Plugin } from '../categories/Plugin.js';
 import { configurationError } from '../config/configurationErrors.js';
 import { parseAmplifyConfiguration } from '../config/parseAmplifyConfiguration.js';
 import type { AmplifyConfiguration, AmplifyOutputs } from '../config/types.js';
-import { CategoryNotFoundException } from '../errors/CategoryNotFoundException.js';
 import { Hub } from '../hub/Hub.js';
 import type { HubCategory } from '../hub/HubCategory.js';
 import { getLogger } from '../logger/getLogger.js';
@@ -122,12 +122,7 @@ export class AmplifyClass {
     const type: unknown =
       typeof plugin?.getCategoryType === 'function' ? plugin.getCategoryType() : undefined;
     const category = typeof type === 'string' ? this.#categories.get(type) : undefined;
-    if (category === undefined) {
-      throw new CategoryNotFoundException(
-        `No category accepts plugins of type '${String(type)}'.`,
-        `Use a plugin for one of: ${[...this.#categories.keys()].join(', ')}; check getCategoryType().`,
-      );
-    }
+    if (category === undefined) throw categoryNotFound(type, [...this.#categories.keys()]);
     return category;
   }
 }

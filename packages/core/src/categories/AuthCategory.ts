@@ -9,9 +9,13 @@ import type {
   FetchAuthSessionOptions,
 } from '../auth/types.js';
 import { brandClass } from '../brand.js';
-import { ConfigurationException } from '../errors/ConfigurationException.js';
-import { PluginNotFoundException } from '../errors/PluginNotFoundException.js';
 import { Category } from './Category.js';
+import {
+  ambiguousAuthPlugin,
+  authNotConfigured,
+  noAuthPlugin,
+  userPoolMethodMissing,
+} from './categoryErrors.js';
 import type { AuthPlugin, AuthPluginRegistry, RegisteredAuthSession } from './Plugin.js';
 
 /** The Auth category: its plugins plus the auth behaviour, delegated to the one configured plugin. */
@@ -113,12 +117,7 @@ export class AuthCategory
     const fn = plugin[method] as
       | ((...a: readonly unknown[]) => Promise<Awaited<ReturnType<AuthUserPoolCategoryBehavior[K]>>>)
       | undefined;
-    if (typeof fn !== 'function') {
-      throw new ConfigurationException(
-        `The auth plugin '${plugin.getPluginKey()}' does not offer ${method}.`,
-        'Use an auth plugin with user-pool support, such as AWSCognitoAuthPlugin.',
-      );
-    }
+    if (typeof fn !== 'function') throw userPoolMethodMissing(plugin.getPluginKey(), method);
     return fn.apply(plugin, [...args]);
   }
 
@@ -130,24 +129,9 @@ export class AuthCategory
   #selectPlugin(): AuthPlugin {
     const plugins = this.getPlugins();
     const [only] = plugins;
-    if (only === undefined) {
-      throw new PluginNotFoundException(
-        'The auth category has no plugin.',
-        'Call Amplify.addPlugin(new AWSCognitoAuthPlugin()) before Amplify.configure.',
-      );
-    }
-    if (plugins.length > 1) {
-      throw new ConfigurationException(
-        `The auth category has ${plugins.length} plugins, so Amplify.Auth cannot choose one.`,
-        "Call the plugin directly: Amplify.Auth.getPlugin('<key>').",
-      );
-    }
-    if (!this.isConfigured) {
-      throw new ConfigurationException(
-        'The auth category is not configured.',
-        'Call Amplify.configure(config) before using Amplify.Auth.',
-      );
-    }
+    if (only === undefined) throw noAuthPlugin();
+    if (plugins.length > 1) throw ambiguousAuthPlugin(plugins.length);
+    if (!this.isConfigured) throw authNotConfigured();
     return only;
   }
 }

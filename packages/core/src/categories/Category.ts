@@ -1,8 +1,11 @@
 import { brandClass } from '../brand.js';
-import { ConfigurationException } from '../errors/ConfigurationException.js';
-import { DuplicatePluginException } from '../errors/DuplicatePluginException.js';
-import { PluginNotFoundException } from '../errors/PluginNotFoundException.js';
 import { getLogger } from '../logger/getLogger.js';
+import {
+  badPluginKey,
+  duplicatePlugin,
+  pluginAddedAfterConfigure,
+  pluginNotFound,
+} from './categoryErrors.js';
 import type { CategoryType, Plugin } from './Plugin.js';
 
 const logger = getLogger('Category');
@@ -26,18 +29,8 @@ export class Category<P extends Plugin> {
   /** Adds `plugin`. Throws before configure only: plugins are configured together, once. */
   addPlugin(plugin: P): void {
     const key = pluginKeyOf(plugin);
-    if (this.#configured) {
-      throw new ConfigurationException(
-        `Plugin '${key}' was added to the ${this.categoryType} category after Amplify.configure.`,
-        'Add every plugin before calling Amplify.configure, or call Amplify.reset() first.',
-      );
-    }
-    if (this.#plugins.has(key)) {
-      throw new DuplicatePluginException(
-        `The ${this.categoryType} category already has a plugin with key '${key}'.`,
-        'Add each plugin once; remove the existing one first to replace it.',
-      );
-    }
+    if (this.#configured) throw pluginAddedAfterConfigure(this.categoryType, key);
+    if (this.#plugins.has(key)) throw duplicatePlugin(this.categoryType, key);
     this.#plugins.set(key, plugin);
   }
 
@@ -51,12 +44,7 @@ export class Category<P extends Plugin> {
   getPlugin(key: string): P {
     const plugin = this.#plugins.get(key);
     if (plugin === undefined) {
-      const present = [...this.#plugins.keys()].map((k) => `'${k}'`).join(', ');
-      throw new PluginNotFoundException(
-        `No plugin with key '${String(key)}' in the ${this.categoryType} category; ` +
-          (present === '' ? 'no plugins are added.' : `plugins present: ${present}.`),
-        `Add the plugin with Amplify.addPlugin before configure, or ask for one of the keys present.`,
-      );
+      throw pluginNotFound(this.categoryType, String(key), [...this.#plugins.keys()]);
     }
     return plugin;
   }
@@ -83,12 +71,7 @@ brandClass(Category, 'Category');
 
 function pluginKeyOf(plugin: Plugin): string {
   const key: unknown = typeof plugin?.getPluginKey === 'function' ? plugin.getPluginKey() : undefined;
-  if (typeof key !== 'string' || key === '') {
-    throw new ConfigurationException(
-      'A plugin must return a non-empty string from getPluginKey().',
-      'Implement the Plugin interface: getPluginKey, getCategoryType and configure.',
-    );
-  }
+  if (typeof key !== 'string' || key === '') throw badPluginKey();
   return key;
 }
 

@@ -1,4 +1,5 @@
 import { invalidConfiguration } from './configurationErrors.js';
+import { isLoopbackHost } from './isLoopbackHost.js';
 
 /** AWS's identity pool id pattern (`region:uuid`), anchored. */
 const IDENTITY_POOL_ID = /^[\w-]+:[0-9a-f-]+$/;
@@ -18,14 +19,6 @@ export function isValidUserPoolId(value: unknown): value is string {
 
 export function isValidRegion(value: unknown): value is string {
   return typeof value === 'string' && value.length <= 50 && REGION.test(value);
-}
-
-/** True for `localhost`, any 127.0.0.0/8 address and `::1` (with or without brackets). */
-export function isLoopbackHost(host: string): boolean {
-  const h = host.toLowerCase().replace(/\.$/, '');
-  if (h === 'localhost' || h === '[::1]' || h === '::1') return true;
-  const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
-  return octets !== null && octets[1] === '127' && octets.slice(2).every((o) => Number(o) <= 255);
 }
 
 export interface EndpointRules {

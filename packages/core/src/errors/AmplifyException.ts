@@ -15,23 +15,23 @@ export interface AmplifyExceptionOptions {
 
 /** Base of every error Plugboard throws: a message, what to do about it, and the underlying cause. */
 export class AmplifyException extends Error {
-  readonly recoverySuggestion: string;
-  readonly metadata: ServiceErrorMetadata | undefined;
+  // Declared and assigned in the constructor rather than initialised as class fields: the compiled
+  // class then does not repeat them as field definitions (the Hub's bundle carries this class).
+  declare readonly recoverySuggestion: string;
+  declare readonly metadata: ServiceErrorMetadata | undefined;
 
   constructor(message: string, recoverySuggestion: string, options: AmplifyExceptionOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // `Error` reads only `cause` from its options, and only when the key is present.
+    super(message, options.cause === undefined ? undefined : options);
     this.name = 'AmplifyException';
     this.recoverySuggestion = recoverySuggestion;
     this.metadata = options.metadata;
   }
 
+  /** `name`, `message`, `recoverySuggestion` and `metadata` (left out by `JSON.stringify` when unset). */
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      message: this.message,
-      recoverySuggestion: this.recoverySuggestion,
-      ...(this.metadata ? { metadata: this.metadata } : {}),
-    };
+    const { name, message, recoverySuggestion, metadata } = this;
+    return { name, message, recoverySuggestion, metadata };
   }
 }
 brandClass(AmplifyException, 'AmplifyException');

@@ -1,20 +1,7 @@
 import { brandClass } from '../brand.js';
-import { HubException } from '../errors/HubException.js';
 import { getHubBus, type HubBus } from './HubBus.js';
-import type { HubEvent, HubEventFor, HubFilter, HubListener, SubscriptionToken } from './types.js';
-
-type AnyListener = HubListener<HubEvent>;
-type AnyFilter = HubFilter<HubEvent>;
-
-/** Throws unless `event` is an object with a string `name`. */
-export function assertHubEvent(channel: string, event: unknown): asserts event is HubEvent {
-  if (typeof event !== 'object' || event === null || typeof (event as HubEvent).name !== 'string') {
-    throw new HubException(
-      `A Hub event on '${channel}' must be a { name, data? } object.`,
-      'Publish an object with a string name.',
-    );
-  }
-}
+import { protectedChannelRefused } from './hubErrors.js';
+import type { HubEventFor, HubFilter, HubListener, SubscriptionToken } from './types.js';
 
 /**
  * The Hub category: a process-wide, synchronous, ordered event bus. Every `HubCategory` (including
@@ -31,24 +18,9 @@ export class HubCategory {
     filter: HubFilter<HubEventFor<C>>,
     listener: HubListener<HubEventFor<C>>,
   ): SubscriptionToken;
-  subscribe(
-    channel: string,
-    filterOrListener: AnyFilter | AnyListener,
-    maybeListener?: AnyListener,
-  ): SubscriptionToken {
-    const listener = maybeListener === undefined ? filterOrListener : maybeListener;
-    const filter = maybeListener === undefined ? undefined : (filterOrListener as AnyFilter);
-    if (
-      typeof channel !== 'string' ||
-      typeof listener !== 'function' ||
-      (filter !== undefined && typeof filter !== 'function')
-    ) {
-      throw new HubException(
-        'Hub.subscribe needs a string channel and listener functions.',
-        'Call subscribe(channel, listener) or subscribe(channel, filter, listener).',
-      );
-    }
-    return this.#bus.subscribe(channel, listener as AnyListener, filter);
+  subscribe(channel: string, filterOrListener: unknown, listener?: unknown): SubscriptionToken {
+    // The bus checks the arguments (it throws HubException on bad ones).
+    return this.#bus.subscribe(channel, filterOrListener, listener);
   }
 
   /** Stops a subscription. Calling it again, or with an already stopped token, does nothing. */
@@ -62,13 +34,7 @@ export class HubCategory {
    * delivers nothing.
    */
   publish<C extends string>(channel: C, event: HubEventFor<C>): void {
-    assertHubEvent(channel, event);
-    if (!this.#bus.publishOpen(channel, event)) {
-      throw new HubException(
-        `Hub channel '${channel}' is reserved for its category's plugins.`,
-        'Publish on HubChannel.HUB or a custom channel.',
-      );
-    }
+    if (!this.#bus.publish(channel, event, true)) throw protectedChannelRefused(channel);
   }
 }
 brandClass(HubCategory, 'HubCategory');

@@ -1,7 +1,6 @@
-import { HubException } from '../errors/HubException.js';
 import type { CategoryType } from '../categories/Plugin.js';
 import { getHubBus } from './HubBus.js';
-import { assertHubEvent } from './HubCategory.js';
+import { foreignChannelRefused } from './hubErrors.js';
 import { isProtectedChannel, protectedChannelOf } from './protectedChannels.js';
 import type { HubEvent, HubPublisher } from './types.js';
 
@@ -18,12 +17,8 @@ export function createHubPublisher(category: CategoryType): HubPublisher {
   return {
     publish(channel: string, event: HubEvent): void {
       if (channel !== ownChannel && isProtectedChannel(channel)) {
-        throw new HubException(
-          `A '${category}' plugin cannot publish on Hub channel '${channel}'.`,
-          `Publish on '${ownChannel ?? 'a custom channel'}' or an unprotected channel.`,
-        );
+        throw foreignChannelRefused(category, channel, ownChannel);
       }
-      assertHubEvent(channel, event);
       bus.publish(channel, event);
     },
   } as HubPublisher;

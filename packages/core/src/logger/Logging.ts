@@ -5,6 +5,22 @@ import type { LogLevel, LogSink } from './Logger.js';
 import { provideLoggerFactory } from './loggerFactory.js';
 import { LOG_LEVEL_RANK, loggingState } from './loggingState.js';
 
+/** `Logging.setLevel` with a name that is not a level. */
+function unknownLogLevel(level: unknown): ConfigurationException {
+  return new ConfigurationException(
+    `Unknown log level '${String(level)}'.`,
+    `Use one of ${Object.keys(LOG_LEVEL_RANK).join(', ')}.`,
+  );
+}
+
+/** `Logging.setSink` with something other than a function or undefined. */
+function badLogSink(): ConfigurationException {
+  return new ConfigurationException(
+    'A log sink must be a function.',
+    'Pass (entry) => { ... } or undefined.',
+  );
+}
+
 // Lets the Hub bus, which does not import the logger, find it once logging can be turned on.
 provideLoggerFactory(getLogger);
 
@@ -12,12 +28,7 @@ provideLoggerFactory(getLogger);
 export const Logging = {
   /** Writes entries at `level` and above; `NONE` turns logging off. */
   setLevel(level: LogLevel): void {
-    if (!Object.hasOwn(LOG_LEVEL_RANK, level)) {
-      throw new ConfigurationException(
-        `Unknown log level '${String(level)}'.`,
-        `Use one of ${Object.keys(LOG_LEVEL_RANK).join(', ')}.`,
-      );
-    }
+    if (!Object.hasOwn(LOG_LEVEL_RANK, level)) throw unknownLogLevel(level);
     loggingState.threshold = LOG_LEVEL_RANK[level];
   },
 
@@ -30,12 +41,7 @@ export const Logging = {
 
   /** Sends entries to `sink` instead of the console; `undefined` restores the console sink. */
   setSink(sink: LogSink | undefined): void {
-    if (sink !== undefined && typeof sink !== 'function') {
-      throw new ConfigurationException(
-        'A log sink must be a function.',
-        'Pass (entry) => { ... } or undefined.',
-      );
-    }
+    if (sink !== undefined && typeof sink !== 'function') throw badLogSink();
     loggingState.sink = sink ?? consoleSink;
   },
 };

@@ -1,4 +1,4 @@
-import { findProcessSingleton, processSingleton } from '../brand.js';
+import { processSingleton } from '../brand.js';
 import type { Logger } from './Logger.js';
 
 /**
@@ -20,5 +20,5 @@ export function provideLoggerFactory(factory: LoggerFactory): void {
 
 /** @internal The logger for `namespace`, or undefined while no loaded copy of core can log. */
 export function findLogger(namespace: string): Logger | undefined {
-  return findProcessSingleton<LoggerFactory>(SLOT)?.(namespace);
+  return processSingleton<LoggerFactory | undefined>(SLOT)?.(namespace);
 }

@@ -9,7 +9,7 @@ import {
   writeFileAtomically,
 } from './fileOperations.js';
 import type { KeyValueStorage } from './KeyValueStorage.js';
-import { storageWriteFailed } from './storageErrors.js';
+import { missingFilePath, storageWriteFailed } from './storageErrors.js';
 
 /** Per file path, the tail of its operation queue: shared by every instance and copy of core. */
 const fileQueues = processSingleton('storage.fileQueues.v1', () => new Map<string, Promise<unknown>>());
@@ -39,12 +39,7 @@ export class FileKeyValueStorage implements KeyValueStorage {
   readonly #logger: Logger;
 
   constructor(filePath: string, options: FileKeyValueStorageOptions = {}) {
-    if (typeof filePath !== 'string' || filePath === '') {
-      throw new ConfigurationException(
-        'FileKeyValueStorage needs a file path.',
-        "Pass the path of the file to keep items in, e.g. join(homedir(), '.myapp', 'session.json').",
-      );
-    }
+    if (typeof filePath !== 'string' || filePath === '') throw missingFilePath();
     this.filePath = filePath;
     this.#logger = options.logger ?? getLogger('FileKeyValueStorage');
   }

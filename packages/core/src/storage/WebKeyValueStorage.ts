@@ -1,6 +1,6 @@
 import { brandClass } from '../brand.js';
-import { ConfigurationException } from '../errors/ConfigurationException.js';
 import type { KeyValueStorage } from './KeyValueStorage.js';
+import { noWebStorage } from './storageErrors.js';
 
 /**
  * The part of the Web Storage API that {@link WebKeyValueStorage} uses. `localStorage` and
@@ -29,12 +29,7 @@ export class WebKeyValueStorage implements KeyValueStorage {
 
   constructor(storage?: WebStorageLike) {
     const resolved = storage ?? defaultWebStorage();
-    if (resolved === undefined || resolved === null) {
-      throw new ConfigurationException(
-        'WebKeyValueStorage needs Web Storage, and no localStorage is available here.',
-        'Pass a Storage object (e.g. sessionStorage), or use FileKeyValueStorage on Node or InMemoryKeyValueStorage.',
-      );
-    }
+    if (resolved === undefined || resolved === null) throw noWebStorage();
     this.#storage = resolved;
   }
 

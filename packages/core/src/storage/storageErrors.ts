@@ -1,4 +1,21 @@
+import { ConfigurationException } from '../errors/ConfigurationException.js';
 import { StorageException } from '../errors/StorageException.js';
+
+/** `new FileKeyValueStorage()` without a usable file path. */
+export function missingFilePath(): ConfigurationException {
+  return new ConfigurationException(
+    'FileKeyValueStorage needs a file path.',
+    "Pass the path of the file to keep items in, e.g. join(homedir(), '.myapp', 'session.json').",
+  );
+}
+
+/** `new WebKeyValueStorage()` where no Web Storage exists and none was given. */
+export function noWebStorage(): ConfigurationException {
+  return new ConfigurationException(
+    'WebKeyValueStorage needs Web Storage, and no localStorage is available here.',
+    'Pass a Storage object (e.g. sessionStorage), or use FileKeyValueStorage on Node or InMemoryKeyValueStorage.',
+  );
+}
 
 /** The `code` of a Node system error, if it has one. */
 export function errorCode(error: unknown): string | undefined {
