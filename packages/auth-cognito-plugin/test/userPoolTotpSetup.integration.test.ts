@@ -1,5 +1,6 @@
 import { SetUserPoolMfaConfigCommand } from '@aws-sdk/client-cognito-identity-provider';
 import * as OTPAuth from 'otpauth';
+import type { TOTPSetupDetails } from '@plugboard/core';
 import { CodeMismatchException } from '../src';
 import { startHarness, type Harness, type HarnessUserPool } from './support/harness';
 import { rememberSecrets } from './support/secrets';
@@ -54,8 +55,9 @@ describe('TOTP setup during sign-in, against cognito-local behind the SRP front'
         totpSetupDetails: expect.objectContaining({ sharedSecret: expect.any(String) }),
       },
     });
-    if (first.nextStep.signInStep !== 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP') throw new Error('no TOTP setup');
-    const { sharedSecret, getSetupURI } = first.nextStep.totpSetupDetails;
+    const details = (first.nextStep as { totpSetupDetails?: TOTPSetupDetails }).totpSetupDetails;
+    if (!details) throw new Error('no TOTP setup details');
+    const { sharedSecret, getSetupURI } = details;
     rememberSecrets(sharedSecret);
     // What an authenticator app does with the setup URI.
     const totp = OTPAuth.URI.parse(getSetupURI('Plugboard', USERNAME));
