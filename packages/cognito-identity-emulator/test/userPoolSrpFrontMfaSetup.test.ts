@@ -253,4 +253,35 @@ describe('the SRP front with requireMfaSetup before cognito-local', () => {
     );
     expect(stored.UserMFASettingList ?? []).toEqual([]);
   });
+
+  it('asks for MFA setup after a new password too', async () => {
+    const username = `setup${++serial}@example.com`;
+    await admin.send(
+      new AdminCreateUserCommand({
+        UserPoolId: pool.poolId,
+        Username: username,
+        TemporaryPassword: `Tmp-${PASSWORD}`,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [{ Name: 'email', Value: username }],
+      }),
+    );
+    const started = await call('InitiateAuth', {
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: pool.clientId,
+      AuthParameters: { USERNAME: username, PASSWORD: `Tmp-${PASSWORD}` },
+    });
+    expect(started.json.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
+    const params = started.json.ChallengeParameters as { USER_ID_FOR_SRP: string };
+    const renewed = await call('RespondToAuthChallenge', {
+      ClientId: pool.clientId,
+      ChallengeName: 'NEW_PASSWORD_REQUIRED',
+      Session: started.json.Session,
+      ChallengeResponses: { USERNAME: params.USER_ID_FOR_SRP, NEW_PASSWORD: PASSWORD },
+    });
+    expect(renewed.status).toBe(200);
+    expect(renewed.json).toMatchObject({ ChallengeName: 'MFA_SETUP', Session: expect.any(String) });
+    expect(renewed.json.AuthenticationResult).toBeUndefined();
+    // Still nothing set up: the next sign-in with the new password asks for setup again.
+    await expect(passwordSignIn(username)).resolves.toMatchObject({ json: { ChallengeName: 'MFA_SETUP' } });
+  });
 });
