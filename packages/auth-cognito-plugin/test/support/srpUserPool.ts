@@ -8,7 +8,11 @@ import {
   type StartUserPoolEmulatorOptions,
   type UserPoolEmulator,
 } from './cognitoLocal';
-import { startUserPoolSrpFront, type UserPoolSrpFront } from '@plugboard/cognito-identity-emulator';
+import {
+  startUserPoolSrpFront,
+  type StartUserPoolSrpFrontOptions,
+  type UserPoolSrpFront,
+} from '@plugboard/cognito-identity-emulator';
 
 /**
  * cognito-local behind the emulator package's SRP front: `endpoint` is the front, so clients sign in with USER_SRP_AUTH as
@@ -20,9 +24,20 @@ export interface SrpUserPool extends UserPoolEmulator {
   readonly local: UserPoolEmulator;
 }
 
-export async function startSrpUserPool(options: StartUserPoolEmulatorOptions = {}): Promise<SrpUserPool> {
-  const local = await startUserPoolEmulator(options);
-  const proxy = await startUserPoolSrpFront({ upstream: local.endpoint });
+export interface StartSrpUserPoolOptions extends StartUserPoolEmulatorOptions {
+  /** Options of the SRP front (for example `requireMfaSetup`). */
+  readonly front?: Omit<StartUserPoolSrpFrontOptions, 'upstream'>;
+}
+
+export async function startSrpUserPool(options: StartSrpUserPoolOptions = {}): Promise<SrpUserPool> {
+  const { front, ...emulatorOptions } = options;
+  const local = await startUserPoolEmulator(emulatorOptions);
+  const proxy = await startUserPoolSrpFront({ ...front, upstream: local.endpoint }).catch(
+    async (error: unknown) => {
+      await local.stop();
+      throw error;
+    },
+  );
   const admin = new CognitoIdentityProviderClient({
     region: 'us-east-1',
     endpoint: proxy.endpoint,

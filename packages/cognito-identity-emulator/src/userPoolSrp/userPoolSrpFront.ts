@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { isLoopbackHost } from '../loopback.js';
 import { EmulatorUsageError, requireOptionsObject } from '../usageError.js';
+import { mfaSetupGateFor } from './mfaSetup.js';
 import { srpCheckClaim, srpServerExchange, srpVerifierRecord, type SrpExchange } from './srpVerifier.js';
 import { FrontFailure, upstreamAt, userOfAccessToken, type Json } from './userPoolUpstream.js';
 
@@ -12,6 +13,14 @@ export interface StartUserPoolSrpFrontOptions {
   readonly upstream: string;
   /** The one answer the front's custom challenge accepts (CUSTOM_AUTH). Default `'42'`. */
   readonly customChallengeAnswer?: string;
+  /**
+   * Plays a pool that requires MFA: a user without TOTP MFA upstream gets the MFA_SETUP challenge after
+   * the password step, and sets TOTP up with session-based AssociateSoftwareToken / VerifySoftwareToken
+   * before the tokens come. Default `false`.
+   */
+  readonly requireMfaSetup?: boolean;
+  /** How long each MFA_SETUP session lasts, in seconds (at most 900). Default 180. */
+  readonly mfaSetupSessionSeconds?: number;
 }
 
 /**
@@ -69,6 +78,8 @@ export async function startUserPoolSrpFront(
   }
   const answer = options.customChallengeAnswer ?? '42';
   const upstream = upstreamAt(url.toString());
+  const gate = mfaSetupGateFor(upstream, options.requireMfaSetup, options.mfaSetupSessionSeconds);
+  const gated = async (answer: Json): Promise<Json> => (gate ? gate.gate(answer) : answer);
   const records = new Map<string, ReturnType<typeof srpVerifierRecord> & { password: string }>();
   const pending = new Map<string, Pending>();
   const rotated = new Map<string, string>(); // the front's refresh token -> the upstream's
@@ -80,16 +91,18 @@ export async function startUserPoolSrpFront(
     const name = (await upstream.canonical(poolId, username)) ?? username;
     records.set(`${poolId}/${name}`, { ...srpVerifierRecord(poolId, name, password), password });
   };
-  const tokensFor = (p: Pending, responses: Json): Promise<Json> =>
-    upstream.must('InitiateAuth', {
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      ClientId: p.clientId,
-      AuthParameters: {
-        USERNAME: p.username,
-        PASSWORD: records.get(`${p.poolId}/${p.username}`)!.password,
-        SECRET_HASH: responses.SECRET_HASH,
-      },
-    });
+  const tokensFor = async (p: Pending, responses: Json): Promise<Json> =>
+    gated(
+      await upstream.must('InitiateAuth', {
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: p.clientId,
+        AuthParameters: {
+          USERNAME: p.username,
+          PASSWORD: records.get(`${p.poolId}/${p.username}`)!.password,
+          SECRET_HASH: responses.SECRET_HASH,
+        },
+      }),
+    );
   const customChallenge = (p: Pending): Json => {
     const session = randomUUID();
     pending.set(session, { ...p, stage: 'custom' });
@@ -199,6 +212,8 @@ export async function startUserPoolSrpFront(
   };
 
   const answerOwn = async (operation: string, body: Json): Promise<Json | undefined> => {
+    const setup = gate && (await gate.answer(operation, body));
+    if (setup) return setup;
     if (operation === 'InitiateAuth') return initiate(body);
     if (operation === 'RespondToAuthChallenge') return respond(body);
     if (operation === 'GetTokensFromRefreshToken') {
@@ -234,8 +249,11 @@ export async function startUserPoolSrpFront(
       const inner = params && rotated.get(params.REFRESH_TOKEN ?? '');
       if (operation === 'InitiateAuth' && inner) body.AuthParameters = { ...params, REFRESH_TOKEN: inner };
       const forwarded = await upstream.call(operation, body);
-      if (forwarded.status === 200) await afterForward(operation, body);
-      send(forwarded.status, forwarded.json);
+      if (forwarded.status !== 200) return send(forwarded.status, forwarded.json);
+      await afterForward(operation, body);
+      // Password sign-in and a new password earn tokens too: MFA setup comes first where required.
+      const signIn = body.AuthFlow === 'USER_PASSWORD_AUTH' || body.ChallengeName === 'NEW_PASSWORD_REQUIRED';
+      send(200, signIn ? await gated(forwarded.json) : forwarded.json);
     } catch (error) {
       if (error instanceof FrontFailure) send(400, { __type: error.type, message: error.message });
       else if (error instanceof SyntaxError)

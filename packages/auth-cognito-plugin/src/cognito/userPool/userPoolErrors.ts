@@ -13,6 +13,11 @@ import {
 
 const DEDICATED: Record<string, [NamedAuthExceptionClass<string>, string]> = {
   CodeMismatchException: [CodeMismatchException, 'Check the code and try again.'],
+  // A wrong code while setting TOTP up (VerifySoftwareToken): the setup can be retried.
+  EnableSoftwareTokenMFAException: [
+    CodeMismatchException,
+    'Check the code of the authenticator app and try again.',
+  ],
   ExpiredCodeException: [CodeExpiredException, 'Ask for a new code and use it.'],
   UsernameExistsException: [UsernameExistsException, 'Choose another username, or sign in.'],
   UserNotConfirmedException: [UserNotConfirmedException, 'Confirm the sign-up with confirmSignUp first.'],
