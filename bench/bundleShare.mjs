@@ -9,9 +9,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, URL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { bundleEntry, entryChunk, staticClosure } from './lib/appBundle.mjs';
 import { benchDir } from './lib/child.mjs';
 
 const args = process.argv.slice(2);
@@ -29,29 +28,8 @@ function packageOf(input) {
 
 const outdir = mkdtempSync(join(tmpdir(), 'plugboard-share-'));
 try {
-  const { metafile } = await build({
-    entryPoints: [fileURLToPath(new URL(`./entries/${name}.mjs`, import.meta.url))],
-    absWorkingDir: benchDir,
-    bundle: true,
-    minify: true,
-    platform: 'browser',
-    format: 'esm',
-    splitting: true,
-    outdir,
-    metafile: true,
-    logLevel: 'silent',
-    tsconfigRaw: '{}',
-    external: ['node:*'],
-  });
-  const outputs = metafile.outputs;
-  const start = Object.keys(outputs).find((f) => outputs[f].entryPoint?.endsWith(`entries/${name}.mjs`));
-  const initial = new Set();
-  const visit = (file) => {
-    if (initial.has(file)) return;
-    initial.add(file);
-    for (const i of outputs[file].imports) if (i.kind === 'import-statement' && !i.external) visit(i.path);
-  };
-  visit(start);
+  const { outputs } = await bundleEntry(name, outdir);
+  const initial = staticClosure(outputs, entryChunk(outputs, name));
 
   const modules = [];
   let minified = 0;

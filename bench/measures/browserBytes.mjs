@@ -5,9 +5,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { fileURLToPath, URL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { bundleEntry, entryChunk } from '../lib/appBundle.mjs';
 import { benchDir } from '../lib/child.mjs';
 import { chromiumPath, loadedFiles } from '../lib/browserPage.mjs';
 import { row } from '../lib/row.mjs';
@@ -19,20 +18,7 @@ const PROVIDER = 'graph.facebook.com';
 
 /** Bundles one entry into `outdir`; resolves to the entry file and the output graph. */
 async function bundle(name, outdir) {
-  const { metafile } = await build({
-    entryPoints: [fileURLToPath(new URL(`../entries/${name}.mjs`, import.meta.url))],
-    absWorkingDir: benchDir,
-    bundle: true,
-    minify: true,
-    platform: 'browser',
-    format: 'esm',
-    splitting: true,
-    outdir,
-    metafile: true,
-    logLevel: 'silent',
-    tsconfigRaw: '{}', // packages through their package.json exports (dist), as an app gets them
-    external: ['node:*'], // Plugboard's file storage, imported lazily and only on Node
-  });
+  const metafile = await bundleEntry(name, outdir);
   // Output paths in the metafile are relative to absWorkingDir; the page sees them relative to outdir.
   const local = (file) => relative(outdir, join(benchDir, file)).split('\\').join('/');
   const outputs = Object.fromEntries(
@@ -41,10 +27,7 @@ async function bundle(name, outdir) {
       { ...meta, imports: meta.imports.map((i) => (i.external ? i : { ...i, path: local(i.path) })) },
     ]),
   );
-  const entry = Object.keys(outputs).find(
-    (f) => outputs[f].entryPoint?.endsWith(`entries/${name}.mjs`) && f.endsWith('.js'),
-  );
-  return { entry, outputs };
+  return { entry: entryChunk(outputs, name), outputs };
 }
 
 /** Files reachable from the entry through static imports, and through any import at all. */

@@ -2,13 +2,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, URL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { bundleEntry, entryChunk, staticClosure } from '../lib/appBundle.mjs';
 import { benchDir } from '../lib/child.mjs';
 import { row } from '../lib/row.mjs';
-
-const entry = (name) => fileURLToPath(new URL(`../entries/${name}.mjs`, import.meta.url));
 
 /**
  * Lazy imports a federation (configure, federate, fetch the session) never makes, by the module they
@@ -37,36 +34,9 @@ const OFF_FEDERATION_PATH = [
 export async function bundle(name) {
   const outdir = mkdtempSync(join(tmpdir(), 'plugboard-bench-'));
   try {
-    const { metafile } = await build({
-      entryPoints: [entry(name)],
-      absWorkingDir: benchDir,
-      bundle: true,
-      minify: true,
-      platform: 'browser',
-      format: 'esm',
-      splitting: true,
-      outdir,
-      metafile: true,
-      logLevel: 'silent',
-      // Resolve the packages as an app would (package.json exports -> dist), not through the repo's
-      // tsconfig paths to the TypeScript sources.
-      tsconfigRaw: '{}',
-      // Plugboard's FileKeyValueStorage loads node:fs lazily; a browser build leaves that Node-only
-      // import out (it is only reached when an app uses file storage).
-      external: ['node:*'],
-    });
-    const outputs = metafile.outputs;
+    const { outputs } = await bundleEntry(name, outdir);
     const gzip = (file) => gzipSync(readFileSync(join(benchDir, file)), { level: 9 }).length;
-    const start = Object.keys(outputs).find(
-      (f) => outputs[f].entryPoint?.endsWith(`entries/${name}.mjs`) && f.endsWith('.js'),
-    );
-    const initial = new Set();
-    const visit = (file) => {
-      if (initial.has(file)) return;
-      initial.add(file);
-      for (const i of outputs[file].imports) if (i.kind === 'import-statement' && !i.external) visit(i.path);
-    };
-    visit(start);
+    const initial = staticClosure(outputs, entryChunk(outputs, name));
     const js = Object.keys(outputs).filter((f) => f.endsWith('.js'));
     const sum = (files) => files.reduce((total, f) => total + gzip(f), 0);
     const offPath = (target) => {
