@@ -20,7 +20,7 @@ import { SdkUserPoolService } from '../src/cognito/UserPoolService';
 import { secretHash } from '../src/cognito/secretHash';
 import { startSrpUserPool, type SrpUserPool } from './support/srpUserPool';
 import { remember, startHarness, type Harness, type HarnessUserPool } from './support/harness';
-import { rememberSecrets } from './support/secrets';
+import { rememberSecrets, rememberSessionSecrets } from './support/secrets';
 
 const PASSWORD = 'Correct-Horse-9';
 let users: SrpUserPool; // cognito-local behind the SRP proxy: signIn's default flow is USER_SRP_AUTH
@@ -51,12 +51,7 @@ function rememberSession(session: AWSCognitoAuthSession): AWSCognitoAuthSession 
     const t = session.userPoolTokensResult.value;
     rememberSecrets(t.accessToken, t.idToken, t.refreshToken);
   }
-  if (session.awsCredentialsResult.type === 'SUCCESS') {
-    rememberSecrets(
-      session.awsCredentialsResult.value.secretAccessKey,
-      session.awsCredentialsResult.value.sessionToken,
-    );
-  }
+  rememberSessionSecrets(session);
   return session;
 }
 

@@ -1,7 +1,7 @@
 import { InvalidParameterException } from '@plugboard/core';
 import * as OTPAuth from 'otpauth';
 import { CodeMismatchException } from '../src';
-import { rememberSecrets } from './support/secrets';
+import { rememberSecrets, rememberSessionSecrets } from './support/secrets';
 import { PASSWORD, userPoolSuite } from './support/userPoolSuite';
 
 const suite = userPoolSuite();
@@ -54,12 +54,7 @@ describe('TOTP MFA', () => {
     });
     const session = await suite.h.plugin.fetchAuthSession();
     expect(session.awsCredentialsResult.type).toBe('SUCCESS');
-    if (session.awsCredentialsResult.type === 'SUCCESS') {
-      rememberSecrets(
-        session.awsCredentialsResult.value.secretAccessKey,
-        session.awsCredentialsResult.value.sessionToken,
-      );
-    }
+    rememberSessionSecrets(session);
   });
 
   it('lets the user choose between SMS and TOTP, then asks for the chosen code', async () => {

@@ -1,7 +1,7 @@
 import * as OTPAuth from 'otpauth';
 import { CodeMismatchException } from '../src';
 import { startHarness, type Harness, type HarnessUserPool } from './support/harness';
-import { rememberSecrets } from './support/secrets';
+import { rememberSecrets, rememberSessionSecrets } from './support/secrets';
 import { SMS_NUMBER, startSmsMfaPool } from './support/smsMfaPool';
 import type { SrpUserPool } from './support/srpUserPool';
 
@@ -57,12 +57,7 @@ describe('SMS MFA against cognito-local', () => {
     const session = await h.plugin.fetchAuthSession();
     expect(session.awsCredentialsResult.type).toBe('SUCCESS');
     expect(session.identityIdResult.type).toBe('SUCCESS');
-    if (session.awsCredentialsResult.type === 'SUCCESS') {
-      rememberSecrets(
-        session.awsCredentialsResult.value.secretAccessKey,
-        session.awsCredentialsResult.value.sessionToken,
-      );
-    }
+    rememberSessionSecrets(session);
   });
 
   it('lets a user with SMS and TOTP choose SMS, then asks for the SMS code', async () => {

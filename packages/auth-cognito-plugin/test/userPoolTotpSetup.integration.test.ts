@@ -3,7 +3,7 @@ import * as OTPAuth from 'otpauth';
 import type { TOTPSetupDetails } from '@plugboard/core';
 import { CodeMismatchException } from '../src';
 import { startHarness, type Harness, type HarnessUserPool } from './support/harness';
-import { rememberSecrets } from './support/secrets';
+import { rememberSecrets, rememberSessionSecrets } from './support/secrets';
 import { startSrpUserPool, type SrpUserPool } from './support/srpUserPool';
 
 // TOTP setup during sign-in (MFA_SETUP) through a real flow: the SRP front plays a pool that requires
@@ -92,12 +92,7 @@ describe('TOTP setup during sign-in, against cognito-local behind the SRP front'
     expect(claims.iss).toBe(`${users.issuerDomain}/${pool.poolId}`);
     expect(session.awsCredentialsResult.type).toBe('SUCCESS');
     expect(session.identityIdResult.type).toBe('SUCCESS');
-    if (session.awsCredentialsResult.type === 'SUCCESS') {
-      rememberSecrets(
-        session.awsCredentialsResult.value.secretAccessKey,
-        session.awsCredentialsResult.value.sessionToken,
-      );
-    }
+    rememberSessionSecrets(session);
     await expect(h.plugin.fetchMFAPreference()).resolves.toEqual(
       expect.objectContaining({ enabled: ['TOTP'], preferred: 'TOTP' }),
     );

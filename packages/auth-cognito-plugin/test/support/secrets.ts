@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import type { AWSCognitoAuthSession } from '../../src';
 
 /**
  * The secrets seen by the plugin's tests (provider tokens, secret keys, session tokens), shared by every
@@ -19,6 +20,12 @@ export function secretScan(): SecretScan {
 /** Remembers values that must never appear in logs, errors, events or inspect output. */
 export function rememberSecrets(...values: (string | undefined)[]): void {
   for (const value of values) if (value && value.length >= 8) secretScan().secrets.add(value);
+}
+
+/** Remembers the secret key and session token of a session's AWS credentials, when it has them. */
+export function rememberSessionSecrets(session: AWSCognitoAuthSession): void {
+  const result = session.awsCredentialsResult;
+  if (result.type === 'SUCCESS') rememberSecrets(result.value.secretAccessKey, result.value.sessionToken);
 }
 
 /** Records a value as the library wrote it, in the form a person would read it. */
