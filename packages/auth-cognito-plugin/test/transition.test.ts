@@ -1,6 +1,7 @@
 import { NotAuthorizedException } from '@plugboard/core';
 import { IllegalTransitionError, transition } from '../src/state/transition';
 import type { AuthEvent, AuthState, FederatedSession, SignedInSession } from '../src/state/AuthState';
+import { buildSession } from '../src/session/buildSession';
 import { makeCredentials } from '../src/session/credentials';
 
 const credentials = makeCredentials({
@@ -176,10 +177,10 @@ describe('transition', () => {
       expect(effects).toEqual([{ type: 'persist', persisted: { kind: 'federated', session: expected } }]);
     });
 
-    it('a guest refusal is kept in memory with the identity id GetId gave, dropping old credentials', () => {
-      const guest: AuthState = { kind: 'signedOut', guest: { identityId: undefined, credentials } };
+    it('a guest refusal is kept in memory with the identity id GetId gave; valid credentials answer until they expire', () => {
+      const none: AuthState = { kind: 'signedOut', guest: { identityId: undefined, credentials: undefined } };
       const error = new NotAuthorizedException('No guest role.', 'Give the pool a role.');
-      const { state, effects } = transition(guest, {
+      const { state, effects } = transition(none, {
         type: 'guestAccessRefused',
         error,
         identityId: fed.identityId,
@@ -189,9 +190,27 @@ describe('transition', () => {
         guest: { identityId: fed.identityId, credentials: undefined, refusal: error },
       });
       expect(effects).toEqual([]);
+
+      // A refused refresh of guest credentials still valid (BEHAVIOUR 8): a plain fetch keeps getting
+      // them, a forced one gets the refusal, and once they expire the refusal answers.
       const known: AuthState = { kind: 'signedOut', guest: { identityId: fed.identityId, credentials } };
-      expect(transition(known, { type: 'guestAccessRefused', error }).state).toMatchObject({
-        guest: { identityId: fed.identityId, credentials: undefined },
+      const refused = transition(known, { type: 'guestAccessRefused', error }).state;
+      expect(refused).toEqual({
+        kind: 'signedOut',
+        guest: { identityId: fed.identityId, credentials, refusal: error },
+      });
+      const valid = credentials.expiration.getTime() - 60_000;
+      expect(buildSession(refused, valid, true).awsCredentialsResult).toEqual({
+        type: 'SUCCESS',
+        value: credentials,
+      });
+      expect(buildSession(refused, valid, true, {}, true).awsCredentialsResult).toEqual({
+        type: 'FAILURE',
+        error,
+      });
+      expect(buildSession(refused, credentials.expiration.getTime() + 1, true).awsCredentialsResult).toEqual({
+        type: 'FAILURE',
+        error,
       });
     });
 

@@ -92,12 +92,10 @@ function fromSignedOut(state: Extract<AuthState, { kind: 'signedOut' }>, event: 
       return { state: { ...state, guest }, effects: [persist({ kind: 'guest', guest })] };
     }
     case 'guestAccessRefused': {
-      // Credentials the pool no longer stands behind are dropped: the refusal answers until asked again.
+      // The refusal answers until asked again. Credentials still valid stay usable until they expire
+      // (BEHAVIOUR 8: a failed refresh keeps the stored session); after that the refusal answers.
       const identityId = event.identityId ?? state.guest.identityId;
-      return withoutEffects({
-        ...state,
-        guest: { identityId, credentials: undefined, refusal: event.error },
-      });
+      return withoutEffects({ ...state, guest: { ...state.guest, identityId, refusal: event.error } });
     }
     case 'signInChallenged':
       // The challenge session is short-lived and secret: memory only.
