@@ -52,8 +52,7 @@ function reportIgnored(outputs: Record<string, unknown>, auth: Record<string, un
   if (ignored.length === 0 || reportedIgnored.has(list)) return;
   reportedIgnored.add(list);
   logger.info(
-    `amplify_outputs.json: Plugboard does not use ${list}; ignored. ` +
-      'Sign-in features configured there (MFA, password policy) are not applied by Plugboard.',
+    `amplify_outputs.json: Plugboard does not use ${list}; ignored, so MFA or password rules set there do not apply.`,
   );
 }
 

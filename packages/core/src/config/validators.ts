@@ -106,11 +106,9 @@ export const checkEndpoint: Check = (value, path, parent = {}) => {
   if (!isAllowedEndpoint(value, { allowInsecure })) {
     throw invalidConfiguration(
       path,
-      `expected an ${allowInsecure ? 'http:// or https://' : 'https://'} URL` +
-        `${allowInsecure ? '' : ', or an http:// URL on a loopback host (localhost, 127.0.0.1, [::1])'}, without user info.`,
-      'Use https:// for remote endpoints. Plain http:// is for local emulators; for a container host ' +
-        '(a compose service name) set allowInsecureEndpoint: true next to Endpoint ' +
-        '(allow_insecure_endpoint: true in amplify_outputs.json).',
+      `expected an ${allowInsecure ? 'http:// or https:// URL' : 'https:// URL, or http:// on a loopback host'} without user info.`,
+      'Use https:// remotely; plain http:// is for local emulators, or any host with ' +
+        'allowInsecureEndpoint: true (allow_insecure_endpoint in amplify_outputs.json).',
     );
   }
 };
