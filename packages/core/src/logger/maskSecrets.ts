@@ -59,66 +59,51 @@ export function isSecretKey(key: string): boolean {
   return SECRET_KEY.test(key);
 }
 
-function maskError(error: Error, seen: WeakMap<object, unknown>, depth: number): Error {
+/** The objects being copied or already copied, so that a cycle becomes `[Circular]`. */
+type Seen = WeakSet<object>;
+
+function maskError(error: Error, seen: Seen, depth: number): Error {
   // A real Error (so util.inspect prints message and stack) with the original's prototype (so it
   // still `instanceof`-checks like the original).
-  const copy = new Error();
-  Object.setPrototypeOf(copy, Object.getPrototypeOf(error) as object);
-  seen.set(error, copy);
-  const hidden = { writable: true, configurable: true, enumerable: false };
-  Object.defineProperty(copy, 'name', { ...hidden, value: error.name });
-  Object.defineProperty(copy, 'message', { ...hidden, value: maskString(String(error.message)) });
-  if (typeof error.stack === 'string') {
-    Object.defineProperty(copy, 'stack', { ...hidden, value: maskString(error.stack) });
-  }
-  if (error.cause !== undefined) {
-    Object.defineProperty(copy, 'cause', { ...hidden, value: maskValue(error.cause, seen, depth + 1) });
-  }
+  const copy = Object.setPrototypeOf(new Error(), Object.getPrototypeOf(error) as object) as Error;
+  const hide = (key: string, value: unknown): unknown =>
+    Object.defineProperty(copy, key, { value, writable: true, configurable: true, enumerable: false });
+  hide('name', error.name);
+  hide('message', maskString(String(error.message)));
+  if (typeof error.stack === 'string') hide('stack', maskString(error.stack));
+  if (error.cause !== undefined) hide('cause', maskValue(error.cause, seen, depth + 1));
   for (const key of Object.keys(error)) {
-    const value = (error as unknown as Record<string, unknown>)[key];
-    (copy as unknown as Record<string, unknown>)[key] = maskEntry(key, value, seen, depth);
+    (copy as unknown as Record<string, unknown>)[key] = maskEntry(
+      key,
+      (error as unknown as Record<string, unknown>)[key],
+      seen,
+      depth,
+    );
   }
   return copy;
 }
 
-function maskEntry(key: string, value: unknown, seen: WeakMap<object, unknown>, depth: number): unknown {
+function maskEntry(key: unknown, value: unknown, seen: Seen, depth: number): unknown {
   if (value === undefined || value === null) return value;
-  return isSecretKey(key) ? MASK : maskValue(value, seen, depth + 1);
+  return typeof key === 'string' && isSecretKey(key) ? MASK : maskValue(value, seen, depth + 1);
 }
 
-function maskValue(value: unknown, seen: WeakMap<object, unknown>, depth: number): unknown {
+function maskValue(value: unknown, seen: Seen, depth: number): unknown {
   if (typeof value === 'string') return maskString(value);
   if (typeof value === 'function') return `[Function ${value.name || 'anonymous'}]`;
   if (typeof value !== 'object' || value === null) return value;
   if (seen.has(value)) return '[Circular]';
   if (depth > MAX_DEPTH) return '[Object]';
-  if (value instanceof Error) return maskError(value, seen, depth);
   if (value instanceof Date) return new Date(value.getTime());
-  if (Array.isArray(value)) {
-    const copy: unknown[] = [];
-    seen.set(value, copy);
-    for (const item of value) copy.push(maskValue(item, seen, depth + 1));
-    return copy;
-  }
+  seen.add(value);
+  if (value instanceof Error) return maskError(value, seen, depth);
+  const inner = (item: unknown): unknown => maskValue(item, seen, depth + 1);
+  if (Array.isArray(value)) return value.map(inner);
+  if (value instanceof Set) return new Set([...value].map(inner));
   if (value instanceof Map) {
-    const copy = new Map<unknown, unknown>();
-    seen.set(value, copy);
-    for (const [key, item] of value) {
-      copy.set(
-        key,
-        typeof key === 'string' ? maskEntry(key, item, seen, depth) : maskValue(item, seen, depth),
-      );
-    }
-    return copy;
-  }
-  if (value instanceof Set) {
-    const copy = new Set<unknown>();
-    seen.set(value, copy);
-    for (const item of value) copy.add(maskValue(item, seen, depth + 1));
-    return copy;
+    return new Map([...value].map(([key, item]) => [key, maskEntry(key, item, seen, depth)]));
   }
   const copy: Record<string, unknown> = {};
-  seen.set(value, copy);
   for (const key of Object.keys(value)) {
     copy[key] = maskEntry(key, (value as Record<string, unknown>)[key], seen, depth);
   }
@@ -134,5 +119,5 @@ function maskValue(value: unknown, seen: WeakMap<object, unknown>, depth: number
  */
 export function maskSecrets<T>(value: T): T;
 export function maskSecrets(value: unknown): unknown {
-  return maskValue(value, new WeakMap(), 0);
+  return maskValue(value, new WeakSet(), 0);
 }
