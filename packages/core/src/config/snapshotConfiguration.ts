@@ -63,35 +63,23 @@ function copy(value: unknown, path: string, ancestors: object[]): unknown {
   const source = value as Record<string, unknown>;
   ancestors.push(source);
   try {
-    if (read(path, () => Array.isArray(source))) {
-      const length = read(path, () => (source as unknown as unknown[]).length);
-      const items: unknown[] = [];
-      for (let i = 0; i < length; i++) {
-        const at = childPath(path, i);
-        items.push(
-          copy(
-            read(at, () => source[i]),
-            at,
-            ancestors,
-          ),
-        );
-      }
-      return items;
-    }
-    if (!read(path, () => isPlainObject(source))) {
+    const array = read(path, () => Array.isArray(source));
+    if (!array && !read(path, () => isPlainObject(source))) {
       throw invalidConfiguration(path, `expected a plain object, got ${read(path, () => kindOf(source))}.`);
     }
-    const result: Record<string, unknown> = {};
-    for (const key of read(path, () => Object.keys(source))) {
+    const keys: (string | number)[] = read(path, () =>
+      array ? [...Array((source as unknown as unknown[]).length).keys()] : Object.keys(source),
+    );
+    const result = array ? [] : {};
+    for (const key of keys) {
       const at = childPath(path, key);
-      const item = copy(
-        read(at, () => source[key]),
-        at,
-        ancestors,
-      );
       // defineProperty, not assignment: a key named `__proto__` stays a plain data property.
       Object.defineProperty(result, key, {
-        value: item,
+        value: copy(
+          read(at, () => source[key]),
+          at,
+          ancestors,
+        ),
         enumerable: true,
         writable: true,
         configurable: true,
