@@ -6,7 +6,7 @@ import { pluginSectionOf } from '../config/parseAmplifyConfiguration.js';
 import type { AmplifyConfiguration } from '../config/types.js';
 import { AmplifyException } from '../errors/AmplifyException.js';
 import type { ConfigurationException } from '../errors/ConfigurationException.js';
-import { maskString } from '../logger/maskSecrets.js';
+import { maskString } from '../logger/maskString.js';
 
 export interface ConfigureOutcome {
   /** Set when a plugin refused its configuration. */
