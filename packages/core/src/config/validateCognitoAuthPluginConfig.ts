@@ -29,8 +29,8 @@ const checkOptionalEndpoint: Check = (endpoint, path, pool) => {
     if (warnedInsecure.has(endpoint as string)) return;
     warnedInsecure.add(endpoint as string);
     logger.warn(
-      `${path} ${endpoint as string} is plain http:// to a host that is not loopback (allowed by allowInsecureEndpoint): ` +
-        'tokens and credentials cross the network unencrypted. Use it only inside a private network such as a container setup.',
+      `${path} ${endpoint as string} is plain http:// to a host that is not loopback: tokens and ` +
+        'credentials cross the network unencrypted. Use it only inside a private network.',
     );
   }
 };
