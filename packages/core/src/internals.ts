@@ -10,7 +10,8 @@ export { createHubPublisher } from './hub/createHubPublisher.js';
 export { PROTECTED_CHANNELS, isProtectedChannel, protectedChannelOf } from './hub/protectedChannels.js';
 export type { HubBus } from './hub/HubBus.js';
 export { isLogLevelEnabled } from './logger/getLogger.js';
-export { maskSecrets, maskString, isSecretKey, MASK } from './logger/maskSecrets.js';
+export { maskSecrets } from './logger/maskSecrets.js';
+export { maskString, isSecretKey, MASK } from './logger/maskString.js';
 export { parseAmplifyConfiguration, pluginSectionOf } from './config/parseAmplifyConfiguration.js';
 export { isAmplifyOutputs, normalizeAmplifyOutputs } from './config/normalizeAmplifyOutputs.js';
 export {

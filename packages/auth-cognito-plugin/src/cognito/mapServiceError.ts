@@ -8,7 +8,7 @@ import {
   UnknownException,
   type ServiceErrorMetadata,
 } from '@plugboard/core';
-import { maskSecrets } from '@plugboard/core/internals';
+import { maskString } from '@plugboard/core/internals';
 import { InvalidIdentityPoolConfigurationException } from '../shared/eagerModules.js';
 
 interface SdkErrorShape {
@@ -44,7 +44,7 @@ export function mapServiceError(error: unknown, action: Action): AuthException {
   if (error instanceof AuthException) return error;
   const shape = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorShape;
   const name = typeof shape.name === 'string' ? shape.name : 'Error';
-  const serviceMessage = typeof shape.message === 'string' ? (maskSecrets(shape.message) as string) : '';
+  const serviceMessage = typeof shape.message === 'string' ? maskString(shape.message) : '';
   const code = typeof shape.code === 'string' ? shape.code : networkCodeIn(serviceMessage);
   const metadata = serviceMetadata(error);
   const status = metadata.httpStatusCode;

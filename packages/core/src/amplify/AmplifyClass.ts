@@ -10,10 +10,10 @@ import { Hub } from '../hub/Hub.js';
 import type { HubCategory } from '../hub/HubCategory.js';
 import { getLogger } from '../logger/getLogger.js';
 import { configurePlugins, restorePlugins } from './configurePlugins.js';
+import { installInspectAmplify } from './inspectAmplify.js';
 
 const logger = getLogger('Amplify');
 /** Node's `util.inspect` hook, by its registered symbol so this module needs no Node import. */
-const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 /**
  * The entry point: holds the categories, routes plugins to them and configures them all at once.
@@ -127,14 +127,5 @@ export class AmplifyClass {
   }
 }
 brandClass(AmplifyClass, 'AmplifyClass');
-// What `util.inspect(Amplify)` / `console.log(Amplify)` shows: the summary of `toJSON`, never the
-// configuration. Defined outside the class body so the symbol stays out of the type declarations.
-Object.defineProperty(AmplifyClass.prototype, INSPECT, {
-  value: function inspectAmplify(this: AmplifyClass): string {
-    const { configured, plugins } = this.toJSON();
-    const list = Object.entries(plugins)
-      .map(([type, keys]) => `${type}: [${keys.map((key) => `'${key}'`).join(', ')}]`)
-      .join(', ');
-    return `AmplifyClass { configured: ${String(configured)}, plugins: { ${list} } }`;
-  },
-});
+// What `util.inspect(Amplify)` shows: the summary of `toJSON`, never the configuration.
+installInspectAmplify(AmplifyClass.prototype);

@@ -6,7 +6,7 @@ import { pluginSectionOf } from '../config/parseAmplifyConfiguration.js';
 import type { AmplifyConfiguration } from '../config/types.js';
 import { AmplifyException } from '../errors/AmplifyException.js';
 import type { ConfigurationException } from '../errors/ConfigurationException.js';
-import { maskString } from '../logger/maskSecrets.js';
+import { maskString } from '../logger/maskString.js';
 
 export interface ConfigureOutcome {
   /** Set when a plugin refused its configuration. */
@@ -16,25 +16,26 @@ export interface ConfigureOutcome {
 }
 
 /**
- * Calls `configure` on every plugin of every category, each with its own section of `config` and a
- * context for its category. Stops at the first plugin that throws and reports which plugins it called.
+ * Calls `configure` on every plugin of every category (only on those in `only`, when given), each with
+ * its own section of `config` and a context for its category. Stops at the first plugin that throws
+ * and reports which plugins it called.
  */
 export function configurePlugins(
   categories: readonly Category<Plugin>[],
   config: AmplifyConfiguration,
+  only?: readonly Plugin[],
 ): ConfigureOutcome {
   const touched: Plugin[] = [];
   for (const category of categories) {
+    const type = category.categoryType;
     for (const plugin of category.getPlugins()) {
+      if (only && !only.includes(plugin)) continue;
       const key = plugin.getPluginKey();
       touched.push(plugin);
       try {
-        plugin.configure(
-          pluginSectionOf(config, category.categoryType, key),
-          createPluginContext(category.categoryType, key),
-        );
+        plugin.configure(pluginSectionOf(config, type, key), createPluginContext(type, key));
       } catch (cause) {
-        return { error: pluginConfigurationError(category.categoryType, key, cause), touched };
+        return { error: pluginConfigurationError(type, key, cause), touched };
       }
     }
   }
@@ -50,21 +51,7 @@ export function restorePlugins(
   plugins: readonly Plugin[],
   config: AmplifyConfiguration,
 ): boolean {
-  for (const category of categories) {
-    for (const plugin of category.getPlugins()) {
-      if (!plugins.includes(plugin)) continue;
-      const key = plugin.getPluginKey();
-      try {
-        plugin.configure(
-          pluginSectionOf(config, category.categoryType, key),
-          createPluginContext(category.categoryType, key),
-        );
-      } catch {
-        return false;
-      }
-    }
-  }
-  return true;
+  return configurePlugins(categories, config, plugins).error === undefined;
 }
 
 function messageOf(cause: unknown): string {

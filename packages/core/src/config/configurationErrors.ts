@@ -21,18 +21,15 @@ export function invalidConfiguration(
 
 /** The two shapes `Amplify.configure` accepts, for messages that have to name them. */
 export const ACCEPTED_SHAPES =
-  'amplifyconfiguration.json (auth.plugins.awsCognitoAuthPlugin with CredentialsProvider.CognitoIdentity.Default ' +
-  'and/or CognitoUserPool.Default) or amplify_outputs.json (auth.aws_region with auth.identity_pool_id and/or ' +
-  'auth.user_pool_id and auth.user_pool_client_id)';
+  'amplifyconfiguration.json (auth.plugins.awsCognitoAuthPlugin) or amplify_outputs.json ' +
+  '(auth.aws_region with auth.identity_pool_id and/or auth.user_pool_id and user_pool_client_id)';
 
 /** The app passed aws-amplify v6's `Amplify.configure` shape (`{ Auth: { Cognito: ... } }`). */
 export function awsAmplifyV6Shape(rootKey: string): ConfigurationException {
   return new ConfigurationException(
-    `Amplify.configure got a configuration with a top-level '${rootKey}' key, which looks like aws-amplify v6's ` +
-      `shape ({ Auth: { Cognito: { identityPoolId, userPoolId, ... } } }). Plugboard accepts ${ACCEPTED_SHAPES}.`,
-    'Pass the amplifyconfiguration.json or amplify_outputs.json your backend generated; from a v6 object, map ' +
-      'Auth.Cognito.identityPoolId to auth.identity_pool_id, userPoolId to auth.user_pool_id, userPoolClientId ' +
-      'to auth.user_pool_client_id, and add auth.aws_region.',
+    `Amplify.configure got a top-level '${rootKey}' key, aws-amplify v6's shape; Plugboard accepts ${ACCEPTED_SHAPES}.`,
+    'Pass the file your backend generated; from a v6 object, map Auth.Cognito.identityPoolId, userPoolId and ' +
+      'userPoolClientId to auth.identity_pool_id, auth.user_pool_id and auth.user_pool_client_id, and add auth.aws_region.',
   );
 }
 
@@ -40,6 +37,6 @@ export function awsAmplifyV6Shape(rootKey: string): ConfigurationException {
 export function notAConfigurationObject(): ConfigurationException {
   return new ConfigurationException(
     `Amplify.configure needs a configuration object: ${ACCEPTED_SHAPES}.`,
-    'Pass the parsed contents of amplifyconfiguration.json or amplify_outputs.json.',
+    'Pass the parsed contents of that file.',
   );
 }

@@ -1,4 +1,4 @@
-import { isSecretKey, maskSecrets } from '../logger/maskSecrets.js';
+import { isSecretKey, MASK } from '../logger/maskString.js';
 
 /** Node's `util.inspect` hook, by its registered symbol so this module needs no Node import. */
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
@@ -18,7 +18,11 @@ export function freezeConfiguration<T>(value: T): T {
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record)) freezeConfiguration(record[key]);
   if (!Array.isArray(value) && holdsSecretString(record)) {
-    const masked = (): unknown => maskSecrets({ ...record });
+    // Shallow: a nested object holding a secret carries hooks of its own.
+    const masked = (): unknown =>
+      Object.fromEntries(
+        Object.entries(record).map(([key, item]) => [key, isSecretKey(key) && item != null ? MASK : item]),
+      );
     Object.defineProperty(record, 'toJSON', { value: masked });
     Object.defineProperty(record, INSPECT, { value: masked });
   }

@@ -1,23 +1,9 @@
 import { processSingleton } from '../brand.js';
 import { getLogger } from '../logger/getLogger.js';
 import { configurationError } from './configurationErrors.js';
-import type {
-  AmplifyConfiguration,
-  AmplifyOutputs,
-  AWSCognitoAuthPluginConfig,
-  CognitoIdentityPoolConfig,
-  CognitoUserPoolConfig,
-  OAuthConfig,
-} from './types.js';
-import {
-  assertEndpoint,
-  assertIdentityPoolId,
-  assertNonEmptyString,
-  assertObject,
-  assertOptionalBoolean,
-  assertRegion,
-  assertUserPoolId,
-} from './validators.js';
+import type { AmplifyConfiguration, AmplifyOutputs, OAuthConfig } from './types.js';
+import { validateCognitoAuthPluginConfig } from './validateCognitoAuthPluginConfig.js';
+import { assertObject, checkOptionalBoolean, checkRegion } from './validators.js';
 
 const GEN2_AUTH_KEYS = ['aws_region', 'identity_pool_id', 'user_pool_id', 'user_pool_client_id'];
 
@@ -66,28 +52,15 @@ function reportIgnored(outputs: Record<string, unknown>, auth: Record<string, un
   if (ignored.length === 0 || reportedIgnored.has(list)) return;
   reportedIgnored.add(list);
   logger.info(
-    `amplify_outputs.json: Plugboard does not use ${list}; ignored. ` +
-      'Sign-in features configured there (MFA, password policy) are not applied by Plugboard.',
+    `amplify_outputs.json: Plugboard does not use ${list}; ignored, so MFA or password rules set there do not apply.`,
   );
 }
 
-/** The endpoint and opt-in of one pool, checked under their amplify_outputs.json names. */
-function endpointOf(
-  auth: Record<string, unknown>,
-  key: string,
-): { Endpoint?: string; allowInsecureEndpoint?: true } {
-  const endpoint = auth[key];
-  if (endpoint === undefined) return {};
-  const allowInsecure = auth.allow_insecure_endpoint === true;
-  assertEndpoint(endpoint, `auth.${key}`, { allowInsecure });
-  return allowInsecure ? { Endpoint: endpoint, allowInsecureEndpoint: true } : { Endpoint: endpoint };
-}
-
 /**
- * Converts the Gen 2 shape into the `amplifyconfiguration.json` shape, validating the Gen 2 fields
- * (errors name them as written, e.g. `auth.identity_pool_id`); `auth.oauth` becomes the hosted UI's
- * `Auth.Default.OAuth`, checked by the auth plugin. Keys Plugboard does not read (other categories,
- * `auth.mfa_methods`, ...) are dropped and logged once at info level.
+ * Converts the Gen 2 shape into the `amplifyconfiguration.json` shape and validates it, naming fields
+ * as written in amplify_outputs.json (e.g. `auth.identity_pool_id`); `auth.oauth` becomes the hosted
+ * UI's `Auth.Default.OAuth`, checked by the auth plugin. Keys Plugboard does not read (other
+ * categories, `auth.mfa_methods`, ...) are dropped and logged once at info level.
  */
 export function normalizeAmplifyOutputs(outputs: AmplifyOutputs): AmplifyConfiguration {
   assertObject(outputs, '(root)');
@@ -95,44 +68,48 @@ export function normalizeAmplifyOutputs(outputs: AmplifyOutputs): AmplifyConfigu
   if (auth !== undefined) assertObject(auth, 'auth');
   reportIgnored(outputs, auth);
   if (auth === undefined) return {};
-  assertRegion(auth.aws_region, 'auth.aws_region');
-  assertOptionalBoolean(auth.allow_insecure_endpoint, 'auth.allow_insecure_endpoint');
-  assertOptionalBoolean(auth.unauthenticated_identities_enabled, 'auth.unauthenticated_identities_enabled');
-  const region = auth.aws_region;
-  const section: { -readonly [K in keyof AWSCognitoAuthPluginConfig]: AWSCognitoAuthPluginConfig[K] } = {};
+  checkRegion(auth.aws_region, 'auth.aws_region');
+  checkOptionalBoolean(auth.allow_insecure_endpoint, 'auth.allow_insecure_endpoint');
+  checkOptionalBoolean(auth.unauthenticated_identities_enabled, 'auth.unauthenticated_identities_enabled');
+  const Region = auth.aws_region as string;
+  /** The endpoint of one pool with the opt-in, when set. */
+  const endpointOf = (endpoint: unknown) =>
+    endpoint === undefined
+      ? {}
+      : { Endpoint: endpoint, ...(auth.allow_insecure_endpoint ? { allowInsecureEndpoint: true } : {}) };
+  const section: Record<string, unknown> = {};
 
   if (auth.identity_pool_id !== undefined) {
-    assertIdentityPoolId(auth.identity_pool_id, 'auth.identity_pool_id');
-    const pool: CognitoIdentityPoolConfig = {
-      PoolId: auth.identity_pool_id,
-      Region: region,
-      ...endpointOf(auth, 'identity_pool_endpoint'),
-      ...(auth.unauthenticated_identities_enabled === undefined
-        ? {}
-        : { AllowUnauthenticatedIdentities: auth.unauthenticated_identities_enabled }),
+    const unauthenticated = auth.unauthenticated_identities_enabled;
+    section.CredentialsProvider = {
+      CognitoIdentity: {
+        Default: {
+          PoolId: auth.identity_pool_id,
+          Region,
+          ...endpointOf(auth.identity_pool_endpoint),
+          ...(unauthenticated === undefined ? {} : { AllowUnauthenticatedIdentities: unauthenticated }),
+        },
+      },
     };
-    section.CredentialsProvider = { CognitoIdentity: { Default: pool } };
   }
-
   if (auth.user_pool_id !== undefined) {
-    assertUserPoolId(auth.user_pool_id, 'auth.user_pool_id');
-    assertNonEmptyString(auth.user_pool_client_id, 'auth.user_pool_client_id');
-    const pool: CognitoUserPoolConfig = {
-      PoolId: auth.user_pool_id,
-      AppClientId: auth.user_pool_client_id,
-      Region: region,
-      ...endpointOf(auth, 'user_pool_endpoint'),
+    section.CognitoUserPool = {
+      Default: {
+        PoolId: auth.user_pool_id,
+        AppClientId: auth.user_pool_client_id,
+        Region,
+        ...endpointOf(auth.user_pool_endpoint),
+      },
     };
-    section.CognitoUserPool = { Default: pool };
   }
-  if (auth.oauth !== undefined) section.Auth = { Default: { OAuth: hostedUiOf(auth) } };
-
   if (section.CredentialsProvider === undefined && section.CognitoUserPool === undefined) {
     throw configurationError(
       'Invalid configuration at auth: neither identity_pool_id nor user_pool_id is set.',
       'Set auth.identity_pool_id, auth.user_pool_id (with user_pool_client_id), or both.',
     );
   }
+  validateCognitoAuthPluginConfig(section, 'auth', true);
+  if (auth.oauth !== undefined) section.Auth = { Default: { OAuth: hostedUiOf(auth) } };
   return { auth: { plugins: { awsCognitoAuthPlugin: section } } };
 }
 

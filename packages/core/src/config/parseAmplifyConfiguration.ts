@@ -39,14 +39,16 @@ export function parseAmplifyConfiguration(
   const v6Key = V6_CATEGORY_KEYS.find((key) => copy[key] !== undefined);
   if (v6Key !== undefined && copy[v6Key.toLowerCase()] === undefined) throw awsAmplifyV6Shape(v6Key);
 
-  const normalized = isAmplifyOutputs(copy) ? normalizeAmplifyOutputs(copy) : (copy as AmplifyConfiguration);
+  // amplify_outputs.json is validated while it is converted, under its own field names.
+  const outputs = isAmplifyOutputs(copy);
+  const normalized = outputs ? normalizeAmplifyOutputs(copy) : (copy as AmplifyConfiguration);
   for (const [category, section] of Object.entries(normalized)) {
     if (section === undefined) continue;
     assertObject(section, category);
     if (section.plugins !== undefined) assertObject(section.plugins, `${category}.plugins`);
   }
   const cognito = normalized.auth?.plugins?.awsCognitoAuthPlugin;
-  if (cognito !== undefined) validateCognitoAuthPluginConfig(cognito, COGNITO_AUTH_PLUGIN_PATH);
+  if (cognito !== undefined && !outputs) validateCognitoAuthPluginConfig(cognito, COGNITO_AUTH_PLUGIN_PATH);
   return freezeConfiguration(normalized);
 }
 

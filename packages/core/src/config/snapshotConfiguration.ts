@@ -28,19 +28,6 @@ function childPath(path: string, key: string | number): string {
   return path === '(root)' ? key : `${path}.${key}`;
 }
 
-/** Runs one read of the app's object; a getter or Proxy trap that throws names the path it was reading. */
-function read<T>(path: string, action: () => T): T {
-  try {
-    return action();
-  } catch (cause) {
-    throw configurationError(
-      `Invalid configuration at ${path}: reading it threw (a getter or a Proxy?).`,
-      'Pass plain data, for example the parsed contents of amplifyconfiguration.json or amplify_outputs.json.',
-      cause,
-    );
-  }
-}
-
 function copy(value: unknown, path: string, ancestors: object[]): unknown {
   switch (typeof value) {
     case 'string':
@@ -62,42 +49,42 @@ function copy(value: unknown, path: string, ancestors: object[]): unknown {
   }
   const source = value as Record<string, unknown>;
   ancestors.push(source);
+  // A getter or Proxy trap that throws while `reading` becomes an error naming `at`, the path read.
+  let at = path;
+  let reading = true;
   try {
-    if (read(path, () => Array.isArray(source))) {
-      const length = read(path, () => (source as unknown as unknown[]).length);
-      const items: unknown[] = [];
-      for (let i = 0; i < length; i++) {
-        const at = childPath(path, i);
-        items.push(
-          copy(
-            read(at, () => source[i]),
-            at,
-            ancestors,
-          ),
-        );
-      }
-      return items;
-    }
-    if (!read(path, () => isPlainObject(source))) {
-      throw invalidConfiguration(path, `expected a plain object, got ${read(path, () => kindOf(source))}.`);
-    }
-    const result: Record<string, unknown> = {};
-    for (const key of read(path, () => Object.keys(source))) {
-      const at = childPath(path, key);
-      const item = copy(
-        read(at, () => source[key]),
-        at,
-        ancestors,
-      );
+    const array = Array.isArray(source);
+    const kind = array || isPlainObject(source) ? undefined : kindOf(source);
+    const keys: (string | number)[] =
+      kind !== undefined
+        ? []
+        : array
+          ? [...Array((source as unknown as unknown[]).length).keys()]
+          : Object.keys(source);
+    reading = false;
+    if (kind !== undefined) throw invalidConfiguration(path, `expected a plain object, got ${kind}.`);
+    const result = array ? [] : {};
+    for (const key of keys) {
+      at = childPath(path, key);
+      reading = true;
+      const item = source[key];
+      reading = false;
       // defineProperty, not assignment: a key named `__proto__` stays a plain data property.
       Object.defineProperty(result, key, {
-        value: item,
+        value: copy(item, at, ancestors),
         enumerable: true,
         writable: true,
         configurable: true,
       });
     }
     return result;
+  } catch (cause) {
+    if (!reading) throw cause;
+    throw configurationError(
+      `Invalid configuration at ${at}: reading it threw (a getter or a Proxy?).`,
+      'Pass plain data, for example the parsed contents of amplifyconfiguration.json or amplify_outputs.json.',
+      cause,
+    );
   } finally {
     ancestors.pop();
   }

@@ -3,13 +3,14 @@ import { getLogger } from '../logger/getLogger.js';
 import { configurationError } from './configurationErrors.js';
 import type { AWSCognitoAuthPluginConfig } from './types.js';
 import {
-  assertEndpoint,
-  assertOptionalBoolean,
-  assertIdentityPoolId,
-  assertNonEmptyString,
   assertObject,
-  assertRegion,
-  assertUserPoolId,
+  type Check,
+  checkEndpoint,
+  checkIdentityPoolId,
+  checkNonEmptyString,
+  checkOptionalBoolean,
+  checkRegion,
+  checkUserPoolId,
   isInsecureRemoteEndpoint,
 } from './validators.js';
 
@@ -18,74 +19,95 @@ const logger = getLogger('Configuration');
 const warnedInsecure = processSingleton('config.insecureEndpointWarnings.v1', () => new Set<string>());
 
 /**
- * Checks an optional `Endpoint` and its `allowInsecureEndpoint` opt-in; warns once per endpoint when
- * the opt-in lets plain http:// reach a host that is not loopback.
+ * Checks an optional `Endpoint` under its pool's `allowInsecureEndpoint` opt-in; warns once per endpoint
+ * when the opt-in lets plain http:// reach a host that is not loopback.
  */
-function checkEndpoint(pool: Record<string, unknown>, at: string): void {
-  assertOptionalBoolean(pool.allowInsecureEndpoint, `${at}.allowInsecureEndpoint`);
-  const endpoint = pool.Endpoint;
+const checkOptionalEndpoint: Check = (endpoint, path, pool) => {
   if (endpoint === undefined) return;
-  const allowInsecure = pool.allowInsecureEndpoint === true;
-  assertEndpoint(endpoint, `${at}.Endpoint`, { allowInsecure });
-  if (allowInsecure && isInsecureRemoteEndpoint(endpoint) && !warnedInsecure.has(endpoint)) {
-    warnedInsecure.add(endpoint);
+  checkEndpoint(endpoint, path, pool);
+  if (pool?.allowInsecureEndpoint === true && isInsecureRemoteEndpoint(endpoint as string)) {
+    if (warnedInsecure.has(endpoint as string)) return;
+    warnedInsecure.add(endpoint as string);
     logger.warn(
-      `${at}.Endpoint ${endpoint} is plain http:// to a host that is not loopback (allowed by allowInsecureEndpoint): ` +
-        'tokens and credentials cross the network unencrypted. Use it only inside a private network such as a container setup.',
+      `${path} ${endpoint as string} is plain http:// to a host that is not loopback: tokens and ` +
+        'credentials cross the network unencrypted. Use it only inside a private network.',
     );
   }
-}
+};
+
+const optional =
+  (inner: Check): Check =>
+  (value, path) => {
+    if (value !== undefined) inner(value, path);
+  };
+
+/** A pool's fields in checking order: the key, its check, and its name in amplify_outputs.json's `auth`. */
+type Fields = readonly (readonly [key: string, check: Check, outputsKey: string])[];
+
+const IDENTITY_POOL: Fields = [
+  ['PoolId', checkIdentityPoolId, 'identity_pool_id'],
+  ['Region', checkRegion, 'aws_region'],
+  ['allowInsecureEndpoint', checkOptionalBoolean, 'allow_insecure_endpoint'],
+  ['Endpoint', checkOptionalEndpoint, 'identity_pool_endpoint'],
+  ['AllowUnauthenticatedIdentities', checkOptionalBoolean, 'unauthenticated_identities_enabled'],
+];
+
+const USER_POOL: Fields = [
+  ['PoolId', checkUserPoolId, 'user_pool_id'],
+  ['AppClientId', checkNonEmptyString, 'user_pool_client_id'],
+  ['AppClientSecret', optional(checkNonEmptyString), 'user_pool_client_secret'],
+  ['Region', checkRegion, 'aws_region'],
+  ['allowInsecureEndpoint', checkOptionalBoolean, 'allow_insecure_endpoint'],
+  ['Endpoint', checkOptionalEndpoint, 'user_pool_endpoint'],
+];
 
 /** Where the section sits in `amplifyconfiguration.json`; error messages start from here. */
 export const COGNITO_AUTH_PLUGIN_PATH = 'auth.plugins.awsCognitoAuthPlugin';
 
-/** Validates an optional nested object and returns it, or undefined when absent. */
-function optionalObject(parent: Record<string, unknown>, key: string, path: string) {
-  const value = parent[key];
-  if (value === undefined) return undefined;
-  assertObject(value, `${path}.${key}`);
-  return value;
+/**
+ * The pool at `keys` (`CredentialsProvider.CognitoIdentity.Default`, ...) under `section`, each level
+ * checked to be an object when present, its fields checked in order; undefined when absent. Errors
+ * name fields as `path.keys.Field`, or as amplify_outputs.json's `auth.field` with `fromOutputs`.
+ */
+function checkPool(
+  section: Record<string, unknown>,
+  path: string,
+  keys: string,
+  fields: Fields,
+  fromOutputs: boolean,
+): Record<string, unknown> | undefined {
+  let pool: unknown = section;
+  for (const key of keys.split('.')) {
+    pool = (pool as Record<string, unknown>)[key];
+    if (pool === undefined) return undefined;
+    assertObject(pool, (path += `.${key}`));
+  }
+  const record = pool as Record<string, unknown>;
+  for (const [key, check, outputsKey] of fields) {
+    check(record[key], fromOutputs ? `auth.${outputsKey}` : `${path}.${key}`, record);
+  }
+  return record;
 }
 
 /**
  * Checks the `awsCognitoAuthPlugin` section: pool ids, regions, app client id and endpoints. Either
- * pool may be absent, not both. Throws `ConfigurationException` naming the offending field.
+ * pool may be absent, not both. Throws `ConfigurationException` naming the offending field (by its
+ * amplify_outputs.json name with `fromOutputs`, for a section converted from that shape).
  */
 export function validateCognitoAuthPluginConfig(
   section: unknown,
   path: string = COGNITO_AUTH_PLUGIN_PATH,
+  fromOutputs = false,
 ): asserts section is AWSCognitoAuthPluginConfig {
   assertObject(section, path);
-
-  const credentialsPath = `${path}.CredentialsProvider`;
-  const credentials = optionalObject(section, 'CredentialsProvider', path);
-  const cognitoIdentity = credentials && optionalObject(credentials, 'CognitoIdentity', credentialsPath);
-  const identityPool =
-    cognitoIdentity && optionalObject(cognitoIdentity, 'Default', `${credentialsPath}.CognitoIdentity`);
-  if (identityPool) {
-    const at = `${credentialsPath}.CognitoIdentity.Default`;
-    assertIdentityPoolId(identityPool.PoolId, `${at}.PoolId`);
-    assertRegion(identityPool.Region, `${at}.Region`);
-    checkEndpoint(identityPool, at);
-    assertOptionalBoolean(
-      identityPool.AllowUnauthenticatedIdentities,
-      `${at}.AllowUnauthenticatedIdentities`,
-    );
-  }
-
-  const userPools = optionalObject(section, 'CognitoUserPool', path);
-  const userPool = userPools && optionalObject(userPools, 'Default', `${path}.CognitoUserPool`);
-  if (userPool) {
-    const at = `${path}.CognitoUserPool.Default`;
-    assertUserPoolId(userPool.PoolId, `${at}.PoolId`);
-    assertNonEmptyString(userPool.AppClientId, `${at}.AppClientId`);
-    if (userPool.AppClientSecret !== undefined) {
-      assertNonEmptyString(userPool.AppClientSecret, `${at}.AppClientSecret`);
-    }
-    assertRegion(userPool.Region, `${at}.Region`);
-    checkEndpoint(userPool, at);
-  }
-
+  const identityPool = checkPool(
+    section,
+    path,
+    'CredentialsProvider.CognitoIdentity.Default',
+    IDENTITY_POOL,
+    fromOutputs,
+  );
+  const userPool = checkPool(section, path, 'CognitoUserPool.Default', USER_POOL, fromOutputs);
   if (!identityPool && !userPool) {
     throw configurationError(
       `Invalid configuration at ${path}: neither CredentialsProvider.CognitoIdentity.Default nor CognitoUserPool.Default is set.`,

@@ -1,29 +1,31 @@
 import { invalidConfiguration } from './configurationErrors.js';
 import { isLoopbackHost } from './isLoopbackHost.js';
 
-/** AWS's identity pool id pattern (`region:uuid`), anchored. */
-const IDENTITY_POOL_ID = /^[\w-]+:[0-9a-f-]+$/;
-/** AWS's user pool id pattern (`region_id`; cognito-local uses `local_xxxx`), anchored. */
-const USER_POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
+/** A type guard for strings of at most `max` characters that match `pattern` (anchored). */
+const matching =
+  (pattern: RegExp, max: number) =>
+  (value: unknown): value is string =>
+    typeof value === 'string' && value.length <= max && pattern.test(value);
+
+/** AWS's identity pool id pattern (`region:uuid`). */
+export const isValidIdentityPoolId = matching(/^[\w-]+:[0-9a-f-]+$/, 55);
+/** AWS's user pool id pattern (`region_id`; cognito-local uses `local_xxxx`). */
+export const isValidUserPoolId = matching(/^[\w-]+_[0-9a-zA-Z]+$/, 55);
 /** A region name such as `us-east-1` or `eu-central-2`. */
-const REGION = /^[a-z0-9]+(?:-[a-z0-9]+)+$/;
-const POOL_ID_MAX = 55;
-
-export function isValidIdentityPoolId(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= POOL_ID_MAX && IDENTITY_POOL_ID.test(value);
-}
-
-export function isValidUserPoolId(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= POOL_ID_MAX && USER_POOL_ID.test(value);
-}
-
-export function isValidRegion(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= 50 && REGION.test(value);
-}
+export const isValidRegion = matching(/^[a-z0-9]+(?:-[a-z0-9]+)+$/, 50);
 
 export interface EndpointRules {
   /** Accept plain `http://` on any host (containers, compose service names), not only loopback. */
   readonly allowInsecure?: boolean;
+}
+
+/** The URL `value` parses to, or undefined when it is not a URL string. */
+function urlOf(value: unknown): URL | undefined {
+  try {
+    return typeof value === 'string' ? new URL(value) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -31,30 +33,19 @@ export interface EndpointRules {
  * `allowInsecure`). No user info allowed.
  */
 export function isAllowedEndpoint(value: unknown, rules: EndpointRules = {}): value is string {
-  if (typeof value !== 'string') return false;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  if (url.username !== '' || url.password !== '') return false;
-  if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && (rules.allowInsecure === true || isLoopbackHost(url.hostname));
+  const url = urlOf(value);
+  return (
+    url !== undefined &&
+    url.username + url.password === '' &&
+    (url.protocol === 'https:' ||
+      (url.protocol === 'http:' && (rules.allowInsecure === true || isLoopbackHost(url.hostname))))
+  );
 }
 
 /** True for a plain `http://` URL on a host that is not loopback. */
 export function isInsecureRemoteEndpoint(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' && !isLoopbackHost(url.hostname);
-  } catch {
-    return false;
-  }
-}
-
-function fail(path: string, problem: string, recovery: string): never {
-  throw invalidConfiguration(path, problem, recovery);
+  const url = urlOf(value);
+  return url?.protocol === 'http:' && !isLoopbackHost(url.hostname);
 }
 
 /** Shows a non-secret value in an error message, shortened. */
@@ -63,69 +54,71 @@ function show(value: unknown): string {
   return text.length > 70 ? `${text.slice(0, 67)}...` : text;
 }
 
+/**
+ * A field check: throws `ConfigurationException` naming `path` when `value` is wrong. `parent` is the
+ * object holding the field (the endpoint check reads its opt-in there).
+ */
+export type Check = (value: unknown, path: string, parent?: Record<string, unknown>) => void;
+
+/** A check from a test, the problem it reports (quoting the value only where `problem` does) and the fix. */
+const check =
+  (ok: (value: unknown) => boolean, problem: (value: unknown) => string, recovery: string): Check =>
+  (value, path) => {
+    if (!ok(value)) throw invalidConfiguration(path, problem(value), recovery);
+  };
+
+const CONSOLE_ID = 'Use the id from the Cognito console, e.g. ';
+
+export const checkIdentityPoolId: Check = check(
+  isValidIdentityPoolId,
+  (value) => `${show(value)} is not an identity pool id.`,
+  `${CONSOLE_ID}us-east-1:0f6c2a5e-1d3b-4c8e-9a7f-2b4d6e8f0a1c.`,
+);
+
+export const checkUserPoolId: Check = check(
+  isValidUserPoolId,
+  (value) => `${show(value)} is not a user pool id.`,
+  `${CONSOLE_ID}us-east-1_AbC123.`,
+);
+
+export const checkRegion: Check = check(
+  isValidRegion,
+  (value) => `${show(value)} is not an AWS region.`,
+  'Use a region name such as us-east-1.',
+);
+
+/** A required non-empty string whose value is never shown (it may be a secret). */
+export const checkNonEmptyString: Check = check(
+  (value) => typeof value === 'string' && value.trim() !== '',
+  () => 'expected a non-empty string.',
+  'Copy the value from your backend configuration.',
+);
+
+export const checkOptionalBoolean: Check = check(
+  (value) => value === undefined || typeof value === 'boolean',
+  (value) => `expected true or false, got ${show(value)}.`,
+  'Use a JSON boolean (true or false).',
+);
+
+/** Refuses an `Endpoint` that {@link isAllowedEndpoint} refuses under the opt-in of its pool. */
+export const checkEndpoint: Check = (value, path, parent = {}) => {
+  const allowInsecure = parent.allowInsecureEndpoint === true;
+  if (!isAllowedEndpoint(value, { allowInsecure })) {
+    throw invalidConfiguration(
+      path,
+      `expected an ${allowInsecure ? 'http:// or https:// URL' : 'https:// URL, or http:// on a loopback host'} without user info.`,
+      'Use https:// remotely; plain http:// is for local emulators, or any host with ' +
+        'allowInsecureEndpoint: true (allow_insecure_endpoint in amplify_outputs.json).',
+    );
+  }
+};
+
 export function assertObject(value: unknown, path: string): asserts value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    fail(
+    throw invalidConfiguration(
       path,
       `expected an object, got ${Array.isArray(value) ? 'an array' : typeof value}.`,
       'Check the JSON shape.',
     );
-  }
-}
-
-export function assertIdentityPoolId(value: unknown, path: string): asserts value is string {
-  if (!isValidIdentityPoolId(value)) {
-    fail(
-      path,
-      `${show(value)} is not an identity pool id.`,
-      'Use the id from the Cognito console, e.g. us-east-1:0f6c2a5e-1d3b-4c8e-9a7f-2b4d6e8f0a1c.',
-    );
-  }
-}
-
-export function assertUserPoolId(value: unknown, path: string): asserts value is string {
-  if (!isValidUserPoolId(value)) {
-    fail(
-      path,
-      `${show(value)} is not a user pool id.`,
-      'Use the id from the Cognito console, e.g. us-east-1_AbC123.',
-    );
-  }
-}
-
-export function assertRegion(value: unknown, path: string): asserts value is string {
-  if (!isValidRegion(value)) {
-    fail(path, `${show(value)} is not an AWS region.`, 'Use a region name such as us-east-1.');
-  }
-}
-
-/** A required non-empty string whose value is never shown (it may be a secret). */
-export function assertNonEmptyString(value: unknown, path: string): asserts value is string {
-  if (typeof value !== 'string' || value.trim() === '') {
-    fail(path, 'expected a non-empty string.', 'Copy the value from your backend configuration.');
-  }
-}
-
-export function assertEndpoint(
-  value: unknown,
-  path: string,
-  rules: EndpointRules = {},
-): asserts value is string {
-  if (!isAllowedEndpoint(value, rules)) {
-    fail(
-      path,
-      rules.allowInsecure === true
-        ? 'expected an http:// or https:// URL without user info.'
-        : 'expected an https:// URL, or an http:// URL on a loopback host (localhost, 127.0.0.1, [::1]), without user info.',
-      'Use https:// for remote endpoints. Plain http:// is for local emulators; for a container host ' +
-        '(a compose service name) set allowInsecureEndpoint: true next to Endpoint ' +
-        '(allow_insecure_endpoint: true in amplify_outputs.json).',
-    );
-  }
-}
-
-export function assertOptionalBoolean(value: unknown, path: string): asserts value is boolean | undefined {
-  if (value !== undefined && typeof value !== 'boolean') {
-    fail(path, `expected true or false, got ${show(value)}.`, 'Use a JSON boolean (true or false).');
   }
 }

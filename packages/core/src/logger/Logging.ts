@@ -1,9 +1,9 @@
 import { ConfigurationException } from '../errors/ConfigurationException.js';
-import { consoleSink } from './consoleSink.js';
 import { getLogger } from './getLogger.js';
 import type { LogLevel, LogSink } from './Logger.js';
 import { provideLoggerFactory } from './loggerFactory.js';
 import { LOG_LEVEL_RANK, loggingState } from './loggingState.js';
+import { writeEntry } from './writeEntry.js';
 
 /** `Logging.setLevel` with a name that is not a level. */
 function unknownLogLevel(level: unknown): ConfigurationException {
@@ -21,6 +21,8 @@ function badLogSink(): ConfigurationException {
   );
 }
 
+// Loggers write through this once logging can be turned on; the first loaded copy of core installs it.
+loggingState.write ??= writeEntry;
 // Lets the Hub bus, which does not import the logger, find it once logging can be turned on.
 provideLoggerFactory(getLogger);
 
@@ -42,6 +44,6 @@ export const Logging = {
   /** Sends entries to `sink` instead of the console; `undefined` restores the console sink. */
   setSink(sink: LogSink | undefined): void {
     if (sink !== undefined && typeof sink !== 'function') throw badLogSink();
-    loggingState.sink = sink ?? consoleSink;
+    loggingState.sink = sink;
   },
 };
