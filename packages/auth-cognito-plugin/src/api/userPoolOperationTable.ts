@@ -1,14 +1,16 @@
 import type { PluginRuntime } from '../operations/PluginRuntime.js';
 import type { AWSCognitoUserPoolMethods } from './userPoolMethods.js';
+import type { ConfirmSignInOptions } from './options.js';
 import {
   validateAttributeKey,
   validateAttributes,
   validateCode,
   validateMfaPreference,
+  validateSignInInput,
   validateSignUpOptions,
   validateUsername,
 } from './userPoolValidate.js';
-import { validatePassword } from '../shared/validate.js';
+import { validatePassword, validateStringRecord } from '../shared/validate.js';
 
 /** Loaded on first use: apps that only federate never download the user-pool operations. */
 export const userPoolOperations = () => import('../operations/userPool/userPoolOperations.js');
@@ -20,7 +22,22 @@ type Prepare = (args: readonly unknown[], options: unknown) => Operation;
 const code = (value: unknown): string => validateCode(value, 'The confirmation code');
 
 /** Name → how to validate the arguments and prepare the call (each is a queued network operation). */
-export const USER_POOL_OPERATIONS: Record<keyof AWSCognitoUserPoolMethods, Prepare> = {
+export const USER_POOL_OPERATIONS: Record<
+  keyof AWSCognitoUserPoolMethods | 'signIn' | 'confirmSignIn',
+  Prepare
+> = {
+  signIn: ([username, password], options) => {
+    const input = validateSignInInput(username, password, options);
+    return async (rt) => (await userPoolOperations()).startSignIn(rt, input);
+  },
+  confirmSignIn: ([challengeResponse], options) => {
+    const response = validateCode(challengeResponse, 'The challenge response');
+    const attributes = validateStringRecord(
+      (options as ConfirmSignInOptions | undefined)?.userAttributes,
+      'userAttributes',
+    );
+    return async (rt) => (await userPoolOperations()).confirmSignInStep(rt, response, attributes);
+  },
   signUp: ([u, p], options) => {
     const [username, password] = [validateUsername(u), validatePassword(p, 'The password')];
     const valid = validateSignUpOptions(options);
