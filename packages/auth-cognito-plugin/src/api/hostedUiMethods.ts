@@ -53,7 +53,7 @@ export interface AWSCognitoHostedUiMethods {
 }
 
 /** The hosted-UI operations, loaded on first use (apps that never use the hosted UI never download them). */
-const operations = () => import('../operations/signInWithWebUI.js');
+const operations = () => import('./signInWithWebUIEntry.js');
 
 /** The runtime of the configuration the call was made under; throws when there is none. */
 export type RuntimeOf = () => ConfiguredPlugin;
@@ -143,7 +143,7 @@ export async function endHostedUiSession(
 ): Promise<AuthSignOutResult> {
   const hostedUi = configured.hostedUi;
   if (!hostedUi) return result;
-  const { signOutWebUI } = await import('../operations/signOutWebUI.js');
+  const { signOutWebUI } = await import('./signOutWebUIEntry.js');
   const ended = await signOutWebUI(
     hostedUi,
     async () => browser ?? defaultWebUIBrowser(hostedUi.requestTimeoutMs),

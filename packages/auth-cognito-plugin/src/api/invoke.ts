@@ -4,6 +4,9 @@ import type { ConfiguredPlugin, Prepared } from './createRuntime.js';
 
 export type { Prepared } from './createRuntime.js';
 
+/** The runtime of the configuration a call was made under; throws when there is none. */
+export type RuntimeOf = () => ConfiguredPlugin;
+
 export const network = <T>(run: (runtime: PluginRuntime) => Promise<T>): Prepared<T> => ({
   local: false,
   run,

@@ -1,7 +1,7 @@
 import { validateFetchOptions } from '../shared/validate.js';
 import type { UserPoolApi } from './createRuntime.js';
 import { CORE_OPERATIONS } from './coreOperations.js';
-import type { RuntimeOf } from './hostedUiMethods.js';
+import type { RuntimeOf } from './invoke.js';
 import { perform } from './invoke.js';
 
 // The plugin's code that is loaded on first use (a dynamic import from `loadRuntimeModule`): the state

@@ -10,7 +10,7 @@ import type { HostedUiConfig } from '../hostedUi/hostedUiConfig.js';
 // runtime when the configuration has a user pool): apps that only federate never download it.
 
 export { endHostedUiSession } from './hostedUiMethods.js';
-export { completeHostedUiAnswerInPage } from '../operations/userPool/completeHostedUiAnswerInPage.js';
+export { completeHostedUiAnswerInPage } from './completeHostedUiAnswerInPage.js';
 
 /**
  * Runs a user-pool or hosted-UI method: checks its arguments (before any request), then queues it with
@@ -37,3 +37,7 @@ export const sdkUserPoolService = (config: CognitoUserPoolConfig, requestTimeout
 /** The hosted UI of a configuration. */
 export const hostedUiRuntime = (config: HostedUiConfig, storage: KeyValueStorage, requestTimeoutMs: number) =>
   new HostedUiRuntime(config, storage, requestTimeoutMs);
+
+// The runtime is always loaded before this module: re-exporting it keeps the runtime's modules in one
+// chunk of a split bundle (see `userPoolOperationsEntry.ts`).
+export { invoke as runtimeInvoke } from './runtimeModule.js';

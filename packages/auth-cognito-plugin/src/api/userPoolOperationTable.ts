@@ -13,7 +13,7 @@ import {
 import { validatePassword, validateStringRecord } from '../shared/validate.js';
 
 /** Loaded on first use: apps that only federate never download the user-pool operations. */
-export const userPoolOperations = () => import('../operations/userPool/userPoolOperations.js');
+export const userPoolOperations = () => import('./userPoolOperationsEntry.js');
 
 type Operation = (runtime: PluginRuntime) => Promise<unknown>;
 /** Validates the positional arguments and options (before any request) and returns the operation. */

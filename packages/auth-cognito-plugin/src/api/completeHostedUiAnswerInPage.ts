@@ -1,7 +1,7 @@
-import type { HostedUiRuntime } from '../../hostedUi/HostedUiRuntime.js';
-import { forgetHostedUiAnswerInPage, hostedUiAnswerInPage } from '../../hostedUi/RedirectWebUIBrowser.js';
-import type { AuthMachine } from '../../state/AuthMachine.js';
-import type { PluginRuntime } from '../PluginRuntime.js';
+import type { HostedUiRuntime } from '../hostedUi/HostedUiRuntime.js';
+import { forgetHostedUiAnswerInPage, hostedUiAnswerInPage } from '../hostedUi/RedirectWebUIBrowser.js';
+import type { AuthMachine } from '../state/AuthMachine.js';
+import type { PluginRuntime } from '../operations/PluginRuntime.js';
 
 /**
  * In a page loaded with the hosted UI's answer (`?code=&state=`), completes that sign-in: queued now, behind
@@ -18,7 +18,7 @@ export function completeHostedUiAnswerInPage(
   forgetHostedUiAnswerInPage();
   machine
     .run(async (view) => {
-      const { completeSignInWithWebUI } = await import('../signInWithWebUI.js');
+      const { completeSignInWithWebUI } = await import('./signInWithWebUIEntry.js');
       return completeSignInWithWebUI({ ...base, machine: view }, hostedUi, answer);
     })
     .catch((error: unknown) =>
