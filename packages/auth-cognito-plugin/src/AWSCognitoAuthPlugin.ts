@@ -15,7 +15,7 @@ import { splitCallbacks } from './api/callbacks.js';
 import { escapeHatchOf } from './api/escapeHatchOf.js';
 import type { AWSCognitoHostedUiMethods } from './api/hostedUiMethods.js';
 import { installLazyMethods, needsUserPoolCode } from './api/installLazyMethods.js';
-import { loadInOrder } from './api/loadRuntimeModule.js';
+import { loadInOrder, loadSdkIdentityPool } from './api/loadRuntimeModule.js';
 import type {
   AuthErrorCallback as OnError,
   AWSCognitoAuthPluginOptions,
@@ -80,7 +80,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     this.#storage ??= this.#options.storage ?? defaultStorage(context.logger);
     const options = { ...this.#options, storage: this.#storage };
     this.#slot = new RuntimeSlot(
-      (module, userPool) => module.createRuntime(options, setup, context, userPool),
+      (module, userPool) => module.createRuntime(options, setup, context, userPool, loadSdkIdentityPool),
       context.logger,
       !!(setup.config.CognitoUserPool?.Default ?? setup.oauth),
     );

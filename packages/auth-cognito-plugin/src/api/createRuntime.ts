@@ -12,7 +12,10 @@ import {
   withDeadlines,
 } from '../cognito/deadline.js';
 import type { IdentityPoolService } from '../cognito/IdentityPoolService.js';
-import { CognitoIdentityService } from '../cognito/CognitoIdentityService.js';
+import {
+  CognitoIdentityService,
+  type LoadSdkIdentityPoolService,
+} from '../cognito/CognitoIdentityService.js';
 import type { SdkUserPoolService } from '../cognito/UserPoolService.js';
 import type { PluginRuntime } from '../operations/PluginRuntime.js';
 import { issuedAt, noteIssued } from '../session/credentials.js';
@@ -83,13 +86,15 @@ export interface ConfiguredPlugin {
 
 /**
  * Builds the runtime of a configuration `readConfig` accepted (so nothing here refuses it). `userPoolApi`
- * is the user-pool code, loaded before when the configuration has a user pool (see `RuntimeSlot`).
+ * is the user-pool code, loaded before when the configuration has a user pool (see `RuntimeSlot`);
+ * `loadSdkIdentityPool` loads the escape hatch's identity-pool code.
  */
 export function createRuntime(
   options: AWSCognitoAuthPluginOptions & { readonly storage: KeyValueStorage },
   { config, oauth }: PluginSetup,
   context: PluginContext,
-  userPoolApi?: UserPoolApi,
+  userPoolApi: UserPoolApi | undefined,
+  loadSdkIdentityPool: LoadSdkIdentityPoolService,
 ): ConfiguredPlugin {
   const identity = config.CredentialsProvider?.CognitoIdentity?.Default;
   const userPool = config.CognitoUserPool?.Default;
@@ -106,7 +111,7 @@ export function createRuntime(
   const machine = new AuthMachine(store, context.hub, logger);
   const sdkIdentityPool =
     identity && !options.identityPoolService
-      ? new CognitoIdentityService(identity, requestTimeoutMs)
+      ? new CognitoIdentityService(identity, loadSdkIdentityPool, requestTimeoutMs)
       : undefined;
   const sdkUserPool =
     userPool && !options.userPoolService

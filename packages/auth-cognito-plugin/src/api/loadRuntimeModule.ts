@@ -23,6 +23,8 @@ function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
 }
 
 export const loadRuntimeModule = loadOnce(() => import('./runtimeModule.js'));
+/** The escape hatch's identity-pool code (`loadEscapeHatch()`), loaded from here to keep it out of the runtime's imports. */
+export const loadSdkIdentityPool = () => import('./sdkIdentityPoolEntry.js');
 export const loadUserPoolModule = loadOnce(() => import('./userPoolApi.js'));
 
 /** The code a call needs: the runtime, and the user-pool code when `userPool`. */

@@ -10,7 +10,7 @@ import {
   validateSignUpOptions,
   validateUsername,
 } from './userPoolValidate.js';
-import { validatePassword, validateStringRecord } from '../shared/validate.js';
+import { validatePassword, validateStringRecord } from './userPoolValidate.js';
 
 /** Loaded on first use: apps that only federate never download the user-pool operations. */
 export const userPoolOperations = () => import('./userPoolOperationsEntry.js');
