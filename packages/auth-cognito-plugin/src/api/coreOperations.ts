@@ -1,7 +1,5 @@
 import type { AuthSignOutResult } from '@plugboard/core';
-import { deleteUser } from '../operations/deleteUser.js';
 import { clearFederation, federate } from '../operations/federate.js';
-import { getCurrentUser } from '../operations/getCurrentUser.js';
 import type { PluginRuntime } from '../operations/PluginRuntime.js';
 import { signOut } from '../operations/signOut.js';
 import {
@@ -39,13 +37,5 @@ export const CORE_OPERATIONS: Record<string, Prepare> = {
           ? configured.userPoolApi.endHostedUiSession(configured, result, browser)
           : result,
     };
-  },
-  deleteUser(_, options) {
-    validateNoOptions(options, 'deleteUser');
-    return network(deleteUser);
-  },
-  getCurrentUser(_, options) {
-    validateNoOptions(options, 'getCurrentUser');
-    return network(getCurrentUser);
   },
 };

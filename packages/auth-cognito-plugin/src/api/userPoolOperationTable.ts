@@ -1,4 +1,7 @@
+import { deleteUser } from '../operations/deleteUser.js';
+import { getCurrentUser } from '../operations/getCurrentUser.js';
 import type { PluginRuntime } from '../operations/PluginRuntime.js';
+import { validateNoOptions } from '../shared/validate.js';
 import type { AWSCognitoUserPoolMethods } from './userPoolMethods.js';
 import type { ConfirmSignInOptions } from './options.js';
 import {
@@ -23,9 +26,17 @@ const code = (value: unknown): string => validateCode(value, 'The confirmation c
 
 /** Name → how to validate the arguments and prepare the call (each is a queued network operation). */
 export const USER_POOL_OPERATIONS: Record<
-  keyof AWSCognitoUserPoolMethods | 'signIn' | 'confirmSignIn',
+  keyof AWSCognitoUserPoolMethods | 'signIn' | 'confirmSignIn' | 'deleteUser' | 'getCurrentUser',
   Prepare
 > = {
+  deleteUser: (_, options) => {
+    validateNoOptions(options, 'deleteUser');
+    return deleteUser;
+  },
+  getCurrentUser: (_, options) => {
+    validateNoOptions(options, 'getCurrentUser');
+    return getCurrentUser;
+  },
   signIn: ([username, password], options) => {
     const input = validateSignInInput(username, password, options);
     return async (rt) => (await userPoolOperations()).startSignIn(rt, input);
