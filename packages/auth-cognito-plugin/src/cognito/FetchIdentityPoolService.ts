@@ -10,7 +10,7 @@ import {
   type Logins,
 } from './IdentityPoolService.js';
 import { IdentityWire, type IdentityWireSettings } from './identityWire.js';
-import { mapServiceError } from './sharedHelpers.js';
+import { mapServiceError } from './mapServiceError.js';
 
 /** Test seams of {@link FetchIdentityPoolService}: the transport and the back-off. */
 export type FetchIdentityPoolOptions = Partial<Pick<IdentityWireSettings, 'fetch' | 'random' | 'sleep'>>;

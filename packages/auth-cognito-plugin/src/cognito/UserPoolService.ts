@@ -8,7 +8,7 @@ import type { UserPoolTokenSet } from '../model.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './deadline.js';
 import { LazySdkClient, sdkClientSettings } from './LazySdkClient.js';
 import { mapServiceError, serviceMetadata } from './mapServiceError.js';
-import { secretHash } from './sharedHelpers.js';
+import { secretHash } from './secretHash.js';
 import { lazyUserPoolCalls } from './userPool/lazyUserPoolCalls.js';
 import { refreshTokens, type RefreshMemory } from './userPool/refreshTokens.js';
 import { SdkUserPoolCalls } from './userPool/SdkUserPoolCalls.js';
