@@ -14,8 +14,8 @@ import { brandClass } from '@plugboard/core/internals';
 import { splitCallbacks } from './api/callbacks.js';
 import { escapeHatchOf } from './api/escapeHatchOf.js';
 import type { AWSCognitoHostedUiMethods } from './api/hostedUiMethods.js';
-import { installLazyMethods } from './api/installLazyMethods.js';
-import { loadRuntimeModule } from './api/loadRuntimeModule.js';
+import { installLazyMethods, needsUserPoolCode } from './api/installLazyMethods.js';
+import { loadInOrder, loadSdkIdentityPool } from './api/loadRuntimeModule.js';
 import type {
   AuthErrorCallback as OnError,
   AWSCognitoAuthPluginOptions,
@@ -79,7 +79,11 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     const setup = readConfig(pluginConfig, this.#options);
     this.#storage ??= this.#options.storage ?? defaultStorage(context.logger);
     const options = { ...this.#options, storage: this.#storage };
-    this.#slot = new RuntimeSlot((module) => module.createRuntime(options, setup, context), context.logger);
+    this.#slot = new RuntimeSlot(
+      (module, userPool) => module.createRuntime(options, setup, context, userPool, loadSdkIdentityPool),
+      context.logger,
+      !!(setup.config.CognitoUserPool?.Default ?? setup.oauth),
+    );
   }
 
   /** Forgets the configuration and the in-memory session at once; operations still waiting are abandoned. */
@@ -220,8 +224,14 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     const [options, onSuccess, onError] = splitCallbacks(rest);
     const slot = this.#slot;
     const work = async (): Promise<T> => {
-      const module = await loadRuntimeModule();
-      return module.invoke(method, positional, options, runtimeOf(slot, module)) as Promise<T>;
+      const [module, userPool] = await loadInOrder(needsUserPoolCode(method) || !!slot?.needsUserPool);
+      return module.invoke(
+        method,
+        positional,
+        options,
+        runtimeOf(slot, module, userPool),
+        userPool,
+      ) as Promise<T>;
     };
     return respond(work, onSuccess, onError, method, this.#logger());
   }

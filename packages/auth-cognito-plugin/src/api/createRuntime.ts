@@ -1,4 +1,10 @@
-import { NetworkException, type KeyValueStorage, type PluginContext } from '@plugboard/core';
+import {
+  NetworkException,
+  type AuthSignOutResult,
+  type CognitoUserPoolConfig,
+  type KeyValueStorage,
+  type PluginContext,
+} from '@plugboard/core';
 import {
   callDeadlineMs,
   DEFAULT_REQUEST_TIMEOUT_MS,
@@ -6,20 +12,62 @@ import {
   withDeadlines,
 } from '../cognito/deadline.js';
 import type { IdentityPoolService } from '../cognito/IdentityPoolService.js';
-import { CognitoIdentityService } from '../cognito/CognitoIdentityService.js';
-import { SdkUserPoolService } from '../cognito/UserPoolService.js';
+import {
+  CognitoIdentityService,
+  type LoadSdkIdentityPoolService,
+} from '../cognito/CognitoIdentityService.js';
+import type { SdkUserPoolService } from '../cognito/UserPoolService.js';
 import type { PluginRuntime } from '../operations/PluginRuntime.js';
 import { issuedAt, noteIssued } from '../session/credentials.js';
 import { SessionFetcher } from '../operations/SessionFetcher.js';
 import { SessionStore } from '../session/SessionStore.js';
 import { AuthMachine } from '../state/AuthMachine.js';
-import { HostedUiRuntime } from '../hostedUi/HostedUiRuntime.js';
-import { forgetHostedUiAnswerInPage, hostedUiAnswerInPage } from '../hostedUi/RedirectWebUIBrowser.js';
+import type { HostedUiRuntime } from '../hostedUi/HostedUiRuntime.js';
+import type { HostedUiConfig } from '../hostedUi/hostedUiConfig.js';
+import type { WebUIBrowser } from '../hostedUi/WebUIBrowser.js';
 import type { AWSCognitoAuthPluginOptions } from './options.js';
 import type { PluginSetup } from './pluginConfig.js';
 
 export const DEFAULT_REFRESHER_TIMEOUT_MS = 30_000;
 export const DEFAULT_MARGIN_SECONDS = 120;
+
+/** A prepared operation: `local` ones (no network) never wait behind network work. */
+export interface Prepared<T> {
+  readonly local: boolean;
+  readonly run: (runtime: PluginRuntime) => Promise<T>;
+  /** Work after the queued operation, outside the queue (e.g. ending the hosted-UI session). */
+  after?(result: T, configured: ConfiguredPlugin): Promise<T>;
+}
+
+/** Queues an operation behind every operation called before it (`invoke.ts`). */
+export type Perform = <T>(configured: ConfiguredPlugin, method: string, operation: Prepared<T>) => Promise<T>;
+
+/** The user-pool and hosted-UI code (`api/userPoolApi.ts`), loaded apart from the runtime. */
+export interface UserPoolApi {
+  invokeUserPool(
+    method: string,
+    positional: readonly unknown[],
+    options: unknown,
+    runtime: () => ConfiguredPlugin,
+    perform: Perform,
+  ): Promise<unknown> | undefined;
+  sdkUserPoolService(config: CognitoUserPoolConfig, requestTimeoutMs: number): SdkUserPoolService;
+  hostedUiRuntime(
+    config: HostedUiConfig,
+    storage: KeyValueStorage,
+    requestTimeoutMs: number,
+  ): HostedUiRuntime;
+  completeHostedUiAnswerInPage(
+    machine: AuthMachine,
+    base: Omit<PluginRuntime, 'machine'>,
+    hostedUi: HostedUiRuntime,
+  ): void;
+  endHostedUiSession(
+    configured: ConfiguredPlugin,
+    result: AuthSignOutResult,
+    browser: WebUIBrowser | undefined,
+  ): Promise<AuthSignOutResult>;
+}
 
 /** What `configure` builds: the machine, what operations need, the fetcher, and the services behind the escape hatch. */
 export interface ConfiguredPlugin {
@@ -32,13 +80,21 @@ export interface ConfiguredPlugin {
   readonly sdkUserPool: SdkUserPoolService | undefined;
   /** The hosted UI (OAuth), when the configuration has one. */
   readonly hostedUi: HostedUiRuntime | undefined;
+  /** The user-pool and hosted-UI code, loaded with the runtime when the configuration has a user pool. */
+  readonly userPoolApi: UserPoolApi | undefined;
 }
 
-/** Builds the runtime of a configuration `readConfig` accepted (so nothing here refuses it). */
+/**
+ * Builds the runtime of a configuration `readConfig` accepted (so nothing here refuses it). `userPoolApi`
+ * is the user-pool code, loaded before when the configuration has a user pool (see `RuntimeSlot`);
+ * `loadSdkIdentityPool` loads the escape hatch's identity-pool code.
+ */
 export function createRuntime(
   options: AWSCognitoAuthPluginOptions & { readonly storage: KeyValueStorage },
   { config, oauth }: PluginSetup,
   context: PluginContext,
+  userPoolApi: UserPoolApi | undefined,
+  loadSdkIdentityPool: LoadSdkIdentityPoolService,
 ): ConfiguredPlugin {
   const identity = config.CredentialsProvider?.CognitoIdentity?.Default;
   const userPool = config.CognitoUserPool?.Default;
@@ -55,10 +111,12 @@ export function createRuntime(
   const machine = new AuthMachine(store, context.hub, logger);
   const sdkIdentityPool =
     identity && !options.identityPoolService
-      ? new CognitoIdentityService(identity, requestTimeoutMs)
+      ? new CognitoIdentityService(identity, loadSdkIdentityPool, requestTimeoutMs)
       : undefined;
   const sdkUserPool =
-    userPool && !options.userPoolService ? new SdkUserPoolService(userPool, requestTimeoutMs) : undefined;
+    userPool && !options.userPoolService
+      ? userPoolApi?.sdkUserPoolService(userPool, requestTimeoutMs)
+      : undefined;
   const identityService = options.identityPoolService ?? sdkIdentityPool;
   const userPoolService = options.userPoolService ?? sdkUserPool;
   const refresher = options.federatedTokenRefresher;
@@ -100,8 +158,8 @@ export function createRuntime(
     logger,
   };
   machine.start(() => store.load());
-  const hostedUi = oauth && new HostedUiRuntime(oauth, storage, requestTimeoutMs);
-  if (hostedUi) completeHostedUiAnswerInPage(machine, base, hostedUi);
+  const hostedUi = oauth && userPoolApi?.hostedUiRuntime(oauth, storage, requestTimeoutMs);
+  if (hostedUi) userPoolApi!.completeHostedUiAnswerInPage(machine, base, hostedUi);
   return {
     machine,
     base,
@@ -109,30 +167,8 @@ export function createRuntime(
     sdkIdentityPool,
     sdkUserPool,
     hostedUi,
+    userPoolApi,
   };
-}
-
-/**
- * In a page loaded with the hosted UI's answer (`?code=&state=`), completes that sign-in: queued now, behind
- * the restore, so whatever the page calls after configure sees its outcome. The answer leaves the address
- * bar first, so a reload cannot replay it.
- */
-function completeHostedUiAnswerInPage(
-  machine: AuthMachine,
-  base: Omit<PluginRuntime, 'machine'>,
-  hostedUi: HostedUiRuntime,
-): void {
-  const answer = hostedUiAnswerInPage();
-  if (!answer) return;
-  forgetHostedUiAnswerInPage();
-  machine
-    .run(async (view) => {
-      const { completeSignInWithWebUI } = await import('../operations/signInWithWebUI.js');
-      return completeSignInWithWebUI({ ...base, machine: view }, hostedUi, answer);
-    })
-    .catch((error: unknown) =>
-      base.logger.warn('The hosted-UI sign-in this page was loaded with did not complete.', error),
-    );
 }
 
 /** Records when each set of credentials was issued, for the margin cap of the freshness policy. */

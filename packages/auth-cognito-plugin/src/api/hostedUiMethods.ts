@@ -12,7 +12,7 @@ import type { SignInWithWebUIOptions, WebUIBrowser } from '../hostedUi/WebUIBrow
 import { noUserPool } from '../shared/errors.js';
 import { validateProvider } from '../shared/validate.js';
 import type { ConfiguredPlugin } from './createRuntime.js';
-import { network, perform } from './invoke.js';
+import type { Perform, Prepared } from './createRuntime.js';
 import type { AuthErrorCallback } from './options.js';
 
 /** The hosted-UI sign-in methods of `AWSCognitoAuthPlugin` (OAuth 2.0 authorization code with PKCE). */
@@ -53,7 +53,7 @@ export interface AWSCognitoHostedUiMethods {
 }
 
 /** The hosted-UI operations, loaded on first use (apps that never use the hosted UI never download them). */
-const operations = () => import('../operations/signInWithWebUI.js');
+const operations = () => import('./signInWithWebUIEntry.js');
 
 /** The runtime of the configuration the call was made under; throws when there is none. */
 export type RuntimeOf = () => ConfiguredPlugin;
@@ -73,9 +73,12 @@ export function requireHostedUi(runtime: RuntimeOf): {
   return { configured: ready, hostedUi: ready.hostedUi };
 }
 
+const network = <T>(run: Prepared<T>['run']): Prepared<T> => ({ local: false, run });
+
 /** Waits for the user outside the operation queue, then completes the sign-in as a queued operation. */
 async function signInThroughBrowser(
   runtime: RuntimeOf,
+  perform: Perform,
   method: string,
   provider: AuthProvider | undefined,
   options: unknown,
@@ -104,15 +107,16 @@ type HostedUiMethod = (
   positional: readonly unknown[],
   options: unknown,
   runtime: RuntimeOf,
+  perform: Perform,
 ) => Promise<unknown>;
 
 /** The hosted-UI methods, by name: positional arguments, options and the runtime of the call. */
 export const HOSTED_UI_METHODS: Record<keyof AWSCognitoHostedUiMethods, HostedUiMethod> = {
-  signInWithWebUI: (_, options, runtime) =>
-    signInThroughBrowser(runtime, 'signInWithWebUI', undefined, options),
-  signInWithSocialWebUI: ([provider], options, runtime) =>
-    signInThroughBrowser(runtime, 'signInWithSocialWebUI', provider as AuthProvider, options),
-  async completeSignInWithWebUI([redirectUrl], _, runtime) {
+  signInWithWebUI: (_, options, runtime, perform) =>
+    signInThroughBrowser(runtime, perform, 'signInWithWebUI', undefined, options),
+  signInWithSocialWebUI: ([provider], options, runtime, perform) =>
+    signInThroughBrowser(runtime, perform, 'signInWithSocialWebUI', provider as AuthProvider, options),
+  async completeSignInWithWebUI([redirectUrl], _, runtime, perform) {
     const { configured, hostedUi } = requireHostedUi(runtime);
     if (typeof redirectUrl !== 'string' || redirectUrl.length > 8192)
       throw new InvalidParameterException(
@@ -139,7 +143,7 @@ export async function endHostedUiSession(
 ): Promise<AuthSignOutResult> {
   const hostedUi = configured.hostedUi;
   if (!hostedUi) return result;
-  const { signOutWebUI } = await import('../operations/signOutWebUI.js');
+  const { signOutWebUI } = await import('./signOutWebUIEntry.js');
   const ended = await signOutWebUI(
     hostedUi,
     async () => browser ?? defaultWebUIBrowser(hostedUi.requestTimeoutMs),

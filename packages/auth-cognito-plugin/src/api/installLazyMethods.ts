@@ -26,6 +26,11 @@ const METHODS: Record<keyof (AWSCognitoUserPoolMethods & AWSCognitoHostedUiMetho
   completeSignInWithWebUI: null,
 };
 
+/** The method runs user-pool or hosted-UI code (loaded on first use, apart from the runtime). */
+export const needsUserPoolCode = (method: string): boolean =>
+  Object.hasOwn(METHODS, method) ||
+  ['signIn', 'confirmSignIn', 'deleteUser', 'getCurrentUser'].includes(method);
+
 /** Puts the user-pool and hosted-UI methods on the plugin's prototype; their code loads on first use. */
 export function installLazyMethods<P extends object>(prototype: P, invoke: InvokeLazily<P>): void {
   for (const [name, arity] of Object.entries(METHODS)) {

@@ -1,14 +1,12 @@
 import { InvalidStateException } from '@plugboard/core';
 import type { PluginRuntime } from '../operations/PluginRuntime.js';
-import type { ConfiguredPlugin } from './createRuntime.js';
+import type { ConfiguredPlugin, Prepared } from './createRuntime.js';
 
-/** A prepared operation: `local` ones (no network) never wait behind network work. */
-export interface Prepared<T> {
-  readonly local: boolean;
-  readonly run: (runtime: PluginRuntime) => Promise<T>;
-  /** Work after the queued operation, outside the queue (e.g. ending the hosted-UI session). */
-  after?(result: T, configured: ConfiguredPlugin): Promise<T>;
-}
+export type { Prepared } from './createRuntime.js';
+
+/** The runtime of the configuration a call was made under; throws when there is none. */
+export type RuntimeOf = () => ConfiguredPlugin;
+
 export const network = <T>(run: (runtime: PluginRuntime) => Promise<T>): Prepared<T> => ({
   local: false,
   run,

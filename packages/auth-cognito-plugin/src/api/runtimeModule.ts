@@ -1,29 +1,29 @@
 import { validateFetchOptions } from '../shared/validate.js';
+import type { UserPoolApi } from './createRuntime.js';
 import { CORE_OPERATIONS } from './coreOperations.js';
-import { HOSTED_UI_METHODS, type RuntimeOf } from './hostedUiMethods.js';
-import { network, perform, type Prepared } from './invoke.js';
-import { USER_POOL_OPERATIONS } from './userPoolOperationTable.js';
+import type { RuntimeOf } from './invoke.js';
+import { perform } from './invoke.js';
 
 // The plugin's code that is loaded on first use (a dynamic import from `loadRuntimeModule`): the state
-// machine, the session store and fetcher, the operations and their argument checks. The plugin class
-// itself only holds what must run synchronously.
+// machine, the session store and fetcher, the federation and session operations and their argument
+// checks. The plugin class itself only holds what must run synchronously; the user-pool and hosted-UI
+// code is another module (`api/userPoolApi.ts`), loaded only when needed.
 
 export { createRuntime } from './createRuntime.js';
 export { abandonedByReset } from './invoke.js';
 
-const own = <T>(table: Record<string, T>, key: string): T | undefined =>
-  Object.hasOwn(table, key) ? table[key] : undefined;
-
 /**
  * Runs a method of the plugin: validates its arguments (before any request), then queues it behind every
  * operation called before it. Queues synchronously, so calls keep the order they were made in.
- * `runtime` is the runtime of the configuration the call was made under (it throws when there is none).
+ * `runtime` is the runtime of the configuration the call was made under (it throws when there is none);
+ * `userPool` is the user-pool code, loaded for the user-pool and hosted-UI methods.
  */
 export function invoke(
   method: string,
   positional: readonly unknown[],
   options: unknown,
   runtime: RuntimeOf,
+  userPool?: UserPoolApi,
 ): Promise<unknown> {
   if (method === 'fetchAuthSession') {
     return runtime().fetcher.fetch(validateFetchOptions(options).forceRefresh);
@@ -32,12 +32,9 @@ export function invoke(
     const { sdkIdentityPool, sdkUserPool } = runtime();
     return Promise.all([sdkIdentityPool?.load(), sdkUserPool?.load()]);
   }
-  const hostedUi = own<(typeof HOSTED_UI_METHODS)[keyof typeof HOSTED_UI_METHODS]>(HOSTED_UI_METHODS, method);
-  if (hostedUi) return hostedUi(positional, options, runtime);
-  const userPool = own(USER_POOL_OPERATIONS, method);
-  const operation: Prepared<unknown> = userPool
-    ? network(userPool(positional, options))
-    : CORE_OPERATIONS[method]!(positional, options);
+  const ofUserPool = userPool?.invokeUserPool(method, positional, options, runtime, perform);
+  if (ofUserPool) return ofUserPool;
+  const operation = CORE_OPERATIONS[method]!(positional, options);
   const configured = runtime();
   return perform(configured, method, operation).then((result) =>
     operation.after ? operation.after(result, configured) : result,

@@ -1,17 +1,22 @@
+import { deleteUser } from '../operations/deleteUser.js';
+import { getCurrentUser } from '../operations/getCurrentUser.js';
 import type { PluginRuntime } from '../operations/PluginRuntime.js';
+import { validateNoOptions } from '../shared/validate.js';
 import type { AWSCognitoUserPoolMethods } from './userPoolMethods.js';
+import type { ConfirmSignInOptions } from './options.js';
 import {
   validateAttributeKey,
   validateAttributes,
   validateCode,
   validateMfaPreference,
+  validateSignInInput,
   validateSignUpOptions,
   validateUsername,
 } from './userPoolValidate.js';
-import { validatePassword } from '../shared/validate.js';
+import { validatePassword, validateStringRecord } from './userPoolValidate.js';
 
 /** Loaded on first use: apps that only federate never download the user-pool operations. */
-export const userPoolOperations = () => import('../operations/userPool/userPoolOperations.js');
+export const userPoolOperations = () => import('./userPoolOperationsEntry.js');
 
 type Operation = (runtime: PluginRuntime) => Promise<unknown>;
 /** Validates the positional arguments and options (before any request) and returns the operation. */
@@ -20,7 +25,30 @@ type Prepare = (args: readonly unknown[], options: unknown) => Operation;
 const code = (value: unknown): string => validateCode(value, 'The confirmation code');
 
 /** Name → how to validate the arguments and prepare the call (each is a queued network operation). */
-export const USER_POOL_OPERATIONS: Record<keyof AWSCognitoUserPoolMethods, Prepare> = {
+export const USER_POOL_OPERATIONS: Record<
+  keyof AWSCognitoUserPoolMethods | 'signIn' | 'confirmSignIn' | 'deleteUser' | 'getCurrentUser',
+  Prepare
+> = {
+  deleteUser: (_, options) => {
+    validateNoOptions(options, 'deleteUser');
+    return deleteUser;
+  },
+  getCurrentUser: (_, options) => {
+    validateNoOptions(options, 'getCurrentUser');
+    return getCurrentUser;
+  },
+  signIn: ([username, password], options) => {
+    const input = validateSignInInput(username, password, options);
+    return async (rt) => (await userPoolOperations()).startSignIn(rt, input);
+  },
+  confirmSignIn: ([challengeResponse], options) => {
+    const response = validateCode(challengeResponse, 'The challenge response');
+    const attributes = validateStringRecord(
+      (options as ConfirmSignInOptions | undefined)?.userAttributes,
+      'userAttributes',
+    );
+    return async (rt) => (await userPoolOperations()).confirmSignInStep(rt, response, attributes);
+  },
   signUp: ([u, p], options) => {
     const [username, password] = [validateUsername(u), validatePassword(p, 'The password')];
     const valid = validateSignUpOptions(options);

@@ -6,7 +6,7 @@ import {
 } from '@plugboard/core';
 import type { SignInInput } from '../operations/userPool/startSignIn.js';
 import type { MFAPreference } from '../operations/userPool/mfaPreference.js';
-import { validatePassword, validateStringRecord } from '../shared/validate.js';
+import { describe } from '../shared/validate.js';
 
 /** Input checks of the user-pool API. Values never appear in messages, only their kind and length. */
 
@@ -140,4 +140,31 @@ export function validateMfaPreference(value: unknown, name: string): MFAPreferen
       `Pass ${name} as one of those, or undefined to leave it.`,
     );
   return value as MFAPreference;
+}
+
+export function validatePassword(password: unknown, what: string): string {
+  if (typeof password !== 'string' || password === '' || password.length > 256) {
+    invalid(
+      `${what} must be a string of 1 to 256 characters, got ${typeof password === 'string' ? `${password.length} characters` : describe(password)}.`,
+      'Pass the password the user typed.',
+    );
+  }
+  return password;
+}
+
+/** An optional record of string values, e.g. client metadata or user attributes. */
+export function validateStringRecord(
+  value: unknown,
+  name: string,
+): Readonly<Record<string, string>> | undefined {
+  if (value === undefined) return undefined;
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    Array.isArray(value) ||
+    !Object.values(value).every((v) => typeof v === 'string')
+  ) {
+    invalid(`${name} must be an object of string values.`, `Pass ${name} as { key: 'value' }.`);
+  }
+  return { ...(value as Record<string, string>) };
 }

@@ -4,38 +4,53 @@ import type { AWSTemporaryCredentials } from '../model.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './deadline.js';
 import { FetchIdentityPoolService, type FetchIdentityPoolOptions } from './FetchIdentityPoolService.js';
 import type { IdentityPoolService, Logins } from './IdentityPoolService.js';
-import { SdkIdentityPoolService } from './SdkIdentityPoolService.js';
+import { LazySdkClient } from './LazySdkClient.js';
+import type { SdkIdentityPoolService } from './SdkIdentityPoolService.js';
+
+/** Loads the module of {@link SdkIdentityPoolService} (the escape hatch's code). */
+export type LoadSdkIdentityPoolService = () => Promise<{
+  SdkIdentityPoolService: typeof SdkIdentityPoolService;
+}>;
 
 /**
  * The plugin's default identity-pool service. Its calls go through the small `fetch` client, so a
  * federation never downloads the AWS SDK; once the app has loaded the SDK client through the escape
- * hatch (`load()`), they go through that client instead, so middleware the app adds to it applies.
+ * hatch (`load()`, which also loads the code around it, `loadSdk`), they go through that client
+ * instead, so middleware the app adds to it applies.
  */
 export class CognitoIdentityService implements IdentityPoolService {
-  readonly #sdk: SdkIdentityPoolService;
+  readonly #sdk: LazySdkClient<
+    { SdkIdentityPoolService: typeof SdkIdentityPoolService },
+    SdkIdentityPoolService
+  >;
   readonly #wire: FetchIdentityPoolService;
 
   constructor(
     config: CognitoIdentityPoolConfig,
+    loadSdk: LoadSdkIdentityPoolService,
     requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
     options: FetchIdentityPoolOptions = {},
   ) {
-    this.#sdk = new SdkIdentityPoolService(config, requestTimeoutMs);
+    this.#sdk = new LazySdkClient(
+      loadSdk,
+      (module) => new module.SdkIdentityPoolService(config, requestTimeoutMs),
+    );
     this.#wire = new FetchIdentityPoolService(config, requestTimeoutMs, options);
   }
 
   /** Loads the AWS SDK client (the escape hatch), once; from then on the plugin's calls use it. */
-  load(): Promise<{ client: CognitoIdentityClient }> {
-    return this.#sdk.load();
+  async load(): Promise<{ client: CognitoIdentityClient }> {
+    return (await this.#sdk.load()).client.load();
   }
 
   /** The AWS SDK client, when the escape hatch has loaded it. */
   get loadedClient(): CognitoIdentityClient | undefined {
-    return this.#sdk.loadedClient;
+    return this.#sdk.loaded?.loadedClient;
   }
 
   #current(): IdentityPoolService {
-    return this.#sdk.loadedClient ? this.#sdk : this.#wire;
+    const sdk = this.#sdk.loaded;
+    return sdk?.loadedClient ? sdk : this.#wire;
   }
 
   getId(identityPoolId: string, logins: Logins | undefined): Promise<string> {

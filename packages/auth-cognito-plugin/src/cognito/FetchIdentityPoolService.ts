@@ -9,21 +9,20 @@ import {
   type IdentityPoolService,
   type Logins,
 } from './IdentityPoolService.js';
-import type { IdentityWire, IdentityWireSettings } from './identityWire.js';
-import { mapServiceError } from './sharedHelpers.js';
+import { IdentityWire, type IdentityWireSettings } from './identityWire.js';
+import { mapServiceError } from './mapServiceError.js';
 
 /** Test seams of {@link FetchIdentityPoolService}: the transport and the back-off. */
 export type FetchIdentityPoolOptions = Partial<Pick<IdentityWireSettings, 'fetch' | 'random' | 'sleep'>>;
 
 /**
  * The identity-pool service over `fetch`: the plugin's own small Cognito Identity client for the two
- * unsigned calls, with the same retries, attempt deadline and errors as the SDK client. The protocol
- * code is loaded on the first call (a dynamic import), so configuring the plugin does not download it;
- * a failed load is retried on the next call.
+ * unsigned calls, with the same retries, attempt deadline and errors as the SDK client. It is part of
+ * the lazily loaded runtime (a federation needs it at once, so it is not a request of its own).
  */
 export class FetchIdentityPoolService implements IdentityPoolService {
   readonly #settings: IdentityWireSettings;
-  #wire: Promise<IdentityWire> | undefined;
+  #wire: IdentityWire | undefined;
 
   constructor(
     config: CognitoIdentityPoolConfig,
@@ -38,14 +37,7 @@ export class FetchIdentityPoolService implements IdentityPoolService {
   }
 
   #send(operation: string, input: object): Promise<Record<string, unknown>> {
-    const wire = (this.#wire ??= import('./identityWire.js').then(
-      (module) => new module.IdentityWire(this.#settings),
-      (error: unknown) => {
-        this.#wire = undefined;
-        throw error;
-      },
-    ));
-    return wire.then((loaded) => loaded.send(operation, input));
+    return (this.#wire ??= new IdentityWire(this.#settings)).send(operation, input);
   }
 
   async getId(identityPoolId: string, logins: Logins | undefined): Promise<string> {

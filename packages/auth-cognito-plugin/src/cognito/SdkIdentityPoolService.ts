@@ -11,7 +11,7 @@ import {
   type Logins,
 } from './IdentityPoolService.js';
 import { LazySdkClient, sdkClientSettings } from './LazySdkClient.js';
-import { mapServiceError } from './sharedHelpers.js';
+import { mapServiceError } from './mapServiceError.js';
 
 type SdkModule = typeof import('@aws-sdk/client-cognito-identity');
 

@@ -8,9 +8,10 @@ import type { UserPoolTokenSet } from '../model.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './deadline.js';
 import { LazySdkClient, sdkClientSettings } from './LazySdkClient.js';
 import { mapServiceError, serviceMetadata } from './mapServiceError.js';
-import { secretHash } from './sharedHelpers.js';
+import { secretHash } from './secretHash.js';
 import { lazyUserPoolCalls } from './userPool/lazyUserPoolCalls.js';
-import type { RefreshMemory } from './userPool/refreshTokens.js';
+import { refreshTokens, type RefreshMemory } from './userPool/refreshTokens.js';
+import { SdkUserPoolCalls } from './userPool/SdkUserPoolCalls.js';
 import type { UserPoolCalls } from './userPool/UserPoolCalls.js';
 
 /** What a sign-in step answers: the tokens, or the next challenge. */
@@ -62,10 +63,7 @@ export class SdkUserPoolService implements UserPoolService {
     private readonly config: CognitoUserPoolConfig,
     requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
   ) {
-    this.calls = lazyUserPoolCalls(async () => {
-      const { SdkUserPoolCalls } = await import('./userPool/SdkUserPoolCalls.js');
-      return new SdkUserPoolCalls(config, () => this.load());
-    });
+    this.calls = lazyUserPoolCalls(async () => new SdkUserPoolCalls(config, () => this.load()));
     this.#client = new LazySdkClient<SdkModule, CognitoIdentityProviderClient>(
       () => import('@aws-sdk/client-cognito-identity-provider'),
       (sdk) => new sdk.CognitoIdentityProviderClient(sdkClientSettings(config, requestTimeoutMs)),
@@ -126,10 +124,9 @@ export class SdkUserPoolService implements UserPoolService {
   }
 
   async refresh(refreshToken: string, username: string): Promise<UserPoolTokenSet> {
-    return this.#call('Refreshing the user-pool tokens', async (loaded) => {
-      const { refreshTokens } = await import('./userPool/refreshTokens.js');
-      return refreshTokens(loaded, this.config, refreshToken, username, this.#refresh);
-    });
+    return this.#call('Refreshing the user-pool tokens', (loaded) =>
+      refreshTokens(loaded, this.config, refreshToken, username, this.#refresh),
+    );
   }
 
   async globalSignOut(accessToken: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { InvalidStateException, UserCancelledException, type AuthSignInResult } from '@plugboard/core';
-import { earliestExpiry } from '../cognito/sharedHelpers.js';
+import { earliestExpiry } from '../session/jwt.js';
 import { refusal } from '../state/guards.js';
 import type { HostedUiRuntime } from '../hostedUi/HostedUiRuntime.js';
 import { pickRedirectUri } from '../shared/eagerModules.js';

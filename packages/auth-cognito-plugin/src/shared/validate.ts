@@ -9,7 +9,7 @@ function invalid(message: string, recovery: string): never {
   throw new InvalidParameterException(message, recovery);
 }
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'string' ? `a string of ${value.length} characters` : `a ${typeof value}`;
@@ -135,33 +135,6 @@ export function validateFetchOptions(options: unknown): { forceRefresh: boolean 
     );
   }
   return { forceRefresh: force === true };
-}
-
-export function validatePassword(password: unknown, what: string): string {
-  if (typeof password !== 'string' || password === '' || password.length > 256) {
-    invalid(
-      `${what} must be a string of 1 to 256 characters, got ${typeof password === 'string' ? `${password.length} characters` : describe(password)}.`,
-      'Pass the password the user typed.',
-    );
-  }
-  return password;
-}
-
-/** An optional record of string values, e.g. client metadata or user attributes. */
-export function validateStringRecord(
-  value: unknown,
-  name: string,
-): Readonly<Record<string, string>> | undefined {
-  if (value === undefined) return undefined;
-  if (
-    typeof value !== 'object' ||
-    value === null ||
-    Array.isArray(value) ||
-    !Object.values(value).every((v) => typeof v === 'string')
-  ) {
-    invalid(`${name} must be an object of string values.`, `Pass ${name} as { key: 'value' }.`);
-  }
-  return { ...(value as Record<string, string>) };
 }
 
 export function validateSignOutOptions(options: unknown): {

@@ -4,7 +4,8 @@ import type {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ServiceException, type CognitoUserPoolConfig } from '@plugboard/core';
 import type { UserPoolTokenSet } from '../../state/AuthState.js';
-import { earliestExpiry, secretHash } from '../sharedHelpers.js';
+import { earliestExpiry } from '../../session/jwt.js';
+import { secretHash } from '../secretHash.js';
 
 type SdkModule = typeof import('@aws-sdk/client-cognito-identity-provider');
 type Loaded = { sdk: SdkModule; client: CognitoIdentityProviderClient };

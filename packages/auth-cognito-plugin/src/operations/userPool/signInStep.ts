@@ -1,6 +1,6 @@
 import { UnknownException, type AuthSignInResult, type MFAType } from '@plugboard/core';
 import type { AuthStepResponse } from '../../cognito/userPool/UserPoolCalls.js';
-import { decodeJwtClaims } from '../../cognito/sharedHelpers.js';
+import { decodeJwtClaims } from '../../session/jwt.js';
 import type { UserPoolTokenSet } from '../../state/AuthState.js';
 import type { PluginRuntime } from '../PluginRuntime.js';
 import { codeDeliveryDetails } from './codeDelivery.js';
