@@ -1,66 +1,17 @@
 // The plugin's runtime loads on first use (a dynamic import). These tests load the plugin in a fresh
 // module registry, so the runtime is still loading when the first calls are made, and make the load fail
 // as a script chunk that did not arrive would.
-import type * as CoreModule from '@plugboard/core';
-import type * as Internals from '@plugboard/core/internals';
-import type * as PluginModule from '../src';
-import type { AWSTemporaryCredentials } from '../src';
+import { withIsolatedPlugin, FAKE_IDENTITY as IDENTITY, type IsolatedPlugin } from './support/isolatedPlugin';
 
 const POOL_A = 'us-east-1:00000000-0000-4000-8000-00000000000a';
 const POOL_B = 'us-east-1:00000000-0000-4000-8000-00000000000b';
-const IDENTITY = 'us-east-1:11111111-1111-4111-8111-111111111111';
-const RUNTIME_MODULE = '../src/api/runtimeModule';
 
-interface Loaded {
-  plugin: PluginModule.AWSCognitoAuthPlugin;
-  core: typeof CoreModule;
-  auth: typeof PluginModule;
-  context: () => ReturnType<typeof Internals.createPluginContext>;
-}
-
-/**
- * Runs `body` with the plugin from a fresh module registry (kept until `body` settles, so the runtime's
- * lazy import lands in it too); the first `failLoads` loads of the runtime fail.
- */
-function withPlugin(calls: string[], failLoads: number, body: (loaded: Loaded) => Promise<void>) {
-  let failures = failLoads;
-  jest.doMock(RUNTIME_MODULE, () => {
-    if (failures-- > 0) throw new Error('Loading chunk runtimeModule failed.');
-    return jest.requireActual<object>(RUNTIME_MODULE);
-  });
-  return jest.isolateModulesAsync(async () => {
-    const internals = require('@plugboard/core/internals') as typeof Internals;
-    const core = require('@plugboard/core') as typeof CoreModule;
-    const auth = require('../src') as typeof PluginModule;
-    const plugin = new auth.AWSCognitoAuthPlugin({
-      storage: new core.InMemoryKeyValueStorage(),
-      identityPoolService: {
-        async getId(poolId, logins) {
-          calls.push(`GetId ${poolId} ${Object.keys(logins ?? {}).join()}`);
-          return IDENTITY;
-        },
-        async getCredentialsForIdentity(_identityId, logins) {
-          calls.push(`GetCredentialsForIdentity ${Object.keys(logins ?? {}).join()}`);
-          return {
-            accessKeyId: 'ASIAFAKE',
-            secretAccessKey: 'fake-secret',
-            sessionToken: 'fake-session',
-            expiration: new Date(Date.now() + 3600_000),
-          } as AWSTemporaryCredentials;
-        },
-      },
-    });
-    const context = () => internals.createPluginContext('auth', 'awsCognitoAuthPlugin');
-    await body({ plugin, core, auth, context });
-  });
-}
+/** The plugin from a fresh module registry; the first `failLoads` loads of its runtime fail. */
+const withPlugin = (calls: string[], failLoads: number, body: (loaded: IsolatedPlugin) => Promise<void>) =>
+  withIsolatedPlugin(calls, { lazyModule: 'api/runtimeModule', failLoads }, body);
 
 const section = (poolId: string) => ({
   CredentialsProvider: { CognitoIdentity: { Default: { PoolId: poolId, Region: 'us-east-1' } } },
-});
-
-afterEach(() => {
-  jest.dontMock(RUNTIME_MODULE);
 });
 
 describe('the lazily loaded runtime', () => {

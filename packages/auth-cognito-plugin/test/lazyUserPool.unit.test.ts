@@ -2,63 +2,21 @@
 // runtime when the configuration has a user pool). These tests load the plugin in a fresh module registry,
 // so both loads are still pending when the first calls are made, and make the user-pool load fail as a
 // script chunk that did not arrive would.
-import type * as CoreModule from '@plugboard/core';
-import type * as Internals from '@plugboard/core/internals';
-import type * as PluginModule from '../src';
-import type { AWSTemporaryCredentials } from '../src';
+import { withIsolatedPlugin, FAKE_IDENTITY as IDENTITY, type IsolatedPlugin } from './support/isolatedPlugin';
 
 const POOL = 'us-east-1:00000000-0000-4000-8000-00000000000a';
-const IDENTITY = 'us-east-1:11111111-1111-4111-8111-111111111111';
-const USER_POOL_MODULE = '../src/api/userPoolApi';
 
-interface Loaded {
-  plugin: PluginModule.AWSCognitoAuthPlugin;
-  core: typeof CoreModule;
-  auth: typeof PluginModule;
-  context: () => ReturnType<typeof Internals.createPluginContext>;
-}
-
-function withPlugin(calls: string[], failLoads: number, body: (loaded: Loaded) => Promise<void>) {
-  let failures = failLoads;
-  jest.doMock(USER_POOL_MODULE, () => {
-    calls.push('load user-pool code');
-    if (failures-- > 0) throw new Error('Loading chunk userPoolApi failed.');
-    return jest.requireActual<object>(USER_POOL_MODULE);
-  });
-  return jest.isolateModulesAsync(async () => {
-    const internals = require('@plugboard/core/internals') as typeof Internals;
-    const core = require('@plugboard/core') as typeof CoreModule;
-    const auth = require('../src') as typeof PluginModule;
-    const plugin = new auth.AWSCognitoAuthPlugin({
-      storage: new core.InMemoryKeyValueStorage(),
-      identityPoolService: {
-        async getId() {
-          calls.push('GetId');
-          return IDENTITY;
-        },
-        async getCredentialsForIdentity() {
-          calls.push('GetCredentialsForIdentity');
-          return {
-            accessKeyId: 'ASIAFAKE',
-            secretAccessKey: 'fake-secret',
-            sessionToken: 'fake-session',
-            expiration: new Date(Date.now() + 3600_000),
-          } as AWSTemporaryCredentials;
-        },
-      },
-    });
-    const context = () => internals.createPluginContext('auth', 'awsCognitoAuthPlugin');
-    await body({ plugin, core, auth, context });
-  });
-}
+/** The plugin from a fresh module registry; the first `failLoads` loads of its user-pool code fail. */
+const withPlugin = (calls: string[], failLoads: number, body: (loaded: IsolatedPlugin) => Promise<void>) =>
+  withIsolatedPlugin(
+    calls,
+    { lazyModule: 'api/userPoolApi', failLoads, loadLine: 'load user-pool code' },
+    body,
+  );
 
 const section = {
   CredentialsProvider: { CognitoIdentity: { Default: { PoolId: POOL, Region: 'us-east-1' } } },
 };
-
-afterEach(() => {
-  jest.dontMock(USER_POOL_MODULE);
-});
 
 describe('the lazily loaded user-pool code', () => {
   it('is not loaded by a federation', async () => {
@@ -115,8 +73,8 @@ describe('the lazily loaded user-pool code', () => {
       await expect(again).rejects.not.toBeInstanceOf(core.NetworkException);
       expect(calls).toEqual([
         'load user-pool code',
-        'GetId',
-        'GetCredentialsForIdentity',
+        `GetId ${POOL} accounts.google.com`,
+        'GetCredentialsForIdentity accounts.google.com',
         'load user-pool code',
       ]);
     });
