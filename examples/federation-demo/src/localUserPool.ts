@@ -150,27 +150,8 @@ async function startOnce(
         ...(client.UserPoolClient!.ClientSecret ? { clientSecret: client.UserPoolClient!.ClientSecret } : {}),
       };
     },
-    async createUser(poolId, username, password, { temporary = false } = {}) {
-      await admin.send(
-        new AdminCreateUserCommand({
-          UserPoolId: poolId,
-          Username: username,
-          TemporaryPassword: temporary ? password : `Tmp-${password}`,
-          MessageAction: 'SUPPRESS',
-          UserAttributes: [{ Name: 'email', Value: username }],
-        }),
-      );
-      if (!temporary) {
-        await admin.send(
-          new AdminSetUserPasswordCommand({
-            UserPoolId: poolId,
-            Username: username,
-            Password: password,
-            Permanent: true,
-          }),
-        );
-      }
-    },
+    createUser: (poolId, username, password, options) =>
+      createPoolUser(admin, poolId, username, password, options),
     async stop() {
       admin.destroy();
       if (child.exitCode === null) {
@@ -181,4 +162,36 @@ async function startOnce(
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Creates a confirmed user with a permanent password (or, with `temporary`, one that must choose a new
+ * password at first sign-in) through `admin`, a client of cognito-local or of a front before it.
+ */
+export async function createPoolUser(
+  admin: CognitoIdentityProviderClient,
+  poolId: string,
+  username: string,
+  password: string,
+  { temporary = false }: { temporary?: boolean } = {},
+): Promise<void> {
+  await admin.send(
+    new AdminCreateUserCommand({
+      UserPoolId: poolId,
+      Username: username,
+      TemporaryPassword: temporary ? password : `Tmp-${password}`,
+      MessageAction: 'SUPPRESS',
+      UserAttributes: [{ Name: 'email', Value: username }],
+    }),
+  );
+  if (!temporary) {
+    await admin.send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: poolId,
+        Username: username,
+        Password: password,
+        Permanent: true,
+      }),
+    );
+  }
 }

@@ -1,9 +1,6 @@
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import {
-  AdminCreateUserCommand,
-  AdminSetUserPasswordCommand,
-  CognitoIdentityProviderClient,
-} from '@aws-sdk/client-cognito-identity-provider';
-import {
+  createPoolUser,
   startUserPoolEmulator,
   type StartUserPoolEmulatorOptions,
   type UserPoolEmulator,
@@ -52,30 +49,9 @@ export async function startSrpUserPool(options: StartSrpUserPoolOptions = {}): P
     proxy,
     local,
     createPool: (options) => local.createPool(options),
-    async createUser(poolId, username, password, { temporary = false } = {}) {
-      await admin.send(
-        new AdminCreateUserCommand({
-          UserPoolId: poolId,
-          Username: username,
-          TemporaryPassword: temporary ? password : `Tmp-${password}`,
-          MessageAction: 'SUPPRESS',
-          UserAttributes: Object.entries({ email: username }).map(([Name, Value]) => ({
-            Name,
-            Value,
-          })),
-        }),
-      );
-      if (!temporary) {
-        await admin.send(
-          new AdminSetUserPasswordCommand({
-            UserPoolId: poolId,
-            Username: username,
-            Password: password,
-            Permanent: true,
-          }),
-        );
-      }
-    },
+    // Through the front, which keeps each user's SRP verifier.
+    createUser: (poolId, username, password, options) =>
+      createPoolUser(admin, poolId, username, password, options),
     async stop() {
       admin.destroy();
       await proxy.stop();
