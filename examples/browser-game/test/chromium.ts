@@ -18,10 +18,10 @@ export function chromiumPath(): string | undefined {
 export const inCi = (): boolean => /^(1|true|yes)$/i.test(process.env.CI ?? '');
 
 /** Prints the skip notice where a developer running `npm test` will see it. */
-export function announceSkip(): void {
+export function announceSkip(suite = 'BROWSER TESTS'): void {
   const line = '!'.repeat(78);
   process.stderr.write(
-    `\n${line}\n!! BROWSER TESTS SKIPPED: no Chromium found (looked at ${CANDIDATES.join(', ')}).\n` +
+    `\n${line}\n!! ${suite} SKIPPED: no Chromium found (looked at ${CANDIDATES.join(', ')}).\n` +
       `!! Install it to run them:  ${INSTALL_HINT}\n` +
       `!! With CI=true these tests fail instead of skipping.\n${line}\n\n`,
   );
@@ -41,4 +41,23 @@ export function launch(executablePath: string): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * Whether `suite` can drive Chromium: true when one is found. Without one, CI (`CI=true`) fails the run
+ * and a local `npm test` prints the skip notice and skips.
+ */
+export function chromiumAvailable(suite: string): boolean {
+  if (chromiumPath()) return true;
+  if (inCi())
+    throw new Error(`${suite}: no Chromium found (looked at ${CANDIDATES.join(', ')}). ${INSTALL_HINT}.`);
+  announceSkip(suite);
+  return false;
+}
+
+/** Launches the Chromium {@link chromiumPath} finds (call {@link chromiumAvailable} first). */
+export function launchChromium(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error(`No Chromium found: ${INSTALL_HINT}.`);
+  return launch(executablePath);
 }

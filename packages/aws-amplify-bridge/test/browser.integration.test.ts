@@ -7,15 +7,15 @@ import {
   type CognitoIdentityEmulator,
 } from '@plugboard/cognito-identity-emulator';
 import { build } from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { chromiumAvailable, launchChromium } from '../../../examples/browser-game/test/chromium';
 import { startSigV4Server } from './support/sigv4Server';
 
 // The bridge in Chromium: the page (fixtures/browserPage.mjs, bundled from the BUILT packages) federates,
 // reads aws-amplify's session, makes an IAM-signed REST call and signs out. One loopback origin serves
 // the page and forwards /cognito to the emulator and /api to the SigV4 verifier, so no CORS is involved.
-const CHROMIUM = process.env.PLUGBOARD_CHROMIUM ?? '/usr/bin/chromium';
 const built = existsSync(join(__dirname, '..', 'dist', 'esm', 'index.js'));
-const run = existsSync(CHROMIUM) && built ? describe : describe.skip;
+const run = built && chromiumAvailable('aws-amplify bridge in Chromium') ? describe : describe.skip;
 
 function forward(
   target: string,
@@ -71,7 +71,7 @@ run('the bridge in Chromium', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
