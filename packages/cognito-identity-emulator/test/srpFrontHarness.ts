@@ -161,12 +161,12 @@ export function deviceVerifier(groupKey: string, deviceKey: string, secret: stri
 }
 
 /** One SRP sign-in of the client side: `A`, then the claim for the server's challenge parameters. */
-export function srpClient(poolName: string, userId: string, password: string) {
+export function srpClient(poolName: string, password: string) {
   const a = big(randomBytes(128)) % N;
   const A = modPow(2n, a);
   return {
     A: A.toString(16),
-    claim(params: Record<string, string>, now = new Date()): Record<string, string> {
+    claim(params: Record<string, string>, userId: string, now = new Date()): Record<string, string> {
       const B = BigInt(`0x${params.SRP_B}`);
       const u = big(H(pad(A), pad(B)));
       const x = big(H(pad(BigInt(`0x${params.SALT}`)), H(Buffer.from(`${poolName}${userId}:${password}`))));
