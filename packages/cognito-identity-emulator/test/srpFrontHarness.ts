@@ -54,7 +54,7 @@ export async function startFrontHarness(
     endpoint: local.endpoint,
     credentials,
   });
-  const hash = (username: string) =>
+  const hash = (username: string): Record<string, string> =>
     pool.clientSecret
       ? {
           SECRET_HASH: createHmac('sha256', pool.clientSecret)

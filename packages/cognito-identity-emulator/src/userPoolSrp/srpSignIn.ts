@@ -49,7 +49,10 @@ const noDevice = (): FrontFailure => new FrontFailure('ResourceNotFoundException
 export function srpSignIn({ upstream, records, customChallengeAnswer, gate, devices }: SignInParts) {
   const pending = new Map<string, Pending>();
   /** Upstream challenge sessions the front passed on -> whose username the answers must name. */
-  const upstreamSessions = new Map<string, { username: string; clientId: string; secret?: string }>();
+  const upstreamSessions = new Map<
+    string,
+    { username: string; clientId: string; secret: string | undefined }
+  >();
 
   const open = (p: Pending, challenge: string, parameters: Json): Json => {
     const session = randomUUID();
@@ -184,7 +187,7 @@ export function srpSignIn({ upstream, records, customChallengeAnswer, gate, devi
   /** A challenge answer for one of the upstream's sessions: checked, then forwarded; its tokens completed. */
   const checkUpstreamAnswer = (body: Json): void => {
     const known = upstreamSessions.get(String(body.Session));
-    if (!known) return;
+    if (!known) throw new FrontFailure('NotAuthorizedException', 'Invalid session for the user.');
     const responses = (body.ChallengeResponses ?? {}) as Record<string, string>;
     requireParameters(responses, ['USERNAME']);
     if (responses.USERNAME !== known.username) {
@@ -194,9 +197,9 @@ export function srpSignIn({ upstream, records, customChallengeAnswer, gate, devi
   };
   const answeredUpstream = async (body: Json, answer: Json): Promise<Json> => {
     const result = answer.AuthenticationResult as Json | undefined;
-    if (!result) return answer;
-    const known = upstreamSessions.get(String(body.Session)) ?? { clientId: String(body.ClientId), secret: undefined };
+    const known = upstreamSessions.get(String(body.Session))!;
     upstreamSessions.delete(String(body.Session));
+    if (!result) return complete({ poolId: '', ...known }, answer, undefined, false); // a next challenge
     const { poolId, username } = userOfAccessToken(String(result.AccessToken));
     const responses = (body.ChallengeResponses ?? {}) as Record<string, string>;
     const device = devices?.device(poolId, username, responses.DEVICE_KEY);
