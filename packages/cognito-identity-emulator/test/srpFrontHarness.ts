@@ -20,6 +20,8 @@ export interface FrontHarness {
   readonly local: UserPoolEmulator;
   readonly front: UserPoolSrpFront;
   readonly pool: { poolId: string; clientId: string; clientSecret?: string };
+  /** The text of every answer the front gave to `call`, for scans for secrets. */
+  readonly transcript: string[];
   /** A raw JSON 1.1 call to the front: status and parsed body (or the text when it is not JSON). */
   call(operation: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }>;
   /** A confirmed user created through the front (so it learns the password); returns the pool's username. */
@@ -62,6 +64,7 @@ export async function startFrontHarness(
             .digest('base64'),
         }
       : {};
+  const transcript: string[] = [];
   const call: FrontHarness['call'] = async (operation, body) => {
     const response = await fetch(front.endpoint, {
       method: 'POST',
@@ -72,6 +75,7 @@ export async function startFrontHarness(
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();
+    transcript.push(text);
     let json: Record<string, unknown>;
     try {
       json = JSON.parse(text) as Record<string, unknown>;
@@ -84,6 +88,7 @@ export async function startFrontHarness(
     local,
     front,
     pool,
+    transcript,
     call,
     async newUser(email, password) {
       await createPoolUser(viaFront, pool.poolId, email, password);

@@ -58,16 +58,17 @@ function deviceWire(h: () => FrontHarness) {
     });
   };
   /** Confirms the NewDeviceMetadata of a sign-in's tokens with a fresh device secret. */
-  const confirm = async (result: Json): Promise<{ device: Device; confirmed: Json }> => {
+  const confirm = async (result: Json): Promise<{ device: Device; confirmed: Json; verifier: string }> => {
     const { DeviceKey, DeviceGroupKey } = result.NewDeviceMetadata as Record<string, string>;
     const device = { key: DeviceKey!, groupKey: DeviceGroupKey!, secret: randomBytes(40).toString('base64') };
+    const config = deviceVerifier(device.groupKey, device.key, device.secret);
     const confirmed = await ok('ConfirmDevice', {
       AccessToken: result.AccessToken,
       DeviceKey: device.key,
-      DeviceSecretVerifierConfig: deviceVerifier(device.groupKey, device.key, device.secret),
+      DeviceSecretVerifierConfig: config,
       DeviceName: 'wire test',
     });
-    return { device, confirmed };
+    return { device, confirmed, verifier: config.PasswordVerifier };
   };
   return { ok, passwordStep, deviceSteps, confirm };
 }
@@ -102,7 +103,7 @@ describe('device tracking on the wire: always remembered, MFA skipped', () => {
   };
 
   it('issues NewDeviceMetadata, remembers at ConfirmDevice, then signs in with device SRP and no MFA', async () => {
-    const { username, result, device, confirmed } = await aliceWithDevice();
+    const { username, result, device, confirmed, verifier } = await aliceWithDevice();
     expect(result.NewDeviceMetadata).toEqual({
       DeviceKey: expect.stringMatching(/^local_[0-9a-f-]{36}$/),
       DeviceGroupKey: expect.any(String),
@@ -145,6 +146,49 @@ describe('device tracking on the wire: always remembered, MFA skipped', () => {
     });
     await expect(refresh({ REFRESH_TOKEN: token, DEVICE_KEY: device.key })).resolves.toMatchObject({
       status: 200,
+    });
+
+    // The same with rotating refresh tokens (GetTokensFromRefreshToken): the new token keeps the device.
+    h.front.enableRotation(true);
+    try {
+      const rotate = (RefreshToken: unknown, extra: Json = {}) =>
+        h.call('GetTokensFromRefreshToken', { ClientId: h.pool.clientId, RefreshToken, ...extra });
+      await expect(rotate(token)).resolves.toMatchObject({
+        status: 400,
+        json: { __type: 'NotAuthorizedException' },
+      });
+      const rotated = await rotate(token, { DeviceKey: device.key });
+      expect(rotated.status).toBe(200);
+      const next = (rotated.json.AuthenticationResult as Json).RefreshToken;
+      await expect(rotate(next)).resolves.toMatchObject({ status: 400 });
+      await expect(rotate(next, { DeviceKey: device.key })).resolves.toMatchObject({ status: 200 });
+    } finally {
+      h.front.enableRotation(false);
+    }
+    // What the front keeps stays there: no answer carries a device verifier or the user's password.
+    const all = h.transcript.join('\n');
+    expect(all).toContain(device.key);
+    expect(all).not.toContain(verifier.slice(8, 48));
+    expect(all).not.toContain(PASSWORD);
+  });
+
+  it('runs the device step after a password sign-in (USER_PASSWORD_AUTH) with DEVICE_KEY too', async () => {
+    const { username, device } = await aliceWithDevice();
+    const password = (DEVICE_KEY: string) =>
+      h.call('InitiateAuth', {
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: h.pool.clientId,
+        AuthParameters: { USERNAME: ALICE, PASSWORD, DEVICE_KEY },
+      });
+    const started = await password(device.key);
+    expect(started.json).toMatchObject({ ChallengeName: 'DEVICE_SRP_AUTH', Session: expect.any(String) });
+    const done = await w.deviceSteps(username, started.json.Session, device);
+    expect(done.json.AuthenticationResult).toEqual(
+      expect.objectContaining({ AccessToken: expect.any(String) }),
+    );
+    await expect(password('local_00000000-0000-4000-8000-000000000000')).resolves.toMatchObject({
+      status: 400,
+      json: { __type: 'ResourceNotFoundException' },
     });
   });
 

@@ -120,6 +120,24 @@ describe('remembered devices with amazon-cognito-identity-js (user opt-in, MFA s
     ]);
     // The same device: no new one was issued or confirmed.
     expect(h.front.devices(h.pool.poolId, username)).toHaveLength(1);
+    // Its refresh sends the device key the refresh token is bound to (refused without it).
+    const session = await promised<CognitoUserSession>((cb) =>
+      second.getSession((error: Error | null, value: CognitoUserSession) =>
+        error ? cb.onFailure(error) : cb.onSuccess(value),
+      ),
+    );
+    const refreshed = await promised<CognitoUserSession>((cb) =>
+      second.refreshSession(session.getRefreshToken(), (error: Error | null, value: CognitoUserSession) =>
+        error ? cb.onFailure(error) : cb.onSuccess(value),
+      ),
+    );
+    expect(refreshed.getAccessToken().getJwtToken()).toEqual(expect.any(String));
+    const bare = await h.call('InitiateAuth', {
+      AuthFlow: 'REFRESH_TOKEN_AUTH',
+      ClientId: h.pool.clientId,
+      AuthParameters: { REFRESH_TOKEN: session.getRefreshToken().getToken() },
+    });
+    expect(bare).toMatchObject({ status: 400, json: { __type: 'NotAuthorizedException' } });
 
     const listed = await promised<{
       Devices: { DeviceKey: string; DeviceAttributes: { Name: string; Value: string }[] }[];
