@@ -33,6 +33,8 @@ export interface TrackedDevice {
 }
 
 const DEVICE_KEY = /^[\w-]+_[0-9a-f-]+$/;
+/** How many issued device keys and refresh-token bindings the front keeps at most. */
+const KEPT = 10_000;
 const notFound = (): FrontFailure => new FrontFailure('ResourceNotFoundException', 'Device does not exist.');
 const seconds = (ms: number): number => Math.floor(ms / 1000);
 
@@ -97,10 +99,20 @@ export class DeviceTracker {
         this.#groupKeys.set(owner, groupKey);
       }
       this.#issued.set(key, owner);
+      if (this.#issued.size > KEPT) this.#pruneIssued();
       out = { ...result, NewDeviceMetadata: { DeviceKey: key, DeviceGroupKey: groupKey } };
     }
     if (typeof result.RefreshToken === 'string' && key) this.#refreshDevice.set(result.RefreshToken, key);
+    if (this.#refreshDevice.size > KEPT) this.#refreshDevice.delete(this.#refreshDevice.keys().next().value!);
     return out;
+  }
+
+  /** Forgets the oldest issued keys nobody confirmed, so a long-running front stays small. */
+  #pruneIssued(): void {
+    for (const [key, owner] of this.#issued) {
+      if (this.#issued.size <= KEPT / 2) return;
+      if (!this.#devices.get(owner)?.has(key)) this.#issued.delete(key);
+    }
   }
 
   /** A refresh: a token issued with a confirmed device needs that device's key. */
