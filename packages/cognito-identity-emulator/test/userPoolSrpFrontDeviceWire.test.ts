@@ -257,6 +257,66 @@ describe('device tracking on the wire: always remembered, MFA skipped', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('answers malformed device-step answers with a 400 and a service error name', async () => {
+    const { username, device } = await aliceWithDevice();
+    const deviceSrp = async (responses: Json) => {
+      const { answer } = await w.passwordStep(ALICE, device.key);
+      return h.call('RespondToAuthChallenge', {
+        ClientId: h.pool.clientId,
+        ChallengeName: 'DEVICE_SRP_AUTH',
+        Session: answer.json.Session,
+        ChallengeResponses: responses,
+      });
+    };
+    const A = srpClient(device.groupKey, device.secret).A;
+    const cases: [Json, string][] = [
+      [{ USERNAME: username, DEVICE_KEY: device.key }, 'InvalidParameterException'],
+      [{ USERNAME: username, SRP_A: A }, 'InvalidParameterException'],
+      [{ USERNAME: username, DEVICE_KEY: device.key, SRP_A: '0' }, 'InvalidParameterException'],
+      [{ USERNAME: username, DEVICE_KEY: device.key, SRP_A: 'not hex' }, 'InvalidParameterException'],
+      [{ USERNAME: username, DEVICE_KEY: 42, SRP_A: A }, 'SerializationException'],
+      [
+        { USERNAME: username, DEVICE_KEY: 'local_00000000-0000-4000-8000-000000000000', SRP_A: A },
+        'ResourceNotFoundException',
+      ],
+      [{ USERNAME: ALICE, DEVICE_KEY: device.key, SRP_A: A }, 'NotAuthorizedException'],
+    ];
+    for (const [responses, type] of cases) {
+      await expect(deviceSrp(responses)).resolves.toEqual({
+        status: 400,
+        json: { __type: type, message: expect.any(String) },
+      });
+    }
+    // The verifier step with a claim missing or of the wrong type.
+    const { answer } = await w.passwordStep(ALICE, device.key);
+    const client = srpClient(device.groupKey, device.secret);
+    const challenge = await w.ok('RespondToAuthChallenge', {
+      ClientId: h.pool.clientId,
+      ChallengeName: 'DEVICE_SRP_AUTH',
+      Session: answer.json.Session,
+      ChallengeResponses: { USERNAME: username, DEVICE_KEY: device.key, SRP_A: client.A },
+    });
+    const claim = client.claim(challenge.ChallengeParameters as Record<string, string>, device.key);
+    const verify = (responses: Json) =>
+      h.call('RespondToAuthChallenge', {
+        ClientId: h.pool.clientId,
+        ChallengeName: 'DEVICE_PASSWORD_VERIFIER',
+        Session: challenge.Session,
+        ChallengeResponses: responses,
+      });
+    const base = { USERNAME: username, DEVICE_KEY: device.key, ...claim };
+    await expect(verify({ ...base, TIMESTAMP: undefined })).resolves.toMatchObject({
+      status: 400,
+      json: { __type: 'InvalidParameterException' },
+    });
+    await expect(verify({ ...base, PASSWORD_CLAIM_SIGNATURE: ['x'] })).resolves.toMatchObject({
+      status: 400,
+      json: { __type: 'SerializationException' },
+    });
+    // Malformed answers do not use the session up: the right answer still works.
+    await expect(verify(base)).resolves.toMatchObject({ status: 200 });
+  });
+
   it('lists devices in pages', async () => {
     const bobSignIn = async () => (await w.passwordStep(BOB)).answer.json.AuthenticationResult as Json;
     const keys: string[] = [];
