@@ -40,6 +40,8 @@ interface Pending {
   readonly password?: string;
 }
 
+/** How long a challenge session of the front lasts (the service's sessions last three minutes). */
+const SESSION_MS = 3 * 60_000;
 const MFA_CHALLENGES = new Set(['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'SELECT_MFA_TYPE', 'EMAIL_OTP']);
 const CLAIM = ['PASSWORD_CLAIM_SIGNATURE', 'PASSWORD_CLAIM_SECRET_BLOCK', 'TIMESTAMP'];
 const wrongPassword = (): FrontFailure =>
@@ -48,6 +50,7 @@ const noDevice = (): FrontFailure => new FrontFailure('ResourceNotFoundException
 
 export function srpSignIn({ upstream, records, customChallengeAnswer, gate, devices }: SignInParts) {
   const pending = new Map<string, Pending>();
+  const openedAt = new Map<string, number>(); // session -> when it was opened, oldest first
   /** Upstream challenge sessions the front passed on -> whose username the answers must name. */
   const upstreamSessions = new Map<
     string,
@@ -56,7 +59,14 @@ export function srpSignIn({ upstream, records, customChallengeAnswer, gate, devi
 
   const open = (p: Pending, challenge: string, parameters: Json): Json => {
     const session = randomUUID();
+    const now = Date.now();
+    for (const [id, opened] of openedAt) {
+      if (now - opened < SESSION_MS) break; // in opening order: the rest are younger
+      pending.delete(id);
+      openedAt.delete(id);
+    }
     pending.set(session, p);
+    openedAt.set(session, now);
     return { ChallengeName: challenge, Session: session, ChallengeParameters: parameters };
   };
   const srpChallenge = (
@@ -209,7 +219,8 @@ export function srpSignIn({ upstream, records, customChallengeAnswer, gate, devi
 
   const respond = async (body: Json): Promise<Json | undefined> => {
     const session = String(body.Session);
-    const p = pending.get(session);
+    let p = pending.get(session);
+    if (p && Date.now() - openedAt.get(session)! >= SESSION_MS) p = undefined;
     if (!p) return (checkUpstreamAnswer(body), undefined); // the upstream's challenge: forward it
     const responses = (body.ChallengeResponses ?? {}) as Record<string, string>;
     requireParameters(responses, ['USERNAME']);
