@@ -20,6 +20,8 @@ export interface SignInParts {
   readonly customChallengeAnswer: string;
   readonly gate?: MfaSetupGate;
   readonly devices?: DeviceTracker;
+  /** The clock (milliseconds) for session lifetimes and proof timestamps; tests inject one. */
+  readonly now?: () => number;
 }
 
 type Stage = 'verifier' | 'custom' | 'device-srp' | 'device-verifier';
@@ -48,7 +50,14 @@ const wrongPassword = (): FrontFailure =>
   new FrontFailure('NotAuthorizedException', 'Incorrect username or password.');
 const noDevice = (): FrontFailure => new FrontFailure('ResourceNotFoundException', 'Device does not exist.');
 
-export function srpSignIn({ upstream, records, customChallengeAnswer, gate, devices }: SignInParts) {
+export function srpSignIn({
+  upstream,
+  records,
+  customChallengeAnswer,
+  gate,
+  devices,
+  now = Date.now,
+}: SignInParts) {
   const pending = new Map<string, Pending>();
   const openedAt = new Map<string, number>(); // session -> when it was opened, oldest first
   /** Upstream challenge sessions the front passed on -> whose username the answers must name. */
@@ -59,14 +68,14 @@ export function srpSignIn({ upstream, records, customChallengeAnswer, gate, devi
 
   const open = (p: Pending, challenge: string, parameters: Json): Json => {
     const session = randomUUID();
-    const now = Date.now();
+    const at = now();
     for (const [id, opened] of openedAt) {
-      if (now - opened < SESSION_MS) break; // in opening order: the rest are younger
+      if (at - opened < SESSION_MS) break; // in opening order: the rest are younger
       pending.delete(id);
       openedAt.delete(id);
     }
     pending.set(session, p);
-    openedAt.set(session, now);
+    openedAt.set(session, at);
     return { ChallengeName: challenge, Session: session, ChallengeParameters: parameters };
   };
   const srpChallenge = (
@@ -220,7 +229,7 @@ export function srpSignIn({ upstream, records, customChallengeAnswer, gate, devi
   const respond = async (body: Json): Promise<Json | undefined> => {
     const session = String(body.Session);
     let p = pending.get(session);
-    if (p && Date.now() - openedAt.get(session)! >= SESSION_MS) p = undefined;
+    if (p && now() - openedAt.get(session)! >= SESSION_MS) p = undefined;
     if (!p) return (checkUpstreamAnswer(body), undefined); // the upstream's challenge: forward it
     const responses = (body.ChallengeResponses ?? {}) as Record<string, string>;
     requireParameters(responses, ['USERNAME']);
@@ -230,7 +239,7 @@ export function srpSignIn({ upstream, records, customChallengeAnswer, gate, devi
     if (p.stage === 'verifier' && name === 'PASSWORD_VERIFIER') {
       requireParameters(responses, CLAIM);
       const record = records.get(`${p.poolId}/${p.username}`)!;
-      if (!srpCheckClaim(record, p.exchange!, p.secretBlock!, responses, Date.now())) {
+      if (!srpCheckClaim(record, p.exchange!, p.secretBlock!, responses, now())) {
         pending.delete(session);
         throw wrongPassword();
       }
@@ -257,7 +266,7 @@ export function srpSignIn({ upstream, records, customChallengeAnswer, gate, devi
       pending.delete(session);
       const device = devices!.device(p.poolId, p.username, p.device!.key);
       if (!device) throw noDevice();
-      if (!srpCheckClaim(devices!.record(device), p.exchange!, p.secretBlock!, responses, Date.now())) {
+      if (!srpCheckClaim(devices!.record(device), p.exchange!, p.secretBlock!, responses, now())) {
         throw wrongPassword();
       }
       return finish(p, device);
