@@ -29,3 +29,4 @@ export {
   type StartUserPoolSrpFrontOptions,
   type UserPoolSrpFront,
 } from './userPoolSrp/userPoolSrpFront.js';
+export type { DeviceTrackingOptions } from './userPoolSrp/deviceTracking.js';
