@@ -1,7 +1,7 @@
 // A Jest reporter for CI (.ci/run): after the run, the time each Jest project took (the sum of its test
 // files' run times; with one worker that is its share of the wall clock) and a plain closing line with
 // the counts, `jest: N passed, N failed`. Add it next to the default reporter:
-//   jest --reporters default --reporters ./scripts/jest-phase-reporter.cjs
+//   jest --reporters default --reporters "$PWD/scripts/jest-phase-reporter.cjs"  (an absolute path)
 class PhaseReporter {
   constructor() {
     this.projects = new Map();
