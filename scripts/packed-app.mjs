@@ -14,7 +14,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { mkdtemp, readFile, rename, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm, stat, utimes, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -150,7 +150,10 @@ export async function preparePackedApp({ log = () => {} } = {}) {
     );
     const base = join(CACHE_ROOT, key);
     const ready = join(base, 'ready');
-    if (!(await lockOrWait(`${base}.lock`, ready))) return describe(base, packages, true);
+    if (!(await lockOrWait(`${base}.lock`, ready))) {
+      await utimes(base, new Date(), new Date()); // in use: keep it from being pruned as old
+      return describe(base, packages, true);
+    }
     try {
       log(`installing the tarballs into ${base}`);
       const work = await mkdtemp(join(CACHE_ROOT, `${key}.tmp-`));
