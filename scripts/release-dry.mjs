@@ -8,9 +8,10 @@
 //   4. the consumer test and the README test run against that install: a strict TypeScript consumer under
 //      CommonJS and ESM, and every README block marked complete, as pasted.
 // Nothing is published. `npm run release` runs this, then `changeset publish`.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { cleanEnv, preparePackedApp, publishedPackages, repoRoot } from './packed-app.mjs';
 
 const started = Date.now();
@@ -71,15 +72,16 @@ for (const report of packed.packages) {
 if (problems.length > 0) fail();
 
 step('npm publish --dry-run of each tarball');
-for (const tarball of packed.tarballs) {
-  const out = execFileSync('npm', ['publish', '--dry-run', '--ignore-scripts', tarball], {
-    cwd: packed.base,
-    env: cleanEnv(),
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  console.log(`  ${out.trim().split('\n').pop()}`);
-}
+const publishes = await Promise.all(
+  packed.tarballs.map((tarball) =>
+    promisify(execFile)('npm', ['publish', '--dry-run', '--ignore-scripts', tarball], {
+      cwd: packed.base,
+      env: cleanEnv(),
+      encoding: 'utf8',
+    }),
+  ),
+);
+for (const { stdout } of publishes) console.log(`  ${stdout.trim().split('\n').pop()}`);
 
 step('the consumer test and every complete README block, in that install');
 try {
