@@ -103,17 +103,33 @@ function npmVersion() {
   return npmVersionPromise;
 }
 
-/** Takes the lock folder, or waits until `ready` exists; a lock older than STALE_LOCK_MS is taken over. */
+/** Whether the process that wrote `lock`/pid has ended (a killed run leaves its lock behind). */
+async function ownerGone(lock) {
+  const pid = Number(await readFile(join(lock, 'pid'), 'utf8').catch(() => ''));
+  if (!Number.isInteger(pid) || pid <= 0) return false; // not written yet: the owner has just started
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return error.code === 'ESRCH';
+  }
+}
+
+/**
+ * Takes the lock folder, or waits until `ready` exists. A lock whose owner process has ended, or older
+ * than STALE_LOCK_MS, is taken over.
+ */
 async function lockOrWait(lock, ready) {
   for (;;) {
     if (existsSync(ready)) return false;
     try {
       await mkdir(lock);
+      await writeFile(join(lock, 'pid'), String(process.pid));
       return true;
     } catch (error) {
       if (error.code !== 'EEXIST') throw error;
       const age = Date.now() - (await stat(lock).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
-      if (age > STALE_LOCK_MS) await rm(lock, { recursive: true, force: true });
+      if (age > STALE_LOCK_MS || (await ownerGone(lock))) await rm(lock, { recursive: true, force: true });
       else await sleep(250);
     }
   }
