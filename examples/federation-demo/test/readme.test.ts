@@ -8,7 +8,7 @@
 // amplify_outputs.json written here for an emulator started here.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   startCognitoIdentityEmulator,
@@ -16,6 +16,7 @@ import {
 } from '@plugboard/cognito-identity-emulator';
 import { cleanEnv, packedApp, run } from './packedApp';
 import { allBlocks, readmeFiles, unmarkedCodeBlocks, type ReadmeBlock } from './readmeBlocks';
+import { repoRoot } from './support';
 import { startUserPoolEmulator, type UserPoolEmulator } from '../src/localUserPool';
 import { startGameBackend, type GameBackend } from '../src/game/gameBackend';
 
@@ -65,6 +66,42 @@ function expectPrints(output: string, block: ReadmeBlock): void {
     from = at + 1;
   }
 }
+
+describe("the README's Install section", () => {
+  it('installs, per use case, only packages this repository publishes or that they name as peers', () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const section = /## Install\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? '';
+    const commands = [...section.matchAll(/^npm install (.+)$/gm)].map((m) => m[1]!.split(/\s+/));
+    expect(commands.length).toBeGreaterThanOrEqual(4);
+    const published = new Map(
+      readdirSync(join(repoRoot, 'packages')).map((folder) => {
+        const manifest = JSON.parse(
+          readFileSync(join(repoRoot, 'packages', folder, 'package.json'), 'utf8'),
+        ) as {
+          name: string;
+          peerDependencies?: Record<string, string>;
+        };
+        return [manifest.name, Object.keys(manifest.peerDependencies ?? {})] as const;
+      }),
+    );
+    for (const words of commands) {
+      const names = words.filter((word) => !word.startsWith('-'));
+      const peers = new Set(names.flatMap((name) => published.get(name) ?? []));
+      // Every @plugboard name is a package here; anything else is a peer of one named in the same line.
+      for (const name of names)
+        expect({ name, known: published.has(name) || peers.has(name) }).toEqual({ name, known: true });
+      // And every peer of a package named is installed with it.
+      for (const peer of peers)
+        if (!peer.startsWith('@aws-amplify/'))
+          expect({ peer, installed: names.includes(peer) }).toEqual({ peer, installed: true });
+    }
+    expect(
+      commands.some(
+        (words) => words.includes('--save-dev') && words.includes('@plugboard/cognito-identity-emulator'),
+      ),
+    ).toBe(true);
+  });
+});
 
 describe('README code blocks, pasted into a fresh project', () => {
   let app: string | undefined;
