@@ -3,10 +3,11 @@
 // scripts/packed-app.mjs, shared by the consumer and README tests and by `npm run release:dry`: it
 // installs once per set of tarballs and keeps the install, so each test only makes a scratch project of
 // its own whose node_modules is that install.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { buildPackagesAndDemo, repoRoot } from './support';
 
 /** The environment without npm's own variables, so the nested npm acts like a user's. */
@@ -28,6 +29,30 @@ export function run(command: string, args: string[], cwd: string, env: NodeJS.Pr
     const e = error as { stdout?: string; stderr?: string; message: string };
     throw new Error(`${command} ${args.join(' ')} failed:\n${e.stdout ?? ''}\n${e.stderr ?? e.message}`);
   }
+}
+
+/**
+ * `run`, started now and settled later: for independent slow steps (compiles) that a test starts together
+ * and awaits one by one. Never an unhandled rejection: the error comes out where it is awaited.
+ */
+export function runLater(command: string, args: string[], cwd: string): () => Promise<string> {
+  const pending = promisify(execFile)(command, args, {
+    cwd,
+    env: cleanEnv(),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  }).then(
+    ({ stdout }) => ({ ok: true as const, stdout }),
+    (error: { stdout?: string; stderr?: string; message: string }) => ({
+      ok: false as const,
+      text: `${command} ${args.join(' ')} failed:\n${error.stdout ?? ''}\n${error.stderr ?? error.message}`,
+    }),
+  );
+  return async () => {
+    const outcome = await pending;
+    if (!outcome.ok) throw new Error(outcome.text);
+    return outcome.stdout;
+  };
 }
 
 /** The kept install of the packed packages (read-only: tests make their own project beside it). */
