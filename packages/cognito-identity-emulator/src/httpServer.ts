@@ -8,12 +8,15 @@ import { sendError, sendJson } from './httpResponses.js';
 import { isLoopbackAddress } from './loopback.js';
 import { handleProtocolRequest, type ProtocolDeps } from './protocolEndpoint.js';
 
+/** Key set of the test identity provider's tokens. */
 export const JWKS_PATH = '/.well-known/jwks.json';
 /** Key set of the OpenID tokens, at the service's path. */
 export const OPEN_ID_JWKS_PATH = '/.well-known/jwks_uri';
+/** OpenID discovery document of the emulator's OpenID tokens. */
 export const OPEN_ID_CONFIGURATION_PATH = '/.well-known/openid-configuration';
 /** `GET /health`: 200 with a small JSON status, for scripts waiting for the emulator. */
 export const HEALTH_PATH = '/health';
+/** `GET /test-idp/token?provider=&sub=`: mints a test-IdP token, for loopback callers. */
 export const TEST_IDP_TOKEN_PATH = '/test-idp/token';
 
 export interface HttpServerDeps extends Omit<ProtocolDeps, 'delay'> {

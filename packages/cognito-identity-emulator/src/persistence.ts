@@ -14,7 +14,9 @@ export interface PersistedState extends StoreSnapshot {
 
 /** A state file that cannot be used: names the file and what to do. */
 export class StateFileError extends Error {
+  /** The state file's path. */
   readonly file: string;
+  /** What to do about it, in a sentence. */
   readonly recoverySuggestion: string;
 
   constructor(file: string, problem: string) {

@@ -14,8 +14,11 @@ import {
   unrecognizedClient,
 } from './errors.js';
 
+/** The access key and secret that signed (control-plane) requests must be signed with. */
 export interface ControlPlaneCredentials {
+  /** The access key id. */
   readonly accessKeyId: string;
+  /** The secret access key. */
   readonly secretAccessKey: string;
 }
 

@@ -20,7 +20,9 @@ const logger = getLogger('Amplify');
  * Use the `Amplify` singleton; separate instances share the process Hub but not plugins.
  */
 export class AmplifyClass {
+  /** The Auth category: its plugin registry, and the auth methods delegated to the configured plugin. */
   readonly Auth: AuthCategory;
+  /** The process-wide Hub (the same object as the exported `Hub`). */
   readonly Hub: HubCategory;
   readonly #categories: ReadonlyMap<string, Category<Plugin>>;
   #configuration: AmplifyConfiguration | undefined;
@@ -52,6 +54,7 @@ export class AmplifyClass {
     this.#categoryOf(plugin).addPlugin(plugin);
   }
 
+  /** Removes `plugin` from its category; a plugin that was never added is ignored. */
   removePlugin(plugin: Plugin): void {
     this.#categoryOf(plugin).removePlugin(plugin);
   }

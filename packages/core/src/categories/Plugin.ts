@@ -34,17 +34,23 @@ export interface PluginContext {
  * `configure`, and must leave the plugin ready for a fresh `configure`.
  */
 export interface Plugin {
+  /** The key the plugin is found by, such as `'awsCognitoAuthPlugin'`; also its section name in the configuration. */
   getPluginKey(): string;
+  /** The category the plugin belongs to; `Amplify.addPlugin` routes it there. */
   getCategoryType(): CategoryType;
   /** Receives the plugin's own configuration section (may be undefined) and its context. Throws on invalid input. */
   configure(pluginConfig: unknown, context: PluginContext): void;
+  /** Forgets the configuration and in-memory state (`Amplify.reset()`); leaves the plugin ready for a fresh `configure`. */
   reset?(): Promise<void>;
+  /** The underlying clients, for what the plugin's API does not cover. */
   getEscapeHatch?(): unknown;
+  /** The plugin's version. */
   getVersion?(): string;
 }
 
 /** A plugin of the Auth category. */
 export interface AuthPlugin extends Plugin, AuthCategoryBehavior, Partial<AuthUserPoolCategoryBehavior> {
+  /** Always `'auth'`. */
   getCategoryType(): 'auth';
 }
 
