@@ -83,7 +83,11 @@ describe('the edge refuses non-loopback browser origins on every request', () =>
   it('loopback pages and callers without an Origin are served as before', async () => {
     const emu = await start();
     const poolId = await standardPool(emu, true);
-    for (const headers of [{}, { origin: 'http://127.0.0.1:5173' }, { origin: 'http://localhost:3000' }]) {
+    for (const headers of [
+      {},
+      { origin: 'http://127.0.0.1:5173' },
+      { origin: 'http://localhost:3000' },
+    ] as Record<string, string>[]) {
       const statuses = (await everyRoute(emu, poolId, headers)).map((a) => a.status);
       expect(statuses).toEqual([200, 200, 200, 200]);
     }
