@@ -14,7 +14,10 @@ export interface StartCognitoIdentityEmulatorOptions {
   credentialsLifetimeSeconds?: number;
   /** When set, pools, identities and the signing key are kept in this JSON file across restarts. */
   stateFile?: string;
-  /** Region used in identity pool and identity ids; default `us-east-1`. */
+  /**
+   * Region used in identity pool and identity ids. Default: the state file's region, else `us-east-1`.
+   * A region other than the state file's is refused (`StateFileError`): its ids name their region.
+   */
   region?: string;
   /** Clock used for token expiry and credential expiration; default `Date.now`. */
   now?: Clock;
