@@ -29,7 +29,8 @@ export const USAGE = `Usage: plugboard-cognito-emulator [options]
 
   --port N                    port to listen on (default $PORT or 9231; 0 picks a free port)
   --host ADDRESS              address to bind (default $HOST or 127.0.0.1)
-  --allow-remote              allow a non-loopback --host
+  --allow-remote              allow a non-loopback --host (name the hosts clients use with
+                              --allowed-host: other Host headers are refused)
   --state-file PATH           keep pools, identities and the signing key in this file
                               (default $STATE_FILE)
   --region REGION             region of pool and identity ids (default: the state file's, else
