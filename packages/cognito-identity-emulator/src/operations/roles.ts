@@ -102,7 +102,7 @@ function defaultChoice(
     const role = mappedRole(mapping, claims);
     if (role !== undefined) return role;
     if (mapping.AmbiguousRoleResolution === 'Deny') {
-      throw notAuthorized('Unable to choose a role: the role mapping is ambiguous and denies access.');
+      throw notAuthorized('The ambiguous role mapping rules denied this request.');
     }
     break;
   }
