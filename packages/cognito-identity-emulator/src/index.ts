@@ -30,3 +30,4 @@ export {
   type StartUserPoolSrpFrontOptions,
   type UserPoolSrpFront,
 } from './userPoolSrp/userPoolSrpFront.js';
+export type { DeviceTrackingOptions } from './userPoolSrp/deviceTracking.js';

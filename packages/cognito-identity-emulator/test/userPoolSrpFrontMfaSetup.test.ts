@@ -204,16 +204,21 @@ describe('the SRP front with requireMfaSetup before cognito-local', () => {
         Session: session,
         ChallengeResponses: { USERNAME },
       });
-    await expect(respond(verified.json.Session, 'someone@example.com')).resolves.toMatchObject({
-      status: 400,
-      json: { __type: 'NotAuthorizedException' },
-    });
-    const done = await respond(verified.json.Session, username);
+    // The answer names the pool's username of ChallengeParameters: another user, and the alias, are refused.
+    const poolUsername = (started.json.ChallengeParameters as { USER_ID_FOR_SRP: string }).USER_ID_FOR_SRP;
+    expect(poolUsername).not.toBe(username);
+    for (const other of ['someone@example.com', username]) {
+      await expect(respond(verified.json.Session, other)).resolves.toMatchObject({
+        status: 400,
+        json: { __type: 'NotAuthorizedException' },
+      });
+    }
+    const done = await respond(verified.json.Session, poolUsername);
     expect(done.status).toBe(200);
     expect(done.json.AuthenticationResult).toEqual(
       expect.objectContaining({ AccessToken: expect.any(String), RefreshToken: expect.any(String) }),
     );
-    await expect(respond(verified.json.Session, username)).resolves.toMatchObject({
+    await expect(respond(verified.json.Session, poolUsername)).resolves.toMatchObject({
       status: 400,
       json: { __type: 'NotAuthorizedException' },
     });

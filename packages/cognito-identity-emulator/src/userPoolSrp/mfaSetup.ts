@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EmulatorUsageError } from '../usageError.js';
+import { checkSecretHash, requireParameters } from './frontInput.js';
 import { FrontFailure, userOfAccessToken, type Json, type Upstream } from './userPoolUpstream.js';
 
 /**
@@ -138,11 +139,18 @@ export function mfaSetupGate(
         close(id, s);
         return { Status: 'SUCCESS', Session: open('respond', s) };
       }
-      const responses = (body.ChallengeResponses ?? {}) as Record<string, unknown>;
-      const named = String(responses.USERNAME);
-      if (named !== s.username && (await upstream.canonical(s.poolId, named)) !== s.username) {
-        throw invalidSession('other');
-      }
+      // As every challenge answer: the username of ChallengeParameters (not an alias), and for an app
+      // client with a secret a SECRET_HASH over it.
+      const responses = (body.ChallengeResponses ?? {}) as Record<string, string>;
+      requireParameters(responses, ['USERNAME']);
+      if (responses.USERNAME !== s.username) throw invalidSession('other');
+      const clientId = String(body.ClientId);
+      checkSecretHash(
+        await upstream.clientSecret(s.poolId, clientId),
+        clientId,
+        s.username,
+        responses.SECRET_HASH,
+      );
       close(id, s);
       return { ChallengeParameters: {}, AuthenticationResult: s.tokens.AuthenticationResult };
     },

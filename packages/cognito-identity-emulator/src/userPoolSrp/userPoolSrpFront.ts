@@ -1,10 +1,13 @@
-import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isLoopbackHost } from '../loopback.js';
 import { EmulatorUsageError, requireOptionsObject } from '../usageError.js';
+import { deviceTrackerFor, type DeviceTrackingOptions } from './deviceTracking.js';
+import { checkShape, readBody } from './frontInput.js';
 import { mfaSetupGateFor } from './mfaSetup.js';
-import { srpCheckClaim, srpServerExchange, srpVerifierRecord, type SrpExchange } from './srpVerifier.js';
+import { srpSignIn, type PasswordRecord } from './srpSignIn.js';
+import { srpVerifierRecord } from './srpVerifier.js';
 import { FrontFailure, upstreamAt, userOfAccessToken, type Json } from './userPoolUpstream.js';
 
 /** Options of `startUserPoolSrpFront`. */
@@ -21,6 +24,12 @@ export interface StartUserPoolSrpFrontOptions {
   readonly requireMfaSetup?: boolean;
   /** How long each MFA_SETUP session lasts, in seconds (at most 900). Default 180. */
   readonly mfaSetupSessionSeconds?: number;
+  /**
+   * Turns device tracking on, as a pool's DeviceConfiguration does: sign-ins get NewDeviceMetadata, and
+   * ConfirmDevice, GetDevice, ListDevices, UpdateDeviceStatus, ForgetDevice and the device SRP challenges
+   * work. `{}` is "always remember, MFA still asked"; see the README. Default: off.
+   */
+  readonly deviceTracking?: DeviceTrackingOptions;
 }
 
 /**
@@ -38,22 +47,11 @@ export interface UserPoolSrpFront {
   failNext(operation: string, type: string, message: string): void;
   /** Answers GetTokensFromRefreshToken itself, with a new refresh token each time. Default: unknown operation. */
   enableRotation(on: boolean): void;
+  /** The devices the front keeps for a user (keys, names, remembered status; never the verifiers). */
+  devices(poolId: string, username: string): { key: string; name?: string; remembered: boolean }[];
   /** Closes the front (open connections too); the upstream keeps running. */
   stop(): Promise<void>;
 }
-
-interface Pending {
-  readonly poolId: string;
-  readonly clientId: string;
-  readonly username: string;
-  readonly stage: 'verifier' | 'custom';
-  readonly then: 'tokens' | 'custom';
-  readonly exchange?: SrpExchange;
-  readonly secretBlock?: string;
-}
-
-const wrongPassword = (): FrontFailure =>
-  new FrontFailure('NotAuthorizedException', 'Incorrect username or password.');
 
 /**
  * Starts the front on a free 127.0.0.1 port. It learns each password from the call that sets it (SignUp,
@@ -79,9 +77,9 @@ export async function startUserPoolSrpFront(
   const answer = options.customChallengeAnswer ?? '42';
   const upstream = upstreamAt(url.toString());
   const gate = mfaSetupGateFor(upstream, options.requireMfaSetup, options.mfaSetupSessionSeconds);
-  const gated = async (answer: Json): Promise<Json> => (gate ? gate.gate(answer) : answer);
-  const records = new Map<string, ReturnType<typeof srpVerifierRecord> & { password: string }>();
-  const pending = new Map<string, Pending>();
+  const devices = deviceTrackerFor(options.deviceTracking, upstream);
+  const records = new Map<string, PasswordRecord>();
+  const signIn = srpSignIn({ upstream, records, customChallengeAnswer: answer, gate, devices });
   const rotated = new Map<string, string>(); // the front's refresh token -> the upstream's
   const faults = new Map<string, { type: string; message: string }>();
   const received: string[] = [];
@@ -91,92 +89,10 @@ export async function startUserPoolSrpFront(
     const name = (await upstream.canonical(poolId, username)) ?? username;
     records.set(`${poolId}/${name}`, { ...srpVerifierRecord(poolId, name, password), password });
   };
-  const tokensFor = async (p: Pending, responses: Json): Promise<Json> =>
-    gated(
-      await upstream.must('InitiateAuth', {
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        ClientId: p.clientId,
-        AuthParameters: {
-          USERNAME: p.username,
-          PASSWORD: records.get(`${p.poolId}/${p.username}`)!.password,
-          SECRET_HASH: responses.SECRET_HASH,
-        },
-      }),
-    );
-  const customChallenge = (p: Pending): Json => {
-    const session = randomUUID();
-    pending.set(session, { ...p, stage: 'custom' });
-    return {
-      ChallengeName: 'CUSTOM_CHALLENGE',
-      Session: session,
-      ChallengeParameters: {
-        USERNAME: p.username,
-        USER_ID_FOR_SRP: p.username,
-        question: 'six times seven?',
-      },
-    };
-  };
-
-  const initiate = async (body: Json): Promise<Json | undefined> => {
-    const flow = body.AuthFlow;
-    if (flow !== 'USER_SRP_AUTH' && flow !== 'CUSTOM_AUTH') return undefined;
-    const params = (body.AuthParameters ?? {}) as Record<string, string>;
-    const clientId = String(body.ClientId);
-    const poolId = await upstream.poolIdFor(clientId);
-    const username = await upstream.canonical(poolId, String(params.USERNAME));
-    const record = username === undefined ? undefined : records.get(`${poolId}/${username}`);
-    if (!username || !record) throw new FrontFailure('UserNotFoundException', 'User does not exist.');
-    const then = flow === 'CUSTOM_AUTH' ? 'custom' : 'tokens';
-    if (flow === 'CUSTOM_AUTH' && params.SRP_A === undefined) {
-      return customChallenge({ poolId, clientId, username, stage: 'custom', then });
-    }
-    const A = /^[0-9a-fA-F]+$/.test(params.SRP_A ?? '') ? BigInt(`0x${params.SRP_A}`) : 0n;
-    const exchange = srpServerExchange(record, A);
-    if (!exchange) throw new FrontFailure('InvalidParameterException', 'SRP_A is not valid.');
-    const secretBlock = randomBytes(64).toString('base64');
-    const session = randomUUID();
-    pending.set(session, { poolId, clientId, username, stage: 'verifier', then, exchange, secretBlock });
-    return {
-      ChallengeName: 'PASSWORD_VERIFIER',
-      Session: session,
-      ChallengeParameters: {
-        SALT: record.salt.toString(16),
-        SRP_B: exchange.B.toString(16),
-        SECRET_BLOCK: secretBlock,
-        USER_ID_FOR_SRP: username,
-        USERNAME: username,
-      },
-    };
-  };
-
-  const respond = async (body: Json): Promise<Json | undefined> => {
-    const p = pending.get(String(body.Session));
-    if (!p) return undefined; // a challenge of the upstream (MFA, new password): forward it
-    const responses = (body.ChallengeResponses ?? {}) as Record<string, string>;
-    if (responses.USERNAME !== p.username) throw wrongPassword();
-    if (p.stage === 'verifier' && body.ChallengeName === 'PASSWORD_VERIFIER') {
-      pending.delete(String(body.Session));
-      const record = records.get(`${p.poolId}/${p.username}`)!;
-      if (!srpCheckClaim(record, p.exchange!, p.secretBlock!, responses, Date.now())) throw wrongPassword();
-      return p.then === 'custom' ? customChallenge(p) : tokensFor(p, responses);
-    }
-    if (p.stage === 'custom' && body.ChallengeName === 'CUSTOM_CHALLENGE') {
-      const given = Buffer.from(String(responses.ANSWER));
-      const expected = Buffer.from(answer);
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        throw new FrontFailure('NotAuthorizedException', 'Incorrect answer to the custom challenge.');
-      }
-      pending.delete(String(body.Session));
-      return tokensFor(p, responses);
-    }
-    throw new FrontFailure(
-      'InvalidParameterException',
-      `Unexpected challenge ${String(body.ChallengeName)}.`,
-    );
-  };
 
   const refreshRotating = async (body: Json): Promise<Json> => {
     const token = String(body.RefreshToken);
+    devices?.checkRefresh(await upstream.poolIdFor(String(body.ClientId)), token, body.DeviceKey);
     const inner = rotated.get(token) ?? token;
     const out = await upstream.must('InitiateAuth', {
       AuthFlow: 'REFRESH_TOKEN_AUTH',
@@ -186,6 +102,7 @@ export async function startUserPoolSrpFront(
     rotated.delete(token);
     const next = `rotated-${randomBytes(24).toString('hex')}`;
     rotated.set(next, inner);
+    devices?.rotated(token, next);
     return { AuthenticationResult: { ...(out.AuthenticationResult as Json), RefreshToken: next } };
   };
 
@@ -214,8 +131,16 @@ export async function startUserPoolSrpFront(
   const answerOwn = async (operation: string, body: Json): Promise<Json | undefined> => {
     const setup = gate && (await gate.answer(operation, body));
     if (setup) return setup;
-    if (operation === 'InitiateAuth') return initiate(body);
-    if (operation === 'RespondToAuthChallenge') return respond(body);
+    if (operation === 'InitiateAuth') return signIn.initiate(body);
+    if (operation === 'RespondToAuthChallenge') return signIn.respond(body);
+    const device = await devices?.answer(operation, body);
+    if (device) return device;
+    if (/^(ConfirmDevice|GetDevice|ListDevices|UpdateDeviceStatus|ForgetDevice)$/.test(operation)) {
+      throw new FrontFailure(
+        'InvalidParameterException',
+        'Device tracking is not turned on for this user pool.',
+      );
+    }
     if (operation === 'GetTokensFromRefreshToken') {
       if (!rotation) throw new FrontFailure('UnknownOperationException', 'Unknown operation');
       return refreshRotating(body);
@@ -236,28 +161,34 @@ export async function startUserPoolSrpFront(
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const raw = Buffer.concat(chunks).toString();
       const operation = String(req.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
-      const body = (raw ? JSON.parse(raw) : {}) as Json;
+      const body = readBody(raw);
       received.push([operation, body.AuthFlow ?? body.ChallengeName].filter(Boolean).join(':'));
       const fault = faults.get(operation);
       if (fault) {
         faults.delete(operation);
         throw new FrontFailure(fault.type, fault.message);
       }
+      checkShape(operation, body);
       const own = await answerOwn(operation, body);
       if (own) return send(200, own);
       const params = body.AuthParameters as Record<string, string> | undefined;
+      if (body.AuthFlow === 'REFRESH_TOKEN_AUTH' && params?.REFRESH_TOKEN !== undefined) {
+        const poolId = await upstream.poolIdFor(String(body.ClientId));
+        devices?.checkRefresh(poolId, params.REFRESH_TOKEN, params.DEVICE_KEY);
+      }
       const inner = params && rotated.get(params.REFRESH_TOKEN ?? '');
       if (operation === 'InitiateAuth' && inner) body.AuthParameters = { ...params, REFRESH_TOKEN: inner };
       const forwarded = await upstream.call(operation, body);
       if (forwarded.status !== 200) return send(forwarded.status, forwarded.json);
       await afterForward(operation, body);
-      // Password sign-in and a new password earn tokens too: MFA setup comes first where required.
-      const signIn = body.AuthFlow === 'USER_PASSWORD_AUTH' || body.ChallengeName === 'NEW_PASSWORD_REQUIRED';
-      send(200, signIn ? await gated(forwarded.json) : forwarded.json);
+      // Password sign-ins and challenge answers earn tokens too: device metadata, MFA setup where required.
+      if (body.AuthFlow === 'USER_PASSWORD_AUTH')
+        return send(200, await signIn.passwordSignIn(body, forwarded.json));
+      if (operation === 'RespondToAuthChallenge')
+        return send(200, await signIn.answeredUpstream(body, forwarded.json));
+      send(200, forwarded.json);
     } catch (error) {
       if (error instanceof FrontFailure) send(400, { __type: error.type, message: error.message });
-      else if (error instanceof SyntaxError)
-        send(400, { __type: 'SerializationException', message: 'Bad JSON.' });
       else send(500, { __type: 'InternalErrorException', message: 'The SRP front failed.' });
     }
   };
@@ -274,6 +205,7 @@ export async function startUserPoolSrpFront(
     received,
     failNext: (operation, type, message) => void faults.set(operation, { type, message }),
     enableRotation: (on) => void (rotation = on),
+    devices: (poolId, username) => devices?.list(poolId, username) ?? [],
     stop: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -1,3 +1,5 @@
+import { createRemoteJWKSet, jwtVerify } from 'jose';
+
 /** The user-pool service behind the SRP front (cognito-local in tests and the demo), spoken to in JSON 1.1. */
 
 export type Json = Record<string, unknown>;
@@ -20,10 +22,17 @@ export interface Upstream {
   poolIdFor(clientId: string): Promise<string>;
   /** The pool's own username for what a user typed (an alias such as the e-mail address), if the user exists. */
   canonical(poolId: string, username: string): Promise<string | undefined>;
+  /** The app client's secret, or `undefined` for a client without one (asked once, then remembered). */
+  clientSecret(poolId: string, clientId: string): Promise<string | undefined>;
+  /** Checks an access token's signature (the upstream's key set), expiry and use; its pool and username. */
+  accessTokenUser(token: unknown): Promise<{ poolId: string; username: string }>;
 }
 
 export function upstreamAt(endpoint: string): Upstream {
   const poolOfClient = new Map<string, string>();
+  const secrets = new Map<string, string | undefined>();
+  const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+  const base = endpoint.replace(/\/+$/, '');
   const call = async (operation: string, body: Json): Promise<{ status: number; json: Json }> => {
     const response = await fetch(endpoint, {
       method: 'POST',
@@ -59,6 +68,33 @@ export function upstreamAt(endpoint: string): Upstream {
     async canonical(poolId, username) {
       const { status, json } = await call('AdminGetUser', { UserPoolId: poolId, Username: username });
       return status === 200 ? String(json.Username) : undefined;
+    },
+    async clientSecret(poolId, clientId) {
+      if (secrets.has(clientId)) return secrets.get(clientId);
+      const described = await must('DescribeUserPoolClient', { UserPoolId: poolId, ClientId: clientId });
+      const secret = (described.UserPoolClient as Json | undefined)?.ClientSecret;
+      secrets.set(clientId, typeof secret === 'string' && secret ? secret : undefined);
+      return secrets.get(clientId);
+    },
+    async accessTokenUser(token) {
+      const invalid = new FrontFailure('NotAuthorizedException', 'Invalid Access Token');
+      if (typeof token !== 'string' || token.split('.').length !== 3) throw invalid;
+      let poolId: string;
+      try {
+        poolId = userOfAccessToken(token).poolId;
+      } catch {
+        throw invalid;
+      }
+      if (!/^[\w-]+_[0-9a-zA-Z]+$/.test(poolId)) throw invalid;
+      let keys = keySets.get(poolId);
+      if (!keys) {
+        keys = createRemoteJWKSet(new URL(`${base}/${poolId}/.well-known/jwks.json`));
+        keySets.set(poolId, keys);
+      }
+      const verified = await jwtVerify(token, keys).catch(() => undefined);
+      const claims = verified?.payload;
+      if (!claims || claims.token_use !== 'access' || typeof claims.username !== 'string') throw invalid;
+      return { poolId, username: claims.username };
     },
   };
 }
