@@ -15,7 +15,10 @@ export interface StartCognitoIdentityEmulatorOptions {
   credentialsLifetimeSeconds?: number;
   /** When set, pools, identities and the signing key are kept in this JSON file across restarts. */
   stateFile?: string;
-  /** Region used in identity pool and identity ids; default `us-east-1`. */
+  /**
+   * Region used in identity pool and identity ids. Default: the state file's region, else `us-east-1`.
+   * A region other than the state file's is refused (`StateFileError`): its ids name their region.
+   */
   region?: string;
   /** Clock used for token expiry and credential expiration; default `Date.now`. */
   now?: Clock;
@@ -30,6 +33,36 @@ export interface StartCognitoIdentityEmulatorOptions {
   controlPlaneCredentials?: { accessKeyId: string; secretAccessKey: string };
   /** Largest accepted request header section in bytes; larger ones get HTTP 431. Default 16 KiB. */
   maxHeaderBytes?: number;
+  /**
+   * Host names served besides loopback ones (`127.0.0.1`, `localhost`, `[::1]`, any port), for container
+   * setups that reach the emulator by a service name; `'*'` accepts any. Requests whose `Host` header
+   * (or browser `Origin`) names another host get HTTP 403. Default: none.
+   */
+  allowedHosts?: readonly string[];
+  /** How many requests `requests()` keeps; the oldest are dropped first. Default 10000; 0 keeps none. */
+  maxRecordedRequests?: number;
+  /**
+   * Called once per request when it is over (answered or dropped): time, operation, status, duration.
+   * Never bodies, headers or tokens. The command line prints these as its request log.
+   */
+  onRequest?: (entry: RequestLogEntry) => void;
+}
+
+/** One finished request, as `onRequest` sees it. */
+export interface RequestLogEntry {
+  /** When the request arrived. */
+  readonly at: Date;
+  /**
+   * The Cognito operation (`GetId`, `(none)` without a target), or the method and path of the other
+   * routes (`GET /health`, `OPTIONS (preflight)`); never a query string.
+   */
+  readonly operation: string;
+  /** HTTP status answered; absent when the connection was dropped before an answer. */
+  readonly status?: number;
+  /** From arrival to the end of the answer, in milliseconds. */
+  readonly durationMs: number;
+  /** The error name of an error answer (`NotAuthorizedException`). */
+  readonly errorType?: string;
 }
 
 /** A role mapping in the SetIdentityPoolRoles `RoleMappings` shape. */
