@@ -12,7 +12,11 @@ export type { HubBus } from './hub/HubBus.js';
 export { isLogLevelEnabled } from './logger/getLogger.js';
 export { maskSecrets } from './logger/maskSecrets.js';
 export { maskString, isSecretKey, MASK } from './logger/maskString.js';
-export { parseAmplifyConfiguration, pluginSectionOf } from './config/parseAmplifyConfiguration.js';
+export {
+  parseAmplifyConfiguration,
+  pluginSectionOf,
+  freezePluginConfiguration,
+} from './config/parseAmplifyConfiguration.js';
 export { isAmplifyOutputs, normalizeAmplifyOutputs } from './config/normalizeAmplifyOutputs.js';
 export {
   COGNITO_AUTH_PLUGIN_PATH,
