@@ -1,12 +1,13 @@
 import { inspect } from 'node:util';
 import {
+  AmplifyClass,
   Hub as PlugboardHub,
   HubChannel,
   InvalidParameterException,
   SessionExpiredException,
   type AuthHubEvent,
+  type HubPublisher,
 } from '@plugboard/core';
-import { createHubPublisher } from '@plugboard/core/internals';
 import { AuthProvider } from '@plugboard/auth-cognito-plugin';
 import { AuthError, fetchAuthSession, signOut as awsAmplifySignOut } from 'aws-amplify/auth';
 import { Hub } from 'aws-amplify/utils';
@@ -75,10 +76,17 @@ describe('forwardAuthEvents', () => {
 
   it('forwards SIGNED_IN as signedIn with an AuthUser, and SIGNED_OUT and USER_DELETED as signedOut', () => {
     stopForwarding = forwardAuthEvents(Hub);
-    // The plugin is the only publisher of these on Plugboard's protected channel; a publisher for the
-    // auth category stands in for it here (the user-pool test signs in for real).
-    const publisher = createHubPublisher('auth');
-    const publish = (event: AuthHubEvent): void => publisher.publish(HubChannel.AUTH, event);
+    // Only a registered auth plugin can publish these on Plugboard's protected channel; one that only
+    // keeps its publisher stands in for the Cognito plugin here (the user-pool test signs in for real).
+    let publisher: HubPublisher | undefined;
+    const amplify = new AmplifyClass();
+    amplify.addPlugin({
+      getPluginKey: () => 'standIn',
+      getCategoryType: () => 'auth',
+      configure: (_section, context) => void (publisher = context.hub),
+    });
+    amplify.configure({});
+    const publish = (event: AuthHubEvent): void => publisher!.publish(HubChannel.AUTH, event);
     publish({ name: 'SIGNED_IN', data: { username: 'alice', userId: 'sub-1' } });
     publish({ name: 'SIGNED_OUT' });
     publish({ name: 'USER_DELETED' });
