@@ -153,6 +153,20 @@ describe('events are frozen before delivery', () => {
     ]);
     expect(seen[0]!.data).toBe(data);
   });
+
+  it('on an unprotected channel too, the data is deeply frozen before the first listener', () => {
+    const channel = freshChannel();
+    const data = authData();
+    const seen: unknown[] = [];
+    const stop = subscribeAll(channel, tamper, (event) => void seen.push(structuredClone(event.data)));
+    try {
+      Hub.publish(channel, { name: 'placed', data });
+    } finally {
+      stop();
+    }
+    expect(seen).toEqual([authData()]);
+    expect(Object.isFrozen(data.nested.ids)).toBe(true);
+  });
 });
 
 describe('no export hands app code a publisher for a protected channel', () => {

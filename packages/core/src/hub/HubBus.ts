@@ -1,7 +1,7 @@
 import { processSingleton } from '../brand.js';
 import type { Logger } from '../logger/Logger.js';
 import { findLogger } from '../logger/loggerFactory.js';
-import { frozenEvent } from './frozenEvent.js';
+import { freezeEventData, frozenEvent } from './frozenEvent.js';
 import { badHubEvent, badSubscription } from './hubErrors.js';
 import { isProtectedChannel } from './protectedChannels.js';
 import type { HubEvent, HubFilter, HubListener, SubscriptionToken } from './types.js';
@@ -204,13 +204,15 @@ function createHubBus(): HubBus {
       const channel = channels.get(name);
       if (channel === undefined) return !(app && isProtectedChannel(name));
       if (app && channel.protected) return false;
-      // A protected channel's event is frozen (deeply) once per publish, before any delivery: no
-      // listener can change what later listeners see. Elsewhere anyone may publish anything, so the
-      // publisher's object is delivered as it is, and `deliver` only keeps listeners from rewriting it
-      // for each other (freezing costs several times a whole delivery to one listener).
-      const delivered = channel.protected
-        ? frozenEvent(name, eventName, (event as HubEvent).data)
-        : (event as HubEvent);
+      // Frozen once per publish, before any delivery, so that no listener can change what later
+      // listeners see: the data deeply (in place), and on a protected channel the event itself (a
+      // frozen copy). Elsewhere the publisher's own event object is delivered, and `deliver` keeps
+      // listeners from replacing its name or data for each other: freezing an object costs several
+      // times a whole delivery to one listener, and anyone may publish anything there anyway.
+      const data = (event as HubEvent).data;
+      let delivered = event as HubEvent;
+      if (channel.protected) delivered = frozenEvent(name, eventName, data);
+      else freezeEventData(name, data);
       channel.shared = true;
       if (delivering) {
         queue.push(channel, channel.list, delivered);

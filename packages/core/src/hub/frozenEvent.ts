@@ -21,18 +21,24 @@ function freezeData(data: object): void {
 }
 
 /**
- * The event as the Hub delivers it: a new frozen `{ name, data }` (each read once from `event`) whose
- * data is deeply frozen in place, so no listener can change what a later listener sees. `name` is
- * the string the caller checked.
+ * Deeply freezes the data of an event about to be delivered on `channel`, in place: no listener can
+ * change it for a later one. Primitives (and no data) cost one `typeof`. Throws `HubException` when
+ * the data cannot be frozen (a Proxy whose traps refuse).
+ */
+export function freezeEventData(channel: string, data: unknown): void {
+  if (typeof data !== 'object' || data === null) return;
+  try {
+    freezeData(data);
+  } catch (cause) {
+    throw unfreezableHubEvent(channel, cause);
+  }
+}
+
+/**
+ * The event as the Hub delivers it on a protected channel: a new frozen `{ name, data }` (read once
+ * by the caller; `name` is the string it checked) whose data is deeply frozen in place.
  */
 export function frozenEvent(channel: string, name: string, data: unknown): HubEvent {
-  if (typeof data === 'object' && data !== null) {
-    try {
-      freezeData(data);
-    } catch (cause) {
-      // A Proxy whose traps refuse.
-      throw unfreezableHubEvent(channel, cause);
-    }
-  }
+  freezeEventData(channel, data);
   return Object.freeze({ name, data });
 }
