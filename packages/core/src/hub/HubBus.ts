@@ -209,10 +209,9 @@ function createHubBus(): HubBus {
       // frozen copy). Elsewhere the publisher's own event object is delivered, and `deliver` keeps
       // listeners from replacing its name or data for each other: freezing an object costs several
       // times a whole delivery to one listener, and anyone may publish anything there anyway.
-      const data = (event as HubEvent).data;
       let delivered = event as HubEvent;
-      if (channel.protected) delivered = frozenEvent(name, eventName, data);
-      else freezeEventData(name, data);
+      if (channel.protected) delivered = frozenEvent(name, eventName, delivered.data);
+      else if (typeof delivered.data === 'object') freezeEventData(name, delivered.data);
       channel.shared = true;
       if (delivering) {
         queue.push(channel, channel.list, delivered);
