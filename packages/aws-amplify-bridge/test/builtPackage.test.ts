@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -27,5 +27,45 @@ describe.each(['cjs', 'esm'])('the built bridge loaded as %s', (system) => {
       causeIsPlugboard: true,
       clearedBySignOut: true,
     });
+  });
+});
+
+describe("aws-amplify's protected auth channel, with the built packages", () => {
+  const run = (system: string) => {
+    const result = spawnSync(process.execPath, [join(__dirname, 'fixtures', 'silentFlow.mjs'), system], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    });
+    expect(result.status).toBe(0);
+    return {
+      printed: `${result.stdout}\n${result.stderr}`,
+      ...JSON.parse(result.stdout.trim().split('\n').pop()!),
+    };
+  };
+
+  it.each(['cjs', 'esm'])(
+    'hears all seven events of a federation flow (%s) and prints no warning',
+    (system) => {
+      const { printed, events, refused } = run(system);
+      expect(events).toEqual([
+        'federatedToIdentityPool',
+        'tokenRefresh_failure',
+        'federatedToIdentityPool',
+        'federationToIdentityPoolCleared',
+        'federatedToIdentityPool',
+        'federationToIdentityPoolCleared',
+        'signedOut',
+      ]);
+      expect(refused).toBeUndefined();
+      expect(printed).not.toMatch(/protected|WARN/);
+    },
+  );
+
+  it("refuses aws-amplify's Hub of another @aws-amplify/core copy (ESM app, CommonJS bridge) instead of warning", () => {
+    const { printed, events, refused } = run('mixed');
+    expect(refused).toBe('InvalidParameterException');
+    expect(events).toEqual([]);
+    expect(printed).not.toMatch(/protected|WARN/);
   });
 });

@@ -12,25 +12,28 @@ import { AuthProvider } from '@plugboard/auth-cognito-plugin';
 import { AuthError, fetchAuthSession, signOut as awsAmplifySignOut } from 'aws-amplify/auth';
 import { Hub } from 'aws-amplify/utils';
 import { forwardAuthEvents, signOut } from '../src';
-import { recordAwsAmplifyAuthEvents } from './support/awsHubEvents';
+import { capturePrinted, recordAwsAmplifyAuthEvents } from './support/awsHubEvents';
 import { startBridgeHarness, type BridgeHarness } from './support/harness';
 
 let h: BridgeHarness;
 let stopForwarding: (() => void) | undefined;
 let recorder: ReturnType<typeof recordAwsAmplifyAuthEvents>;
-let warn: jest.SpyInstance;
+let printed: ReturnType<typeof capturePrinted>;
 
 beforeEach(() => {
   recorder = recordAwsAmplifyAuthEvents();
-  warn = jest.spyOn(console, 'warn');
+  printed = capturePrinted();
 });
 
+// Every flow below (federation, refresh failure, clearing, both sign-outs, user-pool events) is
+// forwarded without aws-amplify printing its warning about the protected auth channel.
 afterEach(async () => {
   stopForwarding?.();
   stopForwarding = undefined;
   recorder.stop();
-  warn.mockRestore();
+  const lines = printed.stop();
   await h?.stop();
+  expect(lines.filter((line) => /protected/.test(line))).toEqual([]);
 });
 
 describe('forwardAuthEvents', () => {
@@ -47,15 +50,65 @@ describe('forwardAuthEvents', () => {
     ]);
   });
 
-  it('dispatches on the protected auth channel the way aws-amplify does, so its Hub does not warn', async () => {
+  it('forwards a whole flow (seven events) the way aws-amplify dispatches, so nothing is printed', async () => {
     h = await startBridgeHarness();
     stopForwarding = forwardAuthEvents(Hub);
 
     await h.plugin.federateToIdentityPool(await h.token(), AuthProvider.facebook());
+    await fetchAuthSession();
+    h.emulator.injectFault({ operation: 'GetCredentialsForIdentity', error: 'NotAuthorizedException' });
+    await fetchAuthSession({ forceRefresh: true }).catch(() => undefined);
+    await h.plugin.federateToIdentityPool(await h.token(), AuthProvider.facebook());
+    await h.plugin.clearFederationToIdentityPool();
+    await h.plugin.federateToIdentityPool(await h.token(), AuthProvider.facebook());
+    await signOut();
 
-    expect(recorder.events).toHaveLength(1);
-    const warnings = warn.mock.calls.flat().map(String);
-    expect(warnings.filter((w) => /protected/.test(w))).toEqual([]);
+    expect(recorder.events.map((e) => e.event)).toEqual([
+      'federatedToIdentityPool',
+      'tokenRefresh_failure',
+      'federatedToIdentityPool',
+      'federationToIdentityPoolCleared',
+      'federatedToIdentityPool',
+      'federationToIdentityPoolCleared',
+      'signedOut',
+    ]);
+    expect(printed.stop().filter((line) => /WARN|protected/.test(line))).toEqual([]);
+  });
+
+  it("refuses aws-amplify's Hub from another copy of @aws-amplify/core, which would warn on every event", () => {
+    let foreignHub: unknown;
+    jest.isolateModules(() => {
+      foreignHub = (require('@aws-amplify/core') as { Hub: unknown }).Hub;
+    });
+    expect(foreignHub).not.toBe(Hub);
+
+    const error = (() => {
+      try {
+        stopForwarding = forwardAuthEvents(foreignHub as typeof Hub);
+      } catch (e) {
+        return e as InvalidParameterException;
+      }
+    })();
+
+    expect(error).toBeInstanceOf(InvalidParameterException);
+    expect(error?.message).toMatch(/another copy of @aws-amplify\/core/);
+    expect(error?.recoverySuggestion).toMatch(/npm ls @aws-amplify\/core/);
+  });
+
+  it('still accepts a stand-in that only has dispatch, and dispatches the way aws-amplify does', () => {
+    const calls: unknown[][] = [];
+    stopForwarding = forwardAuthEvents({ dispatch: (...args: unknown[]) => void calls.push(args) });
+    const amplify = new AmplifyClass();
+    let publisher: HubPublisher | undefined;
+    amplify.addPlugin({
+      getPluginKey: () => 'standIn',
+      getCategoryType: () => 'auth',
+      configure: (_section, context) => void (publisher = context.hub),
+    });
+    amplify.configure({});
+    publisher!.publish(HubChannel.AUTH, { name: 'SIGNED_OUT' });
+
+    expect(calls).toEqual([['auth', { event: 'signedOut' }, 'Auth', expect.any(Symbol)]]);
   });
 
   it('forwards SESSION_EXPIRED as tokenRefresh_failure with an AuthError', async () => {
