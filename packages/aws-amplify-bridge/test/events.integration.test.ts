@@ -54,13 +54,19 @@ describe('forwardAuthEvents', () => {
     h = await startBridgeHarness();
     stopForwarding = forwardAuthEvents(Hub);
 
-    await h.plugin.federateToIdentityPool(await h.token(), AuthProvider.facebook());
+    const secrets: string[] = [];
+    const federate = async () => {
+      const token = await h.token();
+      const { credentials } = await h.plugin.federateToIdentityPool(token, AuthProvider.facebook());
+      secrets.push(token, credentials.secretAccessKey, credentials.sessionToken!);
+    };
+    await federate();
     await fetchAuthSession();
     h.emulator.injectFault({ operation: 'GetCredentialsForIdentity', error: 'NotAuthorizedException' });
     await fetchAuthSession({ forceRefresh: true }).catch(() => undefined);
-    await h.plugin.federateToIdentityPool(await h.token(), AuthProvider.facebook());
+    await federate();
     await h.plugin.clearFederationToIdentityPool();
-    await h.plugin.federateToIdentityPool(await h.token(), AuthProvider.facebook());
+    await federate();
     await signOut();
 
     expect(recorder.events.map((e) => e.event)).toEqual([
@@ -72,7 +78,13 @@ describe('forwardAuthEvents', () => {
       'federationToIdentityPoolCleared',
       'signedOut',
     ]);
-    expect(printed.stop().filter((line) => /WARN|protected/.test(line))).toEqual([]);
+    const lines = printed.stop();
+    expect(lines.filter((line) => /WARN|protected/.test(line))).toEqual([]);
+    // What the events carried (and anything printed) holds none of the flow's secrets.
+    const shown = [JSON.stringify(recorder.events), inspect(recorder.events, { depth: 8 }), ...lines].join(
+      '\n',
+    );
+    expect(secrets.filter((secret) => shown.includes(secret))).toEqual([]);
   });
 
   it("refuses aws-amplify's Hub from another copy of @aws-amplify/core, which would warn on every event", () => {
