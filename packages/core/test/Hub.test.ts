@@ -1,5 +1,6 @@
 import { Amplify, HubCategory, HubChannel, HubException, Hub, type HubEvent } from '../src/index.js';
-import { PROTECTED_CHANNELS, createHubPublisher } from '../src/internals.js';
+import { PROTECTED_CHANNELS } from '../src/internals.js';
+import { createHubPublisher } from '../src/hub/createHubPublisher.js';
 import { getHubBus } from '../src/hub/HubBus.js';
 import { captureLogs, flushPromises } from './support/captureLogs.js';
 
