@@ -1,5 +1,6 @@
 import { brandClass } from '../brand.js';
 import { AuthCategory } from '../categories/AuthCategory.js';
+import { StorageCategory } from '../categories/StorageCategory.js';
 import { Category, resetPlugin } from '../categories/Category.js';
 import { categoryNotFound } from '../categories/categoryErrors.js';
 import type { Plugin } from '../categories/Plugin.js';
@@ -21,6 +22,7 @@ const logger = getLogger('Amplify');
  */
 export class AmplifyClass {
   readonly Auth: AuthCategory;
+  readonly Storage: StorageCategory;
   readonly Hub: HubCategory;
   readonly #categories: ReadonlyMap<string, Category<Plugin>>;
   #configuration: AmplifyConfiguration | undefined;
@@ -30,8 +32,12 @@ export class AmplifyClass {
 
   constructor() {
     this.Auth = new AuthCategory();
+    this.Storage = new StorageCategory();
     this.Hub = Hub;
-    this.#categories = new Map<string, Category<Plugin>>([['auth', this.Auth as Category<Plugin>]]);
+    this.#categories = new Map<string, Category<Plugin>>([
+      ['auth', this.Auth as Category<Plugin>],
+      ['storage', this.Storage as Category<Plugin>],
+    ]);
   }
 
   /** True after a successful `configure`, until `reset`. */
