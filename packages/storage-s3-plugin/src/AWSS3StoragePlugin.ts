@@ -21,7 +21,28 @@ import {
   type S3ClientFactory,
   type StorageContext,
 } from './s3/StorageContext.js';
-import type * as T from './types.js';
+import type {
+  CopyInput,
+  CopyResult,
+  DownloadDataInput,
+  DownloadDataResult,
+  DownloadFileInput,
+  DownloadFileResult,
+  DownloadTask,
+  GetPropertiesInput,
+  GetPropertiesResult,
+  GetUrlInput,
+  GetUrlResult,
+  ListInput,
+  ListResult,
+  RemoveInput,
+  RemoveResult,
+  StorageErrorCallback,
+  UploadDataInput,
+  UploadDataResult,
+  UploadFileInput,
+  UploadTask,
+} from './types.js';
 import { VERSION } from './version.js';
 
 /** Options of {@link AWSS3StoragePlugin}; for tests and special set-ups (the defaults use the Auth category). */
@@ -31,8 +52,6 @@ export interface AWSS3StoragePluginOptions {
   /** Answers the caller's identity id. Default: the Auth category's session. */
   readonly identityId?: IdentityIdSource;
 }
-
-type Callbacks<R> = [onSuccess: (result: R) => void, onError: T.StorageErrorCallback];
 
 /**
  * The Storage category's S3 plugin: `Amplify.addPlugin(new AWSS3StoragePlugin())`, then
@@ -92,60 +111,77 @@ export class AWSS3StoragePlugin implements StoragePlugin {
     return { s3Client: context.clientFor(context.config.default, context.config.endpoint) };
   }
 
-  uploadData(input: T.UploadDataInput): T.UploadTask;
-  uploadData(input: T.UploadDataInput, ...callbacks: Callbacks<T.UploadDataResult>): T.UploadTask;
-  uploadData(input: T.UploadDataInput, ...callbacks: unknown[]): T.UploadTask {
+  uploadData(input: UploadDataInput): UploadTask;
+  uploadData(
+    input: UploadDataInput,
+    onSuccess: (result: UploadDataResult) => void,
+    onError: StorageErrorCallback,
+  ): UploadTask;
+  uploadData(input: UploadDataInput, ...callbacks: unknown[]): UploadTask {
     return this.#task((c) => uploadData(c, input), callbacks, 'uploadData');
   }
 
-  uploadFile(input: T.UploadFileInput): T.UploadTask;
-  uploadFile(input: T.UploadFileInput, ...callbacks: Callbacks<T.UploadDataResult>): T.UploadTask;
-  uploadFile(input: T.UploadFileInput, ...callbacks: unknown[]): T.UploadTask {
+  uploadFile(input: UploadFileInput): UploadTask;
+  uploadFile(
+    input: UploadFileInput,
+    onSuccess: (result: UploadDataResult) => void,
+    onError: StorageErrorCallback,
+  ): UploadTask;
+  uploadFile(input: UploadFileInput, ...callbacks: unknown[]): UploadTask {
     return this.#task((c) => uploadFile(c, input), callbacks, 'uploadFile');
   }
 
-  downloadData(input: T.DownloadDataInput): T.DownloadTask;
-  downloadData(input: T.DownloadDataInput, ...callbacks: Callbacks<T.DownloadDataResult>): T.DownloadTask;
-  downloadData(input: T.DownloadDataInput, ...callbacks: unknown[]): T.DownloadTask {
+  downloadData(input: DownloadDataInput): DownloadTask;
+  downloadData(
+    input: DownloadDataInput,
+    onSuccess: (result: DownloadDataResult) => void,
+    onError: StorageErrorCallback,
+  ): DownloadTask;
+  downloadData(input: DownloadDataInput, ...callbacks: unknown[]): DownloadTask {
     return this.#task((c) => downloadData(c, input), callbacks, 'downloadData');
   }
 
-  downloadFile(input: T.DownloadFileInput): T.DownloadTask<T.DownloadFileResult>;
+  downloadFile(input: DownloadFileInput): DownloadTask<DownloadFileResult>;
   downloadFile(
-    input: T.DownloadFileInput,
-    ...callbacks: Callbacks<T.DownloadFileResult>
-  ): T.DownloadTask<T.DownloadFileResult>;
-  downloadFile(input: T.DownloadFileInput, ...callbacks: unknown[]): T.DownloadTask<T.DownloadFileResult> {
+    input: DownloadFileInput,
+    onSuccess: (result: DownloadFileResult) => void,
+    onError: StorageErrorCallback,
+  ): DownloadTask<DownloadFileResult>;
+  downloadFile(input: DownloadFileInput, ...callbacks: unknown[]): DownloadTask<DownloadFileResult> {
     return this.#task((c) => downloadFile(c, input), callbacks, 'downloadFile');
   }
 
-  getUrl(input: T.GetUrlInput): Promise<T.GetUrlResult>;
-  getUrl(input: T.GetUrlInput, ...callbacks: Callbacks<T.GetUrlResult>): void;
-  getUrl(input: T.GetUrlInput, ...callbacks: unknown[]): Promise<T.GetUrlResult> | void {
+  getUrl(input: GetUrlInput): Promise<GetUrlResult>;
+  getUrl(input: GetUrlInput, onSuccess: (result: GetUrlResult) => void, onError: StorageErrorCallback): void;
+  getUrl(input: GetUrlInput, ...callbacks: unknown[]): Promise<GetUrlResult> | void {
     return this.#call((c) => getUrl(c, input), callbacks, 'getUrl');
   }
 
-  getProperties(input: T.GetPropertiesInput): Promise<T.GetPropertiesResult>;
-  getProperties(input: T.GetPropertiesInput, ...callbacks: Callbacks<T.GetPropertiesResult>): void;
-  getProperties(input: T.GetPropertiesInput, ...callbacks: unknown[]): Promise<T.GetPropertiesResult> | void {
+  getProperties(input: GetPropertiesInput): Promise<GetPropertiesResult>;
+  getProperties(
+    input: GetPropertiesInput,
+    onSuccess: (result: GetPropertiesResult) => void,
+    onError: StorageErrorCallback,
+  ): void;
+  getProperties(input: GetPropertiesInput, ...callbacks: unknown[]): Promise<GetPropertiesResult> | void {
     return this.#call((c) => getProperties(c, input), callbacks, 'getProperties');
   }
 
-  list(input: T.ListInput): Promise<T.ListResult>;
-  list(input: T.ListInput, ...callbacks: Callbacks<T.ListResult>): void;
-  list(input: T.ListInput, ...callbacks: unknown[]): Promise<T.ListResult> | void {
+  list(input: ListInput): Promise<ListResult>;
+  list(input: ListInput, onSuccess: (result: ListResult) => void, onError: StorageErrorCallback): void;
+  list(input: ListInput, ...callbacks: unknown[]): Promise<ListResult> | void {
     return this.#call((c) => list(c, input), callbacks, 'list');
   }
 
-  remove(input: T.RemoveInput): Promise<T.RemoveResult>;
-  remove(input: T.RemoveInput, ...callbacks: Callbacks<T.RemoveResult>): void;
-  remove(input: T.RemoveInput, ...callbacks: unknown[]): Promise<T.RemoveResult> | void {
+  remove(input: RemoveInput): Promise<RemoveResult>;
+  remove(input: RemoveInput, onSuccess: (result: RemoveResult) => void, onError: StorageErrorCallback): void;
+  remove(input: RemoveInput, ...callbacks: unknown[]): Promise<RemoveResult> | void {
     return this.#call((c) => remove(c, input), callbacks, 'remove');
   }
 
-  copy(input: T.CopyInput): Promise<T.CopyResult>;
-  copy(input: T.CopyInput, ...callbacks: Callbacks<T.CopyResult>): void;
-  copy(input: T.CopyInput, ...callbacks: unknown[]): Promise<T.CopyResult> | void {
+  copy(input: CopyInput): Promise<CopyResult>;
+  copy(input: CopyInput, onSuccess: (result: CopyResult) => void, onError: StorageErrorCallback): void;
+  copy(input: CopyInput, ...callbacks: unknown[]): Promise<CopyResult> | void {
     return this.#call((c) => copy(c, input), callbacks, 'copy');
   }
 

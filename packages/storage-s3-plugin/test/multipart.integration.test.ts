@@ -77,8 +77,7 @@ describe('AWSS3StoragePlugin multipart (integration)', () => {
 
   it('cancels mid-way: CanceledException, and the upload is aborted on the server', async () => {
     w.s3.delayParts(100);
-    let task!: ReturnType<typeof Amplify.Storage.uploadData>;
-    task = Amplify.Storage.uploadData({
+    const task: ReturnType<typeof Amplify.Storage.uploadData> = Amplify.Storage.uploadData({
       path: 'public/canceled.bin',
       data: bytes(30 * MiB),
       options: { onProgress: () => task.cancel() },

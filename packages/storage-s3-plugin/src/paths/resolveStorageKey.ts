@@ -49,7 +49,7 @@ function checkKey(key: unknown, what: string, allowEmpty: boolean): string {
       'Paths are S3 keys: leave out the leading slash.',
     );
   // Control characters break signing and listings; S3 advises against them.
-  if (/[\u0000-\u001f\u007f]/.test(key))
+  if ([...key].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
     throw new ValidationException(
       `${what} contains a control character.`,
       'Use printable characters in paths.',

@@ -155,7 +155,7 @@ export async function startSignedS3(lookup: CredentialsLookup): Promise<SignedS3
           answer = s3Error(
             403,
             'SignatureDoesNotMatch',
-            `Request refused: ${typeof verdict === 'string' ? verdict : !verdict.ok ? verdict.message : ''}`,
+            `Request refused: ${typeof verdict === 'string' ? verdict : 'ok' in verdict && !verdict.ok ? verdict.message : ''}`,
           );
         } else {
           identityId = credentials.identityId;
