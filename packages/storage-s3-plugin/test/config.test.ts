@@ -1,10 +1,15 @@
 // Configuration: amplifyconfiguration.json's section and amplify_outputs.json's storage section, both
 // through Amplify.configure, with typed errors naming the field as written in the file.
-import { Amplify, ConfigurationException } from '@plugboard/core';
+import {
+  Amplify,
+  ConfigurationException,
+  type AmplifyConfiguration,
+  type AmplifyOutputs,
+} from '@plugboard/core';
 import { AWSS3StoragePlugin, ValidationException } from '../src';
 import { parseStorageConfig } from '../src/config/parseStorageConfig';
 
-const configureWith = (config: object): AWSS3StoragePlugin => {
+const configureWith = (config: AmplifyConfiguration | AmplifyOutputs): AWSS3StoragePlugin => {
   const plugin = new AWSS3StoragePlugin();
   Amplify.addPlugin(plugin);
   Amplify.configure(config);
@@ -12,7 +17,7 @@ const configureWith = (config: object): AWSS3StoragePlugin => {
 };
 const refusal = (config: object): ConfigurationException => {
   try {
-    configureWith(config);
+    configureWith(config as AmplifyOutputs);
   } catch (error) {
     return error as ConfigurationException;
   }

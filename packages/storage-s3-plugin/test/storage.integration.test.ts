@@ -10,7 +10,7 @@ import {
   type StorageHubEvent,
 } from '../src';
 import { startStorageWorld, type StorageWorld } from './support/storageWorld';
-import { BUCKET } from './support/signedS3';
+import { BUCKET } from '../../../examples/federation-demo/src/game/signedS3';
 
 const KB = new Uint8Array(1024).map((_, i) => i % 251);
 

@@ -38,7 +38,7 @@ export async function getUrl(context: StorageContext, raw: GetUrlInput): Promise
     const lifetime = credentials.expiration
       ? Math.min(expiresIn, Math.floor((credentials.expiration.getTime() - Date.now()) / 1000))
       : expiresIn;
-    const signingDate = new Date();
+    const signingDate = new Date(Date.now());
     const url = await getSignedUrl(client, new GetObjectCommand({ Bucket: bucket.bucket, Key: key }), {
       expiresIn: Math.max(1, lifetime),
       signingDate,

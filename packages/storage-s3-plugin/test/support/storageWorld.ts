@@ -13,7 +13,7 @@ import {
 } from '../../../../examples/federation-demo/src/game/credentialsTap';
 import { AWSS3StoragePlugin } from '../../src';
 import { rememberSecret } from './secrets';
-import { BUCKET, startSignedS3, type SignedS3 } from './signedS3';
+import { BUCKET, startSignedS3, type SignedS3 } from '../../../../examples/federation-demo/src/game/signedS3';
 
 export interface StorageWorld {
   readonly emulator: CognitoIdentityEmulator;

@@ -1,17 +1,12 @@
-// The in-memory S3 behind what AWS does with each request: SigV4 verified against the secret key Cognito
+// An in-memory S3 behind what AWS does with each request: SigV4 verified against the secret key Cognito
 // issued (Authorization header: the demo's check; presigned URLs: checked here), then the identity
 // pool role's usual policy (public/ for all; protected/{id}/ written by its owner; private/{id}/ its
 // owner's alone). Records every request; can drop a connection in the middle of an upload part.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { S3RequestPresigner } from '@aws-sdk/s3-request-presigner';
-import {
-  Sha256,
-  verifySigV4,
-  type CredentialsLookup,
-  type IssuedCredentials,
-} from '../../../../examples/federation-demo/src/game/sigv4Check';
-import { ObjectStore, s3Error, type Answer } from './objectStore';
+import { Sha256, verifySigV4, type CredentialsLookup, type IssuedCredentials } from './sigv4Check';
+import { ObjectStore, s3Error, type Answer } from './s3ObjectStore';
 
 export const BUCKET = 'plugboard-test-bucket';
 
@@ -110,7 +105,11 @@ async function verifyPresigned(
     : 'signature does not match';
 }
 
-export async function startSignedS3(lookup: CredentialsLookup): Promise<SignedS3> {
+/** Starts it on 127.0.0.1 (any free port); `now` is the service's clock for signatures and URL expiry. */
+export async function startSignedS3(
+  lookup: CredentialsLookup,
+  now: () => number = Date.now,
+): Promise<SignedS3> {
   const store = new ObjectStore(BUCKET);
   const records: S3Record[] = [];
   const sockets = new Set<Socket>();
@@ -138,10 +137,10 @@ export async function startSignedS3(lookup: CredentialsLookup): Promise<SignedS3
         let identityId: string | undefined;
         const presigned = url.searchParams.has('X-Amz-Signature');
         const verdict = presigned
-          ? await verifyPresigned(url, method, req.headers.host ?? '', lookup, Date.now())
+          ? await verifyPresigned(url, method, req.headers.host ?? '', lookup, now())
           : await verifySigV4(
               { method, url: req.url ?? '/', headers: req.headers, body },
-              { lookup, service: 's3' },
+              { lookup, service: 's3', now },
             );
         const credentials =
           typeof verdict === 'string'

@@ -1,5 +1,5 @@
 // An in-memory S3 (path-style): objects, ListObjectsV2, CopyObject, ranges and multipart uploads,
-// answering S3's XML. The tests' signed front (signedS3.ts) hands it only verified requests.
+// answering S3's XML. The signed front (signedS3.ts) hands it only verified requests.
 import { createHash, randomBytes } from 'node:crypto';
 
 export interface StoredObject {
