@@ -1,12 +1,13 @@
 /**
  * The game page: Plugboard's auth plugin with its default web storage (localStorage), identity-pool
- * federation with a test-IdP token, and DynamoDB (score) and S3 (profile) clients whose credentials
- * come from `fromAmplifyAuth()`. Bundled for the browser by esbuild (see ../server/buildPage.ts).
+ * federation with a test-IdP token, a DynamoDB client (score) whose credentials come from
+ * `fromAmplifyAuth()`, and the profile in S3 through `Amplify.Storage` (the S3 storage plugin, signed by
+ * the same Auth category). Bundled for the browser by esbuild (see ../server/buildPage.ts).
  */
 import { GetItemCommand, PutItemCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { AmplifyException, Amplify, Hub, HubChannel } from '@plugboard/core';
 import { AuthProvider, AWSCognitoAuthPlugin, fromAmplifyAuth } from '@plugboard/auth-cognito-plugin';
+import { AWSS3StoragePlugin } from '@plugboard/storage-s3-plugin';
 import { loadConfig, type GameConfig } from './config';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -47,6 +48,7 @@ Hub.subscribe(HubChannel.AUTH, (event) => {
 async function start(config: GameConfig): Promise<void> {
   const plugin = new AWSCognitoAuthPlugin(); // default storage in a browser: localStorage
   Amplify.addPlugin(plugin);
+  Amplify.addPlugin(new AWSS3StoragePlugin());
   Amplify.configure({
     auth: {
       plugins: {
@@ -63,17 +65,19 @@ async function start(config: GameConfig): Promise<void> {
         },
       },
     },
+    storage: {
+      plugins: {
+        awsS3StoragePlugin: {
+          bucket: config.profileBucket,
+          region: config.region,
+          Endpoint: config.s3Endpoint,
+        },
+      },
+    },
   });
   const dynamo = new DynamoDBClient({
     region: config.region,
     endpoint: config.dynamoEndpoint,
-    credentials: fromAmplifyAuth(),
-    maxAttempts: 1,
-  });
-  const s3 = new S3Client({
-    region: config.region,
-    endpoint: config.s3Endpoint,
-    forcePathStyle: true,
     credentials: fromAmplifyAuth(),
     maxAttempts: 1,
   });
@@ -110,14 +114,11 @@ async function start(config: GameConfig): Promise<void> {
         new PutItemCommand({ TableName: config.tableName, Item: { ...Key, score: { N: score } } }),
       );
       const profile = { identityId: player, bestScore: Number(score), savedAt: new Date().toISOString() };
-      await s3.send(
-        new PutObjectCommand({
-          Bucket: config.profileBucket,
-          Key: `players/${player}/profile.json`,
-          Body: JSON.stringify(profile),
-          ContentType: 'application/json',
-        }),
-      );
+      await Amplify.Storage.uploadData({
+        path: `players/${player}/profile.json`,
+        data: JSON.stringify(profile),
+        options: { contentType: 'application/json' },
+      }).result;
       const read = await dynamo.send(
         new GetItemCommand({ TableName: config.tableName, Key, ConsistentRead: true }),
       );
