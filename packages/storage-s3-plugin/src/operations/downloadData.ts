@@ -102,7 +102,6 @@ export function failure(
     return new CanceledException(
       `${method} of '${key}' was canceled.`,
       'Start the download again if you still need it.',
-      { cause: error },
     );
   }
   const mapped = mapS3Error(error, method, key);

@@ -145,7 +145,6 @@ export function uploadData(
         throw new CanceledException(
           `${method} of '${where}' was canceled.`,
           'Start the upload again if you still need it.',
-          { cause: error },
         );
       }
       control.finish('ERROR');

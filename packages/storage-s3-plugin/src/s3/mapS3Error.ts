@@ -8,6 +8,7 @@ import {
 
 interface SdkErrorShape {
   readonly name?: unknown;
+  readonly code?: unknown;
   readonly $metadata?: { readonly httpStatusCode?: number; readonly requestId?: string };
 }
 
@@ -22,9 +23,9 @@ const DENIED = new Set([
 ]);
 
 /**
- * The plugin's typed error for what an S3 call threw. Plugboard's own errors (from the Auth category:
- * no credentials) pass through as they are, as the `cause` of an `AccessDeniedException`. The message
- * names the operation and the path, never the SDK's message (which may quote a request).
+ * The plugin's typed error for what an S3 call threw. Plugboard's own errors pass through; the Auth
+ * category's (no credentials) become the `cause` of an `AccessDeniedException`. The message names the
+ * operation and the path, never the SDK's message (which may quote a request).
  */
 export function mapS3Error(error: unknown, operation: string, path: string): AmplifyException {
   if (error instanceof StorageException) return error;
@@ -37,7 +38,15 @@ export function mapS3Error(error: unknown, operation: string, path: string): Amp
     );
   }
   const shape = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorShape;
-  const name = typeof shape.name === 'string' ? shape.name : 'Error';
+  // The SDK's error is never kept as `cause`: it references the HTTP exchange (the request's headers,
+  // the session token among them), and S3's own message for a bad signature quotes the canonical
+  // request. Only whitelisted facts go on: the error's name, status and request id.
+  const name =
+    typeof shape.name === 'string' && shape.name !== 'Error'
+      ? shape.name
+      : typeof shape.code === 'string'
+        ? shape.code
+        : 'Error';
   const status = shape.$metadata?.httpStatusCode;
   const metadata: ServiceErrorMetadata = {
     serviceErrorName: name,
@@ -48,19 +57,19 @@ export function mapS3Error(error: unknown, operation: string, path: string): Amp
     return new CanceledException(
       `${operation} of '${path}' was canceled.`,
       'Start the transfer again if you still need it.',
-      { cause: error, metadata },
+      { metadata },
     );
   if (NOT_FOUND.has(name) || status === 404)
     return new NotFoundException(
       `${operation}: '${path}' does not exist (${name}).`,
       'Check the path and the bucket; list the parent path to see what is there.',
-      { cause: error, metadata },
+      { metadata },
     );
   if (DENIED.has(name) || status === 403)
     return new AccessDeniedException(
       `${operation} of '${path}' was refused by S3 (${name}).`,
       "Check the identity pool role's S3 policy for this path, and that the caller is signed in.",
-      { cause: error, metadata },
+      { metadata },
     );
   const network = status === undefined;
   return new StorageServiceException(
@@ -70,6 +79,6 @@ export function mapS3Error(error: unknown, operation: string, path: string): Amp
     network
       ? 'Check the network connection and the Endpoint, then try again.'
       : 'Try again later; if it persists, check the bucket and its configuration.',
-    { cause: error, metadata },
+    { metadata },
   );
 }
