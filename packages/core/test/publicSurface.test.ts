@@ -37,6 +37,7 @@ describe("@plugboard/core's main entry", () => {
         'ServiceException',
         'SessionExpiredException',
         'SignedOutException',
+        'StorageCategory',
         'StorageException',
         'TooManyRequestsException',
         'UnknownException',
