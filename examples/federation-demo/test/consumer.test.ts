@@ -1,4 +1,4 @@
-// Consumption as users do it: pack the three packages, install the tarballs into a fresh project outside
+// Consumption as users do it: pack the packages, install the tarballs into a fresh project outside
 // the repository (no workspace links), compile a strict TypeScript consumer there and run it under CommonJS
 // and ESM, load both builds in one process, and check that the packages need only what they declare.
 import { builtinModules } from 'node:module';
@@ -71,6 +71,7 @@ describe('the packed packages, installed into a fresh project', () => {
       'plugboard-auth-cognito-plugin-0.1.0.tgz',
       'plugboard-cognito-identity-emulator-0.1.0.tgz',
       'plugboard-core-0.1.0.tgz',
+      'plugboard-storage-s3-plugin-0.1.0.tgz',
     ]);
     expect(relative(repoRoot, app).startsWith('..')).toBe(true);
     const lock = readFileSync(join(app, 'package-lock.json'), 'utf8');

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildPackagesAndDemo, repoRoot } from './support';
 
-export const PACKAGES = ['core', 'auth-cognito-plugin', 'cognito-identity-emulator'];
+export const PACKAGES = ['core', 'auth-cognito-plugin', 'cognito-identity-emulator', 'storage-s3-plugin'];
 
 /** The environment without npm's own variables, so the nested npm acts like a user's. */
 export function cleanEnv(): NodeJS.ProcessEnv {
