@@ -101,6 +101,30 @@ describe('AWSS3StoragePlugin multipart (integration)', () => {
     expect(Buffer.compare(w.s3.store.objects.get('public/dropped.bin')!.body, Buffer.from(data))).toBe(0);
   });
 
+  it('uploads a ReadableStream of unknown length: multipart when long, one PutObject when short', async () => {
+    const data = bytes(12 * MiB + 123);
+    const streamOf = (source: Uint8Array): ReadableStream<Uint8Array> => {
+      let at = 0;
+      return new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (at >= source.length) return controller.close();
+          controller.enqueue(source.slice(at, at + 64 * 1024));
+          at += 64 * 1024;
+        },
+      });
+    };
+    const long = await Amplify.Storage.uploadData({ path: 'public/stream.bin', data: streamOf(data) }).result;
+    expect(long.size).toBe(data.length);
+    expect(partsOf(w, 'UploadPart')).toHaveLength(3);
+    expect(Buffer.compare(w.s3.store.objects.get('public/stream.bin')!.body, Buffer.from(data))).toBe(0);
+    const small = bytes(100_000);
+    await Amplify.Storage.uploadData({ path: 'public/small-stream.bin', data: streamOf(small) }).result;
+    expect(partsOf(w, 'PutObject')).toHaveLength(1);
+    expect(Buffer.compare(w.s3.store.objects.get('public/small-stream.bin')!.body, Buffer.from(small))).toBe(
+      0,
+    );
+  });
+
   it('streams a local file up with uploadFile and down with downloadFile', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'plugboard-storage-'));
     try {

@@ -198,3 +198,27 @@ describe('AWSS3StoragePlugin (integration)', () => {
     }
   });
 });
+
+describe('AWSS3StoragePlugin with guest access (integration)', () => {
+  let w: StorageWorld;
+  beforeEach(async () => {
+    w = await startStorageWorld({ allowGuests: true });
+  });
+  afterEach(async () => {
+    await w.stop();
+  });
+
+  it('signs a signed-out caller with guest credentials, under the guest identity', async () => {
+    const { path } = await Amplify.Storage.uploadData({
+      key: 'guest.txt',
+      data: 'hi',
+      options: { accessLevel: 'private' },
+    }).result;
+    const guest = /^private\/([^/]+)\/guest\.txt$/.exec(path)?.[1];
+    expect(guest).toMatch(/^us-east-1:/);
+    expect(w.s3.records().at(-1)).toMatchObject({ operation: 'PutObject', identityId: guest, status: 200 });
+    expect(
+      await await Amplify.Storage.downloadData({ path: 'public/none.txt' }).result.catch((e: unknown) => e),
+    ).toBeInstanceOf(NotFoundException);
+  });
+});
