@@ -6,7 +6,7 @@ import {
   type AmplifyConfiguration,
   type AmplifyOutputs,
 } from '@plugboard/core';
-import { AWSS3StoragePlugin, ValidationException } from '../src';
+import { AccessDeniedException, AWSS3StoragePlugin, ValidationException } from '../src';
 import { parseStorageConfig } from '../src/config/parseStorageConfig';
 
 const configureWith = (config: AmplifyConfiguration | AmplifyOutputs): AWSS3StoragePlugin => {
@@ -135,6 +135,17 @@ describe('Amplify.Storage', () => {
     expect(() => Amplify.Storage.list({ path: 'public/' })).toThrow(
       'The storage category is not configured.',
     );
+  });
+
+  it('answers AccessDeniedException when a path needs an identity and no auth plugin is there', async () => {
+    configureWith({
+      storage: { plugins: { awsS3StoragePlugin: { bucket: 'my-bucket', region: 'us-east-1' } } },
+    });
+    const error = await Amplify.Storage.getUrl({ key: 'a', options: { accessLevel: 'private' } }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AccessDeniedException);
+    expect((error as AccessDeniedException).recoverySuggestion).toMatch(/auth/i);
   });
 
   it('delegates to the plugin, typed as the plugin types it', async () => {

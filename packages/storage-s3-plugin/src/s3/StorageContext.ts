@@ -1,8 +1,8 @@
 import { S3Client } from '@aws-sdk/client-s3';
-import { Amplify, type Logger } from '@plugboard/core';
+import { Amplify, AmplifyException, type Logger } from '@plugboard/core';
 import { fromAmplifyAuth } from '@plugboard/auth-cognito-plugin';
 import type { ResolvedBucket, ResolvedStorageConfig } from '../config/StorageConfig.js';
-import { ValidationException } from '../errors.js';
+import { AccessDeniedException, ValidationException } from '../errors.js';
 import {
   needsIdentity,
   resolveStorageKey,
@@ -82,9 +82,24 @@ export async function resolveKey(
 ): Promise<string> {
   const defaultAccessLevel = context.config.defaultAccessLevel;
   const identityId = needsIdentity(input, options, defaultAccessLevel)
-    ? await context.identityId()
+    ? await identityOf(context)
     : undefined;
   return resolveStorageKey(input, options, { identityId, defaultAccessLevel, mode }, what);
+}
+
+/** The caller's identity id; the Auth category's failure (no auth plugin, not configured) as AccessDeniedException. */
+async function identityOf(context: StorageContext): Promise<string | undefined> {
+  try {
+    return await context.identityId();
+  } catch (error) {
+    const cause = error instanceof AmplifyException ? error : undefined;
+    throw new AccessDeniedException(
+      `The caller's identity id is not available${cause ? `: ${cause.message}` : '.'}`,
+      cause?.recoverySuggestion ??
+        'Add and configure the auth plugin (AWSCognitoAuthPlugin) beside the storage plugin.',
+      cause ? { cause } : {},
+    );
+  }
 }
 
 /** Bucket, key and a client for one operation. */
