@@ -1,7 +1,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { getLogger, type Logger, type PluginContext, type StoragePlugin } from '@plugboard/core';
 import { brandClass } from '@plugboard/core/internals';
-import { deliver } from './api/callbacks.js';
+import { deliver, requireCallbacks } from './api/callbacks.js';
 import { parseStorageConfig } from './config/parseStorageConfig.js';
 import { ValidationException } from './errors.js';
 import type { StorageHubEvent } from './events.js';
@@ -201,6 +201,7 @@ export class AWSS3StoragePlugin implements StoragePlugin {
   ): Promise<R> | void {
     const run = async (): Promise<R> => work(this.#require());
     if (callbacks.length === 0) return run();
+    requireCallbacks(callbacks[0], callbacks[1], method);
     deliver(run(), callbacks[0], callbacks[1], method, this.#logger);
   }
 
@@ -209,6 +210,7 @@ export class AWSS3StoragePlugin implements StoragePlugin {
     callbacks: unknown[],
     method: string,
   ): K {
+    if (callbacks.length > 0) requireCallbacks(callbacks[0], callbacks[1], method);
     let task: K;
     try {
       task = start(this.#require());

@@ -3,8 +3,9 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Amplify } from '@plugboard/core';
-import { CanceledException } from '../src';
+import { Amplify, Hub, HubChannel } from '@plugboard/core';
+import { BUCKET } from '../../../examples/federation-demo/src/game/signedS3';
+import { CanceledException, type StorageHubEvent } from '../src';
 import { startStorageWorld, type StorageWorld } from './support/storageWorld';
 
 const MiB = 1024 * 1024;
@@ -18,11 +19,16 @@ const partsOf = (w: StorageWorld, operation: string) =>
 
 describe('AWSS3StoragePlugin multipart (integration)', () => {
   let w: StorageWorld;
+  let events: StorageHubEvent[];
+  let subscription: { unsubscribe(): void };
   beforeEach(async () => {
     w = await startStorageWorld();
     await w.federate('alice');
+    events = [];
+    subscription = Hub.subscribe(HubChannel.STORAGE, (event) => void events.push(event));
   });
   afterEach(async () => {
+    subscription.unsubscribe();
     await w.stop();
   });
 
@@ -86,6 +92,10 @@ describe('AWSS3StoragePlugin multipart (integration)', () => {
     expect(error).toBeInstanceOf(CanceledException);
     expect(task.state).toBe('CANCELED');
     expect(partsOf(w, 'AbortMultipartUpload')).toHaveLength(1);
+    expect(events).toContainEqual({
+      name: 'UPLOAD_CANCELED',
+      data: { path: 'public/canceled.bin', bucket: BUCKET },
+    });
     expect(w.s3.store.uploads.size).toBe(0);
     expect(w.s3.store.objects.has('public/canceled.bin')).toBe(false);
   });

@@ -183,6 +183,31 @@ describe('AWSS3StoragePlugin (integration)', () => {
     expect(error).toBeInstanceOf(NotFoundException);
   });
 
+  it('delivers a transfer to callbacks too, and refuses half a callback pair', async () => {
+    await w.federate('alice');
+    const done = await new Promise<string>((resolve, reject) =>
+      Amplify.Storage.uploadData({ path: 'public/cb2.txt', data: 'cb' }, (r) => resolve(r.path), reject),
+    );
+    expect(done).toBe('public/cb2.txt');
+    const body = await new Promise<string>((resolve, reject) =>
+      Amplify.Storage.downloadData(
+        { path: 'public/cb2.txt' },
+        (r) => void r.body.text().then(resolve),
+        reject,
+      ),
+    );
+    expect(body).toBe('cb');
+    const sent = w.s3.records().length;
+    expect(() => Amplify.Storage.list({ path: 'public/' }, () => undefined, undefined as never)).toThrow(
+      ValidationException,
+    );
+    expect(() =>
+      Amplify.Storage.uploadData({ path: 'public/x', data: 'x' }, undefined as never, () => undefined),
+    ).toThrow(ValidationException);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(w.s3.records()).toHaveLength(sent);
+  });
+
   it('cancels a download and reports CanceledException; errors never show a secret', async () => {
     await w.federate('alice');
     const task = Amplify.Storage.downloadData({ path: 'public/missing' });

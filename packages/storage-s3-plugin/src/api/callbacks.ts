@@ -16,6 +16,15 @@ function asStorageException(error: unknown): StorageException {
  * Android's callback form: delivers `work`'s outcome to `onSuccess` / `onError`. A callback that throws
  * is logged, never re-thrown into the plugin.
  */
+/** Checks a callback pair before any work starts: otherwise there is nowhere to report the outcome. */
+export function requireCallbacks(onSuccess: unknown, onError: unknown, method: string): void {
+  if (typeof onSuccess !== 'function' || typeof onError !== 'function')
+    throw new ValidationException(
+      `${method} was called in callback style without both an onSuccess and an onError function.`,
+      `Pass both callbacks, or leave them out and use the promise ${method} returns.`,
+    );
+}
+
 export function deliver<T>(
   work: Promise<T>,
   onSuccess: unknown,
@@ -23,11 +32,7 @@ export function deliver<T>(
   method: string,
   logger: Logger,
 ): void {
-  if (typeof onSuccess !== 'function' || typeof onError !== 'function')
-    throw new ValidationException(
-      `${method} was called in callback style without both an onSuccess and an onError function.`,
-      `Pass both callbacks, or leave them out and use the promise ${method} returns.`,
-    );
+  requireCallbacks(onSuccess, onError, method);
   const call = (callback: (value: never) => void, value: unknown): void => {
     try {
       callback(value as never);
