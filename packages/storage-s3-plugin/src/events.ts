@@ -6,6 +6,11 @@ export interface StorageHubEventDataMap {
   UPLOAD_SUCCEEDED: { readonly path: string; readonly size?: number; readonly bucket: string };
   /** An upload failed (a multipart upload was aborted on the server). */
   UPLOAD_FAILED: { readonly path: string; readonly bucket: string; readonly errorName: string };
+  /**
+   * A multipart upload paused itself: a part could not reach S3 after the SDK's retries. The upload and
+   * its stored parts stay open on the server; call `resume()` on the task when the network is back.
+   */
+  UPLOAD_PAUSED: { readonly path: string; readonly bucket: string; readonly reason: 'network' };
   /** An upload was canceled (a multipart upload was aborted on the server). */
   UPLOAD_CANCELED: { readonly path: string; readonly bucket: string };
   /** A download's body arrived. */
@@ -29,6 +34,7 @@ export type StorageHubEvent = {
 export const StorageChannelEventName = {
   UPLOAD_SUCCEEDED: 'UPLOAD_SUCCEEDED',
   UPLOAD_FAILED: 'UPLOAD_FAILED',
+  UPLOAD_PAUSED: 'UPLOAD_PAUSED',
   UPLOAD_CANCELED: 'UPLOAD_CANCELED',
   DOWNLOAD_SUCCEEDED: 'DOWNLOAD_SUCCEEDED',
   DOWNLOAD_FAILED: 'DOWNLOAD_FAILED',

@@ -135,6 +135,34 @@ describe('AWSS3StoragePlugin multipart (integration)', () => {
     );
   });
 
+  it('pauses itself when parts cannot reach S3, keeps the upload open, and resumes when asked', async () => {
+    // 8 parts: the outage starts once the first is stored, so the parts sent after it fail.
+    const data = bytes(40 * MiB);
+    const task: ReturnType<typeof Amplify.Storage.uploadData> = Amplify.Storage.uploadData({
+      path: 'public/outage.bin',
+      data,
+      options: { onProgress: () => w.s3.dropAllParts(64 * 1024) },
+    });
+    for (let i = 0; i < 200 && task.state !== 'PAUSED'; i += 1) await new Promise((r) => setTimeout(r, 50));
+    expect(task.state).toBe('PAUSED');
+    expect(events).toContainEqual({
+      name: 'UPLOAD_PAUSED',
+      data: { path: 'public/outage.bin', bucket: BUCKET, reason: 'network' },
+    });
+    expect(w.s3.store.uploads.size).toBe(1);
+    expect(partsOf(w, 'AbortMultipartUpload')).toHaveLength(0);
+    const stored = [...w.s3.store.uploads.values()][0]!.parts.size;
+    expect(stored).toBeGreaterThanOrEqual(1);
+    w.s3.dropAllParts(undefined);
+    task.resume();
+    const result = await task.result;
+    expect(result.size).toBe(40 * MiB);
+    expect(Buffer.compare(w.s3.store.objects.get('public/outage.bin')!.body, Buffer.from(data))).toBe(0);
+    // Parts S3 had before the outage were not sent again.
+    const answered = partsOf(w, 'UploadPart').filter((r) => r.status === 200);
+    expect(answered).toHaveLength(8);
+  });
+
   it('streams a local file up with uploadFile and down with downloadFile', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'plugboard-storage-'));
     try {

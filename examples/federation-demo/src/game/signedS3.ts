@@ -25,6 +25,8 @@ export interface SignedS3 {
   records(): readonly S3Record[];
   /** Destroys the connection of the next UploadPart once `afterBytes` of its body arrived. */
   dropNextPart(afterBytes: number): void;
+  /** While on, destroys the connection of every UploadPart once `afterBytes` of its body arrived (an outage). */
+  dropAllParts(afterBytes: number | undefined): void;
   /** Delays every UploadPart answer by `ms` (to pause a transfer mid-way). */
   delayParts(ms: number): void;
   stop(): Promise<void>;
@@ -114,6 +116,7 @@ export async function startSignedS3(
   const records: S3Record[] = [];
   const sockets = new Set<Socket>();
   let drop: number | undefined;
+  let outage: number | undefined;
   let partDelay = 0;
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://s3.invalid');
@@ -123,7 +126,7 @@ export async function startSignedS3(
     const operation = operationOf(method, key, url.searchParams, req.headers);
     const chunks: Buffer[] = [];
     let received = 0;
-    const dropAt = operation === 'UploadPart' ? drop : undefined;
+    const dropAt = operation === 'UploadPart' ? (drop ?? outage) : undefined;
     if (dropAt !== undefined) drop = undefined;
     req.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
@@ -199,6 +202,7 @@ export async function startSignedS3(
     store,
     records: () => [...records],
     dropNextPart: (afterBytes) => void (drop = afterBytes),
+    dropAllParts: (afterBytes) => void (outage = afterBytes),
     delayParts: (ms) => void (partDelay = ms),
     stop: () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -27,6 +27,15 @@ export interface MultipartRequest {
   readonly control: TransferControl;
   readonly logger: Logger;
   onPartDone(bytes: number): void;
+  /** The upload paused itself: a part could not reach S3 even after the SDK's retries. */
+  onNetworkPause(): void;
+}
+
+/** A failure with no answer from S3 (connection refused or reset, timeout): worth resuming later. */
+function isNetworkFault(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { name?: unknown; $metadata?: { httpStatusCode?: number } };
+  return e.name !== 'AbortError' && e.$metadata?.httpStatusCode === undefined;
 }
 
 interface Part {
@@ -42,7 +51,8 @@ export const partSizeFor = (size: number | undefined): number =>
  * A multipart upload with pause and resume, which the SDK's `Upload` helper lacks. Parts go up
  * `QUEUE_SIZE` at a time; pause aborts the parts in flight and keeps those S3 has; resume sends the
  * rest. Each part is one `UploadPart`, which the SDK retries on a dropped connection, so a network fault
- * costs one part, not the upload. Cancel and any failure abort the upload on the server, so no parts
+ * costs one part, not the upload; a part that still cannot reach S3 pauses the upload (state `PAUSED`,
+ * the upload kept open on the server) until the app calls `resume()`. Cancel and any failure abort the upload on the server, so no parts
  * stay stored (and billed). Resolves with the completed object's ETag.
  */
 export async function multipartUpload(request: MultipartRequest): Promise<string | undefined> {
@@ -111,7 +121,11 @@ export async function multipartUpload(request: MultipartRequest): Promise<string
         request.onPartDone(body.byteLength);
       } catch (error) {
         if (signal.aborted) retry.push(part);
-        else if (failure === undefined) failure = error;
+        else if (isNetworkFault(error)) {
+          // Keep the upload (and the parts S3 has) open on the server; the app resumes when it can.
+          retry.push(part);
+          if (control.pause()) request.onNetworkPause();
+        } else if (failure === undefined) failure = error;
         return;
       }
     }

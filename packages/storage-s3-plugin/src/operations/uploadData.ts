@@ -124,6 +124,11 @@ export function uploadData(
           control,
           logger: context.logger,
           onPartDone: progress,
+          onNetworkPause: () =>
+            context.publish({
+              name: 'UPLOAD_PAUSED',
+              data: { path: key, bucket: bucketName, reason: 'network' },
+            }),
           ...(firstPart ? { firstPart } : {}),
         });
       }
