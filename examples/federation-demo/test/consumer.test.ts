@@ -7,7 +7,13 @@ import { join, relative } from 'node:path';
 import { repoRoot } from './support';
 import { packedApp, run, runLater, type PackedInstall } from './packedApp';
 
-const PACKAGES = ['core', 'auth-cognito-plugin', 'cognito-identity-emulator', 'aws-amplify-bridge'];
+const PACKAGES = [
+  'core',
+  'auth-cognito-plugin',
+  'cognito-identity-emulator',
+  'aws-amplify-bridge',
+  'storage-s3-plugin',
+];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -80,6 +86,7 @@ describe('the packed packages, installed into a fresh project', () => {
       'plugboard-aws-amplify-bridge-0.1.0.tgz',
       'plugboard-cognito-identity-emulator-0.1.0.tgz',
       'plugboard-core-0.1.0.tgz',
+      'plugboard-storage-s3-plugin-0.1.0.tgz',
     ]);
     expect(relative(repoRoot, app).startsWith('..')).toBe(true);
     expect(relative(repoRoot, install.base).startsWith('..')).toBe(true);

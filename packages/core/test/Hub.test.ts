@@ -423,9 +423,12 @@ describe('createHubPublisher', () => {
       const listener = jest.fn();
       const token = Hub.subscribe(HubChannel.STORAGE, listener);
       try {
-        expect(() => createHubPublisher('auth').publish(HubChannel.STORAGE, { name: 'x' })).toThrow(
-          HubException,
-        );
+        expect(() =>
+          createHubPublisher('auth').publish(HubChannel.STORAGE, {
+            name: 'REMOVED',
+            data: { path: 'x', bucket: 'b' },
+          }),
+        ).toThrow(HubException);
         expect(() =>
           createHubPublisher('my-custom-category').publish(HubChannel.AUTH, { name: 'SIGNED_OUT' }),
         ).toThrow(HubException);

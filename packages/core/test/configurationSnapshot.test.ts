@@ -327,11 +327,11 @@ describe('secrets in the configuration', () => {
   it('shows what Amplify holds without its configuration', () => {
     Amplify.configure(validConfig());
     expect(inspect(Amplify)).toBe(
-      "AmplifyClass { configured: true, plugins: { auth: ['awsCognitoAuthPlugin'] } }",
+      "AmplifyClass { configured: true, plugins: { auth: ['awsCognitoAuthPlugin'], storage: [] } }",
     );
     expect(JSON.parse(JSON.stringify(Amplify))).toEqual({
       configured: true,
-      plugins: { auth: ['awsCognitoAuthPlugin'] },
+      plugins: { auth: ['awsCognitoAuthPlugin'], storage: [] },
     });
   });
 });

@@ -37,6 +37,7 @@ describe("@plugboard/core's main entry", () => {
         'ServiceException',
         'SessionExpiredException',
         'SignedOutException',
+        'StorageCategory',
         'StorageException',
         'TooManyRequestsException',
         'UnknownException',
@@ -69,9 +70,12 @@ describe("@plugboard/core's main entry", () => {
     const heard: string[] = [];
     const token = Hub.subscribe(HubChannel.AUTH, (event) => void heard.push(event.name));
     plugin.configureCalls[0]!.context.hub.publish(HubChannel.AUTH, { name: 'SIGNED_OUT' });
-    expect(() => plugin.configureCalls[0]!.context.hub.publish('storage', { name: 'x' })).toThrow(
-      HubException,
-    );
+    expect(() =>
+      plugin.configureCalls[0]!.context.hub.publish('storage', {
+        name: 'REMOVED',
+        data: { path: 'x', bucket: 'b' },
+      }),
+    ).toThrow(HubException);
     token.unsubscribe();
     await Amplify.reset();
     expect(heard).toEqual(['SIGNED_OUT']);

@@ -4,9 +4,9 @@
  * come from `fromAmplifyAuth()`. Bundled for the browser by esbuild (see ../server/buildPage.ts).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
 import { AmplifyException, Amplify, Hub, HubChannel } from '@plugboard/core';
 import { AuthProvider, AWSCognitoAuthPlugin, fromAmplifyAuth } from '@plugboard/auth-cognito-plugin';
+import { AWSS3StoragePlugin } from '@plugboard/storage-s3-plugin';
 import { loadConfig, type GameConfig } from './config';
 import { PlayerData, type Stored } from './playerData';
 
@@ -60,6 +60,7 @@ Hub.subscribe(HubChannel.AUTH, (event) => {
 async function start(config: GameConfig): Promise<void> {
   const plugin = new AWSCognitoAuthPlugin(); // default storage in a browser: localStorage
   Amplify.addPlugin(plugin);
+  Amplify.addPlugin(new AWSS3StoragePlugin());
   Amplify.configure({
     auth: {
       plugins: {
@@ -77,6 +78,15 @@ async function start(config: GameConfig): Promise<void> {
         },
       },
     },
+    storage: {
+      plugins: {
+        awsS3StoragePlugin: {
+          bucket: config.profileBucket,
+          region: config.region,
+          Endpoint: config.s3Endpoint,
+        },
+      },
+    },
   });
   const dynamo = new DynamoDBClient({
     region: config.region,
@@ -84,14 +94,7 @@ async function start(config: GameConfig): Promise<void> {
     credentials: fromAmplifyAuth(),
     maxAttempts: 1,
   });
-  const s3 = new S3Client({
-    region: config.region,
-    endpoint: config.s3Endpoint,
-    forcePathStyle: true,
-    credentials: fromAmplifyAuth(),
-    maxAttempts: 1,
-  });
-  const data = new PlayerData(dynamo, s3, config);
+  const data = new PlayerData(dynamo, config);
 
   const reportKey = async (): Promise<void> => {
     if (!config.devKeyReportUrl) return;

@@ -1,10 +1,11 @@
 /**
  * The player's stored data: the score item in DynamoDB (keyed by the Cognito identity id) and the
- * profile object in S3 (`players/<identity id>/profile.json`). Reads what is stored, so the page shows
+ * profile object in S3 (`players/<identity id>/profile.json`, through `Amplify.Storage`, the S3 storage
+ * plugin signed by the Auth category). Reads what is stored, so the page shows
  * it after a reload, and says what a save replaced.
  */
 import { GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { Amplify } from '@plugboard/core';
 import type { GameConfig } from './config';
 
 export interface Profile {
@@ -28,7 +29,6 @@ export interface Saved extends Stored {
 export class PlayerData {
   constructor(
     private readonly dynamo: DynamoDBClient,
-    private readonly s3: S3Client,
     private readonly config: GameConfig,
   ) {}
 
@@ -61,23 +61,17 @@ export class PlayerData {
     );
     const replaced = written.Attributes?.score?.N;
     const profile: Profile = { identityId: player, score: Number(score), savedAt: new Date().toISOString() };
-    await this.s3.send(
-      new PutObjectCommand({
-        Bucket: this.config.profileBucket,
-        Key: this.profileKey(player),
-        Body: JSON.stringify(profile),
-        ContentType: 'application/json',
-      }),
-    );
+    await Amplify.Storage.uploadData({
+      path: this.profileKey(player),
+      data: JSON.stringify(profile),
+      options: { contentType: 'application/json' },
+    }).result;
     const stored = await this.load(player);
     return { ...stored, ...(replaced === undefined ? {} : { replaced }) };
   }
 
   private async readProfile(player: string): Promise<Profile | undefined> {
-    const object = await this.s3.send(
-      new GetObjectCommand({ Bucket: this.config.profileBucket, Key: this.profileKey(player) }),
-    );
-    const text = await object.Body?.transformToString();
-    return text === undefined ? undefined : (JSON.parse(text) as Profile);
+    const { body } = await Amplify.Storage.downloadData({ path: this.profileKey(player) }).result;
+    return (await body.json()) as Profile;
   }
 }

@@ -1,5 +1,6 @@
 import { brandClass } from '../brand.js';
 import { AuthCategory } from '../categories/AuthCategory.js';
+import { StorageCategory } from '../categories/StorageCategory.js';
 import { Category, resetPlugin } from '../categories/Category.js';
 import { categoryNotFound } from '../categories/categoryErrors.js';
 import type { Plugin } from '../categories/Plugin.js';
@@ -22,6 +23,8 @@ const logger = getLogger('Amplify');
 export class AmplifyClass {
   /** The Auth category: its plugin registry, and the auth methods delegated to the configured plugin. */
   readonly Auth: AuthCategory;
+  /** The Storage category: its plugin registry, and the storage methods delegated to the configured plugin. */
+  readonly Storage: StorageCategory;
   /** The process-wide Hub (the same object as the exported `Hub`). */
   readonly Hub: HubCategory;
   readonly #categories: ReadonlyMap<string, Category<Plugin>>;
@@ -32,8 +35,12 @@ export class AmplifyClass {
 
   constructor() {
     this.Auth = new AuthCategory();
+    this.Storage = new StorageCategory();
     this.Hub = Hub;
-    this.#categories = new Map<string, Category<Plugin>>([['auth', this.Auth as Category<Plugin>]]);
+    this.#categories = new Map<string, Category<Plugin>>([
+      ['auth', this.Auth as Category<Plugin>],
+      ['storage', this.Storage as Category<Plugin>],
+    ]);
   }
 
   /** True after a successful `configure`, until `reset`. */

@@ -54,6 +54,25 @@ export interface AuthPlugin extends Plugin, AuthCategoryBehavior, Partial<AuthUs
   getCategoryType(): 'auth';
 }
 
+/** A plugin of the Storage category (its methods are typed by the plugin; see {@link StoragePluginRegistry}). */
+export interface StoragePlugin extends Plugin {
+  /** Always `'storage'`. */
+  getCategoryType(): 'storage';
+}
+
+/**
+ * Plugin key -> plugin type, for typed `Amplify.Storage.getPlugin(key)` and the methods of
+ * `Amplify.Storage`. Storage plugin packages augment it:
+ * `declare module '@plugboard/core' { interface StoragePluginRegistry { myKey: MyPlugin } }`
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface StoragePluginRegistry {}
+
+/** The storage plugin type registered in {@link StoragePluginRegistry}, or the base {@link StoragePlugin}. */
+export type RegisteredStoragePlugin = [keyof StoragePluginRegistry] extends [never]
+  ? StoragePlugin
+  : StoragePluginRegistry[keyof StoragePluginRegistry];
+
 /**
  * Plugin key -> plugin type, for typed `Amplify.Auth.getPlugin(key)`. Auth plugin packages augment it:
  * `declare module '@plugboard/core' { interface AuthPluginRegistry { myKey: MyPlugin } }`
