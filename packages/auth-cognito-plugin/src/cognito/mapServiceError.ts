@@ -1,15 +1,12 @@
 import {
   AuthException,
-  InvalidParameterException,
   NetworkException,
-  NotAuthorizedException,
   ServiceException,
-  TooManyRequestsException,
   UnknownException,
   type ServiceErrorMetadata,
 } from '@plugboard/core';
 import { maskString } from '@plugboard/core/internals';
-import { InvalidIdentityPoolConfigurationException } from '../shared/eagerModules.js';
+import { serviceErrorRule } from './serviceErrors.js';
 
 interface SdkErrorShape {
   readonly name?: unknown;
@@ -18,7 +15,6 @@ interface SdkErrorShape {
   readonly $metadata?: { readonly httpStatusCode?: number; readonly requestId?: string };
 }
 
-const THROTTLING = new Set(['TooManyRequestsException', 'LimitExceededException', 'ThrottlingException']);
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -36,7 +32,8 @@ const NETWORK_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'NetworkingErro
 type Action = string;
 
 /**
- * Turns what an AWS SDK call threw into the matching {@link AuthException}, keeping the service's error
+ * Turns what an AWS SDK call threw into the matching {@link AuthException} (named errors: the one table
+ * of `serviceErrors.ts`), keeping the service's error
  * name, HTTP status and request id in `metadata` and the original error as `cause`. Messages pass the
  * secret mask: a service never echoes a token, but Plugboard does not rely on that.
  */
@@ -51,36 +48,10 @@ export function mapServiceError(error: unknown, action: Action): AuthException {
   const options = { cause: error, metadata };
   const detail = `${action} failed: ${name}${serviceMessage ? `: ${serviceMessage}` : ''}`;
 
-  if (name === 'NotAuthorizedException') {
-    return new NotAuthorizedException(
-      detail,
-      'Check that the token is valid, unexpired and accepted by the pool.',
-      options,
-    );
-  }
-  if (THROTTLING.has(name)) {
-    return new TooManyRequestsException(
-      detail,
-      'Wait a moment and try again; the service is throttling requests.',
-      options,
-    );
-  }
-  if (name === 'InvalidParameterException') {
-    return new InvalidParameterException(detail, 'Check the values sent; the service refused them.', options);
-  }
-  if (name === 'ValidationException') {
-    return new InvalidParameterException(
-      detail,
-      'A value is outside the limits of the service (length, pattern or range): check the pool id, identity id and Logins named in the message.',
-      options,
-    );
-  }
-  if (name === 'InvalidIdentityPoolConfigurationException') {
-    return new InvalidIdentityPoolConfigurationException(
-      detail,
-      'Give the identity pool an IAM role for this kind of identity (authenticated or guest) with SetIdentityPoolRoles or in the console, and check its role mappings.',
-      options,
-    );
+  const becomes = serviceErrorRule(name)?.becomes;
+  if (becomes) {
+    const [Exception, recovery] = becomes;
+    return new Exception(detail, recovery, options);
   }
   if (status === undefined && isBrowserFetchFailure(name, serviceMessage)) {
     return new NetworkException(

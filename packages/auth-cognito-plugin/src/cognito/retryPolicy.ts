@@ -4,20 +4,8 @@
  * errors, network failures and attempt timeouts are retried after a fully jittered exponential
  * back-off; a shared quota stops retries when most recent calls fail.
  */
+import { serviceErrorRule } from './serviceErrors.js';
 
-/** Error names the service uses for throttling. */
-const THROTTLING_NAMES = new Set([
-  'TooManyRequestsException',
-  'LimitExceededException',
-  'ThrottlingException',
-  'Throttling',
-  'RequestLimitExceeded',
-  'RequestThrottled',
-  'RequestThrottledException',
-  'ThrottledException',
-  'SlowDown',
-]);
-const TRANSIENT_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
 const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
 
 /** First back-off bound of a transient failure and of throttling, doubling per retry up to the cap. */
@@ -45,8 +33,9 @@ export function retryKind(error: unknown): RetryKind {
   const failure = (typeof error === 'object' && error !== null ? error : {}) as AttemptFailure;
   const name = typeof failure.name === 'string' ? failure.name : '';
   const status = failure.$metadata?.httpStatusCode;
-  if (status === 429 || THROTTLING_NAMES.has(name)) return 'throttling';
-  if (failure.$network === true || TRANSIENT_NAMES.has(name)) return 'transient';
+  const retry = serviceErrorRule(name)?.retry;
+  if (status === 429 || retry === 'throttling') return 'throttling';
+  if (failure.$network === true || retry === 'transient') return 'transient';
   if (status !== undefined && TRANSIENT_STATUS.has(status)) return 'transient';
   return 'final';
 }
