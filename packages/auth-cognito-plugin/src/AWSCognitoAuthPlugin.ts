@@ -29,7 +29,14 @@ import { RuntimeSlot, runtimeOf } from './api/RuntimeSlot.js';
 import type { AWSCognitoUserPoolMethods } from './api/userPoolMethods.js';
 import type { AuthProvider } from './AuthProvider.js';
 import type { AWSCognitoAuthSession, FederateToIdentityPoolResult } from './model.js';
+import type { SessionForSdk } from './operations/SessionFetcher.js';
 import { PLUGIN_VERSION } from './version.js';
+
+/**
+ * Internal (not exported by the package): the session and when the SDK should ask again, for
+ * `fromAmplifyAuth`. A function of this module because it reaches the plugin's private `#invoke`.
+ */
+export let fetchForSdk: (plugin: AWSCognitoAuthPlugin, forceRefresh: boolean) => Promise<SessionForSdk>;
 
 /**
  * The Cognito auth plugin, key `awsCognitoAuthPlugin`. Besides the Auth category behaviour it offers the
@@ -41,6 +48,8 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
   static readonly PLUGIN_KEY = 'awsCognitoAuthPlugin' as const;
 
   static {
+    fetchForSdk = (plugin, forceRefresh) =>
+      plugin.#invoke('fetchForSdk', [forceRefresh], []) as Promise<SessionForSdk>;
     installLazyMethods(this.prototype, (plugin, method, positional, rest) =>
       plugin.#invoke(method, positional, rest),
     );

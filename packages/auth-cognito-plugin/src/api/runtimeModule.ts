@@ -28,6 +28,7 @@ export function invoke(
   if (method === 'fetchAuthSession') {
     return runtime().fetcher.fetch(validateFetchOptions(options).forceRefresh);
   }
+  if (method === 'fetchForSdk') return runtime().fetcher.fetchForSdk(positional[0] === true);
   if (method === 'loadEscapeHatch') {
     const { sdkIdentityPool, sdkUserPool } = runtime();
     return Promise.all([sdkIdentityPool?.load(), sdkUserPool?.load()]);

@@ -5,13 +5,19 @@ import type { PluginRuntime } from './PluginRuntime.js';
 import { isAbandonment, type AuthMachine } from '../state/AuthMachine.js';
 import type { AuthState } from '../state/AuthState.js';
 import { buildSession, type SessionFailures } from '../session/buildSession.js';
-import { freshness } from '../session/freshness.js';
+import { credentialsRefreshAt, freshness } from '../session/freshness.js';
 
 /** What one shared refresh ended with: the state after it and what it could not renew. */
 interface Outcome {
   readonly state: AuthState;
   readonly failures: SessionFailures;
   readonly now: number;
+}
+
+/** A session and when its credentials stop being fresh (see `SessionFetcher.fetchForSdk`). */
+export interface SessionForSdk {
+  readonly session: AWSCognitoAuthSession;
+  readonly refreshAt: number | undefined;
 }
 
 /** One queued refresh that later callers may join. */
@@ -61,6 +67,18 @@ export class SessionFetcher {
     return settled.catch((error: unknown) =>
       isAbandonment(error) ? this.fetch(force) : Promise.reject(error),
     );
+  }
+
+  /**
+   * The session for an AWS SDK credentials provider, with when the policy stops calling its credentials
+   * fresh (epoch ms; undefined without credentials): the SDK should ask again exactly then.
+   */
+  async fetchForSdk(force: boolean): Promise<SessionForSdk> {
+    const session = await this.fetch(force);
+    const result = session.awsCredentialsResult;
+    const refreshAt =
+      result.type === 'SUCCESS' ? credentialsRefreshAt(result.value, this.runtime.margin) : undefined;
+    return { session, refreshAt };
   }
 
   #enqueue(force: boolean): PendingFetch {

@@ -36,6 +36,21 @@ export function level(expiresAt: number | undefined, now: number, marginMs: numb
   return expiresAt - now <= marginMs ? 'stale' : 'fresh';
 }
 
+/** The refresh margin of `credentials`: the configured one, capped at half their lifetime when known. */
+function credentialsMarginMs(credentials: AWSTemporaryCredentials, margin: Margin): number {
+  const expiresAt = credentials.expiration.getTime();
+  const issued = margin.issuedAt?.(credentials);
+  return issued !== undefined && margin.ms >= expiresAt - issued ? (expiresAt - issued) / 2 : margin.ms;
+}
+
+/**
+ * When the policy stops calling `credentials` fresh (epoch ms): from then on a fetch refreshes them.
+ * `fromAmplifyAuth` tells the AWS SDK to ask again at that moment.
+ */
+export function credentialsRefreshAt(credentials: AWSTemporaryCredentials, margin: Margin): number {
+  return credentials.expiration.getTime() - credentialsMarginMs(credentials, margin);
+}
+
 /**
  * The one freshness policy: the cache answers from memory while the session is `fresh`, and every
  * refresh renews the parts that are not. A margin at least as long as the credentials' lifetime would
@@ -51,12 +66,8 @@ export function freshness(state: AuthState, now: number, margin: Margin): Freshn
   const ofCredentials = (credentials: AWSTemporaryCredentials | undefined): Level => {
     if (!credentials) return 'expired';
     const expiresAt = credentials.expiration.getTime();
-    const issued = margin.issuedAt?.(credentials);
-    let ms = margin.ms;
-    if (issued !== undefined && ms >= expiresAt - issued) {
-      ms = (expiresAt - issued) / 2;
-      marginCapped = true;
-    }
+    const ms = credentialsMarginMs(credentials, margin);
+    if (ms !== margin.ms) marginCapped = true;
     return graded(expiresAt, ms);
   };
   let tokens: Level | undefined;
