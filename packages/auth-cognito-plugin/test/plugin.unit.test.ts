@@ -15,6 +15,7 @@ import {
   type AWSTemporaryCredentials,
   type IdentityPoolService,
 } from '../src';
+import { readConfig } from '../src/api/pluginConfig';
 import { makeCredentials } from '../src/session/credentials';
 import { recordWritten } from './support/secrets';
 
@@ -273,6 +274,17 @@ describe('AWSCognitoAuthPlugin (unit, fake identity-pool service)', () => {
           message: expect.stringContaining('CredentialsProvider.CognitoIdentity.Default.Endpoint'),
         }),
       );
+    });
+
+    it('keeps its own frozen, null-prototype copy of the section it was configured with', () => {
+      const Default = { PoolId: POOL, Region: 'us-east-1' };
+      const section = { CredentialsProvider: { CognitoIdentity: { Default } } };
+      const { config } = readConfig(section, {});
+      Default.PoolId = 'us-east-1:99999999-9999-4999-8999-999999999999';
+      const kept = config.CredentialsProvider!.CognitoIdentity!.Default!;
+      expect(kept.PoolId).toBe(POOL);
+      expect(Object.getPrototypeOf(kept)).toBeNull();
+      expect(Object.isFrozen(kept) && Object.isFrozen(config)).toBe(true);
     });
 
     it('refuses a section without any pool', () => {

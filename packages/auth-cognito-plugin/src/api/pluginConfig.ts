@@ -7,7 +7,7 @@ import {
   type Logger,
 } from '@plugboard/core';
 import { validateCognitoAuthPluginConfig } from '@plugboard/core/internals';
-import { identityPoolRegion } from '../shared/eagerModules.js';
+import { identityPoolRegion } from '../cognito/identityPoolRegion.js';
 import { readHostedUiConfig, type HostedUiConfig } from '../hostedUi/hostedUiConfig.js';
 import type { AWSCognitoAuthPluginOptions } from './options.js';
 
@@ -25,12 +25,25 @@ export interface PluginSetup {
  */
 export function readConfig(section: unknown, options: AWSCognitoAuthPluginOptions): PluginSetup {
   validateCognitoAuthPluginConfig(section);
-  const identity = section.CredentialsProvider?.CognitoIdentity?.Default;
+  // The plugin keeps its own copy: a caller that changes its object later changes nothing here.
+  const config = frozenCopy(section);
+  const identity = config.CredentialsProvider?.CognitoIdentity?.Default;
   if (identity && !options.identityPoolService) identityPoolRegion(identity);
   return {
-    config: section,
-    oauth: readHostedUiConfig(section, section.CognitoUserPool?.Default?.AppClientId),
+    config,
+    oauth: readHostedUiConfig(config, config.CognitoUserPool?.Default?.AppClientId),
   };
+}
+
+/** A deep copy of `value`'s own enumerable properties, in null-prototype objects, frozen all the way down. */
+function frozenCopy<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  const copy: Record<string, unknown> = Array.isArray(value)
+    ? (value.map(frozenCopy) as unknown as Record<string, unknown>)
+    : Object.create(null);
+  if (!Array.isArray(value))
+    for (const key of Object.keys(value)) copy[key] = frozenCopy((value as Record<string, unknown>)[key]);
+  return Object.freeze(copy) as T;
 }
 
 let warnedInMemory = false;

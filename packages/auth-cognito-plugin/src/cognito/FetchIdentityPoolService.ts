@@ -1,7 +1,7 @@
 import type { CognitoIdentityPoolConfig } from '@plugboard/core';
 import type { AWSTemporaryCredentials } from '../model.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, delay, MAX_ATTEMPTS } from './deadline.js';
-import { identityPoolRegion } from '../shared/eagerModules.js';
+import { identityPoolRegion } from './identityPoolRegion.js';
 import {
   credentialsFromAnswer,
   getCredentialsInput,

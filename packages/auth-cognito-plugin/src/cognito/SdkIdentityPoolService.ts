@@ -2,7 +2,7 @@ import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import type { CognitoIdentityPoolConfig } from '@plugboard/core';
 import type { AWSTemporaryCredentials } from '../model.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './deadline.js';
-import { identityPoolRegion } from '../shared/eagerModules.js';
+import { identityPoolRegion } from './identityPoolRegion.js';
 import {
   credentialsFromAnswer,
   getCredentialsInput,

@@ -5,8 +5,8 @@ import {
   type AmplifyExceptionOptions,
   type AuthException,
 } from '@plugboard/core';
+import { InvalidIdentityPoolConfigurationException } from './InvalidIdentityPoolConfigurationException.js';
 import {
-  InvalidIdentityPoolConfigurationException,
   CodeExpiredException,
   CodeMismatchException,
   InvalidPasswordException,
@@ -15,7 +15,7 @@ import {
   UsernameExistsException,
   UserNotConfirmedException,
   UserNotFoundException,
-} from '../shared/eagerModules.js';
+} from './userPool/userPoolExceptions.js';
 
 /** An exception class the table maps to: a core class or one defined by the plugin. */
 type ExceptionClass = new (

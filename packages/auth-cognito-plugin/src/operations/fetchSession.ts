@@ -4,7 +4,7 @@ import { InvalidIdentityPoolConfigurationException } from '../cognito/InvalidIde
 import type { SessionFailures } from '../session/buildSession.js';
 import { freshness } from '../session/freshness.js';
 import type { AuthState } from '../state/AuthState.js';
-import { toAuthException } from '../shared/eagerModules.js';
+import { toAuthException } from '../shared/toAuthException.js';
 import { validateToken } from '../shared/validate.js';
 import type { PluginRuntime } from './PluginRuntime.js';
 

@@ -2,7 +2,7 @@ import { InvalidStateException, UserCancelledException, type AuthSignInResult } 
 import { earliestExpiry } from '../session/jwt.js';
 import { refusal } from '../state/guards.js';
 import type { HostedUiRuntime } from '../hostedUi/HostedUiRuntime.js';
-import { pickRedirectUri } from '../shared/eagerModules.js';
+import { pickRedirectUri } from '../hostedUi/hostedUiConfig.js';
 import { authorizeUrl, codeFromRedirect } from '../hostedUi/oauthUrls.js';
 import { createPkcePair, randomToken } from '../hostedUi/pkce.js';
 import { exchangeCode } from '../hostedUi/tokenEndpoint.js';

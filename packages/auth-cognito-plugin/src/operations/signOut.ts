@@ -1,5 +1,5 @@
 import { AuthException, NetworkException, type AuthSignOutResult } from '@plugboard/core';
-import { toAuthException } from '../shared/eagerModules.js';
+import { toAuthException } from '../shared/toAuthException.js';
 import { refusal } from '../state/guards.js';
 import type { PluginRuntime } from './PluginRuntime.js';
 

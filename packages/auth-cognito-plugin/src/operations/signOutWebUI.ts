@@ -1,5 +1,6 @@
 import type { AuthException, Logger } from '@plugboard/core';
-import { pickRedirectUri, toAuthException } from '../shared/eagerModules.js';
+import { pickRedirectUri } from '../hostedUi/hostedUiConfig.js';
+import { toAuthException } from '../shared/toAuthException.js';
 import type { HostedUiRuntime } from '../hostedUi/HostedUiRuntime.js';
 import { logoutUrl } from '../hostedUi/oauthUrls.js';
 import type { WebUIBrowser } from '../hostedUi/WebUIBrowser.js';

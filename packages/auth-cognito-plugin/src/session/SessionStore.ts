@@ -4,7 +4,7 @@ import type { AWSTemporaryCredentials } from '../model.js';
 import { makeCredentials, storeCredentials, type StoredCredentials } from './credentials.js';
 import { isIdentityId, regionOf } from '../shared/identityId.js';
 import { earliestExpiry } from './jwt.js';
-import { SessionStorageException } from '../shared/eagerModules.js';
+import { SessionStorageException } from './SessionStorageException.js';
 
 const FORMAT_VERSION = 1;
 

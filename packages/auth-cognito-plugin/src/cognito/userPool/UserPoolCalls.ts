@@ -1,4 +1,4 @@
-import type { UserPoolTokenSet } from '../../state/AuthState.js';
+import type { UserPoolTokenSet } from '../../model.js';
 
 /** One step of a sign-in as the service answered it: tokens, or the next challenge. */
 export interface AuthStepResponse {

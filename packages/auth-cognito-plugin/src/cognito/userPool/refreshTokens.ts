@@ -3,7 +3,7 @@ import type {
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ServiceException, type CognitoUserPoolConfig } from '@plugboard/core';
-import type { UserPoolTokenSet } from '../../state/AuthState.js';
+import type { UserPoolTokenSet } from '../../model.js';
 import { earliestExpiry } from '../../session/jwt.js';
 import { secretHash } from '../secretHash.js';
 
