@@ -3,7 +3,7 @@ export { AuthProvider } from './AuthProvider.js';
 export { FederateToIdentityPoolOptions } from './FederateToIdentityPoolOptions.js';
 export type { FederateToIdentityPoolOptionsBuilder } from './FederateToIdentityPoolOptions.js';
 export { AWSCognitoAuthChannelEventName } from './events.js';
-export type { IdentityPoolService, Logins } from './cognito/IdentityPoolService.js';
+export type { IdentityPoolCredentials, IdentityPoolService, Logins } from './cognito/IdentityPoolService.js';
 export type { UserPoolService, SignInOutcome } from './cognito/UserPoolService.js';
 export type {
   AWSTemporaryCredentials,

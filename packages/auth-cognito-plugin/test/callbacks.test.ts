@@ -10,13 +10,15 @@ const IDENTITY = 'us-east-1:11111111-1111-4111-8111-111111111111';
 
 const service: IdentityPoolService = {
   getId: async () => IDENTITY,
-  getCredentialsForIdentity: async () =>
-    makeCredentials({
+  getCredentialsForIdentity: async () => ({
+    identityId: IDENTITY,
+    credentials: makeCredentials({
       accessKeyId: 'ASIACALLBACK',
       secretAccessKey: 'callback-secret-'.padEnd(40, 's'),
       sessionToken: 'callback-session-'.padEnd(40, 't'),
       expiration: Date.now() + 3600_000,
     }),
+  }),
 };
 
 function hostile(kind: string): unknown {

@@ -8,7 +8,6 @@ import {
   TooManyRequestsException,
 } from '@plugboard/core';
 import { FetchIdentityPoolService } from '../src/cognito/FetchIdentityPoolService';
-import { answeredIdentityId } from '../src/cognito/IdentityPoolService';
 import { serviceErrorName } from '../src/cognito/identityWire';
 import {
   backoffMs,
@@ -115,10 +114,10 @@ describe('FetchIdentityPoolService', () => {
     it('turns Expiration (epoch seconds) into a Date and keeps the identity id answered', async () => {
       const merged = { ...credentialsAnswer, IdentityId: 'us-east-1:33333333-3333-4333-8333-333333333333' };
       const { svc } = service([json(200, merged)]);
-      const credentials = await svc.getCredentialsForIdentity(IDENTITY, undefined);
+      const { identityId, credentials } = await svc.getCredentialsForIdentity(IDENTITY, undefined);
       expect(credentials.expiration).toEqual(new Date(1_900_000_000_250));
       expect(credentials.accessKeyId).toBe('ASIAUNITTEST');
-      expect(answeredIdentityId(credentials, IDENTITY)).toBe(merged.IdentityId);
+      expect(identityId).toBe(merged.IdentityId);
     });
 
     it('refuses an answer without complete credentials', async () => {

@@ -16,12 +16,15 @@ async function setUp() {
     },
     async getCredentialsForIdentity(identityId) {
       calls.push(`GetCredentialsForIdentity ${identityId}`);
-      return makeCredentials({
-        accessKeyId: 'ASIAPROPERTY',
-        secretAccessKey: 'property-secret-'.padEnd(40, 's'),
-        sessionToken: 'property-session-'.padEnd(40, 't'),
-        expiration: Date.now() + 3600_000,
-      });
+      return {
+        identityId: identityId,
+        credentials: makeCredentials({
+          accessKeyId: 'ASIAPROPERTY',
+          secretAccessKey: 'property-secret-'.padEnd(40, 's'),
+          sessionToken: 'property-session-'.padEnd(40, 't'),
+          expiration: Date.now() + 3600_000,
+        }),
+      };
     },
   };
   await Amplify.reset();

@@ -62,12 +62,13 @@ async function setUp() {
     },
     getCredentialsForIdentity: async () => {
       await gate.wait();
-      return makeCredentials({
+      const credentials = makeCredentials({
         accessKeyId: 'ASIALOCAL',
         secretAccessKey: 'local-secret-'.padEnd(40, 's'),
         sessionToken: 'local-session-'.padEnd(40, 't'),
         expiration: now() + 3600_000,
       });
+      return { identityId: IDENTITY, credentials };
     },
   };
   const storage = new InMemoryKeyValueStorage();

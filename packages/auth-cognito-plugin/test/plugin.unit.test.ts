@@ -44,12 +44,15 @@ function fakeService(now: () => number, lifetimeMs = 3600_000) {
       failNext = undefined;
       if (failure) throw failure;
       issued++;
-      return makeCredentials({
-        accessKeyId: `ASIAFAKE${issued}`,
-        secretAccessKey: `fake-secret-${issued}-${'s'.repeat(30)}`,
-        sessionToken: `fake-session-${issued}-${'t'.repeat(30)}`,
-        expiration: now() + lifetimeMs,
-      });
+      return {
+        identityId: identityId,
+        credentials: makeCredentials({
+          accessKeyId: `ASIAFAKE${issued}`,
+          secretAccessKey: `fake-secret-${issued}-${'s'.repeat(30)}`,
+          sessionToken: `fake-session-${issued}-${'t'.repeat(30)}`,
+          expiration: now() + lifetimeMs,
+        }),
+      };
     },
   };
   return {

@@ -28,13 +28,15 @@ const KEY = `plugboard.auth.-.${POOL}.session`;
 
 const service: IdentityPoolService = {
   getId: async () => IDENTITY,
-  getCredentialsForIdentity: async () =>
-    makeCredentials({
+  getCredentialsForIdentity: async () => ({
+    identityId: IDENTITY,
+    credentials: makeCredentials({
       accessKeyId: 'ASIASTORAGE',
       secretAccessKey: 'storage-secret-'.padEnd(40, 's'),
       sessionToken: 'storage-session-'.padEnd(40, 't'),
       expiration: Date.now() + 3600_000,
     }),
+  }),
 };
 
 function configure(storage?: KeyValueStorage): AWSCognitoAuthPlugin {

@@ -257,12 +257,15 @@ describe('freshness', () => {
 
   it('caps a margin longer than the lifetime at half of it', () => {
     const short = creds(60_000);
-    const issuedAt = () => NOW;
-    expect(freshness(federated(short), NOW + 20_000, { ...margin, issuedAt })).toMatchObject({
+    const issued = (state: AuthState): AuthState =>
+      state.kind === 'federated'
+        ? { ...state, session: { ...state.session, credentialsIssuedAt: NOW } }
+        : state;
+    expect(freshness(issued(federated(short)), NOW + 20_000, margin)).toMatchObject({
       session: 'fresh',
       marginCapped: true,
     });
-    expect(freshness(federated(short), NOW + 31_000, { ...margin, issuedAt }).session).toBe('stale');
+    expect(freshness(issued(federated(short)), NOW + 31_000, margin).session).toBe('stale');
     expect(freshness(federated(short), NOW + 20_000, margin)).toMatchObject({
       session: 'stale',
       marginCapped: false,

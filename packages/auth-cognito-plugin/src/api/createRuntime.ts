@@ -11,14 +11,13 @@ import {
   withDeadline,
   withDeadlines,
 } from '../cognito/deadline.js';
-import type { IdentityPoolService } from '../cognito/IdentityPoolService.js';
+import type { IdentityPoolClient, IdentityPoolService } from '../cognito/IdentityPoolService.js';
 import {
   CognitoIdentityService,
   type LoadSdkIdentityPoolService,
 } from '../cognito/CognitoIdentityService.js';
 import type { SdkUserPoolService } from '../cognito/UserPoolService.js';
 import type { PluginRuntime } from '../operations/PluginRuntime.js';
-import { issuedAt, noteIssued } from '../session/credentials.js';
 import { SessionFetcher } from '../operations/SessionFetcher.js';
 import { SessionStore } from '../session/SessionStore.js';
 import { AuthMachine } from '../state/AuthMachine.js';
@@ -126,7 +125,7 @@ export function createRuntime(
       identity && identityService
         ? {
             poolId: identity.PoolId,
-            service: tracked(withDeadlines(identityService, deadline, 'Amazon Cognito Identity'), now),
+            service: issuing(withDeadlines(identityService, deadline, 'Amazon Cognito Identity'), now),
           }
         : undefined,
     userPool:
@@ -140,7 +139,6 @@ export function createRuntime(
     margin: {
       ms: (options.credentialsRefreshMarginSeconds ?? DEFAULT_MARGIN_SECONDS) * 1000,
       hasIdentityPool: identity !== undefined && identityService !== undefined,
-      issuedAt,
     },
     requestTimeoutMs,
     federatedTokenRefresher: refresher
@@ -171,12 +169,13 @@ export function createRuntime(
   };
 }
 
-/** Records when each set of credentials was issued, for the margin cap of the freshness policy. */
-function tracked(service: IdentityPoolService, now: () => number): IdentityPoolService {
-  const getCredentials: IdentityPoolService['getCredentialsForIdentity'] = async (identityId, logins) =>
-    noteIssued(await service.getCredentialsForIdentity(identityId, logins), now());
-  return new Proxy(service, {
-    get: (target, key) =>
-      key === 'getCredentialsForIdentity' ? getCredentials : (Reflect.get(target, key, target) as unknown),
-  });
+/** The service as operations call it: each answer of GetCredentialsForIdentity says when it arrived. */
+function issuing(service: IdentityPoolService, now: () => number): IdentityPoolClient {
+  return {
+    getId: (identityPoolId, logins) => service.getId(identityPoolId, logins),
+    getCredentialsForIdentity: async (identityId, logins) => ({
+      ...(await service.getCredentialsForIdentity(identityId, logins)),
+      issuedAt: now(),
+    }),
+  };
 }

@@ -1,9 +1,8 @@
 import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import type { CognitoIdentityPoolConfig } from '@plugboard/core';
-import type { AWSTemporaryCredentials } from '../model.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './deadline.js';
 import { FetchIdentityPoolService, type FetchIdentityPoolOptions } from './FetchIdentityPoolService.js';
-import type { IdentityPoolService, Logins } from './IdentityPoolService.js';
+import type { IdentityPoolCredentials, IdentityPoolService, Logins } from './IdentityPoolService.js';
 import { LazySdkClient } from './LazySdkClient.js';
 import type { SdkIdentityPoolService } from './SdkIdentityPoolService.js';
 
@@ -60,7 +59,7 @@ export class CognitoIdentityService implements IdentityPoolService {
   getCredentialsForIdentity(
     identityId: string,
     logins: Logins | undefined,
-  ): Promise<AWSTemporaryCredentials> {
+  ): Promise<IdentityPoolCredentials> {
     return this.#current().getCredentialsForIdentity(identityId, logins);
   }
 }

@@ -1,11 +1,11 @@
 import type { CognitoIdentityPoolConfig } from '@plugboard/core';
-import type { AWSTemporaryCredentials } from '../model.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, delay, MAX_ATTEMPTS } from './deadline.js';
 import { identityPoolRegion } from './identityPoolRegion.js';
 import {
   credentialsFromAnswer,
   getCredentialsInput,
   getIdInput,
+  type IdentityPoolCredentials,
   type IdentityPoolService,
   type Logins,
 } from './IdentityPoolService.js';
@@ -54,20 +54,23 @@ export class FetchIdentityPoolService implements IdentityPoolService {
   async getCredentialsForIdentity(
     identityId: string,
     logins: Logins | undefined,
-  ): Promise<AWSTemporaryCredentials> {
+  ): Promise<IdentityPoolCredentials> {
     try {
       const out = await this.#send('GetCredentialsForIdentity', getCredentialsInput(identityId, logins));
       const c = (
         typeof out.Credentials === 'object' && out.Credentials !== null ? out.Credentials : {}
       ) as Record<string, unknown>;
-      return credentialsFromAnswer({
-        identityId: out.IdentityId,
-        accessKeyId: c.AccessKeyId,
-        secretKey: c.SecretKey,
-        sessionToken: c.SessionToken,
-        // Epoch seconds on the wire (a fraction, if any, to the millisecond).
-        expirationMs: typeof c.Expiration === 'number' ? Math.round(c.Expiration * 1000) : undefined,
-      });
+      return credentialsFromAnswer(
+        {
+          identityId: out.IdentityId,
+          accessKeyId: c.AccessKeyId,
+          secretKey: c.SecretKey,
+          sessionToken: c.SessionToken,
+          // Epoch seconds on the wire (a fraction, if any, to the millisecond).
+          expirationMs: typeof c.Expiration === 'number' ? Math.round(c.Expiration * 1000) : undefined,
+        },
+        identityId,
+      );
     } catch (error) {
       throw mapServiceError(error, 'Getting AWS credentials');
     }

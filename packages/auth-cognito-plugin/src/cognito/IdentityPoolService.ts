@@ -3,21 +3,32 @@ import type { AWSTemporaryCredentials } from '../model.js';
 
 export type Logins = Readonly<Record<string, string>>;
 
+/** What GetCredentialsForIdentity answered. */
+export interface IdentityPoolCredentials {
+  /**
+   * The identity id the service answered (the one asked for when the answer names none). After the
+   * service merged identities it is the surviving id, the one to store from then on.
+   */
+  readonly identityId: string;
+  /** The temporary AWS credentials of that identity. */
+  readonly credentials: AWSTemporaryCredentials;
+}
+
+/** An answer of GetCredentialsForIdentity with when it arrived (epoch ms), for the freshness policy's margin cap. */
+export interface IssuedCredentials extends IdentityPoolCredentials {
+  readonly issuedAt: number;
+}
+
+/** The identity-pool calls as operations make them: bounded by the call deadline, answers time-stamped. */
+export interface IdentityPoolClient {
+  getId(identityPoolId: string, logins: Logins | undefined): Promise<string>;
+  getCredentialsForIdentity(identityId: string, logins: Logins | undefined): Promise<IssuedCredentials>;
+}
+
 /** The two Amazon Cognito Identity calls the plugin makes. Unit tests may pass a fake. */
 export interface IdentityPoolService {
   getId(identityPoolId: string, logins: Logins | undefined): Promise<string>;
-  getCredentialsForIdentity(identityId: string, logins: Logins | undefined): Promise<AWSTemporaryCredentials>;
-}
-
-/** Identity ids the service answered with credentials, by credentials object (see `answeredIdentityId`). */
-const answeredIds = new WeakMap<AWSTemporaryCredentials, string>();
-
-/**
- * The identity id GetCredentialsForIdentity answered with `credentials`, or `asked` when unknown. After
- * the service merged identities it answers the surviving id, which is the one to store from then on.
- */
-export function answeredIdentityId(credentials: AWSTemporaryCredentials, asked: string): string {
-  return answeredIds.get(credentials) ?? asked;
+  getCredentialsForIdentity(identityId: string, logins: Logins | undefined): Promise<IdentityPoolCredentials>;
 }
 
 /** The fields of a GetCredentialsForIdentity answer, with the expiration already in epoch milliseconds. */
@@ -29,8 +40,11 @@ export interface CredentialsAnswer {
   readonly expirationMs?: number;
 }
 
-/** The plugin's credentials object for a GetCredentialsForIdentity answer; throws when a field is missing. */
-export function credentialsFromAnswer(answer: CredentialsAnswer): AWSTemporaryCredentials {
+/**
+ * The identity id and the plugin's credentials object of a GetCredentialsForIdentity answer to a request
+ * for `askedId`; throws when a field of the credentials is missing.
+ */
+export function credentialsFromAnswer(answer: CredentialsAnswer, askedId: string): IdentityPoolCredentials {
   const { accessKeyId, secretKey, sessionToken, expirationMs } = answer;
   if (
     typeof accessKeyId !== 'string' ||
@@ -50,9 +64,8 @@ export function credentialsFromAnswer(answer: CredentialsAnswer): AWSTemporaryCr
     sessionToken,
     expiration: expirationMs,
   });
-  if (typeof answer.identityId === 'string' && answer.identityId)
-    answeredIds.set(credentials, answer.identityId);
-  return credentials;
+  const identityId = typeof answer.identityId === 'string' && answer.identityId ? answer.identityId : askedId;
+  return { identityId, credentials };
 }
 
 /** The GetId / GetCredentialsForIdentity request bodies (a copy of `logins`, left out when absent). */

@@ -1,12 +1,12 @@
 import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import type { CognitoIdentityPoolConfig } from '@plugboard/core';
-import type { AWSTemporaryCredentials } from '../model.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './deadline.js';
 import { identityPoolRegion } from './identityPoolRegion.js';
 import {
   credentialsFromAnswer,
   getCredentialsInput,
   getIdInput,
+  type IdentityPoolCredentials,
   type IdentityPoolService,
   type Logins,
 } from './IdentityPoolService.js';
@@ -55,20 +55,23 @@ export class SdkIdentityPoolService implements IdentityPoolService {
   async getCredentialsForIdentity(
     identityId: string,
     logins: Logins | undefined,
-  ): Promise<AWSTemporaryCredentials> {
+  ): Promise<IdentityPoolCredentials> {
     try {
       const { sdk, client } = await this.load();
       const out = await client.send(
         new sdk.GetCredentialsForIdentityCommand(getCredentialsInput(identityId, logins)),
       );
       const c = out.Credentials;
-      return credentialsFromAnswer({
-        identityId: out.IdentityId,
-        accessKeyId: c?.AccessKeyId,
-        secretKey: c?.SecretKey,
-        sessionToken: c?.SessionToken,
-        expirationMs: c?.Expiration?.getTime(),
-      });
+      return credentialsFromAnswer(
+        {
+          identityId: out.IdentityId,
+          accessKeyId: c?.AccessKeyId,
+          secretKey: c?.SecretKey,
+          sessionToken: c?.SessionToken,
+          expirationMs: c?.Expiration?.getTime(),
+        },
+        identityId,
+      );
     } catch (error) {
       throw mapServiceError(error, 'Getting AWS credentials');
     }

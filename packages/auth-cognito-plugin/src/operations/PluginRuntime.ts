@@ -1,5 +1,5 @@
 import type { Logger } from '@plugboard/core';
-import type { IdentityPoolService } from '../cognito/IdentityPoolService.js';
+import type { IdentityPoolClient } from '../cognito/IdentityPoolService.js';
 import type { UserPoolService } from '../cognito/UserPoolService.js';
 import type { Margin } from '../session/freshness.js';
 import { noIdentityPool, noUserPool } from '../shared/errors.js';
@@ -9,7 +9,7 @@ import type { SessionMachine } from '../state/AuthMachine.js';
 export interface PluginRuntime {
   readonly machine: SessionMachine;
   /** `service` is bounded: each call ends within the call deadline (see `cognito/deadline.ts`). */
-  readonly identityPool: { readonly poolId: string; readonly service: IdentityPoolService } | undefined;
+  readonly identityPool: { readonly poolId: string; readonly service: IdentityPoolClient } | undefined;
   /** `providerName` is the `Logins` key of the pool's id tokens: `cognito-idp.<region>.amazonaws.com/<poolId>`. */
   readonly userPool: { readonly providerName: string; readonly service: UserPoolService } | undefined;
   readonly now: () => number;

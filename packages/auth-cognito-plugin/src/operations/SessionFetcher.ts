@@ -5,7 +5,7 @@ import type { PluginRuntime } from './PluginRuntime.js';
 import { isAbandonment, type AuthMachine } from '../state/AuthMachine.js';
 import type { AuthState } from '../state/AuthState.js';
 import { buildSession, type SessionFailures } from '../session/buildSession.js';
-import { credentialsRefreshAt, freshness } from '../session/freshness.js';
+import { credentialsRefreshAt, freshness, heldCredentials } from '../session/freshness.js';
 
 /** What one shared refresh ended with: the state after it and what it could not renew. */
 interface Outcome {
@@ -76,9 +76,11 @@ export class SessionFetcher {
   async fetchForSdk(force: boolean): Promise<SessionForSdk> {
     const session = await this.fetch(force);
     const result = session.awsCredentialsResult;
-    const refreshAt =
-      result.type === 'SUCCESS' ? credentialsRefreshAt(result.value, this.runtime.margin) : undefined;
-    return { session, refreshAt };
+    if (result.type !== 'SUCCESS') return { session, refreshAt: undefined };
+    const held = heldCredentials(this.machine.state);
+    // The state may have moved on since the session was built: then only the expiry is known.
+    const same = held?.credentials === result.value ? held : { credentials: result.value };
+    return { session, refreshAt: credentialsRefreshAt(same, this.runtime.margin) };
   }
 
   #enqueue(force: boolean): PendingFetch {

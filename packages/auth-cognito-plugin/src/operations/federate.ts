@@ -1,5 +1,4 @@
 import type { AuthProvider } from '../AuthProvider.js';
-import { answeredIdentityId } from '../cognito/IdentityPoolService.js';
 import { validateIdentityId } from '../shared/validate.js';
 import { refusal } from '../state/guards.js';
 import type { FederateToIdentityPoolResult } from '../model.js';
@@ -23,8 +22,8 @@ export async function federate(
   }
   const logins = { [provider.providerName]: token };
   const askedId = developerProvidedIdentityId ?? (await service.getId(poolId, logins));
-  const credentials = await service.getCredentialsForIdentity(askedId, logins);
-  const identityId = answeredIdentityId(credentials, askedId); // the surviving id after a merge
+  // After a merge the service answers the surviving identity id.
+  const { identityId, credentials, issuedAt } = await service.getCredentialsForIdentity(askedId, logins);
   await runtime.machine.dispatch({
     type: 'federated',
     session: {
@@ -32,6 +31,7 @@ export async function federate(
       providerToken: token,
       identityId,
       credentials,
+      credentialsIssuedAt: issuedAt,
       tokenRejected: false,
     },
   });

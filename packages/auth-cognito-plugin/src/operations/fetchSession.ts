@@ -1,5 +1,4 @@
 import { NotAuthorizedException, SessionExpiredException } from '@plugboard/core';
-import { answeredIdentityId } from '../cognito/IdentityPoolService.js';
 import { InvalidIdentityPoolConfigurationException } from '../cognito/InvalidIdentityPoolConfigurationException.js';
 import type { SessionFailures } from '../session/buildSession.js';
 import { freshness } from '../session/freshness.js';
@@ -43,9 +42,9 @@ async function refreshFederated(
   const { identityId, providerName } = session;
 
   const exchange = async (providerToken: string, isNewToken: boolean): Promise<'refreshed' | 'rejected'> => {
-    let credentials;
+    let answer;
     try {
-      credentials = await pool.service.getCredentialsForIdentity(identityId, {
+      answer = await pool.service.getCredentialsForIdentity(identityId, {
         [providerName]: providerToken,
       });
     } catch (error) {
@@ -53,10 +52,11 @@ async function refreshFederated(
       throw error;
     }
     // After a merge the service answers the surviving identity id: store it from now on.
-    const answeredId = answeredIdentityId(credentials, identityId);
+    const answeredId = answer.identityId;
     await runtime.machine.dispatch({
       type: 'federatedCredentialsRefreshed',
-      credentials,
+      credentials: answer.credentials,
+      issuedAt: answer.issuedAt,
       identityId: answeredId,
       ...(isNewToken ? { providerToken } : {}),
     });
@@ -107,9 +107,8 @@ async function refreshGuest(runtime: PluginRuntime, { guest }: SignedOut): Promi
   let askedId = guest.identityId;
   try {
     askedId ??= await pool.service.getId(pool.poolId, undefined);
-    const credentials = await pool.service.getCredentialsForIdentity(askedId, undefined);
-    const identityId = answeredIdentityId(credentials, askedId);
-    await runtime.machine.dispatch({ type: 'guestCredentialsObtained', identityId, credentials });
+    const answer = await pool.service.getCredentialsForIdentity(askedId, undefined);
+    await runtime.machine.dispatch({ type: 'guestCredentialsObtained', ...answer });
     return {};
   } catch (error) {
     if (runtime.machine.signal.aborted) throw error;
@@ -184,9 +183,9 @@ async function refreshSignedIn(
   try {
     const logins = { [userPool.providerName]: session.tokens.idToken };
     const askedId = session.identityId ?? (await pool.service.getId(pool.poolId, logins));
-    const credentials = await pool.service.getCredentialsForIdentity(askedId, logins);
-    const identityId = answeredIdentityId(credentials, askedId); // the surviving id after a merge
-    await runtime.machine.dispatch({ type: 'userPoolCredentialsObtained', identityId, credentials });
+    // After a merge the service answers the surviving identity id.
+    const answer = await pool.service.getCredentialsForIdentity(askedId, logins);
+    await runtime.machine.dispatch({ type: 'userPoolCredentialsObtained', ...answer });
     return {};
   } catch (error) {
     if (runtime.machine.signal.aborted) throw error;

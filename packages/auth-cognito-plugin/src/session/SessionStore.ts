@@ -86,6 +86,7 @@ function serialize(persisted: PersistedSession): Json {
         kind: 'federated',
         ...persisted.session,
         credentials: creds(persisted.session.credentials),
+        credentialsIssuedAt: undefined, // not kept: a restored session knows only the expiry
       };
     case 'signedIn':
       return {
@@ -93,6 +94,7 @@ function serialize(persisted: PersistedSession): Json {
         kind: 'signedIn',
         ...persisted.session,
         credentials: creds(persisted.session.credentials),
+        credentialsIssuedAt: undefined, // not kept: a restored session knows only the expiry
       };
   }
 }

@@ -38,16 +38,3 @@ export function makeUserPoolTokens(tokens: AWSCognitoUserPoolTokens): AWSCognito
     'AWSCognitoUserPoolTokens',
   );
 }
-
-const issued = new WeakMap<AWSTemporaryCredentials, number>();
-
-/** Remembers when `credentials` were issued, so the refresh margin can be capped by their lifetime. */
-export function noteIssued(credentials: AWSTemporaryCredentials, at: number): AWSTemporaryCredentials {
-  issued.set(credentials, at);
-  return credentials;
-}
-
-/** When `credentials` were issued, if this process saw it (not after a restore). */
-export function issuedAt(credentials: AWSTemporaryCredentials): number | undefined {
-  return issued.get(credentials);
-}

@@ -13,8 +13,6 @@ export interface Margin {
   readonly ms: number;
   /** Whether an identity pool is configured (else there are no credentials to keep fresh). */
   readonly hasIdentityPool: boolean;
-  /** When credentials were issued (epoch ms), when this runtime saw them issued. */
-  readonly issuedAt?: (credentials: AWSTemporaryCredentials) => number | undefined;
 }
 
 /** The freshness of each part of a state's session; `marginCapped` when the margin had to be shortened. */
@@ -36,19 +34,31 @@ export function level(expiresAt: number | undefined, now: number, marginMs: numb
   return expiresAt - now <= marginMs ? 'stale' : 'fresh';
 }
 
-/** The refresh margin of `credentials`: the configured one, capped at half their lifetime when known. */
-function credentialsMarginMs(credentials: AWSTemporaryCredentials, margin: Margin): number {
-  const expiresAt = credentials.expiration.getTime();
-  const issued = margin.issuedAt?.(credentials);
+/** Credentials a session holds, with when this runtime received them (unknown after a restore). */
+export interface HeldCredentials {
+  readonly credentials: AWSTemporaryCredentials | undefined;
+  readonly credentialsIssuedAt?: number | undefined;
+}
+
+/** The credentials part of a state (undefined: it holds none). */
+export function heldCredentials(state: AuthState): HeldCredentials | undefined {
+  if (state.kind === 'federated' || state.kind === 'signedIn') return state.session;
+  return state.kind === 'signedOut' ? state.guest : undefined;
+}
+
+/** The refresh margin of credentials: the configured one, capped at half their lifetime when known. */
+function credentialsMarginMs(expiresAt: number, issued: number | undefined, margin: Margin): number {
   return issued !== undefined && margin.ms >= expiresAt - issued ? (expiresAt - issued) / 2 : margin.ms;
 }
 
 /**
- * When the policy stops calling `credentials` fresh (epoch ms): from then on a fetch refreshes them.
- * `fromAmplifyAuth` tells the AWS SDK to ask again at that moment.
+ * When the policy stops calling the held credentials fresh (epoch ms; undefined without credentials):
+ * from then on a fetch refreshes them. `fromAmplifyAuth` tells the AWS SDK to ask again at that moment.
  */
-export function credentialsRefreshAt(credentials: AWSTemporaryCredentials, margin: Margin): number {
-  return credentials.expiration.getTime() - credentialsMarginMs(credentials, margin);
+export function credentialsRefreshAt(held: HeldCredentials | undefined, margin: Margin): number | undefined {
+  if (!held?.credentials) return undefined;
+  const expiresAt = held.credentials.expiration.getTime();
+  return expiresAt - credentialsMarginMs(expiresAt, held.credentialsIssuedAt, margin);
 }
 
 /**
@@ -63,10 +73,10 @@ export function freshness(state: AuthState, now: number, margin: Margin): Freshn
     freshUntil = Math.min(freshUntil, expiresAt - ms);
     return level(expiresAt, now, ms);
   };
-  const ofCredentials = (credentials: AWSTemporaryCredentials | undefined): Level => {
+  const ofCredentials = ({ credentials, credentialsIssuedAt }: HeldCredentials): Level => {
     if (!credentials) return 'expired';
     const expiresAt = credentials.expiration.getTime();
-    const ms = credentialsMarginMs(credentials, margin);
+    const ms = credentialsMarginMs(expiresAt, credentialsIssuedAt, margin);
     if (ms !== margin.ms) marginCapped = true;
     return graded(expiresAt, ms);
   };
@@ -76,14 +86,13 @@ export function freshness(state: AuthState, now: number, margin: Margin): Freshn
     return { tokens, credentials, session: 'expired', marginCapped, freshUntil: now };
   }
   if (state.kind === 'federated') {
-    credentials = state.session.tokenRejected ? 'expired' : ofCredentials(state.session.credentials);
+    credentials = state.session.tokenRejected ? 'expired' : ofCredentials(state.session);
   } else if (state.kind === 'signedIn') {
     tokens = graded(state.session.tokens.expiresAt, margin.ms);
-    credentials = margin.hasIdentityPool ? ofCredentials(state.session.credentials) : undefined;
+    credentials = margin.hasIdentityPool ? ofCredentials(state.session) : undefined;
   } else if (state.kind === 'signedOut') {
     const { guest } = state;
-    credentials =
-      margin.hasIdentityPool && guest.refusal === undefined ? ofCredentials(guest.credentials) : undefined;
+    credentials = margin.hasIdentityPool && guest.refusal === undefined ? ofCredentials(guest) : undefined;
   }
   const levels = [tokens, credentials].filter((l): l is Level => l !== undefined);
   const session = levels.reduce<Level>((a, b) => (ORDER.indexOf(a) < ORDER.indexOf(b) ? a : b), 'fresh');

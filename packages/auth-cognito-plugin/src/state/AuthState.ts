@@ -9,6 +9,8 @@ export interface FederatedSession {
   readonly providerToken: string;
   readonly identityId: string;
   readonly credentials: AWSTemporaryCredentials | undefined;
+  /** When this runtime received `credentials` (epoch ms); unknown after a restore. */
+  readonly credentialsIssuedAt?: number;
   /** Cognito rejected `providerToken`; SESSION_EXPIRED was published for it. */
   readonly tokenRejected: boolean;
 }
@@ -20,12 +22,16 @@ export interface SignedInSession {
   readonly tokens: UserPoolTokenSet;
   readonly identityId: string | undefined;
   readonly credentials: AWSTemporaryCredentials | undefined;
+  /** When this runtime received `credentials` (epoch ms); unknown after a restore. */
+  readonly credentialsIssuedAt?: number;
 }
 
 /** The unauthenticated (guest) identity, when the identity pool allows one. */
 export interface GuestSession {
   readonly identityId: string | undefined;
   readonly credentials: AWSTemporaryCredentials | undefined;
+  /** When this runtime received `credentials` (epoch ms); unknown after a restore. */
+  readonly credentialsIssuedAt?: number;
   /**
    * Why the pool refused guest access (NotAuthorizedException: no unauthenticated identities;
    * InvalidIdentityPoolConfigurationException: no usable guest role), so later fetches answer from memory
@@ -67,6 +73,7 @@ export type AuthEvent =
   | {
       readonly type: 'federatedCredentialsRefreshed';
       readonly credentials: AWSTemporaryCredentials;
+      readonly issuedAt?: number;
       /** The identity id the service answered: a different one after it merged identities. */
       readonly identityId?: string;
       readonly providerToken?: string;
@@ -76,6 +83,7 @@ export type AuthEvent =
       readonly type: 'guestCredentialsObtained';
       readonly identityId: string;
       readonly credentials: AWSTemporaryCredentials;
+      readonly issuedAt?: number;
     }
   | {
       readonly type: 'guestAccessRefused';
@@ -90,6 +98,7 @@ export type AuthEvent =
       readonly type: 'userPoolCredentialsObtained';
       readonly identityId: string;
       readonly credentials: AWSTemporaryCredentials;
+      readonly issuedAt?: number;
     }
   | { readonly type: 'refreshTokenRejected' }
   | { readonly type: 'signedOut' }

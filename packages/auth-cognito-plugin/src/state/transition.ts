@@ -88,7 +88,11 @@ function fromSignedOut(state: Extract<AuthState, { kind: 'signedOut' }>, event: 
     case 'signedIn':
       return signedIn(event);
     case 'guestCredentialsObtained': {
-      const guest = { identityId: event.identityId, credentials: event.credentials };
+      const guest = {
+        identityId: event.identityId,
+        credentials: event.credentials,
+        credentialsIssuedAt: event.issuedAt,
+      };
       return { state: { ...state, guest }, effects: [persist({ kind: 'guest', guest })] };
     }
     case 'guestAccessRefused': {
@@ -123,6 +127,7 @@ function fromFederated(state: Extract<AuthState, { kind: 'federated' }>, event: 
         providerToken: event.providerToken ?? session.providerToken,
         identityId: event.identityId ?? session.identityId,
         credentials: event.credentials,
+        credentialsIssuedAt: event.issuedAt,
         tokenRejected: false,
       };
       return {
@@ -162,7 +167,12 @@ function fromSignedIn(state: Extract<AuthState, { kind: 'signedIn' }>, event: Au
       };
     }
     case 'userPoolCredentialsObtained': {
-      const next = { ...session, identityId: event.identityId, credentials: event.credentials };
+      const next = {
+        ...session,
+        identityId: event.identityId,
+        credentials: event.credentials,
+        credentialsIssuedAt: event.issuedAt,
+      };
       return {
         state: { kind: 'signedIn', session: next },
         effects: [persist({ kind: 'signedIn', session: next })],

@@ -53,12 +53,13 @@ export async function withIsolatedPlugin(
           },
           async getCredentialsForIdentity(_identityId, logins) {
             calls.push(`GetCredentialsForIdentity ${Object.keys(logins ?? {}).join()}`);
-            return {
+            const credentials: AWSTemporaryCredentials = {
               accessKeyId: 'ASIAFAKE',
               secretAccessKey: 'fake-secret',
               sessionToken: 'fake-session',
               expiration: new Date(Date.now() + 3600_000),
-            } as AWSTemporaryCredentials;
+            };
+            return { identityId: FAKE_IDENTITY, credentials };
           },
         },
       });
