@@ -110,7 +110,8 @@ if (found.length > 0) {
 // relative to the package's src/; a file belongs to the layer of its longest matching entry.
 const LAYERS = {
   'auth-cognito-plugin': [
-    ['index.ts'],
+    // the public entry, and the internal subpath of transport seams
+    ['index.ts', 'internal.ts'],
     ['fromAmplifyAuth.ts', 'events.ts'],
     ['AWSCognitoAuthPlugin.ts'],
     // the facade and the building of the runtime

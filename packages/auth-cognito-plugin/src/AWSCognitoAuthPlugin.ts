@@ -23,6 +23,7 @@ import type {
   EscapeHatch,
   FederateToIdentityPoolOptionsInput as FederateOptionsArg,
 } from './api/options.js';
+import type { InternalPluginOptions } from './api/internalOptions.js';
 import { defaultStorage, readConfig, validateConstructorOptions } from './api/pluginConfig.js';
 import { respond } from './api/respond.js';
 import { RuntimeSlot, runtimeOf } from './api/RuntimeSlot.js';
@@ -55,15 +56,15 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     );
   }
 
-  readonly #options: AWSCognitoAuthPluginOptions;
+  readonly #options: InternalPluginOptions;
   /** The current configuration; its runtime is built once the plugin's code has loaded. */
   #slot: RuntimeSlot | undefined;
   /** The default storage, kept across a reconfiguration (hot reload keeps the session), dropped by reset. */
   #storage: KeyValueStorage | undefined;
 
   /**
-   * @param options storage, federated-token refresher, refresh margin, request and refresher deadlines, a
-   * clock, and replacements for the AWS SDK clients. A wrong type or unknown option: `InvalidParameterException`.
+   * @param options storage, federated-token refresher, refresh margin, request and refresher deadlines and
+   * a clock. A wrong type or unknown option: `InvalidParameterException`.
    */
   constructor(options: AWSCognitoAuthPluginOptions = {}) {
     validateConstructorOptions(options);
@@ -259,5 +260,6 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
 brandClass(AWSCognitoAuthPlugin, 'AWSCognitoAuthPlugin');
 
 // The user-pool and hosted-UI methods are declared in api/ and installed on the prototype above.
+/** The plugin's user-pool and hosted-UI methods (see {@link AWSCognitoUserPoolMethods}, {@link AWSCognitoHostedUiMethods}). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface AWSCognitoAuthPlugin extends AWSCognitoUserPoolMethods, AWSCognitoHostedUiMethods {}

@@ -3,8 +3,6 @@ export { AuthProvider } from './AuthProvider.js';
 export { FederateToIdentityPoolOptions } from './FederateToIdentityPoolOptions.js';
 export type { FederateToIdentityPoolOptionsBuilder } from './FederateToIdentityPoolOptions.js';
 export { AWSCognitoAuthChannelEventName } from './events.js';
-export type { IdentityPoolCredentials, IdentityPoolService, Logins } from './cognito/IdentityPoolService.js';
-export type { UserPoolService, SignInOutcome } from './cognito/UserPoolService.js';
 export type {
   AWSTemporaryCredentials,
   UserPoolTokenSet,
@@ -29,15 +27,6 @@ export type {
 } from './fromAmplifyAuth.js';
 export type { AWSCognitoUserPoolMethods } from './api/userPoolMethods.js';
 export type { MFAPreference, UserMFAPreference } from './operations/userPool/mfaPreference.js';
-export type {
-  UserPoolCalls,
-  AuthStepResponse,
-  CodeDelivery,
-  UserPoolUser,
-  MfaMethodSetting,
-  TotpAuthorization,
-  ClientMetadata,
-} from './cognito/userPool/UserPoolCalls.js';
 export {
   CodeMismatchException,
   CodeExpiredException,

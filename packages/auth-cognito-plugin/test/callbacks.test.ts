@@ -2,7 +2,8 @@
 // rejection, with logging on (the suite's setup logs everything at VERBOSE).
 import fc from 'fast-check';
 import { Amplify, InMemoryKeyValueStorage } from '@plugboard/core';
-import { AuthProvider, AWSCognitoAuthPlugin, type IdentityPoolService } from '../src';
+import { AuthProvider, AWSCognitoAuthPlugin } from '../src';
+import { type IdentityPoolService, pluginWithTransports } from '../src/internal';
 import { makeCredentials } from '../src/session/credentials';
 
 const POOL = 'us-east-1:00000000-0000-4000-8000-000000000000';
@@ -63,7 +64,7 @@ describe('callbacks that throw odd values', () => {
   });
   beforeEach(async () => {
     await Amplify.reset();
-    plugin = new AWSCognitoAuthPlugin({
+    plugin = pluginWithTransports({
       identityPoolService: service,
       storage: new InMemoryKeyValueStorage(),
     });
@@ -111,7 +112,7 @@ describe('callbacks that throw odd values', () => {
       getCredentialsForIdentity: () => Promise.reject(hostile('getters')),
     };
     await Amplify.reset();
-    plugin = new AWSCognitoAuthPlugin({
+    plugin = pluginWithTransports({
       identityPoolService: failing,
       storage: new InMemoryKeyValueStorage(),
     });

@@ -1,7 +1,8 @@
 // Input checks that do not trust `instanceof`, tested over whole classes of inputs (fast-check).
 import fc from 'fast-check';
 import { Amplify, InMemoryKeyValueStorage, InvalidParameterException } from '@plugboard/core';
-import { AuthProvider, AWSCognitoAuthPlugin, type IdentityPoolService } from '../src';
+import { AuthProvider } from '../src';
+import { type IdentityPoolService, pluginWithTransports } from '../src/internal';
 import { makeCredentials } from '../src/session/credentials';
 
 const POOL = 'us-east-1:00000000-0000-4000-8000-000000000000';
@@ -28,7 +29,7 @@ async function setUp() {
     },
   };
   await Amplify.reset();
-  const plugin = new AWSCognitoAuthPlugin({
+  const plugin = pluginWithTransports({
     identityPoolService: service,
     storage: new InMemoryKeyValueStorage(),
   });

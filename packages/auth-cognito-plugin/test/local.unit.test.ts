@@ -2,13 +2,8 @@
 // nothing, stores nothing and publishes nothing (BEHAVIOUR section 8). Fake services whose answers the
 // test releases by hand.
 import { Amplify, Hub, HubChannel, InMemoryKeyValueStorage, InvalidStateException } from '@plugboard/core';
-import {
-  AuthProvider,
-  AWSCognitoAuthPlugin,
-  type IdentityPoolService,
-  type UserPoolService,
-  type UserPoolTokenSet,
-} from '../src';
+import { AuthProvider, type UserPoolTokenSet } from '../src';
+import { type IdentityPoolService, type UserPoolService, pluginWithTransports } from '../src/internal';
 import { makeCredentials } from '../src/session/credentials';
 
 const POOL = 'us-east-1:00000000-0000-4000-8000-000000000000';
@@ -73,7 +68,7 @@ async function setUp() {
   };
   const storage = new InMemoryKeyValueStorage();
   await Amplify.reset();
-  const plugin = new AWSCognitoAuthPlugin({ identityPoolService, userPoolService, storage, clock: now });
+  const plugin = pluginWithTransports({ identityPoolService, userPoolService, storage, clock: now });
   Amplify.addPlugin(plugin);
   Amplify.configure({
     auth: {

@@ -9,12 +9,8 @@ import {
   type LogEntry,
 } from '@plugboard/core';
 import { createPluginContext } from '@plugboard/core/internals';
-import {
-  AuthProvider,
-  AWSCognitoAuthPlugin,
-  type AWSTemporaryCredentials,
-  type IdentityPoolService,
-} from '../src';
+import { AuthProvider, AWSCognitoAuthPlugin, type AWSTemporaryCredentials } from '../src';
+import { type IdentityPoolService, pluginWithTransports } from '../src/internal';
 import { readConfig } from '../src/api/pluginConfig';
 import { makeCredentials } from '../src/session/credentials';
 import { recordWritten } from './support/secrets';
@@ -79,7 +75,7 @@ async function setUp(options: { margin?: number; lifetimeMs?: number } = {}) {
   const now = () => 1_800_000_000_000 + offset;
   const fake = fakeService(now, options.lifetimeMs);
   await Amplify.reset();
-  const plugin = new AWSCognitoAuthPlugin({
+  const plugin = pluginWithTransports({
     identityPoolService: fake.service,
     clock: now,
     storage: new InMemoryKeyValueStorage(),

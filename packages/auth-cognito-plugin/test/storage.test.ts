@@ -13,12 +13,8 @@ import {
   type LogEntry,
   StorageException,
 } from '@plugboard/core';
-import {
-  AuthProvider,
-  AWSCognitoAuthPlugin,
-  SessionStorageException,
-  type IdentityPoolService,
-} from '../src';
+import { AuthProvider, AWSCognitoAuthPlugin, SessionStorageException } from '../src';
+import { type IdentityPoolService, pluginWithTransports } from '../src/internal';
 import { makeCredentials } from '../src/session/credentials';
 import { recordWritten } from './support/secrets';
 
@@ -40,7 +36,7 @@ const service: IdentityPoolService = {
 };
 
 function configure(storage?: KeyValueStorage): AWSCognitoAuthPlugin {
-  const plugin = new AWSCognitoAuthPlugin({ identityPoolService: service, ...(storage ? { storage } : {}) });
+  const plugin = pluginWithTransports({ identityPoolService: service, ...(storage ? { storage } : {}) });
   Amplify.addPlugin(plugin);
   Amplify.configure({
     auth: {

@@ -15,7 +15,8 @@ import {
   SignedOutException,
   type AmplifyConfiguration,
 } from '@plugboard/core';
-import { AuthProvider, type AWSCognitoAuthSession, type UserPoolService } from '../src';
+import { AuthProvider, type AWSCognitoAuthSession } from '../src';
+import { type UserPoolService } from '../src/internal';
 import { SdkUserPoolService } from '../src/cognito/UserPoolService';
 import { secretHash } from '../src/cognito/secretHash';
 import { startSrpUserPool, type SrpUserPool } from './support/srpUserPool';

@@ -24,7 +24,7 @@ import { AuthMachine } from '../state/AuthMachine.js';
 import type { HostedUiRuntime } from '../hostedUi/HostedUiRuntime.js';
 import type { HostedUiConfig } from '../hostedUi/hostedUiConfig.js';
 import type { WebUIBrowser } from '../hostedUi/WebUIBrowser.js';
-import type { AWSCognitoAuthPluginOptions } from './options.js';
+import type { InternalPluginOptions } from './internalOptions.js';
 import type { PluginSetup } from './pluginConfig.js';
 
 export const DEFAULT_REFRESHER_TIMEOUT_MS = 30_000;
@@ -89,7 +89,7 @@ export interface ConfiguredPlugin {
  * `loadSdkIdentityPool` loads the escape hatch's identity-pool code.
  */
 export function createRuntime(
-  options: AWSCognitoAuthPluginOptions & { readonly storage: KeyValueStorage },
+  options: InternalPluginOptions & { readonly storage: KeyValueStorage },
   { config, oauth }: PluginSetup,
   context: PluginContext,
   userPoolApi: UserPoolApi | undefined,

@@ -9,7 +9,7 @@ import {
 import { validateCognitoAuthPluginConfig } from '@plugboard/core/internals';
 import { identityPoolRegion } from '../cognito/identityPoolRegion.js';
 import { readHostedUiConfig, type HostedUiConfig } from '../hostedUi/hostedUiConfig.js';
-import type { AWSCognitoAuthPluginOptions } from './options.js';
+import type { InternalPluginOptions } from './internalOptions.js';
 
 /** A configuration `configure` accepted: the section and its hosted UI, if any. */
 export interface PluginSetup {
@@ -23,7 +23,7 @@ export interface PluginSetup {
  * then what only the plugin checks (the identity pool's region, the hosted UI), all before the runtime
  * is loaded, so `configure` refuses a bad configuration at once.
  */
-export function readConfig(section: unknown, options: AWSCognitoAuthPluginOptions): PluginSetup {
+export function readConfig(section: unknown, options: InternalPluginOptions): PluginSetup {
   validateCognitoAuthPluginConfig(section);
   // The plugin keeps its own copy: a caller that changes its object later changes nothing here.
   const config = frozenCopy(section);
@@ -71,7 +71,7 @@ export function defaultStorage(logger: Logger): KeyValueStorage {
 }
 
 /** Rejects constructor options of the wrong type, naming the option. */
-export function validateConstructorOptions(options: unknown): asserts options is AWSCognitoAuthPluginOptions {
+export function validateConstructorOptions(options: unknown): asserts options is InternalPluginOptions {
   const fail = (name: string, expected: string): never => {
     throw new InvalidParameterException(
       `The AWSCognitoAuthPlugin option ${name} must be ${expected}.`,

@@ -10,11 +10,8 @@ import {
   startCognitoIdentityEmulator,
   type CognitoIdentityEmulator,
 } from '@plugboard/cognito-identity-emulator';
-import {
-  AWSCognitoAuthPlugin,
-  type AWSCognitoAuthPluginOptions,
-  type FederateToIdentityPoolResult,
-} from '../../src';
+import { AWSCognitoAuthPlugin, type FederateToIdentityPoolResult } from '../../src';
+import { pluginWithTransports, type InternalPluginOptions } from '../../src/internal';
 import { rememberSecrets } from './secrets';
 
 export const PROVIDERS = {
@@ -55,10 +52,7 @@ export interface Harness {
   /** The configuration given to Amplify.configure. */
   readonly config: AmplifyConfiguration;
   /** A new plugin configured like the first (or with `config`), as after a process restart. */
-  restart(
-    options?: AWSCognitoAuthPluginOptions,
-    config?: AmplifyConfiguration,
-  ): Promise<AWSCognitoAuthPlugin>;
+  restart(options?: InternalPluginOptions, config?: AmplifyConfiguration): Promise<AWSCognitoAuthPlugin>;
   stop(): Promise<void>;
 }
 
@@ -77,7 +71,7 @@ export interface HarnessOptions {
   readonly userPool?: HarnessUserPool;
   readonly credentialsLifetimeSeconds?: number;
   readonly allowUnauthenticatedIdentities?: boolean;
-  readonly plugin?: AWSCognitoAuthPluginOptions;
+  readonly plugin?: InternalPluginOptions;
   readonly storage?: KeyValueStorage;
 }
 
@@ -141,11 +135,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     events.push(event);
   });
   const configure = async (
-    pluginOptions: AWSCognitoAuthPluginOptions,
+    pluginOptions: InternalPluginOptions,
     configuration: AmplifyConfiguration = config,
   ): Promise<AWSCognitoAuthPlugin> => {
     await Amplify.reset();
-    const plugin = new AWSCognitoAuthPlugin({
+    const plugin = pluginWithTransports({
       clock: clock.now,
       ...pluginOptions,
       ...(options.storage && !pluginOptions.storage ? { storage: options.storage } : {}),
