@@ -171,6 +171,9 @@ describe('AWSCognitoAuthPlugin input checks and faults', () => {
     const result = remember(await h.plugin.federateToIdentityPool(await h.token(), AuthProvider.facebook()));
     expect(result.identityId).toMatch(/^us-east-1:/);
     expect(h.calls('GetId')).toBe(2);
+    // One throttling back-off, below its first bound (1 s), asked of the sleep seam instead of waited out.
+    expect(h.backoffs).toHaveLength(1);
+    expect(h.backoffs[0]).toBeLessThan(1000);
   });
 
   it('still federates when the endpoint answers slowly', async () => {

@@ -110,7 +110,12 @@ export function createRuntime(
   const machine = new AuthMachine(store, context.hub, logger);
   const sdkIdentityPool =
     identity && !options.identityPoolService
-      ? new CognitoIdentityService(identity, loadSdkIdentityPool, requestTimeoutMs)
+      ? new CognitoIdentityService(
+          identity,
+          loadSdkIdentityPool,
+          requestTimeoutMs,
+          options.sleep ? { sleep: options.sleep } : {},
+        )
       : undefined;
   const sdkUserPool =
     userPool && !options.userPoolService

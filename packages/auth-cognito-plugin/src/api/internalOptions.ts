@@ -11,4 +11,6 @@ export interface InternalPluginOptions extends AWSCognitoAuthPluginOptions {
   readonly identityPoolService?: IdentityPoolService;
   /** Replaces the user-pool client. */
   readonly userPoolService?: UserPoolService;
+  /** The back-off wait between retries of the built-in identity-pool client (tests: no real waiting). */
+  readonly sleep?: (ms: number) => Promise<void>;
 }

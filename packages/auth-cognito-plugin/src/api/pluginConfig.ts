@@ -89,6 +89,7 @@ export function validateConstructorOptions(options: unknown): asserts options is
     'federatedTokenRefresherTimeoutMs',
     'identityPoolService',
     'userPoolService',
+    'sleep',
   ];
   for (const key of Object.keys(o))
     if (!known.includes(key)) fail(key, `one of ${known.join(', ')} (unknown option)`);
@@ -111,6 +112,8 @@ export function validateConstructorOptions(options: unknown): asserts options is
   ) {
     fail('credentialsRefreshMarginSeconds', 'a number of seconds from 0 to 3600');
   }
+  if (o.sleep !== undefined && typeof o.sleep !== 'function')
+    fail('sleep', 'a function (ms) => Promise<void>');
   if (o.clock !== undefined && typeof o.clock !== 'function')
     fail('clock', 'a function returning epoch milliseconds');
   for (const name of ['requestTimeoutMs', 'federatedTokenRefresherTimeoutMs']) {

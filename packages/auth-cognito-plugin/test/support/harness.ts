@@ -41,6 +41,11 @@ export interface Harness {
   readonly emulator: CognitoIdentityEmulator;
   /** The clock of the emulator and of plugins configured by the harness. */
   readonly clock: TestClock;
+  /**
+   * The back-off waits the built-in identity-pool client asked for, in order: the harness's plugins
+   * retry at once instead of waiting (the `sleep` seam), so fault tests do not wait out real back-off.
+   */
+  readonly backoffs: number[];
   readonly poolId: string;
   readonly plugin: AWSCognitoAuthPlugin;
   /** Every AUTH event published since the harness started. */
@@ -77,6 +82,7 @@ export interface HarnessOptions {
 
 /** The emulator with one identity pool, and Amplify configured with a fresh plugin pointing at it. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const backoffs: number[] = [];
   const clock = testClock();
   const emulator = await startCognitoIdentityEmulator({
     port: 0,
@@ -141,6 +147,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     await Amplify.reset();
     const plugin = pluginWithTransports({
       clock: clock.now,
+      sleep: async (ms) => void backoffs.push(ms),
       ...pluginOptions,
       ...(options.storage && !pluginOptions.storage ? { storage: options.storage } : {}),
     });
@@ -152,6 +159,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   return {
     emulator,
     clock,
+    backoffs,
     poolId,
     plugin,
     events,
