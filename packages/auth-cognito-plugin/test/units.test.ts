@@ -255,6 +255,17 @@ describe('freshness', () => {
     expect(freshness(state, NOW, { ...margin, hasIdentityPool: false }).session).toBe('fresh');
   });
 
+  it('says until when its judgement holds: the next change of level', () => {
+    const expiresAt = NOW + 3600_000;
+    const c = creds(3600_000);
+    expect(freshness(federated(c), NOW, margin).validUntil).toBe(expiresAt - margin.ms);
+    expect(freshness(federated(c), expiresAt - 1000, margin)).toMatchObject({
+      credentials: 'stale',
+      validUntil: expiresAt,
+    });
+    expect(freshness(federated(c), expiresAt, margin).validUntil).toBe(Number.POSITIVE_INFINITY);
+  });
+
   it('caps a margin longer than the lifetime at half of it', () => {
     const short = creds(60_000);
     const issued = (state: AuthState): AuthState =>

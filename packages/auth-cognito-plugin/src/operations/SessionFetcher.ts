@@ -5,7 +5,13 @@ import type { PluginRuntime } from './PluginRuntime.js';
 import { isAbandonment, type AuthMachine } from '../state/AuthMachine.js';
 import type { AuthState } from '../state/AuthState.js';
 import { buildSession, type SessionFailures } from '../session/buildSession.js';
-import { credentialsRefreshAt, freshness, heldCredentials } from '../session/freshness.js';
+import {
+  credentialsRefreshAt,
+  freshness,
+  heldCredentials,
+  type Freshness,
+  type Judge,
+} from '../session/freshness.js';
 
 /** What one shared refresh ended with: the state after it and what it could not renew. */
 interface Outcome {
@@ -50,18 +56,25 @@ export class SessionFetcher {
   ) {}
 
   fetch(force: boolean): Promise<AWSCognitoAuthSession> {
+    // The one judgement of this fetch: asked again only if the state changed before the refresh ran.
+    let judged: { state: AuthState; levels: Freshness } | undefined;
+    const judge: Judge = (state) => {
+      const now = this.runtime.now();
+      if (judged?.state !== state || now >= judged.levels.validUntil)
+        judged = { state, levels: freshness(state, now, this.runtime.margin) };
+      return judged.levels;
+    };
     if (!force) {
-      const cached = this.machine.whenIdle((state) => this.#cached(state));
+      const cached = this.machine.whenIdle((state) => this.#cached(state, judge));
       if (cached) return Promise.resolve(cached);
     }
     const joined = this.machine.joinLast(
       (tag, started) => tag instanceof PendingFetch && (!started || !force),
     )?.tag as PendingFetch | undefined;
     if (joined) joined.force ||= force;
-    const pending = joined ?? this.#enqueue(force);
+    const pending = joined ?? this.#enqueue(force, judge);
     const answer = pending.outcome.then((outcome) => this.#session(outcome, force));
-    const stillValid =
-      !force && freshness(this.machine.state, this.runtime.now(), this.runtime.margin).session !== 'expired';
+    const stillValid = !force && judge(this.machine.state).session !== 'expired';
     const settled = stillValid ? Promise.race([answer, this.#validAfterDeadline(pending, answer)]) : answer;
     // A local operation abandoned the refresh: ask again, ordered after it.
     return settled.catch((error: unknown) =>
@@ -83,11 +96,11 @@ export class SessionFetcher {
     return { session, refreshAt: credentialsRefreshAt(same, this.runtime.margin) };
   }
 
-  #enqueue(force: boolean): PendingFetch {
+  #enqueue(force: boolean, judge: Judge): PendingFetch {
     const pending = new PendingFetch(force);
     pending.outcome = this.machine.run(async (machine) => {
       pending.markStarted();
-      const failures = await fetchSession({ ...this.runtime, machine }, pending.force);
+      const failures = await fetchSession({ ...this.runtime, machine }, pending.force, judge);
       return { state: machine.state, failures, now: this.runtime.now() };
     }, pending);
     return pending;
@@ -131,13 +144,13 @@ export class SessionFetcher {
   }
 
   /** The session from memory when the state is fresh, else undefined. Synchronous, no I/O. */
-  #cached(state: AuthState): AWSCognitoAuthSession | undefined {
+  #cached(state: AuthState, judge: Judge): AWSCognitoAuthSession | undefined {
     const now = this.runtime.now();
     // States are immutable, so while a state stays fresh its session is the same object: the warm path
     // builds nothing (no error objects, no stack traces) and grades nothing.
     const known = this.#answered.get(state);
     if (known && now < known.freshUntil) return known.session;
-    const levels = freshness(state, now, this.runtime.margin);
+    const levels = judge(state);
     if (levels.marginCapped && !this.#warnedCap) {
       this.#warnedCap = true;
       this.runtime.logger.warn(

@@ -1,7 +1,7 @@
 import { NotAuthorizedException, SessionExpiredException } from '@plugboard/core';
 import { InvalidIdentityPoolConfigurationException } from '../cognito/InvalidIdentityPoolConfigurationException.js';
 import type { SessionFailures } from '../session/buildSession.js';
-import { freshness } from '../session/freshness.js';
+import { freshness, type Freshness, type Judge } from '../session/freshness.js';
 import type { AuthState } from '../state/AuthState.js';
 import { toAuthException } from '../shared/toAuthException.js';
 import { validateToken } from '../shared/validate.js';
@@ -15,16 +15,21 @@ type SignedIn = Extract<AuthState, { kind: 'signedIn' }>;
  * Renews what the freshness policy says is not fresh (everything when forced), and says what could not
  * be renewed. The session itself is then built from the state by the caller.
  */
-export async function fetchSession(runtime: PluginRuntime, forceRefresh: boolean): Promise<SessionFailures> {
+export async function fetchSession(
+  runtime: PluginRuntime,
+  forceRefresh: boolean,
+  judge: Judge = (state) => freshness(state, runtime.now(), runtime.margin),
+): Promise<SessionFailures> {
   const state = runtime.machine.state;
-  if (!forceRefresh && freshness(state, runtime.now(), runtime.margin).session === 'fresh') return {};
+  const levels = judge(state);
+  if (!forceRefresh && levels.session === 'fresh') return {};
   switch (state.kind) {
     case 'federated':
       return refreshFederated(runtime, state, forceRefresh);
     case 'signedOut':
       return refreshGuest(runtime, state);
     case 'signedIn':
-      return refreshSignedIn(runtime, state, forceRefresh);
+      return refreshSignedIn(runtime, state, forceRefresh, levels);
     default:
       return {};
   }
@@ -144,13 +149,12 @@ async function refreshSignedIn(
   runtime: PluginRuntime,
   state: SignedIn,
   forceRefresh: boolean,
+  levels: Freshness,
 ): Promise<SessionFailures> {
   const userPool = runtime.userPool;
   if (!userPool) return {};
   let { session } = state;
   let credentialsStale = forceRefresh;
-  const now = runtime.now();
-  const levels = freshness(state, now, runtime.margin);
   if (forceRefresh || levels.tokens !== 'fresh') {
     try {
       const tokens = await userPool.service.refresh(session.tokens.refreshToken, session.username);

@@ -24,7 +24,15 @@ export interface Freshness {
   readonly marginCapped: boolean;
   /** Until when (epoch ms, exclusive) the whole session stays fresh, the state unchanged. */
   readonly freshUntil: number;
+  /** Until when (epoch ms, exclusive) every level stays as judged, the state unchanged. */
+  readonly validUntil: number;
 }
+
+/**
+ * Judges a state with the one policy. A fetch keeps its judgement while the state is unchanged and the
+ * judgement still holds (`validUntil`): one expired fetch judges once.
+ */
+export type Judge = (state: AuthState) => Freshness;
 
 const ORDER: readonly Level[] = ['expired', 'stale', 'fresh'];
 
@@ -69,9 +77,13 @@ export function credentialsRefreshAt(held: HeldCredentials | undefined, margin: 
 export function freshness(state: AuthState, now: number, margin: Margin): Freshness {
   let marginCapped = false;
   let freshUntil = Number.POSITIVE_INFINITY;
+  let validUntil = Number.POSITIVE_INFINITY;
   const graded = (expiresAt: number, ms: number): Level => {
     freshUntil = Math.min(freshUntil, expiresAt - ms);
-    return level(expiresAt, now, ms);
+    const graded = level(expiresAt, now, ms);
+    if (graded !== 'expired')
+      validUntil = Math.min(validUntil, graded === 'fresh' ? expiresAt - ms : expiresAt);
+    return graded;
   };
   const ofCredentials = ({ credentials, credentialsIssuedAt }: HeldCredentials): Level => {
     if (!credentials) return 'expired';
@@ -83,7 +95,7 @@ export function freshness(state: AuthState, now: number, margin: Margin): Freshn
   let tokens: Level | undefined;
   let credentials: Level | undefined;
   if (state.kind === 'unconfigured' || state.kind === 'restoring') {
-    return { tokens, credentials, session: 'expired', marginCapped, freshUntil: now };
+    return { tokens, credentials, session: 'expired', marginCapped, freshUntil: now, validUntil };
   }
   if (state.kind === 'federated') {
     credentials = state.session.tokenRejected ? 'expired' : ofCredentials(state.session);
@@ -96,5 +108,6 @@ export function freshness(state: AuthState, now: number, margin: Margin): Freshn
   }
   const levels = [tokens, credentials].filter((l): l is Level => l !== undefined);
   const session = levels.reduce<Level>((a, b) => (ORDER.indexOf(a) < ORDER.indexOf(b) ? a : b), 'fresh');
-  return { tokens, credentials, session, marginCapped, freshUntil: session === 'fresh' ? freshUntil : now };
+  const until = session === 'fresh' ? freshUntil : now;
+  return { tokens, credentials, session, marginCapped, freshUntil: until, validUntil };
 }
