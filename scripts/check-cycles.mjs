@@ -118,23 +118,13 @@ const LAYERS = {
     ['api/', 'types.ts'],
     ['operations/'],
     ['hostedUi/'],
-    // the session: its state machine, store and freshness policy
-    ['state/', 'session/'],
-    // the clients of the Cognito services
-    ['cognito/'],
+    // the session: AuthState, transition, AuthMachine, SerialQueue, guards, store, freshness policy
+    ['session/'],
+    // the clients of the Cognito services and the one table of service errors
+    ['clients/'],
     ['srp/'],
-    // the model: types, credentials, redaction, JWT, identity id, AuthProvider, options, errors
-    [
-      'model.ts',
-      'AuthProvider.ts',
-      'FederateToIdentityPoolOptions.ts',
-      'version.ts',
-      'shared/',
-      'session/credentials.ts',
-      'session/redact.ts',
-      'session/jwt.ts',
-      'session/SessionStorageException.ts',
-    ],
+    // types, credentials, redaction, JWT, identity id, AuthProvider, options, errors
+    ['model/'],
   ],
   core: [
     ['index.ts', 'internals.ts'],

@@ -28,10 +28,10 @@ import { defaultStorage, readConfig, validateConstructorOptions } from './api/pl
 import { respond } from './api/respond.js';
 import { RuntimeSlot, runtimeOf } from './api/RuntimeSlot.js';
 import type { AWSCognitoUserPoolMethods } from './api/userPoolMethods.js';
-import type { AuthProvider } from './AuthProvider.js';
-import type { AWSCognitoAuthSession, FederateToIdentityPoolResult } from './model.js';
-import type { SessionForSdk } from './operations/SessionFetcher.js';
-import { PLUGIN_VERSION } from './version.js';
+import type { AuthProvider } from './model/AuthProvider.js';
+import type { AWSCognitoAuthSession, FederateToIdentityPoolResult } from './model/types.js';
+import type { SessionForSdk } from './operations/session/SessionFetcher.js';
+import { PLUGIN_VERSION } from './model/version.js';
 
 /**
  * Internal (not exported by the package): the session and when the SDK should ask again, for

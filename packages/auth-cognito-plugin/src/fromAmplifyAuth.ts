@@ -5,7 +5,7 @@ import {
   SignedOutException,
 } from '@plugboard/core';
 import { AWSCognitoAuthPlugin, fetchForSdk } from './AWSCognitoAuthPlugin.js';
-import { makeCredentials } from './session/credentials.js';
+import { makeCredentials } from './model/credentials.js';
 
 /** How long before `expiration` the AWS SDK v3 asks its credentials provider again (5 minutes). */
 export const SDK_REFRESH_WINDOW_MS = 5 * 60_000;

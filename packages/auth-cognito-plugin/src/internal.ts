@@ -4,8 +4,12 @@ import { AWSCognitoAuthPlugin } from './AWSCognitoAuthPlugin.js';
 import type { InternalPluginOptions } from './api/internalOptions.js';
 
 export type { InternalPluginOptions } from './api/internalOptions.js';
-export type { IdentityPoolCredentials, IdentityPoolService, Logins } from './cognito/IdentityPoolService.js';
-export type { UserPoolService, SignInOutcome } from './cognito/UserPoolService.js';
+export type {
+  IdentityPoolCredentials,
+  IdentityPoolService,
+  Logins,
+} from './clients/identityPool/IdentityPoolService.js';
+export type { UserPoolService, SignInOutcome } from './clients/userPool/UserPoolService.js';
 export type {
   UserPoolCalls,
   AuthStepResponse,
@@ -14,7 +18,7 @@ export type {
   MfaMethodSetting,
   TotpAuthorization,
   ClientMetadata,
-} from './cognito/userPool/UserPoolCalls.js';
+} from './clients/userPool/UserPoolCalls.js';
 
 /** A plugin whose identity-pool and/or user-pool calls go through the given services instead of AWS. */
 export function pluginWithTransports(options: InternalPluginOptions): AWSCognitoAuthPlugin {

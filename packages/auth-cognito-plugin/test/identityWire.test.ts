@@ -7,8 +7,8 @@ import {
   ServiceException,
   TooManyRequestsException,
 } from '@plugboard/core';
-import { FetchIdentityPoolService } from '../src/cognito/FetchIdentityPoolService';
-import { serviceErrorName } from '../src/cognito/identityWire';
+import { FetchIdentityPoolService } from '../src/clients/identityPool/FetchIdentityPoolService';
+import { serviceErrorName } from '../src/clients/identityPool/identityWire';
 import {
   backoffMs,
   QUOTA_CAPACITY,
@@ -16,7 +16,7 @@ import {
   retryKind,
   TRANSIENT_RETRY_COST,
   withRetries,
-} from '../src/cognito/retryPolicy';
+} from '../src/clients/retryPolicy';
 
 const POOL = 'us-east-1:11111111-1111-4111-8111-111111111111';
 const IDENTITY = 'us-east-1:22222222-2222-4222-8222-222222222222';

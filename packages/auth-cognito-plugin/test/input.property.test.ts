@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { Amplify, InMemoryKeyValueStorage, InvalidParameterException } from '@plugboard/core';
 import { AuthProvider } from '../src';
 import { type IdentityPoolService, pluginWithTransports } from '../src/internal';
-import { makeCredentials } from '../src/session/credentials';
+import { makeCredentials } from '../src/model/credentials';
 
 const POOL = 'us-east-1:00000000-0000-4000-8000-000000000000';
 const IDENTITY = 'us-east-1:11111111-1111-4111-8111-111111111111';

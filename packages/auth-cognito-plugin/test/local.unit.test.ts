@@ -4,7 +4,7 @@
 import { Amplify, Hub, HubChannel, InMemoryKeyValueStorage, InvalidStateException } from '@plugboard/core';
 import { AuthProvider, type UserPoolTokenSet } from '../src';
 import { type IdentityPoolService, type UserPoolService, pluginWithTransports } from '../src/internal';
-import { makeCredentials } from '../src/session/credentials';
+import { makeCredentials } from '../src/model/credentials';
 
 const POOL = 'us-east-1:00000000-0000-4000-8000-000000000000';
 const USER_POOL = 'us-east-1_Local';

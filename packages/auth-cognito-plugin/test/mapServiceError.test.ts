@@ -4,10 +4,10 @@ import {
   TooManyRequestsException,
   UnknownException,
 } from '@plugboard/core';
-import { mapServiceError } from '../src/cognito/mapServiceError';
-import { retryKind } from '../src/cognito/retryPolicy';
-import { SERVICE_ERRORS } from '../src/cognito/serviceErrors';
-import { mapUserPoolError } from '../src/cognito/userPool/userPoolErrors';
+import { mapServiceError } from '../src/clients/mapServiceError';
+import { retryKind } from '../src/clients/retryPolicy';
+import { SERVICE_ERRORS } from '../src/clients/serviceErrors';
+import { mapUserPoolError } from '../src/clients/userPool/userPoolErrors';
 import { LimitExceededException } from '../src/index';
 
 /** An error as a browser's fetch produces it, optionally re-wrapped as a plain Error by the SDK. */

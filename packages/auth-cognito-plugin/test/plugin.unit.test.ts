@@ -12,7 +12,7 @@ import { createPluginContext } from '@plugboard/core/internals';
 import { AuthProvider, AWSCognitoAuthPlugin, type AWSTemporaryCredentials } from '../src';
 import { type IdentityPoolService, pluginWithTransports } from '../src/internal';
 import { readConfig } from '../src/api/pluginConfig';
-import { makeCredentials } from '../src/session/credentials';
+import { makeCredentials } from '../src/model/credentials';
 import { recordWritten } from './support/secrets';
 
 const POOL = 'us-east-1:00000000-0000-4000-8000-000000000000';

@@ -15,7 +15,7 @@ import {
 } from '@plugboard/core';
 import { AuthProvider, AWSCognitoAuthPlugin, SessionStorageException } from '../src';
 import { type IdentityPoolService, pluginWithTransports } from '../src/internal';
-import { makeCredentials } from '../src/session/credentials';
+import { makeCredentials } from '../src/model/credentials';
 import { recordWritten } from './support/secrets';
 
 const POOL = 'us-east-1:00000000-0000-4000-8000-000000000000';

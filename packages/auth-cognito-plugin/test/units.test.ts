@@ -12,15 +12,15 @@ import {
   TooManyRequestsException,
   UnknownException,
 } from '@plugboard/core';
-import { mapServiceError } from '../src/cognito/mapServiceError';
+import { mapServiceError } from '../src/clients/mapServiceError';
 import { buildSession } from '../src/session/buildSession';
-import { makeCredentials } from '../src/session/credentials';
+import { makeCredentials } from '../src/model/credentials';
 import { freshness, level } from '../src/session/freshness';
-import { decodeJwtClaims, earliestExpiry } from '../src/session/jwt';
-import { redacted, REDACTED } from '../src/session/redact';
+import { decodeJwtClaims, earliestExpiry } from '../src/model/jwt';
+import { redacted, REDACTED } from '../src/model/redact';
 import { parse } from '../src/session/SessionStore';
-import type { AuthState } from '../src/state/AuthState';
-import { SerialQueue } from '../src/state/SerialQueue';
+import type { AuthState } from '../src/session/AuthState';
+import { SerialQueue } from '../src/session/SerialQueue';
 
 const NOW = 1_800_000_000_000;
 const IDENTITY = 'us-east-1:11111111-1111-4111-8111-111111111111';

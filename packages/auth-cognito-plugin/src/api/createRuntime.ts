@@ -10,17 +10,17 @@ import {
   DEFAULT_REQUEST_TIMEOUT_MS,
   withDeadline,
   withDeadlines,
-} from '../cognito/deadline.js';
-import type { IdentityPoolClient, IdentityPoolService } from '../cognito/IdentityPoolService.js';
+} from '../clients/deadline.js';
+import type { IdentityPoolClient, IdentityPoolService } from '../clients/identityPool/IdentityPoolService.js';
 import {
   CognitoIdentityService,
   type LoadSdkIdentityPoolService,
-} from '../cognito/CognitoIdentityService.js';
-import type { SdkUserPoolService } from '../cognito/UserPoolService.js';
+} from '../clients/identityPool/CognitoIdentityService.js';
+import type { SdkUserPoolService } from '../clients/userPool/UserPoolService.js';
 import type { PluginRuntime } from '../operations/PluginRuntime.js';
-import { SessionFetcher } from '../operations/SessionFetcher.js';
+import { SessionFetcher } from '../operations/session/SessionFetcher.js';
 import { SessionStore } from '../session/SessionStore.js';
-import { AuthMachine } from '../state/AuthMachine.js';
+import { AuthMachine } from '../session/AuthMachine.js';
 import type { HostedUiRuntime } from '../hostedUi/HostedUiRuntime.js';
 import type { HostedUiConfig } from '../hostedUi/hostedUiConfig.js';
 import type { WebUIBrowser } from '../hostedUi/WebUIBrowser.js';

@@ -1,7 +1,7 @@
 import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { AuthException, KeyValueStorage } from '@plugboard/core';
-import type { FederateToIdentityPoolOptions } from '../FederateToIdentityPoolOptions.js';
+import type { FederateToIdentityPoolOptions } from '../model/FederateToIdentityPoolOptions.js';
 
 /** Constructor options of the plugin. */
 export interface AWSCognitoAuthPluginOptions {

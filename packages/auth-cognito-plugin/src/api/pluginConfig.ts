@@ -7,7 +7,7 @@ import {
   type Logger,
 } from '@plugboard/core';
 import { validateCognitoAuthPluginConfig } from '@plugboard/core/internals';
-import { identityPoolRegion } from '../cognito/identityPoolRegion.js';
+import { identityPoolRegion } from '../clients/identityPool/identityPoolRegion.js';
 import { readHostedUiConfig, type HostedUiConfig } from '../hostedUi/hostedUiConfig.js';
 import type { InternalPluginOptions } from './internalOptions.js';
 

@@ -1,4 +1,4 @@
-import { validateFetchOptions } from '../shared/validate.js';
+import { validateFetchOptions } from '../model/validate.js';
 import type { UserPoolApi } from './createRuntime.js';
 import { CORE_OPERATIONS } from './coreOperations.js';
 import type { RuntimeOf } from './invoke.js';

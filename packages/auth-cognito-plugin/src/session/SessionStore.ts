@@ -1,10 +1,10 @@
 import type { KeyValueStorage, Logger } from '@plugboard/core';
-import type { PersistedSession } from '../state/AuthState.js';
-import type { AWSTemporaryCredentials } from '../model.js';
-import { makeCredentials, storeCredentials, type StoredCredentials } from './credentials.js';
-import { isIdentityId, regionOf } from '../shared/identityId.js';
-import { earliestExpiry } from './jwt.js';
-import { SessionStorageException } from './SessionStorageException.js';
+import type { PersistedSession } from './AuthState.js';
+import type { AWSTemporaryCredentials } from '../model/types.js';
+import { makeCredentials, storeCredentials, type StoredCredentials } from '../model/credentials.js';
+import { isIdentityId, regionOf } from '../model/identityId.js';
+import { earliestExpiry } from '../model/jwt.js';
+import { SessionStorageException } from '../model/SessionStorageException.js';
 
 const FORMAT_VERSION = 1;
 

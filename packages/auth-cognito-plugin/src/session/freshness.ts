@@ -1,5 +1,5 @@
-import type { AWSTemporaryCredentials } from '../model.js';
-import type { AuthState } from '../state/AuthState.js';
+import type { AWSTemporaryCredentials } from '../model/types.js';
+import type { AuthState } from './AuthState.js';
 
 /**
  * How usable something that expires is: `fresh` (expires after the refresh margin), `stale` (still

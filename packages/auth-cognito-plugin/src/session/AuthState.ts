@@ -1,7 +1,7 @@
 import type { AuthException, AuthHubEvent } from '@plugboard/core';
-import type { AWSTemporaryCredentials, UserPoolTokenSet } from '../model.js';
+import type { AWSTemporaryCredentials, UserPoolTokenSet } from '../model/types.js';
 
-export type { UserPoolTokenSet } from '../model.js';
+export type { UserPoolTokenSet } from '../model/types.js';
 
 /** A session federated from a third-party provider token. */
 export interface FederatedSession {

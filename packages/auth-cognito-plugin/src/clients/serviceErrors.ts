@@ -5,7 +5,7 @@ import {
   type AmplifyExceptionOptions,
   type AuthException,
 } from '@plugboard/core';
-import { InvalidIdentityPoolConfigurationException } from './InvalidIdentityPoolConfigurationException.js';
+import { InvalidIdentityPoolConfigurationException } from '../model/InvalidIdentityPoolConfigurationException.js';
 import {
   CodeExpiredException,
   CodeMismatchException,
@@ -15,7 +15,7 @@ import {
   UsernameExistsException,
   UserNotConfirmedException,
   UserNotFoundException,
-} from './userPool/userPoolExceptions.js';
+} from '../model/userPoolExceptions.js';
 
 /** An exception class the table maps to: a core class or one defined by the plugin. */
 type ExceptionClass = new (

@@ -1,4 +1,4 @@
-import { RetryQuota, withRetries } from './retryPolicy.js';
+import { RetryQuota, withRetries } from '../retryPolicy.js';
 
 /**
  * The Amazon Cognito Identity JSON 1.1 protocol over `fetch`, for the unsigned calls: `POST /` with the

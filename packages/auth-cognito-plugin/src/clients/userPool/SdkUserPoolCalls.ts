@@ -1,6 +1,6 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { CognitoUserPoolConfig } from '@plugboard/core';
-import { secretHash } from '../secretHash.js';
+import { secretHash } from './secretHash.js';
 import { mapUserPoolError } from './userPoolErrors.js';
 import { authOf, delivery, meta, step } from './sdkShapes.js';
 import type { TotpAuthorization, UserPoolCalls } from './UserPoolCalls.js';

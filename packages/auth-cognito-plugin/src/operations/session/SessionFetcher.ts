@@ -1,17 +1,17 @@
-import type { AWSCognitoAuthSession } from '../model.js';
-import { delay } from '../cognito/deadline.js';
+import type { AWSCognitoAuthSession } from '../../model/types.js';
+import { delay } from '../../clients/deadline.js';
 import { fetchSession } from './fetchSession.js';
-import type { PluginRuntime } from './PluginRuntime.js';
-import { isAbandonment, type AuthMachine } from '../state/AuthMachine.js';
-import type { AuthState } from '../state/AuthState.js';
-import { buildSession, type SessionFailures } from '../session/buildSession.js';
+import type { PluginRuntime } from '../PluginRuntime.js';
+import { isAbandonment, type AuthMachine } from '../../session/AuthMachine.js';
+import type { AuthState } from '../../session/AuthState.js';
+import { buildSession, type SessionFailures } from '../../session/buildSession.js';
 import {
   credentialsRefreshAt,
   freshness,
   heldCredentials,
   type Freshness,
   type Judge,
-} from '../session/freshness.js';
+} from '../../session/freshness.js';
 
 /** What one shared refresh ended with: the state after it and what it could not renew. */
 interface Outcome {

@@ -1,4 +1,4 @@
-import type { AWSCognitoUserPoolTokens, AWSTemporaryCredentials } from '../model.js';
+import type { AWSCognitoUserPoolTokens, AWSTemporaryCredentials } from './types.js';
 import { redacted } from './redact.js';
 
 /** Credentials as persisted: the expiration in epoch milliseconds. */

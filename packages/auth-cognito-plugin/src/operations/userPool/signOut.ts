@@ -1,7 +1,7 @@
 import { AuthException, NetworkException, type AuthSignOutResult } from '@plugboard/core';
-import { toAuthException } from '../shared/toAuthException.js';
-import { refusal } from '../state/guards.js';
-import type { PluginRuntime } from './PluginRuntime.js';
+import { toAuthException } from '../../model/toAuthException.js';
+import { refusal } from '../../session/guards.js';
+import type { PluginRuntime } from '../PluginRuntime.js';
 
 /**
  * Signs out. Local sign-out only forgets the session. Global sign-out first revokes the tokens at the

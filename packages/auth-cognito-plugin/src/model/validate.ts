@@ -1,6 +1,6 @@
 import { InvalidParameterException } from '@plugboard/core';
-import { AuthProvider, MAX_PROVIDER_NAME_LENGTH } from '../AuthProvider.js';
-import { FederateToIdentityPoolOptions } from '../FederateToIdentityPoolOptions.js';
+import { AuthProvider, MAX_PROVIDER_NAME_LENGTH } from './AuthProvider.js';
+import { FederateToIdentityPoolOptions } from './FederateToIdentityPoolOptions.js';
 import { isIdentityId, regionOf } from './identityId.js';
 
 /** Longest login token the Cognito Identity API accepts. */

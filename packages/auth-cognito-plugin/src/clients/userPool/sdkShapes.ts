@@ -2,7 +2,7 @@ import type {
   AuthenticationResultType,
   CodeDeliveryDetailsType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { earliestExpiry } from '../../session/jwt.js';
+import { earliestExpiry } from '../../model/jwt.js';
 import type { AuthStepResponse, CodeDelivery, TotpAuthorization } from './UserPoolCalls.js';
 
 type Metadata = Readonly<Record<string, string>> | undefined;

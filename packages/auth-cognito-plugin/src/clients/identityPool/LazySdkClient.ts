@@ -1,4 +1,4 @@
-import { MAX_ATTEMPTS } from './deadline.js';
+import { MAX_ATTEMPTS } from '../deadline.js';
 
 /**
  * An AWS SDK client created on first use from a dynamically imported module, so the SDK stays out of

@@ -1,5 +1,5 @@
 import type { CognitoIdentityPoolConfig } from '@plugboard/core';
-import { DEFAULT_REQUEST_TIMEOUT_MS, delay, MAX_ATTEMPTS } from './deadline.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS, delay, MAX_ATTEMPTS } from '../deadline.js';
 import { identityPoolRegion } from './identityPoolRegion.js';
 import {
   credentialsFromAnswer,
@@ -10,7 +10,7 @@ import {
   type Logins,
 } from './IdentityPoolService.js';
 import { IdentityWire, type IdentityWireSettings } from './identityWire.js';
-import { mapServiceError } from './mapServiceError.js';
+import { mapServiceError } from '../mapServiceError.js';
 
 /** Test seams of {@link FetchIdentityPoolService}: the transport and the back-off. */
 export type FetchIdentityPoolOptions = Partial<Pick<IdentityWireSettings, 'fetch' | 'random' | 'sleep'>>;

@@ -1,9 +1,9 @@
 import type { AuthException, Logger } from '@plugboard/core';
-import { pickRedirectUri } from '../hostedUi/hostedUiConfig.js';
-import { toAuthException } from '../shared/toAuthException.js';
-import type { HostedUiRuntime } from '../hostedUi/HostedUiRuntime.js';
-import { logoutUrl } from '../hostedUi/oauthUrls.js';
-import type { WebUIBrowser } from '../hostedUi/WebUIBrowser.js';
+import { pickRedirectUri } from '../../hostedUi/hostedUiConfig.js';
+import { toAuthException } from '../../model/toAuthException.js';
+import type { HostedUiRuntime } from '../../hostedUi/HostedUiRuntime.js';
+import { logoutUrl } from '../../hostedUi/oauthUrls.js';
+import type { WebUIBrowser } from '../../hostedUi/WebUIBrowser.js';
 
 /**
  * Ends the hosted-UI session (its cookie) through `/logout` after a sign-out, if the session came from the

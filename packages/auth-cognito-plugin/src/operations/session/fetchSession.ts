@@ -1,11 +1,11 @@
 import { NotAuthorizedException, SessionExpiredException } from '@plugboard/core';
-import { InvalidIdentityPoolConfigurationException } from '../cognito/InvalidIdentityPoolConfigurationException.js';
-import type { SessionFailures } from '../session/buildSession.js';
-import { freshness, type Freshness, type Judge } from '../session/freshness.js';
-import type { AuthState } from '../state/AuthState.js';
-import { toAuthException } from '../shared/toAuthException.js';
-import { validateToken } from '../shared/validate.js';
-import type { PluginRuntime } from './PluginRuntime.js';
+import { InvalidIdentityPoolConfigurationException } from '../../model/InvalidIdentityPoolConfigurationException.js';
+import type { SessionFailures } from '../../session/buildSession.js';
+import { freshness, type Freshness, type Judge } from '../../session/freshness.js';
+import type { AuthState } from '../../session/AuthState.js';
+import { toAuthException } from '../../model/toAuthException.js';
+import { validateToken } from '../../model/validate.js';
+import type { PluginRuntime } from '../PluginRuntime.js';
 
 type Federated = Extract<AuthState, { kind: 'federated' }>;
 type SignedOut = Extract<AuthState, { kind: 'signedOut' }>;

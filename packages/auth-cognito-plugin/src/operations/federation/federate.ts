@@ -1,8 +1,8 @@
-import type { AuthProvider } from '../AuthProvider.js';
-import { validateIdentityId } from '../shared/validate.js';
-import { refusal } from '../state/guards.js';
-import type { FederateToIdentityPoolResult } from '../model.js';
-import { requireIdentityPool, type PluginRuntime } from './PluginRuntime.js';
+import type { AuthProvider } from '../../model/AuthProvider.js';
+import { validateIdentityId } from '../../model/validate.js';
+import { refusal } from '../../session/guards.js';
+import type { FederateToIdentityPoolResult } from '../../model/types.js';
+import { requireIdentityPool, type PluginRuntime } from '../PluginRuntime.js';
 
 /**
  * Exchanges a provider token for an identity id and credentials: GetId (unless the app provides the

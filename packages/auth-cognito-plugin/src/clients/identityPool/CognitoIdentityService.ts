@@ -1,6 +1,6 @@
 import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import type { CognitoIdentityPoolConfig } from '@plugboard/core';
-import { DEFAULT_REQUEST_TIMEOUT_MS } from './deadline.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from '../deadline.js';
 import { FetchIdentityPoolService, type FetchIdentityPoolOptions } from './FetchIdentityPoolService.js';
 import type { IdentityPoolCredentials, IdentityPoolService, Logins } from './IdentityPoolService.js';
 import { LazySdkClient } from './LazySdkClient.js';

@@ -1,6 +1,6 @@
 import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import type { CognitoIdentityPoolConfig } from '@plugboard/core';
-import { DEFAULT_REQUEST_TIMEOUT_MS } from './deadline.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from '../deadline.js';
 import { identityPoolRegion } from './identityPoolRegion.js';
 import {
   credentialsFromAnswer,
@@ -11,7 +11,7 @@ import {
   type Logins,
 } from './IdentityPoolService.js';
 import { LazySdkClient, sdkClientSettings } from './LazySdkClient.js';
-import { mapServiceError } from './mapServiceError.js';
+import { mapServiceError } from '../mapServiceError.js';
 
 type SdkModule = typeof import('@aws-sdk/client-cognito-identity');
 

@@ -1,5 +1,5 @@
 import { InvalidStateException, type AuthException } from '@plugboard/core';
-import { notConfigured } from '../shared/notConfigured.js';
+import { notConfigured } from '../model/notConfigured.js';
 import type { AuthState } from './AuthState.js';
 
 /** The user-facing operations whose permission depends on the state (BEHAVIOUR.md section 2). */

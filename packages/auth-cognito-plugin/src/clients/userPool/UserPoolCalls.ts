@@ -1,4 +1,4 @@
-import type { UserPoolTokenSet } from '../../model.js';
+import type { UserPoolTokenSet } from '../../model/types.js';
 
 /** One step of a sign-in as the service answered it: tokens, or the next challenge. */
 export interface AuthStepResponse {

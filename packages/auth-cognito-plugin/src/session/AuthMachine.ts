@@ -1,5 +1,5 @@
 import { HubChannel, type HubPublisher, type Logger } from '@plugboard/core';
-import type { SessionStore } from '../session/SessionStore.js';
+import type { SessionStore } from './SessionStore.js';
 import type { AuthEvent, AuthState, PersistedSession } from './AuthState.js';
 import { SerialQueue, type QueuedTask } from './SerialQueue.js';
 import { transition } from './transition.js';

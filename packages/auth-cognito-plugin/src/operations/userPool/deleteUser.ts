@@ -1,6 +1,6 @@
 import { SignedOutException } from '@plugboard/core';
-import { refusal } from '../state/guards.js';
-import { requireUserPool, type PluginRuntime } from './PluginRuntime.js';
+import { refusal } from '../../session/guards.js';
+import { requireUserPool, type PluginRuntime } from '../PluginRuntime.js';
 
 /** Deletes the signed-in user at the service, then forgets the session and publishes USER_DELETED. */
 export async function deleteUser(runtime: PluginRuntime): Promise<void> {

@@ -1,6 +1,6 @@
 import { SignedOutException, type AuthUser } from '@plugboard/core';
-import { refusal } from '../state/guards.js';
-import type { PluginRuntime } from './PluginRuntime.js';
+import { refusal } from '../../session/guards.js';
+import type { PluginRuntime } from '../PluginRuntime.js';
 
 /** The signed-in user, from the stored session (no network call). */
 export async function getCurrentUser(runtime: PluginRuntime): Promise<AuthUser> {

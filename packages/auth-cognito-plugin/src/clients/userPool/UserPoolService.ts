@@ -3,16 +3,16 @@ import type {
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { NotAuthorizedException, type CognitoUserPoolConfig } from '@plugboard/core';
-import { earliestExpiry } from '../session/jwt.js';
-import type { UserPoolTokenSet } from '../model.js';
-import { DEFAULT_REQUEST_TIMEOUT_MS } from './deadline.js';
-import { LazySdkClient, sdkClientSettings } from './LazySdkClient.js';
-import { mapServiceError, serviceMetadata } from './mapServiceError.js';
+import { earliestExpiry } from '../../model/jwt.js';
+import type { UserPoolTokenSet } from '../../model/types.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from '../deadline.js';
+import { LazySdkClient, sdkClientSettings } from '../identityPool/LazySdkClient.js';
+import { mapServiceError, serviceMetadata } from '../mapServiceError.js';
 import { secretHash } from './secretHash.js';
-import { lazyUserPoolCalls } from './userPool/lazyUserPoolCalls.js';
-import { refreshTokens, type RefreshMemory } from './userPool/refreshTokens.js';
-import { SdkUserPoolCalls } from './userPool/SdkUserPoolCalls.js';
-import type { UserPoolCalls } from './userPool/UserPoolCalls.js';
+import { lazyUserPoolCalls } from './lazyUserPoolCalls.js';
+import { refreshTokens, type RefreshMemory } from './refreshTokens.js';
+import { SdkUserPoolCalls } from './SdkUserPoolCalls.js';
+import type { UserPoolCalls } from './UserPoolCalls.js';
 
 /** What a sign-in step answers: the tokens, or the next challenge. */
 export type SignInOutcome =

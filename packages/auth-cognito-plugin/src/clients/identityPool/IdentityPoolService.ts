@@ -1,5 +1,5 @@
-import { makeCredentials } from '../session/credentials.js';
-import type { AWSTemporaryCredentials } from '../model.js';
+import { makeCredentials } from '../../model/credentials.js';
+import type { AWSTemporaryCredentials } from '../../model/types.js';
 
 export type Logins = Readonly<Record<string, string>>;
 

@@ -1,15 +1,15 @@
 import { InvalidStateException, UserCancelledException, type AuthSignInResult } from '@plugboard/core';
-import { earliestExpiry } from '../session/jwt.js';
-import { refusal } from '../state/guards.js';
-import type { HostedUiRuntime } from '../hostedUi/HostedUiRuntime.js';
-import { pickRedirectUri } from '../hostedUi/hostedUiConfig.js';
-import { authorizeUrl, codeFromRedirect } from '../hostedUi/oauthUrls.js';
-import { createPkcePair, randomToken } from '../hostedUi/pkce.js';
-import { exchangeCode } from '../hostedUi/tokenEndpoint.js';
-import type { WebUIBrowser } from '../hostedUi/WebUIBrowser.js';
-import type { AuthState } from '../state/AuthState.js';
-import type { PluginRuntime } from './PluginRuntime.js';
-import { completeSignIn } from './userPool/signInStep.js';
+import { earliestExpiry } from '../../model/jwt.js';
+import { refusal } from '../../session/guards.js';
+import type { HostedUiRuntime } from '../../hostedUi/HostedUiRuntime.js';
+import { pickRedirectUri } from '../../hostedUi/hostedUiConfig.js';
+import { authorizeUrl, codeFromRedirect } from '../../hostedUi/oauthUrls.js';
+import { createPkcePair, randomToken } from '../../hostedUi/pkce.js';
+import { exchangeCode } from '../../hostedUi/tokenEndpoint.js';
+import type { WebUIBrowser } from '../../hostedUi/WebUIBrowser.js';
+import type { AuthState } from '../../session/AuthState.js';
+import type { PluginRuntime } from '../PluginRuntime.js';
+import { completeSignIn } from '../userPool/signInStep.js';
 
 /**
  * Starts the authorization-code flow with PKCE through the hosted UI: the browser shows

@@ -3,9 +3,9 @@ import type {
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ServiceException, type CognitoUserPoolConfig } from '@plugboard/core';
-import type { UserPoolTokenSet } from '../../model.js';
-import { earliestExpiry } from '../../session/jwt.js';
-import { secretHash } from '../secretHash.js';
+import type { UserPoolTokenSet } from '../../model/types.js';
+import { earliestExpiry } from '../../model/jwt.js';
+import { secretHash } from './secretHash.js';
 
 type SdkModule = typeof import('@aws-sdk/client-cognito-identity-provider');
 type Loaded = { sdk: SdkModule; client: CognitoIdentityProviderClient };
