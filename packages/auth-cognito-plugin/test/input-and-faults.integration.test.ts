@@ -110,6 +110,10 @@ describe('AWSCognitoAuthPlugin input checks and faults', () => {
       /federatedTokenRefresher/,
     );
     expect(() => new AWSCognitoAuthPlugin({ storag: 1 } as never)).toThrow(/storag/);
+    // The message lists the public options only, not the internal subpath's transport seams.
+    expect(() => new AWSCognitoAuthPlugin({ storag: 1 } as never)).toThrow(
+      expect.objectContaining({ message: expect.not.stringMatching(/identityPoolService|sleep/) }),
+    );
   });
 
   it('throws synchronously when the callback style lacks onError', async () => {

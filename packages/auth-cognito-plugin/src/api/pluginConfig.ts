@@ -87,12 +87,12 @@ export function validateConstructorOptions(options: unknown): asserts options is
     'clock',
     'requestTimeoutMs',
     'federatedTokenRefresherTimeoutMs',
-    'identityPoolService',
-    'userPoolService',
-    'sleep',
   ];
+  // The transport seams of the internal subpath (`pluginWithTransports`), not named to app developers.
+  const seams = ['identityPoolService', 'userPoolService', 'sleep'];
   for (const key of Object.keys(o))
-    if (!known.includes(key)) fail(key, `one of ${known.join(', ')} (unknown option)`);
+    if (!known.includes(key) && !seams.includes(key))
+      fail(key, `one of ${known.join(', ')} (unknown option)`);
   const storage = o.storage as Partial<KeyValueStorage> | undefined;
   if (
     storage !== undefined &&
