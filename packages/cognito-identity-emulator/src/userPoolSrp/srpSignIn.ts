@@ -322,7 +322,14 @@ export function srpSignIn({
       };
       const body = { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: p.clientId, AuthParameters };
       const { DEVICE_KEY: _, ...upstreamParameters } = AuthParameters;
-      const answer = await upstream.must('InitiateAuth', { ...body, AuthParameters: upstreamParameters });
+      const answer = await upstream
+        .must('InitiateAuth', { ...body, AuthParameters: upstreamParameters })
+        .catch((error: unknown) => {
+          // cognito-local names a wrong password InvalidPasswordException; the service does not.
+          throw error instanceof FrontFailure && error.type === 'InvalidPasswordException'
+            ? wrongPassword()
+            : error;
+        });
       return passwordSignIn(body, answer);
     },
     passwordless: async (p) => complete(p, await adminTokens(p), undefined, false),
