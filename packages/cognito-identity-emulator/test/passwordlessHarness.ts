@@ -3,7 +3,7 @@ import {
   CreateUserPoolClientCommand,
   UpdateUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { PasswordlessOptions } from '../src';
+import type { PasswordlessOptions, StartUserPoolSrpFrontOptions } from '../src';
 import { startFrontHarness, type FrontHarness } from './srpFrontHarness';
 
 /** The SRP front harness with passwordless sign-in on and an app client that allows USER_AUTH. */
@@ -18,8 +18,9 @@ export interface PasswordlessHarness extends FrontHarness {
 
 export async function startPasswordlessHarness(
   passwordless: PasswordlessOptions = {},
+  extra: Omit<StartUserPoolSrpFrontOptions, 'upstream' | 'passwordless'> = {},
 ): Promise<PasswordlessHarness> {
-  const h = await startFrontHarness({ passwordless, deviceTracking: {} });
+  const h = await startFrontHarness({ passwordless, deviceTracking: {}, ...extra });
   await h.local.admin.send(
     new UpdateUserPoolClientCommand({
       UserPoolId: h.pool.poolId,

@@ -27,9 +27,6 @@ describe('the SRP front with e-mail MFA before cognito-local', () => {
     });
   const enableEmailMfa = async (AccessToken: string, PreferredMfa: boolean) =>
     h.call('SetUserMFAPreference', { AccessToken, EmailMfaSettings: { Enabled: true, PreferredMfa } });
-  const usernameOf = (json: Record<string, unknown>) =>
-    claimsOf((json.AuthenticationResult as { AccessToken: string }).AccessToken).username;
-
   beforeAll(async () => {
     h = await startPasswordlessHarness({ oneTimeCode: '112358' });
   }, 30_000);
@@ -156,3 +153,70 @@ describe('the SRP front with e-mail MFA before cognito-local', () => {
     expect((await h.call('GetUser', { AccessToken })).json.UserMFASettingList ?? []).toEqual([]);
   });
 });
+
+describe('the SRP front with requireMfaSetup and e-mail MFA before cognito-local', () => {
+  let h: PasswordlessHarness;
+  beforeAll(async () => {
+    h = await startPasswordlessHarness({ oneTimeCode: '246810' }, { requireMfaSetup: true });
+  }, 30_000);
+  afterAll(() => h?.stop());
+
+  it('sets e-mail MFA up during sign-in: MFA_SETUP offers EMAIL_OTP, the EMAIL answer gets a code, then tokens', async () => {
+    const email = 'setup@example.com';
+    const username = await h.newUser(email, PASSWORD).catch(() => undefined);
+    // newUser's own sign-in met MFA_SETUP: the user exists, with no MFA yet.
+    expect(username).toBeUndefined();
+    const started = await h.call('InitiateAuth', {
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: h.pool.clientId,
+      AuthParameters: { USERNAME: email, PASSWORD },
+    });
+    const params = started.json.ChallengeParameters as Record<string, string>;
+    expect(started.json.ChallengeName).toBe('MFA_SETUP');
+    expect(JSON.parse(params.MFAS_CAN_SETUP!)).toEqual(['SOFTWARE_TOKEN_MFA', 'EMAIL_OTP']);
+    const poolUsername = params.USER_ID_FOR_SRP!;
+    const respond = (ChallengeName: string, Session: unknown, ChallengeResponses: Record<string, string>) =>
+      h.call('RespondToAuthChallenge', {
+        ClientId: h.pool.clientId,
+        ChallengeName,
+        Session,
+        ChallengeResponses,
+      });
+    const badAddress = await respond('MFA_SETUP', started.json.Session, {
+      USERNAME: poolUsername,
+      EMAIL: 'nope',
+    });
+    expect(badAddress.json.__type).toBe('InvalidParameterException');
+    const sent = await respond('MFA_SETUP', started.json.Session, {
+      USERNAME: poolUsername,
+      EMAIL: 'second@example.com',
+    });
+    expect(sent.json).toMatchObject({
+      ChallengeName: 'EMAIL_OTP',
+      ChallengeParameters: { CODE_DELIVERY_DESTINATION: 's***@e***' },
+    });
+    expect(h.front.lastCode(h.pool.poolId, poolUsername)).toBe('246810');
+    const done = await respond('EMAIL_OTP', sent.json.Session, {
+      USERNAME: poolUsername,
+      EMAIL_OTP_CODE: '246810',
+    });
+    expect(usernameOf(done.json)).toBe(poolUsername);
+    const AccessToken = (done.json.AuthenticationResult as { AccessToken: string }).AccessToken;
+    const user = await h.call('GetUser', { AccessToken });
+    expect(user.json).toMatchObject({ UserMFASettingList: ['EMAIL_OTP'], PreferredMfaSetting: 'EMAIL_OTP' });
+    // Set up now (the address given is the user's e-mail, and sign-in name, now): the next sign-in asks
+    // for the e-mailed code, not for setup.
+    const next = await h.call('InitiateAuth', {
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: h.pool.clientId,
+      AuthParameters: { USERNAME: 'second@example.com', PASSWORD },
+    });
+    expect(next.json).toMatchObject({
+      ChallengeName: 'EMAIL_OTP',
+      ChallengeParameters: { CODE_DELIVERY_DESTINATION: 's***@e***' },
+    });
+  });
+});
+
+const usernameOf = (json: Record<string, unknown>) =>
+  claimsOf((json.AuthenticationResult as { AccessToken: string }).AccessToken).username;

@@ -29,6 +29,20 @@ export class EmailMfa {
     return p?.enabled ? p : undefined;
   }
 
+  /** E-mail MFA set up at sign-in (MFA_SETUP): on and preferred, the address becomes the user's e-mail. */
+  async enable(poolId: string, username: string, address: string): Promise<void> {
+    const user = await this.#upstream.must('AdminGetUser', { UserPoolId: poolId, Username: username });
+    const attrs = (user.UserAttributes as { Name: string; Value: string }[] | undefined) ?? [];
+    if (attrs.find((a) => a.Name === 'email')?.Value !== address) {
+      await this.#upstream.must('AdminUpdateUserAttributes', {
+        UserPoolId: poolId,
+        Username: username,
+        UserAttributes: [{ Name: 'email', Value: address }],
+      });
+    }
+    this.#prefs.set(`${poolId}/${username}`, { enabled: true, preferred: true });
+  }
+
   /** Answers the MFA preference and user calls it changes; `undefined` for other operations. */
   async answer(operation: string, body: Json): Promise<Json | undefined> {
     if (operation === 'SetUserMFAPreference' || operation === 'AdminSetUserMFAPreference') {

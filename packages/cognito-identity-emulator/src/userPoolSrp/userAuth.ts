@@ -36,7 +36,13 @@ export interface PasswordSteps {
 
 type Session =
   | (Signer & { kind: 'select'; available: string[] })
-  | (Signer & { kind: 'otp'; medium: 'EMAIL' | 'SMS'; code: string; held?: Json })
+  | (Signer & {
+      kind: 'otp';
+      medium: 'EMAIL' | 'SMS';
+      code: string;
+      held?: Json;
+      onPass?: () => Promise<void>;
+    })
   | (Signer & { kind: 'webauthn'; challenge: string })
   | (Signer & { kind: 'select-mfa'; choices: string[]; upstream: Json; held: () => Promise<Json> });
 
@@ -77,11 +83,17 @@ export function userAuth(
   };
 
   /** Sends a one-time code by e-mail or SMS and opens the EMAIL_OTP / SMS_OTP challenge. */
-  const sendCode = (p: Signer, medium: 'EMAIL' | 'SMS', to: string, held?: Json): Json => {
+  const sendCode = (
+    p: Signer,
+    medium: 'EMAIL' | 'SMS',
+    to: string,
+    held?: Json,
+    onPass?: () => Promise<void>,
+  ): Json => {
     const purpose = held ? 'MFA' : 'SIGN_IN';
     const code = settings.code({ poolId: p.poolId, username: p.username, medium, destination: to, purpose });
     return open(
-      { ...p, kind: 'otp', medium, code, ...(held ? { held } : {}) },
+      { ...p, kind: 'otp', medium, code, ...(held ? { held } : {}), ...(onPass ? { onPass } : {}) },
       medium === 'EMAIL' ? 'EMAIL_OTP' : 'SMS_OTP',
       { CODE_DELIVERY_DELIVERY_MEDIUM: medium, CODE_DELIVERY_DESTINATION: maskDestination(medium, to) },
     );
@@ -203,6 +215,7 @@ export function userAuth(
       if (!sameCode(responses[field], s.code))
         throw new FrontFailure('CodeMismatchException', 'Invalid code or auth state for the user.');
       end();
+      await s.onPass?.();
       return s.held ?? steps.passwordless(s);
     }
     if (s.kind === 'webauthn' && name === 'WEB_AUTHN') {
@@ -265,7 +278,17 @@ export function userAuth(
     });
   };
 
-  return { initiate, respond, mfa };
+  /** MFA_SETUP answered with an EMAIL: the code goes there; once it is back, `onPass` and the tokens. */
+  const emailSetup = async (
+    setup: { poolId: string; username: string; clientId: string; tokens: Json },
+    address: string,
+    onPass: () => Promise<void>,
+  ): Promise<Json> => {
+    const secret = await upstream.clientSecret(setup.poolId, setup.clientId);
+    return sendCode({ ...setup, secret }, 'EMAIL', address, setup.tokens, onPass);
+  };
+
+  return { initiate, respond, mfa, emailSetup };
 }
 
 export type UserAuth = ReturnType<typeof userAuth>;

@@ -90,13 +90,18 @@ export async function startUserPoolSrpFront(
   }
   const answer = options.customChallengeAnswer ?? '42';
   const upstream = upstreamAt(url.toString());
-  const gate = mfaSetupGateFor(upstream, options.requireMfaSetup, options.mfaSetupSessionSeconds);
   const devices = deviceTrackerFor(options.deviceTracking, upstream);
   const records = new Map<string, PasswordRecord>();
   const settings = passwordlessSettings(options.passwordless);
   const passkeys = settings && new WebAuthnStore(settings, upstream);
   const prefs = settings?.emailMfa ? new EmailMfa(upstream) : undefined;
   const late: { auth?: UserAuth } = {}; // choice-based sign-in asks the code of e-mail MFA
+  const emailSetup = prefs && {
+    enabled: (poolId: string, username: string) => prefs.preference(poolId, username) !== undefined,
+    begin: (setup: Parameters<UserAuth['emailSetup']>[0], address: string) =>
+      late.auth!.emailSetup(setup, address, () => prefs.enable(setup.poolId, setup.username, address)),
+  };
+  const gate = mfaSetupGateFor(upstream, options.requireMfaSetup, options.mfaSetupSessionSeconds, emailSetup);
   const emailMfa = prefs && { prefs, gate: (...a: Parameters<UserAuth['mfa']>) => late.auth!.mfa(...a) };
   const signIn = srpSignIn({ upstream, records, customChallengeAnswer: answer, gate, devices, emailMfa });
   const auth = settings && passkeys && userAuth(settings, upstream, passkeys, signIn.steps);
