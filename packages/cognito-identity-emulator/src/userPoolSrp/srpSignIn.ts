@@ -4,6 +4,7 @@ import type { EmailMfa } from './emailMfa.js';
 import { checkSecretHash, requireParameters, secretHashOf } from './frontInput.js';
 import type { MfaSetupGate } from './mfaSetup.js';
 import { srpCheckClaim, srpServerExchange, type SrpExchange, type SrpVerifierRecord } from './srpVerifier.js';
+import { upstreamPasswordStep } from './passwordStep.js';
 import type { PasswordSteps, Signer } from './userAuth.js';
 import { FrontFailure, userOfAccessToken, type Json, type Upstream } from './userPoolUpstream.js';
 
@@ -311,27 +312,7 @@ export function srpSignIn({
         srpA,
         'PASSWORD_VERIFIER',
       ),
-    async password(p, password) {
-      const hash =
-        p.secret === undefined ? {} : { SECRET_HASH: secretHashOf(p.secret, p.clientId, p.username) };
-      const AuthParameters = {
-        USERNAME: p.username,
-        PASSWORD: password,
-        ...hash,
-        ...(p.deviceKey ? { DEVICE_KEY: p.deviceKey } : {}),
-      };
-      const body = { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: p.clientId, AuthParameters };
-      const { DEVICE_KEY: _, ...upstreamParameters } = AuthParameters;
-      const answer = await upstream
-        .must('InitiateAuth', { ...body, AuthParameters: upstreamParameters })
-        .catch((error: unknown) => {
-          // cognito-local names a wrong password InvalidPasswordException; the service does not.
-          throw error instanceof FrontFailure && error.type === 'InvalidPasswordException'
-            ? wrongPassword()
-            : error;
-        });
-      return passwordSignIn(body, answer);
-    },
+    password: upstreamPasswordStep(upstream, passwordSignIn),
     passwordless: async (p) => complete(p, await adminTokens(p), undefined, false),
     known: (poolId, username) => records.has(`${poolId}/${username}`),
   };
