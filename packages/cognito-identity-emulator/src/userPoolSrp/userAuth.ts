@@ -190,6 +190,7 @@ export function userAuth(
     const entry = sessions.get(id);
     if (!entry || entry.until <= now()) {
       sessions.delete(id);
+      spent.set(id, now() + SESSION_MS);
       throw expired();
     }
     const { s } = entry;
