@@ -11,8 +11,11 @@ export type FirstAuthFactor = 'PASSWORD' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN'
 
 /** Who a one-time code goes to, for a code source and for `front.lastCode`. */
 export interface CodeDelivery {
+  /** The user pool id. */
   readonly poolId: string;
+  /** The pool's own username (not an alias). */
   readonly username: string;
+  /** By e-mail or by SMS. */
   readonly medium: 'EMAIL' | 'SMS';
   /** The unmasked e-mail address or phone number. */
   readonly destination: string;
