@@ -215,5 +215,11 @@ describe('the SRP front with passkeys before cognito-local', () => {
     ).resolves.toMatchObject({
       json: { __type: 'InvalidParameterException' },
     });
+    const wrongType = await h.call('ListWebAuthnCredentials', { AccessToken: token, MaxResults: 'two' });
+    expect(wrongType.json.__type).toBe('SerializationException');
+    const noId = await h.call('DeleteWebAuthnCredential', { AccessToken: token });
+    expect(noId.json.__type).toBe('InvalidParameterException');
+    const noToken = await h.call('CompleteWebAuthnRegistration', { Credential: {} });
+    expect(noToken.json.__type).toBe('InvalidParameterException');
   });
 });
