@@ -1,3 +1,11 @@
+import {
+  CognitoIdentityProviderClient,
+  CompleteWebAuthnRegistrationCommand,
+  InitiateAuthCommand,
+  ListWebAuthnCredentialsCommand,
+  RespondToAuthChallengeCommand,
+  StartWebAuthnRegistrationCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { claimsOf, startPasswordlessHarness, type PasswordlessHarness } from './passwordlessHarness';
 import { SoftAuthenticator, type CreationOptions, type RequestOptions } from './softAuthenticator';
 
@@ -111,6 +119,62 @@ describe('the SRP front with passkeys before cognito-local', () => {
       status: 400,
       json: { __type: 'ResourceNotFoundException' },
     });
+  });
+
+  it('speaks the service model: the AWS SDK reads its documents, dates and AvailableChallenges', async () => {
+    const { email, username, token } = await newUser();
+    const sdk = new CognitoIdentityProviderClient({
+      region: 'us-east-1',
+      endpoint: h.front.endpoint,
+      credentials: { accessKeyId: 'AKIDLOCAL', secretAccessKey: 'l'.repeat(40) },
+    });
+    try {
+      const { CredentialCreationOptions } = await sdk.send(
+        new StartWebAuthnRegistrationCommand({ AccessToken: token }),
+      );
+      const key = new SoftAuthenticator();
+      const Credential = key.create(CredentialCreationOptions as unknown as CreationOptions, {
+        origin: ORIGIN,
+      });
+      await sdk.send(
+        new CompleteWebAuthnRegistrationCommand({ AccessToken: token, Credential: Credential as never }),
+      );
+      const { Credentials } = await sdk.send(new ListWebAuthnCredentialsCommand({ AccessToken: token }));
+      expect(Credentials![0]!.CreatedAt).toBeInstanceOf(Date);
+      const select = await sdk.send(
+        new InitiateAuthCommand({
+          AuthFlow: 'USER_AUTH',
+          ClientId: h.pool.clientId,
+          AuthParameters: { USERNAME: email },
+        }),
+      );
+      expect(select.AvailableChallenges).toEqual(['WEB_AUTHN', 'EMAIL_OTP', 'PASSWORD', 'PASSWORD_SRP']);
+      const challenge = await sdk.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: h.pool.clientId,
+          ChallengeName: 'SELECT_CHALLENGE',
+          Session: select.Session,
+          ChallengeResponses: { USERNAME: email, ANSWER: 'WEB_AUTHN' },
+        }),
+      );
+      const options = JSON.parse(
+        challenge.ChallengeParameters!.CREDENTIAL_REQUEST_OPTIONS!,
+      ) as RequestOptions;
+      const done = await sdk.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: h.pool.clientId,
+          ChallengeName: 'WEB_AUTHN',
+          Session: challenge.Session,
+          ChallengeResponses: {
+            USERNAME: email,
+            CREDENTIAL: JSON.stringify(key.get(options, { origin: ORIGIN })),
+          },
+        }),
+      );
+      expect(claimsOf(done.AuthenticationResult!.AccessToken!).username).toBe(username);
+    } finally {
+      sdk.destroy();
+    }
   });
 
   it('refuses a passkey of another user, another origin, another relying party, or a tampered signature', async () => {

@@ -113,13 +113,11 @@ export function userAuth(
       return steps.beginSrp(p, params.SRP_A!);
     }
     if (choice === 'WEB_AUTHN') {
+      // The assertion needs this challenge, so a CREDENTIAL sent with the selection cannot be checked yet.
       const { options, challenge } = await passkeys.requestOptions(p.poolId, p.username);
-      const opened = open({ ...p, kind: 'webauthn', challenge }, 'WEB_AUTHN', {
+      return open({ ...p, kind: 'webauthn', challenge }, 'WEB_AUTHN', {
         CREDENTIAL_REQUEST_OPTIONS: options,
       });
-      // The credential may come with the selection itself (SELECT_CHALLENGE + CREDENTIAL).
-      if (params.CREDENTIAL !== undefined) return respondTo(String(opened.Session), 'WEB_AUTHN', params);
-      return opened;
     }
     const user = await userOf(p);
     const medium = choice === 'EMAIL_OTP' ? 'EMAIL' : 'SMS';
