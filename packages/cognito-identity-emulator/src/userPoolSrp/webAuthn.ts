@@ -154,6 +154,7 @@ export class WebAuthnStore {
         rpName: poolId,
         rpID: this.#settings.rpId,
         userName: username,
+        userDisplayName: username,
         userID: new TextEncoder().encode(username),
         attestationType: 'none',
         excludeCredentials: [...mine.values()].map(({ id, transports }) => ({ id, transports })),
