@@ -1,4 +1,4 @@
-import { FrontFailure, type Json, type Upstream } from './userPoolUpstream.js';
+import { FrontFailure, userOfAccessToken, type Json, type Upstream } from './userPoolUpstream.js';
 
 /**
  * E-mail as an MFA factor for an upstream that has none: SetUserMFAPreference (and the admin form) with
@@ -73,7 +73,7 @@ export class EmailMfa {
     const poolId =
       operation === 'AdminGetUser'
         ? String(body.UserPoolId)
-        : (await this.#upstream.accessTokenUser(body.AccessToken)).poolId;
+        : userOfAccessToken(String(body.AccessToken)).poolId; // the upstream checked the token
     const pref = this.preference(poolId, String(out.Username));
     if (!pref) return out;
     const list = [...((out.UserMFASettingList as string[] | undefined) ?? []), 'EMAIL_OTP'];

@@ -270,6 +270,8 @@ export function userAuth(
     if (answer.AuthenticationResult && !answer.ChallengeName) return sendCode(p, 'EMAIL', email, answer);
     const upstreamMfa = String(answer.ChallengeName);
     if (preferEmail) return sendCode(p, 'EMAIL', email, await held());
+    // The upstream's own choice (TOTP and SMS) stays as it is: e-mail is offered beside one factor only.
+    if (upstreamMfa === 'SELECT_MFA_TYPE') return answer;
     if (user.PreferredMfaSetting === upstreamMfa) return answer;
     const choices = [upstreamMfa, 'EMAIL_OTP'];
     return open({ ...p, kind: 'select-mfa', choices, upstream: answer, held }, 'SELECT_MFA_TYPE', {
