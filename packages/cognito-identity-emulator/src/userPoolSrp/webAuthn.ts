@@ -1,11 +1,7 @@
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type AuthenticatorTransportFuture,
-  type RegistrationResponseJSON,
+import type {
+  AuthenticationResponseJSON,
+  AuthenticatorTransportFuture,
+  RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import type { PasswordlessSettings } from './passwordless.js';
 import { FrontFailure, type Json, type Upstream } from './userPoolUpstream.js';
@@ -42,6 +38,9 @@ const OPERATIONS = [
 /** How long a registration challenge stays valid, and the most passkeys one user may have. */
 const REGISTRATION_MS = 5 * 60_000;
 const MAX_PER_USER = 20;
+/** The WebAuthn library, loaded on first use (it takes a fifth of a second to load; most fronts never need it). */
+let library: Promise<typeof import('@simplewebauthn/server')> | undefined;
+const webauthn = () => (library ??= import('@simplewebauthn/server'));
 const invalid = (message: string): FrontFailure => new FrontFailure('InvalidParameterException', message);
 
 const clientOf = (token: string): string =>
@@ -105,7 +104,9 @@ export class WebAuthnStore {
   /** CREDENTIAL_REQUEST_OPTIONS of a WEB_AUTHN challenge for the user: the options and their challenge. */
   async requestOptions(poolId: string, username: string): Promise<{ options: string; challenge: string }> {
     const mine = [...(this.#credentials.get(`${poolId}/${username}`)?.values() ?? [])];
-    const options = await generateAuthenticationOptions({
+    const options = await (
+      await webauthn()
+    ).generateAuthenticationOptions({
       rpID: this.#settings.rpId,
       allowCredentials: mine.map(({ id, transports }) => ({ id, transports })),
       userVerification: this.#settings.userVerification,
@@ -123,19 +124,23 @@ export class WebAuthnStore {
     const origin = originOf(response);
     if (!origin || !this.#settings.originAllowed(origin))
       throw refused('The passkey was used from an origin this user pool does not allow.');
-    const result = await verifyAuthenticationResponse({
-      response,
-      expectedChallenge: challenge,
-      expectedOrigin: origin,
-      expectedRPID: this.#settings.rpId,
-      credential: { id: credential.id, publicKey: credential.publicKey, counter: credential.counter },
-      requireUserVerification: this.#settings.userVerification === 'required',
-    }).catch((error: unknown) => {
-      const rp = /RP ID/i.test(String((error as Error).message));
-      throw refused(
-        rp ? 'The passkey belongs to another relying party.' : 'The passkey assertion is not valid.',
-      );
-    });
+    const result = await (
+      await webauthn()
+    )
+      .verifyAuthenticationResponse({
+        response,
+        expectedChallenge: challenge,
+        expectedOrigin: origin,
+        expectedRPID: this.#settings.rpId,
+        credential: { id: credential.id, publicKey: credential.publicKey, counter: credential.counter },
+        requireUserVerification: this.#settings.userVerification === 'required',
+      })
+      .catch((error: unknown) => {
+        const rp = /RP ID/i.test(String((error as Error).message));
+        throw refused(
+          rp ? 'The passkey belongs to another relying party.' : 'The passkey assertion is not valid.',
+        );
+      });
     if (!result.verified) throw refused('The passkey assertion is not valid.');
     credential.counter = result.authenticationInfo.newCounter;
   }
@@ -150,7 +155,9 @@ export class WebAuthnStore {
     const owner = `${poolId}/${username}`;
     const mine = this.#credentials.get(owner) ?? new Map<string, Credential>();
     if (operation === 'StartWebAuthnRegistration') {
-      const options = await generateRegistrationOptions({
+      const options = await (
+        await webauthn()
+      ).generateRegistrationOptions({
         rpName: poolId,
         rpID: this.#settings.rpId,
         userName: username,
@@ -202,25 +209,29 @@ export class WebAuthnStore {
         'The passkey was registered from an origin this user pool does not allow.',
       );
     }
-    const result = await verifyRegistrationResponse({
-      response,
-      expectedChallenge: pending.challenge,
-      expectedOrigin: origin,
-      expectedRPID: this.#settings.rpId,
-      requireUserVerification: this.#settings.userVerification === 'required',
-    }).catch((error: unknown) => {
-      const message = String((error as Error).message);
-      if (/RP ID/i.test(message)) {
+    const result = await (
+      await webauthn()
+    )
+      .verifyRegistrationResponse({
+        response,
+        expectedChallenge: pending.challenge,
+        expectedOrigin: origin,
+        expectedRPID: this.#settings.rpId,
+        requireUserVerification: this.#settings.userVerification === 'required',
+      })
+      .catch((error: unknown) => {
+        const message = String((error as Error).message);
+        if (/RP ID/i.test(message)) {
+          throw new FrontFailure(
+            'WebAuthnRelyingPartyMismatchException',
+            'The passkey was made for another relying party id than the user pool has.',
+          );
+        }
         throw new FrontFailure(
-          'WebAuthnRelyingPartyMismatchException',
-          'The passkey was made for another relying party id than the user pool has.',
+          'WebAuthnCredentialNotSupportedException',
+          'The passkey registration could not be verified.',
         );
-      }
-      throw new FrontFailure(
-        'WebAuthnCredentialNotSupportedException',
-        'The passkey registration could not be verified.',
-      );
-    });
+      });
     if (!result.verified || !result.registrationInfo) {
       throw new FrontFailure(
         'WebAuthnCredentialNotSupportedException',
