@@ -10,10 +10,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const packageMapper = {
   '^@plugboard/core/internals$': join(__dirname, 'packages/core/src/internals.ts'),
-  '^@plugboard/(core|auth-cognito-plugin|cognito-identity-emulator|aws-amplify-bridge)$': join(
-    __dirname,
-    'packages/$1/src/index.ts',
-  ),
+  '^@plugboard/(core|auth-cognito-plugin|cognito-identity-emulator|aws-amplify-bridge|storage-s3-plugin)$':
+    join(__dirname, 'packages/$1/src/index.ts'),
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };
 

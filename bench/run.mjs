@@ -20,6 +20,8 @@ const MEASURES = [
   'browserBytes',
   'bridgeBundle',
   'srpCompute',
+  's3Upload',
+  'storageBundle',
 ];
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -41,6 +43,8 @@ const versions = {
   '@plugboard/auth-cognito-plugin': version('@plugboard/auth-cognito-plugin'),
   'aws-amplify': version('aws-amplify'),
   '@aws-amplify/auth': version('@aws-amplify/auth'),
+  '@plugboard/storage-s3-plugin': version('@plugboard/storage-s3-plugin'),
+  '@aws-sdk/lib-storage': version('@aws-sdk/lib-storage'),
   esbuild: version('esbuild'),
 };
 

@@ -1,5 +1,7 @@
 // Builds every package to CommonJS (dist/cjs) and ESM (dist/esm) with declarations.
 // `--clean` removes the build output (dist/ and the incremental-build state in .tsbuild/) instead.
+// `--prepack` is how each package's `prepack` runs it (npm pack, npm publish): the same build, then a
+// check that the package being packed has its entry points, so no tarball ships without dist/.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -33,11 +35,27 @@ for (const name of packages) {
   }
 }
 
+const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+if (!existsSync(tsc)) {
+  // Before `npm ci` there is no compiler; say so instead of a stack trace from the child process.
+  console.error(
+    `Cannot build: TypeScript is not installed in ${join(root, 'node_modules')}.\n` +
+      'Run `npm ci` at the repository root first' +
+      (process.argv.includes('--prepack') ? ', then pack again (npm pack builds the package first).' : '.'),
+  );
+  process.exit(1);
+}
+
 const configs = packages.flatMap((name) =>
   FOLDERS.map((folder) => join('packages', name, `tsconfig.${folder}.json`)),
 );
-const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-execFileSync(process.execPath, [tsc, '-b', ...configs], { cwd: root, stdio: 'inherit' });
+try {
+  execFileSync(process.execPath, [tsc, '-b', ...configs], { cwd: root, stdio: 'inherit' });
+} catch {
+  // tsc has printed the errors; its exit status is all the stack trace would add.
+  console.error('Build failed: see the TypeScript errors above.');
+  process.exit(1);
+}
 
 // Mark each output folder with its module system so Node loads it right whatever the package says.
 // Bundlers read `sideEffects` from the nearest package.json, which is this one, so it must repeat the
@@ -50,5 +68,16 @@ for (const name of packages) {
     const dir = join(packagesDir, name, 'dist', folder);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ type, sideEffects: false }) + '\n');
+  }
+}
+
+// As `prepack`, npm runs this in the package's own folder: make sure what it is about to pack is there.
+if (process.argv.includes('--prepack')) {
+  const missing = ['cjs', 'esm']
+    .map((folder) => join(process.cwd(), 'dist', folder, 'index.js'))
+    .filter((file) => !existsSync(file));
+  if (missing.length > 0) {
+    console.error(`Not packing: the build did not produce ${missing.join(', ')}.`);
+    process.exit(1);
   }
 }

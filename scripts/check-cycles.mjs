@@ -111,6 +111,10 @@ const LAYERS = [
     lower: /^packages\/auth-cognito-plugin\/src\/(operations|session|state|cognito|shared)\//,
     upper: /^packages\/auth-cognito-plugin\/src\/(api\/|AWSCognitoAuthPlugin\.ts$)/,
   },
+  {
+    lower: /^packages\/storage-s3-plugin\/src\/(operations|paths|s3|config|node)\//,
+    upper: /^packages\/storage-s3-plugin\/src\/(api\/|AWSS3StoragePlugin\.ts$)/,
+  },
 ];
 const violations = [...graph].flatMap(([file, targets]) =>
   targets

@@ -17,6 +17,8 @@ const GROUPS = [
   'bundleSize',
   'browserBytes',
   'srpCompute',
+  's3Upload',
+  'storageBundle',
 ];
 
 interface ResultRow {

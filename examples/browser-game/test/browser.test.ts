@@ -28,6 +28,8 @@ describeInBrowser('the browser game in headless Chromium', () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
+  /** Console errors and answers of 400 or more, which a browser shows in red. */
+  const redLines: string[] = [];
 
   beforeAll(async () => {
     if (!executable)
@@ -48,6 +50,12 @@ describeInBrowser('the browser game in headless Chromium', () => {
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') redLines.push(message.text());
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) redLines.push(`${response.status()} ${response.url()}`);
+    });
     await page.goto(game.url + query);
     return page;
   }
@@ -62,9 +70,12 @@ describeInBrowser('the browser game in headless Chromium', () => {
   }
 
   it('federates, shows Hub events, signs verified DynamoDB and S3 writes and survives a reload without Cognito', async () => {
+    game.emulator.resetRequests();
+    redLines.length = 0;
     const page = await open();
     await state(page, 'signed-out');
-    game.emulator.resetRequests();
+    // A first visit asks Cognito nothing: no guest GetId that the pool (no guest access) would refuse.
+    expect(game.emulator.requests()).toEqual([]);
 
     await page.click('#federate');
     await state(page, 'federated');
@@ -91,33 +102,55 @@ describeInBrowser('the browser game in headless Chromium', () => {
     await page.click('#save');
     await state(page, 'saved');
     expect(await page.textContent('#stored')).toBe('4200');
-    const signed = game.front.records().filter((r) => r.accessKeyId === stored!.credentials.accessKeyId);
-    expect(signed.map((r) => [r.service, r.operation, r.verified, r.status])).toEqual([
+    expect(await page.textContent('#replaced')).toBe('first score saved');
+    // The S3 profile write shows on the page, read back from S3.
+    const profile = JSON.parse((await page.textContent('#profile'))!) as Record<string, unknown>;
+    expect(profile).toMatchObject({ identityId: identity!.identityId, score: 4200 });
+    const byKey = () => game.front.records().filter((r) => r.accessKeyId === stored!.credentials.accessKeyId);
+    const summary = (records: ReturnType<typeof byKey>) =>
+      records.map((r) => [r.service, r.operation, r.verified, r.status]);
+    expect(summary(byKey())).toEqual([
       ['dynamodb', 'PutItem', true, 200],
       ['s3', 'PutObject', true, 200],
       ['dynamodb', 'GetItem', true, 200],
+      ['s3', 'GetObject', true, 200],
     ]);
 
-    const recordsBefore = game.front.records().length;
+    const recordsBefore = byKey().length;
     game.emulator.resetRequests();
     await page.reload();
     await state(page, 'restored');
     expect(await page.textContent('#identity')).toBe(identity!.identityId);
+    // After a reload the stored score and profile are shown, read with the restored credentials.
+    expect(await page.textContent('#stored')).toBe('4200');
+    expect(JSON.parse((await page.textContent('#profile'))!)).toMatchObject({ score: 4200 });
+    expect(summary(byKey().slice(recordsBefore))).toEqual([
+      ['dynamodb', 'GetItem', true, 200],
+      ['s3', 'GetObject', true, 200],
+    ]);
     await page.fill('#score', '4300');
     await page.click('#save');
     await state(page, 'saved');
     expect(await page.textContent('#stored')).toBe('4300');
+    // Saving over a stored score says so.
+    expect(await page.textContent('#replaced')).toBe('replaced the stored score 4200');
+    expect(JSON.parse((await page.textContent('#profile'))!)).toMatchObject({ score: 4300 });
     // Restored from localStorage and used to sign: not one request reached Cognito.
     expect(game.emulator.requests()).toEqual([]);
-    // The same stored key signed the requests after the reload, and the front verified each.
-    expect(game.front.records().slice(recordsBefore)).toEqual(signed);
     expect(game.emulator.identities(game.identityPoolId)).toHaveLength(1);
 
     await page.click('#clear');
     await state(page, 'signed-out');
     await page.waitForSelector('#events li[data-event="FEDERATION_TO_IDENTITY_POOL_CLEARED"]');
     expect(await storedSession(page)).toBeUndefined();
+    expect(await page.textContent('#stored')).toBe('-');
+    // Reloaded after clearing: signed out, and again nothing asked of Cognito.
+    game.emulator.resetRequests();
+    await page.reload();
+    await state(page, 'signed-out');
+    expect(game.emulator.requests()).toEqual([]);
     expect(pageErrors).toEqual([]);
+    expect(redLines).toEqual([]);
   }, 120_000);
 
   it('has DynamoDB refuse a request signed with a key it was not given (the check is real)', async () => {

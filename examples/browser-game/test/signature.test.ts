@@ -73,4 +73,23 @@ describe('checkSignature', () => {
       'x-amz-content-sha256 does not match the body',
     );
   });
+
+  it('DynamoDB: the body as received must be the signed one, whatever x-amz-content-sha256 claims', async () => {
+    for (const declared of [
+      'UNSIGNED-PAYLOAD',
+      'not-a-hash',
+      createHash('sha256').update('{"score":1}').digest('hex'),
+    ]) {
+      const request = await signed('dynamodb', '{"score":1}', { 'x-amz-content-sha256': declared });
+      request.body = Buffer.from('{"score":999999}');
+      expect((await checkSignature(request, lookup)).reason).toBe(
+        'x-amz-content-sha256 does not match the body',
+      );
+    }
+  });
+
+  it('S3 alone may leave the body unsigned (UNSIGNED-PAYLOAD), as S3 allows', async () => {
+    const request = await signed('s3', 'profile', { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' });
+    expect(await checkSignature(request, lookup)).toEqual({ accessKeyId: KEY.accessKeyId });
+  });
 });

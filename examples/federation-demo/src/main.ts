@@ -43,6 +43,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     await runWalkthrough(backend, out);
     const { runGameChapter } = await import('./game/gameChapter');
     await runGameChapter(backend, out, check);
+    const { runStorageChapter } = await import('./game/storageChapter');
+    await runStorageChapter(backend, out, check);
     out.title('');
     out.title(`Done: ${out.steps} steps, every check passed.`);
     return 0;

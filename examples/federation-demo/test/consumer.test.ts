@@ -1,11 +1,19 @@
-// Consumption as users do it: pack the three packages, install the tarballs into a fresh project outside
-// the repository (no workspace links), compile a strict TypeScript consumer there and run it under CommonJS
+// Consumption as users do it: pack the published packages, install the tarballs into a fresh project
+// outside the repository (no workspace links; the install is shared with the README test, see packedApp), compile a strict TypeScript consumer there and run it under CommonJS
 // and ESM, load both builds in one process, and check that the packages need only what they declare.
 import { builtinModules } from 'node:module';
 import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { repoRoot } from './support';
-import { installPackedApp, PACKAGES, run } from './packedApp';
+import { packedApp, run, runLater, type PackedInstall } from './packedApp';
+
+const PACKAGES = [
+  'core',
+  'auth-cognito-plugin',
+  'cognito-identity-emulator',
+  'aws-amplify-bridge',
+  'storage-s3-plugin',
+];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -25,17 +33,16 @@ function bareSpecifiers(text: string): string[] {
 }
 
 describe('the packed packages, installed into a fresh project', () => {
-  let work: string;
   let app: string;
-  const tarballs: string[] = [];
+  let install: PackedInstall;
+  // The two compiles check the same files under two libs; they start together in beforeAll (2 cores).
+  let compiled: () => Promise<string>;
+  let compiledWithoutDom: () => Promise<string>;
 
   beforeAll(() => {
-    // @types/node: this consumer is a Node app (it runs the emulator), and the AWS SDK's own
-    // declarations refer to Node types, so a Node app has them anyway.
-    const packed = installPackedApp('plugboard-consumer-', ['typescript@5.9.3', '@types/node@20']);
-    work = packed.work;
-    app = packed.app;
-    tarballs.push(...packed.tarballs);
+    // The install has @types/node: this consumer is a Node app (it runs the emulator), and the AWS SDK's
+    // own declarations refer to Node types, so a Node app has them anyway.
+    ({ app, install } = packedApp('plugboard-consumer-'));
     const scenario = join(__dirname, 'consumer', 'scenario.ts');
     copyFileSync(scenario, join(app, 'src', 'consumer.cts'));
     copyFileSync(scenario, join(app, 'src', 'consumer.mts'));
@@ -60,40 +67,53 @@ describe('the packed packages, installed into a fresh project', () => {
         include: ['src'],
       }),
     );
+    const tsc = join(app, 'node_modules/typescript/bin/tsc');
+    compiled = runLater(process.execPath, [tsc, '-p', 'tsconfig.json'], app);
+    compiledWithoutDom = runLater(
+      process.execPath,
+      [tsc, '-p', 'tsconfig.json', '--noEmit', '--lib', 'ES2022'],
+      app,
+    );
   }, 180_000);
 
   afterAll(() => {
-    if (work) rmSync(work, { recursive: true, force: true });
+    if (app) rmSync(app, { recursive: true, force: true });
   });
 
   it('installs from the tarballs alone, with no link into the repository', () => {
-    expect(tarballs.map((t) => relative(work, t)).sort()).toEqual([
+    expect(install.tarballs.map((t) => relative(join(install.base, 'tarballs'), t)).sort()).toEqual([
       'plugboard-auth-cognito-plugin-0.1.0.tgz',
+      'plugboard-aws-amplify-bridge-0.1.0.tgz',
       'plugboard-cognito-identity-emulator-0.1.0.tgz',
       'plugboard-core-0.1.0.tgz',
+      'plugboard-storage-s3-plugin-0.1.0.tgz',
     ]);
     expect(relative(repoRoot, app).startsWith('..')).toBe(true);
-    const lock = readFileSync(join(app, 'package-lock.json'), 'utf8');
+    expect(relative(repoRoot, install.base).startsWith('..')).toBe(true);
+    const lock = readFileSync(join(install.base, 'package-lock.json'), 'utf8');
     expect(lock).not.toContain('"link": true');
-    // The plugin's dependency on core is satisfied by the installed tarball, not a second copy.
-    expect(() =>
-      readFileSync(
-        join(app, 'node_modules/@plugboard/auth-cognito-plugin/node_modules/@plugboard/core/package.json'),
-      ),
-    ).toThrow();
+    for (const name of PACKAGES)
+      expect(lock).toContain(`"@plugboard/${name}": "file:tarballs/plugboard-${name}-0.1.0.tgz"`);
+    // The plugin's (and the bridge's) dependency on core is satisfied by the installed tarball, not a
+    // second copy.
+    for (const dependent of ['auth-cognito-plugin', 'aws-amplify-bridge'])
+      expect(() =>
+        readFileSync(
+          join(app, `node_modules/@plugboard/${dependent}/node_modules/@plugboard/core/package.json`),
+        ),
+      ).toThrow();
   });
 
-  it('compiles a strict consumer with module nodenext (CJS and ESM entry files)', () => {
-    run(process.execPath, [join(app, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], app);
+  it('compiles a strict consumer with module nodenext (CJS and ESM entry files)', async () => {
+    await compiled();
     expect(readFileSync(join(app, 'dist', 'consumer.cjs'), 'utf8')).toMatch(/require\("@plugboard\/core"\)/);
     expect(readFileSync(join(app, 'dist', 'consumer.mjs'), 'utf8')).toMatch(/from '@plugboard\/core'/);
   }, 60_000);
 
   // The packages' declarations name no DOM type (WebKeyValueStorage takes core's own WebStorageLike, not
   // the DOM `Storage`), so a Node app without the DOM lib and with skipLibCheck off compiles against them.
-  it('compiles for a Node app without the DOM lib', () => {
-    const tsc = join(app, 'node_modules/typescript/bin/tsc');
-    run(process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit', '--lib', 'ES2022'], app);
+  it('compiles for a Node app without the DOM lib', async () => {
+    await compiledWithoutDom();
   }, 60_000);
 
   it('runs the consumer under CommonJS', () => {

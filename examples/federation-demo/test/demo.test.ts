@@ -130,7 +130,7 @@ describe('npm run demo', () => {
         .map((line, i) => `${line}\n${lines[i + 1]}`)
         .filter((pair, i) => /FAILURE|Exception:/.test(lines[i]!) && !legend.includes(lines[i]!))
         .filter((pair) => !/^ {3}(ok|recovery|\s+\^|\[hub\])/.test(pair));
-      expect(failures.length).toBe(6);
+      expect(failures.length).toBe(8);
       for (const pair of failures) expect(pair).toMatch(/\n {6}\^ FAILURE as expected: \S/);
     });
 
@@ -157,15 +157,33 @@ describe('npm run demo', () => {
         /^19\. The leaderboard: bob comes back and reads it$/m,
         /#1 {2}alice +1750 {2}\(item identityId us-east-1:[0-9a-f-]{36}\)\n.*#2 {2}bob +1200 .*\n.*#3 {2}carol +900 /,
         /ok: leaderboard written and read with federated credentials only: 5 signed requests verified \(5 different keys\), 2 refused/,
-        /^Done: 19 steps, every check passed\.$/m,
       ]) {
         expect(game).toMatch(line);
       }
-      // The demo ends with the leaderboard.
-      expect(run.stdout.trimEnd().split('\n').slice(-3, -2)[0]).toMatch(/ok: leaderboard written and read/);
       // The alice of the game keys her item by the identity id she federated into.
       const aliceId = /ok: alice federated: identity (us-east-1:[0-9a-f-]{36})/.exec(game)![1];
       expect(game).toMatch(new RegExp(`#1 {2}alice .*\\(item identityId ${aliceId}\\)`));
+    });
+
+    it('keeps profiles in S3 through Amplify.Storage, signed by the federated identity', () => {
+      const storage = run.stdout.slice(run.stdout.indexOf('\n20. '));
+      for (const line of [
+        /^20\. Storage: players keep their profiles in S3 through Amplify\.Storage$/m,
+        /\[hub\] UPLOAD_SUCCEEDED \{ path: 'private\/us-east-1:[0-9a-f-]{36}\/profile\.json' \}/,
+        /ok: stored private\/us-east-1:[0-9a-f-]{36}\/profile\.json, signed with ASIA…\w{4}/,
+        /ok: read back with the access-level form/,
+        /ok: a presigned URL \(5 min\) read with plain fetch, no credentials: 200/,
+        /bob reads alice's private profile: AccessDeniedException/,
+        /an upload after clearFederationToIdentityPool: AccessDeniedException/,
+        /ok: profiles kept with federated credentials only: 3 S3 requests, all signed and verified/,
+        /^Done: 20 steps, every check passed\.$/m,
+      ]) {
+        expect(storage).toMatch(line);
+      }
+      // The demo ends with the storage chapter's summary.
+      expect(run.stdout.trimEnd().split('\n').slice(-3, -2)[0]).toMatch(
+        /ok: profiles kept with federated credentials only/,
+      );
     });
 
     it('uses one identity id throughout federation and prints no token or secret', () => {
@@ -215,7 +233,8 @@ describe('npm run demo', () => {
       expect(run.stdout).toMatch(/ok: identity id us-east-1:[0-9a-f-]+ kept/);
       expect(run.stdout).toMatch(/skipped: the user-pool chapter needs the local emulators/);
       expect(run.stdout).toMatch(/skipped: the game needs the local identity pool and DynamoDB/);
-      expect(run.stdout).toMatch(/^Done: 12 steps, every check passed\.$/m);
+      expect(run.stdout).toMatch(/skipped: the storage chapter needs the local identity pool and S3/);
+      expect(run.stdout).toMatch(/^Done: 13 steps, every check passed\.$/m);
       expect(proxy.secrets.size).toBeGreaterThan(8);
       expectNoSecrets(run.stdout + run.stderr, proxy.secrets);
     }, 60_000);

@@ -1,53 +1,28 @@
-// The README cannot drift: every TypeScript block marked `<!-- readme-test: NAME -->` is pasted into a fresh
-// project installed from the packed tarballs, compiled there with strict TypeScript, and run with node.
-// A block must exit 0 and print, in order, what its `// prints "..."` comments say. What a block declares
-// with `declare const` (the app's own values) is supplied by this test as globals, for real: the user-pool
-// block signs in against cognito-local, started here, and the quick start's block federates against the
-// demo game's backend (the emulator and SigV4-checked dynalite), started here too.
+// The READMEs cannot drift: every TypeScript block of README.md and packages/*/README.md is marked complete
+// or a fragment (readmeBlocks.ts). All are pasted into a fresh project whose packages are the packed
+// tarballs (packedApp.ts) and compiled there with strict TypeScript; the complete ones are run with node.
+// A block must exit 0 and print, in order, what its `// prints "..."` comments say. What a complete block
+// declares with `declare const` (the app's own values) is supplied by this test as globals, for real: the
+// user-pool block signs in against cognito-local, started here, the quick start's block federates against
+// the demo game's backend (the emulator and SigV4-checked dynalite), and the bridge's block reads an
+// amplify_outputs.json written here for an emulator started here.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanEnv, installPackedApp, run, type PackedApp } from './packedApp';
+import {
+  startCognitoIdentityEmulator,
+  type CognitoIdentityEmulator,
+} from '@plugboard/cognito-identity-emulator';
+import { cleanEnv, packedApp, run } from './packedApp';
+import { allBlocks, readmeFiles, unmarkedCodeBlocks, type ReadmeBlock } from './readmeBlocks';
 import { repoRoot } from './support';
 import { startUserPoolEmulator, type UserPoolEmulator } from '../src/localUserPool';
 import { startGameBackend, type GameBackend } from '../src/game/gameBackend';
 
-interface ReadmeBlock {
-  readonly name: string;
-  readonly code: string;
-  /** Each `// prints "..."` of the block, as a pattern for one line of output. */
-  readonly prints: readonly RegExp[];
-}
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** `<uuid>`-style placeholders in a `prints` comment stand for any run of non-space characters. */
-function printedLine(expected: string): RegExp {
-  const pattern = expected
-    .split(/(<[^>]+>)/)
-    .map((part) => (/^<[^>]+>$/.test(part) ? '\\S+' : escapeRegExp(part)))
-    .join('');
-  return new RegExp(`^${pattern}$`);
-}
-
-function markedBlocks(markdown: string): ReadmeBlock[] {
-  return [...markdown.matchAll(/<!-- readme-test: ([\w-]+) -->\n```ts\n([\s\S]*?)\n```/g)].map((m) => ({
-    name: m[1]!,
-    code: `${m[2]!}\n`,
-    prints: [...m[2]!.matchAll(/\/\/ prints "([^"]+)"/g)].map((p) => printedLine(p[1]!)),
-  }));
-}
-
-/** The DynamoDB client the README's block is compiled and run with: the one the repository tests with. */
-const DYNAMODB_CLIENT_VERSION = (
-  JSON.parse(
-    readFileSync(join(repoRoot, 'node_modules', '@aws-sdk', 'client-dynamodb', 'package.json'), 'utf8'),
-  ) as { version: string }
-).version;
-
-const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
-const blocks = markedBlocks(readme);
+const blocks = allBlocks();
+const complete = blocks.filter((b) => b.kind === 'test');
+const byName = (name: string): ReadmeBlock => complete.find((b) => b.name === name)!;
 
 /** Runs `dist/NAME.mjs` of the app with `globals` set and `env` added; returns stdout, throws with stderr. */
 async function runBlock(
@@ -92,26 +67,63 @@ function expectPrints(output: string, block: ReadmeBlock): void {
   }
 }
 
+describe("the README's Install section", () => {
+  it('installs, per use case, only packages this repository publishes or that they name as peers', () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const section = /## Install\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? '';
+    const commands = [...section.matchAll(/^npm install (.+)$/gm)].map((m) => m[1]!.split(/\s+/));
+    expect(commands.length).toBeGreaterThanOrEqual(4);
+    const published = new Map(
+      readdirSync(join(repoRoot, 'packages')).map((folder) => {
+        const manifest = JSON.parse(
+          readFileSync(join(repoRoot, 'packages', folder, 'package.json'), 'utf8'),
+        ) as {
+          name: string;
+          peerDependencies?: Record<string, string>;
+        };
+        return [manifest.name, Object.keys(manifest.peerDependencies ?? {})] as const;
+      }),
+    );
+    for (const words of commands) {
+      const names = words.filter((word) => !word.startsWith('-'));
+      const peers = new Set(names.flatMap((name) => published.get(name) ?? []));
+      // Every @plugboard name is a package here; anything else is a peer of one named in the same line.
+      for (const name of names)
+        expect({ name, known: published.has(name) || peers.has(name) }).toEqual({ name, known: true });
+      // And every peer of a package named is installed with it.
+      for (const peer of peers)
+        if (!peer.startsWith('@aws-amplify/'))
+          expect({ peer, installed: names.includes(peer) }).toEqual({ peer, installed: true });
+    }
+    expect(
+      commands.some(
+        (words) => words.includes('--save-dev') && words.includes('@plugboard/cognito-identity-emulator'),
+      ),
+    ).toBe(true);
+  });
+});
+
 describe('README code blocks, pasted into a fresh project', () => {
-  let packed: PackedApp | undefined;
+  let app: string | undefined;
   let userPools: UserPoolEmulator | undefined;
   let game: GameBackend | undefined;
+  let identity: CognitoIdentityEmulator | undefined;
 
   beforeAll(() => {
-    packed = installPackedApp('plugboard-readme-', [
-      'typescript@5.9.3',
-      '@types/node@20',
-      `@aws-sdk/client-dynamodb@${DYNAMODB_CLIENT_VERSION}`,
-    ]);
-    for (const block of blocks) writeFileSync(join(packed.app, 'src', `${block.name}.mts`), block.code);
+    app = packedApp('plugboard-readme-').app;
+    for (const block of blocks) writeFileSync(join(app, 'src', `${block.name}.mts`), block.code);
+    // The bridge's block imports its outputs file, as an app does; the test fills it in before running.
+    writeFileSync(join(app, 'src', 'amplify_outputs.json'), '{}\n');
     writeFileSync(
-      join(packed.app, 'tsconfig.json'),
+      join(app, 'tsconfig.json'),
       JSON.stringify({
         compilerOptions: {
           target: 'ES2022',
-          lib: ['ES2022'],
+          // DOM: aws-amplify's declarations (the bridge's block) need it, as web apps have it anyway.
+          lib: ['ES2022', 'DOM'],
           module: 'nodenext',
           moduleResolution: 'nodenext',
+          resolveJsonModule: true,
           strict: true,
           noUncheckedIndexedAccess: true,
           exactOptionalPropertyTypes: true,
@@ -127,31 +139,55 @@ describe('README code blocks, pasted into a fresh project', () => {
   afterAll(async () => {
     await userPools?.stop();
     await game?.stop();
-    if (packed) rmSync(packed.work, { recursive: true, force: true });
+    await identity?.stop();
+    if (app) rmSync(app, { recursive: true, force: true });
   });
 
-  it('finds the runnable blocks of the quick start and the Usage section, each saying what it prints', () => {
-    expect(blocks.map((b) => b.name)).toEqual(
-      expect.arrayContaining(['quick-start', 'federation', 'user-pool']),
+  it('marks every TypeScript block of every README as complete or as a fragment', () => {
+    expect(readmeFiles()).toEqual(expect.arrayContaining(['README.md', 'packages/core/README.md']));
+    expect(readmeFiles().flatMap(unmarkedCodeBlocks)).toEqual([]);
+  });
+
+  it('finds the complete blocks, each saying what it prints, and names every block once', () => {
+    expect(complete.map((b) => b.name)).toEqual(
+      expect.arrayContaining(['quick-start', 'federation', 'user-pool', 'bridge', 'emulator']),
     );
     expect(new Set(blocks.map((b) => b.name)).size).toBe(blocks.length);
-    expect(blocks.filter((b) => b.prints.length === 0).map((b) => b.name)).toEqual([]);
+    expect(complete.filter((b) => b.prints.length === 0).map((b) => b.name)).toEqual([]);
   });
 
-  it('compiles every marked block with strict TypeScript against the packed declarations', () => {
-    const app = packed!.app;
-    run(process.execPath, [join(app, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], app);
-    for (const block of blocks)
-      expect(readFileSync(join(app, 'dist', `${block.name}.mjs`), 'utf8')).toContain('@plugboard/');
-  }, 60_000);
+  it('declares at the top of each fragment what it assumes', () => {
+    // A fragment compiles (next test) only if every name it uses is imported or declared; the
+    // declarations come first so that a reader sees what the fragment leaves to them.
+    for (const block of blocks.filter((b) => b.kind === 'fragment')) {
+      const lines = block.code.split('\n').filter((line) => line.trim() !== '');
+      const firstCode = lines.findIndex((line) => !/^(import |declare |\/\/)/.test(line));
+      const lastHeader = lines.reduce((last, line, i) => (/^(import |declare )/.test(line) ? i : last), -1);
+      expect({ block: block.name, headerEndsBeforeCode: lastHeader < firstCode || firstCode < 0 }).toEqual({
+        block: block.name,
+        headerEndsBeforeCode: true,
+      });
+    }
+  });
 
-  it('runs the federation block as is: it starts, uses and stops the emulator itself', async () => {
-    const block = blocks.find((b) => b.name === 'federation')!;
-    expectPrints(await runBlock(packed!.app, block.name, {}), block);
-  }, 40_000);
+  it('compiles every block, complete or fragment, with strict TypeScript against the packed declarations', () => {
+    run(process.execPath, [join(app!, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], app!);
+    for (const block of complete)
+      expect(readFileSync(join(app!, 'dist', `${block.name}.mjs`), 'utf8')).toContain('@plugboard/');
+  }, 90_000);
+
+  // Complete blocks that need nothing from the test: they start what they use themselves.
+  const standalone = complete.filter((b) => !['quick-start', 'user-pool', 'bridge'].includes(b.name));
+  it.each(standalone.map((b) => [b.name, b] as const))(
+    'runs the %s block as is',
+    async (_name, block) => {
+      expectPrints(await runBlock(app!, block.name, {}), block);
+    },
+    40_000,
+  );
 
   it('runs the user-pool block against cognito-local, the user choosing a new password at first sign-in', async () => {
-    const block = blocks.find((b) => b.name === 'user-pool')!;
+    const block = byName('user-pool');
     userPools = await startUserPoolEmulator();
     const { poolId, clientId } = await userPools.createPool();
     const password = 'Readme-Temp-Passw0rd!';
@@ -161,22 +197,19 @@ describe('README code blocks, pasted into a fresh project', () => {
       password,
       newPassword: 'Readme-New-Passw0rd!',
     };
-    expectPrints(await runBlock(packed!.app, block.name, globals), block);
+    expectPrints(await runBlock(app!, block.name, globals), block);
     // The new password took: a second run signs in with it and no challenge.
-    expectPrints(
-      await runBlock(packed!.app, block.name, { ...globals, password: globals.newPassword }),
-      block,
-    );
+    expectPrints(await runBlock(app!, block.name, { ...globals, password: globals.newPassword }), block);
   }, 60_000);
 
   it("runs the quick start's block as is: it federates and gives a DynamoDB client the credentials, each signature verified", async () => {
-    const block = blocks.find((b) => b.name === 'quick-start')!;
+    const block = byName('quick-start');
     // The game's backend: the emulator behind a tap that learns the secret keys it issues, and dynalite
     // behind a check that verifies each SigV4 signature and allows only items keyed by the caller's id.
     game = await startGameBackend(Date.now);
     const start = game.mark();
     const output = await runBlock(
-      packed!.app,
+      app!,
       block.name,
       { amplifyConfig: game.config, facebookToken: await game.token('readme-player') },
       { AWS_ENDPOINT_URL_DYNAMODB: game.dynamo.endpoint },
@@ -188,5 +221,25 @@ describe('README code blocks, pasted into a fresh project', () => {
     const ids = new Set(game.dynamo.accepted.map((c) => c.identityId));
     expect(ids.size).toBe(1);
     expect([...ids][0]).toMatch(/^us-east-1:[0-9a-f-]{36}$/);
+  }, 60_000);
+
+  it("runs the bridge's block with an amplify_outputs.json: aws-amplify's fetchAuthSession answers the federated identity", async () => {
+    const block = byName('bridge');
+    identity = await startCognitoIdentityEmulator();
+    const poolId = await identity.createIdentityPool({
+      supportedLoginProviders: { 'graph.facebook.com': 'facebook-app-id' },
+    });
+    const outputs = {
+      version: '1.4',
+      auth: { aws_region: 'us-east-1', identity_pool_id: poolId, identity_pool_endpoint: identity.endpoint },
+    };
+    writeFileSync(join(app!, 'dist', 'amplify_outputs.json'), JSON.stringify(outputs));
+    const facebookToken = await identity.issueProviderToken({
+      providerName: 'graph.facebook.com',
+      subject: 'readme-bridge',
+    });
+    const output = await runBlock(app!, block.name, { facebookToken });
+    expectPrints(output, block);
+    expect(output).toContain(identity.identities(poolId)[0]!.identityId);
   }, 60_000);
 });

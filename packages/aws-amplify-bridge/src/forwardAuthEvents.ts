@@ -1,6 +1,7 @@
 import { Hub, InvalidParameterException } from '@plugboard/core';
 import { authEventPayload } from './authEventPayload.js';
-import { dispatchAuthEvent, type AwsAmplifyHubLike } from './dispatchAuthEvent.js';
+import { hubOfAnotherCopy } from './anotherCoreCopy.js';
+import { dispatchAuthEvent, isHubOfAnotherCopy, type AwsAmplifyHubLike } from './dispatchAuthEvent.js';
 
 export type { AwsAmplifyHubLike } from './dispatchAuthEvent.js';
 
@@ -16,6 +17,7 @@ export function forwardAuthEvents(awsAmplifyHub: AwsAmplifyHubLike): () => void 
       "forwardAuthEvents: the argument must be aws-amplify's Hub.",
       "Pass Hub from 'aws-amplify/utils'.",
     );
+  if (isHubOfAnotherCopy(awsAmplifyHub)) throw hubOfAnotherCopy();
   const subscription = Hub.subscribe('auth', (event) => {
     const payload = authEventPayload(event);
     if (payload) dispatchAuthEvent(awsAmplifyHub, payload);

@@ -2,7 +2,8 @@ import { Amplify } from 'aws-amplify';
 import { signOut as awsAmplifySignOut, type SignOutInput } from 'aws-amplify/auth';
 import { Hub } from 'aws-amplify/utils';
 import { hasUserPool } from './hasUserPool.js';
-import { dispatchAuthEvent } from './dispatchAuthEvent.js';
+import { awsAmplifyOfAnotherCopy } from './anotherCoreCopy.js';
+import { dispatchAuthEvent, isHubOfAnotherCopy } from './dispatchAuthEvent.js';
 
 /**
  * aws-amplify's `signOut`, also for an identity-pool-only configuration (configure aws-amplify with
@@ -15,6 +16,8 @@ import { dispatchAuthEvent } from './dispatchAuthEvent.js';
  */
 export async function signOut(input?: SignOutInput): Promise<void> {
   if (hasUserPool(Amplify.getConfig().Auth)) return awsAmplifySignOut(input);
+  // Before clearing anything: the `signedOut` below could not be dispatched without a warning.
+  if (isHubOfAnotherCopy(Hub)) throw awsAmplifyOfAnotherCopy('signOut');
   await Amplify.clearCredentials();
   dispatchAuthEvent(Hub, { event: 'signedOut' });
 }

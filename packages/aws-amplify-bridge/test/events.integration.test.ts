@@ -1,35 +1,39 @@
 import { inspect } from 'node:util';
 import {
+  AmplifyClass,
   Hub as PlugboardHub,
   HubChannel,
   InvalidParameterException,
   SessionExpiredException,
   type AuthHubEvent,
+  type HubPublisher,
 } from '@plugboard/core';
-import { createHubPublisher } from '@plugboard/core/internals';
 import { AuthProvider } from '@plugboard/auth-cognito-plugin';
 import { AuthError, fetchAuthSession, signOut as awsAmplifySignOut } from 'aws-amplify/auth';
 import { Hub } from 'aws-amplify/utils';
 import { forwardAuthEvents, signOut } from '../src';
-import { recordAwsAmplifyAuthEvents } from './support/awsHubEvents';
+import { capturePrinted, recordAwsAmplifyAuthEvents } from './support/awsHubEvents';
 import { startBridgeHarness, type BridgeHarness } from './support/harness';
 
 let h: BridgeHarness;
 let stopForwarding: (() => void) | undefined;
 let recorder: ReturnType<typeof recordAwsAmplifyAuthEvents>;
-let warn: jest.SpyInstance;
+let printed: ReturnType<typeof capturePrinted>;
 
 beforeEach(() => {
   recorder = recordAwsAmplifyAuthEvents();
-  warn = jest.spyOn(console, 'warn');
+  printed = capturePrinted();
 });
 
+// Every flow below (federation, refresh failure, clearing, both sign-outs, user-pool events) is
+// forwarded without aws-amplify printing its warning about the protected auth channel.
 afterEach(async () => {
   stopForwarding?.();
   stopForwarding = undefined;
   recorder.stop();
-  warn.mockRestore();
+  const lines = printed.stop();
   await h?.stop();
+  expect(lines.filter((line) => /protected/.test(line))).toEqual([]);
 });
 
 describe('forwardAuthEvents', () => {
@@ -46,15 +50,77 @@ describe('forwardAuthEvents', () => {
     ]);
   });
 
-  it('dispatches on the protected auth channel the way aws-amplify does, so its Hub does not warn', async () => {
+  it('forwards a whole flow (seven events) the way aws-amplify dispatches, so nothing is printed', async () => {
     h = await startBridgeHarness();
     stopForwarding = forwardAuthEvents(Hub);
 
-    await h.plugin.federateToIdentityPool(await h.token(), AuthProvider.facebook());
+    const secrets: string[] = [];
+    const federate = async () => {
+      const token = await h.token();
+      const { credentials } = await h.plugin.federateToIdentityPool(token, AuthProvider.facebook());
+      secrets.push(token, credentials.secretAccessKey, credentials.sessionToken!);
+    };
+    await federate();
+    await fetchAuthSession();
+    h.emulator.injectFault({ operation: 'GetCredentialsForIdentity', error: 'NotAuthorizedException' });
+    await fetchAuthSession({ forceRefresh: true }).catch(() => undefined);
+    await federate();
+    await h.plugin.clearFederationToIdentityPool();
+    await federate();
+    await signOut();
 
-    expect(recorder.events).toHaveLength(1);
-    const warnings = warn.mock.calls.flat().map(String);
-    expect(warnings.filter((w) => /protected/.test(w))).toEqual([]);
+    expect(recorder.events.map((e) => e.event)).toEqual([
+      'federatedToIdentityPool',
+      'tokenRefresh_failure',
+      'federatedToIdentityPool',
+      'federationToIdentityPoolCleared',
+      'federatedToIdentityPool',
+      'federationToIdentityPoolCleared',
+      'signedOut',
+    ]);
+    const lines = printed.stop();
+    expect(lines.filter((line) => /WARN|protected/.test(line))).toEqual([]);
+    // What the events carried (and anything printed) holds none of the flow's secrets.
+    const shown = [JSON.stringify(recorder.events), inspect(recorder.events, { depth: 8 }), ...lines].join(
+      '\n',
+    );
+    expect(secrets.filter((secret) => shown.includes(secret))).toEqual([]);
+  });
+
+  it("refuses aws-amplify's Hub from another copy of @aws-amplify/core, which would warn on every event", () => {
+    let foreignHub: unknown;
+    jest.isolateModules(() => {
+      foreignHub = (require('@aws-amplify/core') as { Hub: unknown }).Hub;
+    });
+    expect(foreignHub).not.toBe(Hub);
+
+    const error = (() => {
+      try {
+        stopForwarding = forwardAuthEvents(foreignHub as typeof Hub);
+      } catch (e) {
+        return e as InvalidParameterException;
+      }
+    })();
+
+    expect(error).toBeInstanceOf(InvalidParameterException);
+    expect(error?.message).toMatch(/another copy of @aws-amplify\/core/);
+    expect(error?.recoverySuggestion).toMatch(/npm ls @aws-amplify\/core/);
+  });
+
+  it('still accepts a stand-in that only has dispatch, and dispatches the way aws-amplify does', () => {
+    const calls: unknown[][] = [];
+    stopForwarding = forwardAuthEvents({ dispatch: (...args: unknown[]) => void calls.push(args) });
+    const amplify = new AmplifyClass();
+    let publisher: HubPublisher | undefined;
+    amplify.addPlugin({
+      getPluginKey: () => 'standIn',
+      getCategoryType: () => 'auth',
+      configure: (_section, context) => void (publisher = context.hub),
+    });
+    amplify.configure({});
+    publisher!.publish(HubChannel.AUTH, { name: 'SIGNED_OUT' });
+
+    expect(calls).toEqual([['auth', { event: 'signedOut' }, 'Auth', expect.any(Symbol)]]);
   });
 
   it('forwards SESSION_EXPIRED as tokenRefresh_failure with an AuthError', async () => {
@@ -75,10 +141,17 @@ describe('forwardAuthEvents', () => {
 
   it('forwards SIGNED_IN as signedIn with an AuthUser, and SIGNED_OUT and USER_DELETED as signedOut', () => {
     stopForwarding = forwardAuthEvents(Hub);
-    // The plugin is the only publisher of these on Plugboard's protected channel; a publisher for the
-    // auth category stands in for it here (the user-pool test signs in for real).
-    const publisher = createHubPublisher('auth');
-    const publish = (event: AuthHubEvent): void => publisher.publish(HubChannel.AUTH, event);
+    // Only a registered auth plugin can publish these on Plugboard's protected channel; one that only
+    // keeps its publisher stands in for the Cognito plugin here (the user-pool test signs in for real).
+    let publisher: HubPublisher | undefined;
+    const amplify = new AmplifyClass();
+    amplify.addPlugin({
+      getPluginKey: () => 'standIn',
+      getCategoryType: () => 'auth',
+      configure: (_section, context) => void (publisher = context.hub),
+    });
+    amplify.configure({});
+    const publish = (event: AuthHubEvent): void => publisher!.publish(HubChannel.AUTH, event);
     publish({ name: 'SIGNED_IN', data: { username: 'alice', userId: 'sub-1' } });
     publish({ name: 'SIGNED_OUT' });
     publish({ name: 'USER_DELETED' });

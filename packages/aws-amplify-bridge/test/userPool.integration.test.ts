@@ -6,7 +6,7 @@ import {
   type UserPoolEmulator,
 } from '../../../examples/federation-demo/src/localUserPool';
 import { forwardAuthEvents } from '../src';
-import { recordAwsAmplifyAuthEvents } from './support/awsHubEvents';
+import { capturePrinted, recordAwsAmplifyAuthEvents } from './support/awsHubEvents';
 import { startBridgeHarness, type BridgeHarness } from './support/harness';
 
 const PASSWORD = 'Correct-Horse-9';
@@ -23,6 +23,16 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.stop();
   await users.stop();
+});
+
+// The user-pool flow's forwarded events (signedIn, federatedToIdentityPool, signedOut) print nothing
+// either: no warning about aws-amplify's protected auth channel.
+let printed: ReturnType<typeof capturePrinted>;
+beforeEach(() => {
+  printed = capturePrinted();
+});
+afterEach(() => {
+  expect(printed.stop().filter((line) => /protected/.test(line))).toEqual([]);
 });
 
 describe('a Plugboard user-pool session seen by aws-amplify', () => {

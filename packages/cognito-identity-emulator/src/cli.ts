@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 import { parseCliArgs, USAGE, type CliOptions } from './cliArgs.js';
 import { startCognitoIdentityEmulator } from './emulator.js';
 import { HEALTH_PATH, TEST_IDP_TOKEN_PATH } from './httpServer.js';
-import { configText } from './printConfig.js';
+import { CliOutput } from './cliOutput.js';
+import { amplifyConfiguration, amplifyOutputs, configText } from './printConfig.js';
 import type { CognitoIdentityEmulator } from './types.js';
 
 /** Exit codes: 0 stopped by a signal, 1 could not start, 2 bad arguments, 3 address already in use. */
@@ -35,53 +36,80 @@ async function readyPool(emulator: CognitoIdentityEmulator): Promise<string> {
 }
 
 async function run(options: CliOptions): Promise<void> {
+  const running: { emulator?: CognitoIdentityEmulator } = {};
+  let stopping = false;
+  const stop = (then: () => void): void => {
+    if (stopping) return;
+    stopping = true;
+    (running.emulator?.stop() ?? Promise.resolve()).then(then, (error: unknown) => {
+      output.error(`Error while stopping: ${(error as Error).message}`);
+      process.exit(EXIT_START_FAILED);
+    });
+  };
+  // Nobody reads stdout any more (`... | head`): stop quietly, as a pipeline expects.
+  const output = new CliOutput(options.json, options.logLevel, () => stop(() => process.exit(0)));
   const emulator = await startCognitoIdentityEmulator({
     port: options.port,
     host: options.host,
     allowRemote: options.allowRemote,
+    allowedHosts: options.allowedHosts,
     stateFile: options.stateFile,
     region: options.region,
     credentialsLifetimeSeconds: options.credentialsLifetimeSeconds,
+    maxRecordedRequests: options.maxRecordedRequests,
+    onRequest: (entry) => output.request(entry),
   });
-  let stopping = false;
+  running.emulator = emulator;
   const shutdown = (signal: NodeJS.Signals): void => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`Received ${signal}, stopping.`);
-    emulator.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(`Error while stopping: ${(error as Error).message}`);
-        process.exit(1);
-      },
-    );
+    output.notice('stopping', `Received ${signal}, stopping.`, { signal });
+    stop(() => {
+      output.notice('stopped', 'Stopped.');
+      process.exit(0);
+    });
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   const poolId = await readyPool(emulator);
+  printBanner(output, emulator, poolId, options.printConfig);
+}
+
+function printBanner(
+  output: CliOutput,
+  emulator: CognitoIdentityEmulator,
+  poolId: string,
+  printConfig: boolean,
+): void {
   const { accessKeyId, secretAccessKey } = emulator.controlPlaneCredentials;
-  console.log(`Cognito Identity emulator listening on ${emulator.endpoint}`);
-  console.log(`Identity pool: ${poolId}`);
-  console.log(`Region: ${emulator.region}`);
-  console.log(`Signed operations accept the access key ${accessKeyId} with the secret ${secretAccessKey}`);
-  console.log(`Health: ${emulator.endpoint}${HEALTH_PATH}`);
-  console.log(`Login providers: ${Object.keys(COMMON_PROVIDERS).join(', ')}`);
-  console.log(`Developer provider: ${DEVELOPER_PROVIDER_NAME}`);
-  console.log(`Test IdP JWKS: ${emulator.jwksUri}`);
-  console.log(
-    `Mint a test token: curl '${emulator.endpoint}${TEST_IDP_TOKEN_PATH}?provider=graph.facebook.com&sub=alice'`,
-  );
-  if (options.printConfig) {
-    console.log(
-      configText({
-        endpoint: emulator.endpoint,
-        identityPoolId: poolId,
-        region: emulator.region,
-        allowUnauthenticatedIdentities: true,
-      }),
-    );
-  }
-  console.log('Press Ctrl+C to stop.');
+  const { endpoint, region } = emulator;
+  const mintUrl = `${endpoint}${TEST_IDP_TOKEN_PATH}?provider=graph.facebook.com&sub=alice`;
+  const target = { endpoint, identityPoolId: poolId, region, allowUnauthenticatedIdentities: true };
+  const lines = [
+    `Cognito Identity emulator listening on ${endpoint}`,
+    `Identity pool: ${poolId}`,
+    `Region: ${region}`,
+    `Signed operations accept the access key ${accessKeyId} with the secret ${secretAccessKey}`,
+    `Health: ${endpoint}${HEALTH_PATH}`,
+    `Login providers: ${Object.keys(COMMON_PROVIDERS).join(', ')}`,
+    `Developer provider: ${DEVELOPER_PROVIDER_NAME}`,
+    `Test IdP JWKS: ${emulator.jwksUri}`,
+    `Mint a test token: curl '${mintUrl}'`,
+    ...(printConfig ? [configText(target)] : []),
+    'Press Ctrl+C to stop.',
+  ];
+  output.event('started', lines, {
+    endpoint,
+    identityPoolId: poolId,
+    region,
+    controlPlaneCredentials: { accessKeyId, secretAccessKey },
+    healthUrl: `${endpoint}${HEALTH_PATH}`,
+    loginProviders: Object.keys(COMMON_PROVIDERS),
+    developerProvider: DEVELOPER_PROVIDER_NAME,
+    jwksUri: emulator.jwksUri,
+    testIdpTokenUrl: `${endpoint}${TEST_IDP_TOKEN_PATH}`,
+    ...(printConfig
+      ? { amplifyConfiguration: amplifyConfiguration(target), amplifyOutputs: amplifyOutputs(target) }
+      : {}),
+  });
 }
 
 /** The version in the package.json next to the built `dist/<format>/cli.js`. */
@@ -114,6 +142,10 @@ function main(): void {
     console.error(USAGE);
     process.exit(EXIT_USAGE);
   }
+  process.stdout.once('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0); // `--help | head`: nobody reads the rest
+  });
   if (options.help) {
     console.log(USAGE);
     return;
@@ -122,6 +154,7 @@ function main(): void {
     console.log(packageVersion());
     return;
   }
+  process.stdout.removeAllListeners('error');
   run(options).catch((error: unknown) => startFailure(error, options));
 }
 

@@ -1,9 +1,11 @@
 /**
  * CORS for pages served from loopback origins (`http://127.0.0.1:*`, `http://localhost:*`,
- * `http://[::1]:*`): a browser page on the developer's machine may call the emulator and read the
- * `x-amzn-*` headers the AWS SDK parses. Other origins get no CORS headers, so browsers refuse them.
+ * `http://[::1]:*`, plus pages on `allowedHosts`): a browser page on the developer's machine may call the
+ * emulator and read the `x-amzn-*` headers the AWS SDK parses. Other origins get no CORS headers, and
+ * the edge guard (edgeGuard.ts) refuses their requests outright.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { originAllowed } from './edgeGuard.js';
 import { isLoopbackHost } from './loopback.js';
 
 /** Request headers an AWS SDK v3 client sends from a browser (JSON 1.1 protocol, SigV4). */
@@ -43,11 +45,15 @@ export function isLoopbackOrigin(origin: string | undefined): origin is string {
  * errors included) and answers a preflight `OPTIONS` itself. Returns true when the request was
  * answered here and the caller must not route it.
  */
-export function applyCors(req: IncomingMessage, res: ServerResponse): boolean {
+export function applyCors(
+  req: IncomingMessage,
+  res: ServerResponse,
+  allowedHosts: readonly string[] = [],
+): boolean {
   const origin = req.headers.origin;
   res.setHeader('vary', 'Origin');
-  const allowed = isLoopbackOrigin(origin);
-  if (allowed) {
+  const allowed = originAllowed(origin, allowedHosts);
+  if (allowed && origin !== undefined) {
     res.setHeader('access-control-allow-origin', origin);
     res.setHeader('access-control-expose-headers', CORS_EXPOSED_HEADERS.join(', '));
   }

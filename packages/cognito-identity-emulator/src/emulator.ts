@@ -1,7 +1,7 @@
 /** Wires store, tokens, faults and the HTTP server into one running emulator. */
 import { FaultQueue } from './faults.js';
 import { HttpServer, JWKS_PATH, OPEN_ID_JWKS_PATH } from './httpServer.js';
-import { isLoopbackHost, urlHost } from './loopback.js';
+import { urlHost } from './loopback.js';
 import type { OperationContext } from './operations/context.js';
 import { poolFromOptions } from './operations/poolShape.js';
 import { readState, StateWriter } from './persistence.js';
@@ -13,7 +13,8 @@ import { TestIdp } from './testIdp.js';
 import { DEFAULT_CONTROL_PLANE_CREDENTIALS, type ControlPlaneCredentials } from './sigv4.js';
 import { OPEN_ID_ISSUER, TokenIssuer } from './tokenIssuer.js';
 import { TokenVerifier } from './tokenVerifier.js';
-import { EmulatorUsageError, requireOptionsObject } from './usageError.js';
+import { requireOptionsObject } from './usageError.js';
+import { checkStartOptions, regionFor, type CheckedStartOptions } from './startOptions.js';
 import type {
   CognitoIdentityEmulator,
   CreateIdentityPoolOptions,
@@ -32,7 +33,7 @@ class RunningEmulator implements CognitoIdentityEmulator {
   private endpoints: string[];
   private stopped?: Promise<void>;
   private readonly faults = new FaultQueue();
-  private readonly log = new RequestLog();
+  private readonly log: RequestLog;
   private readonly store: Store;
   private readonly verifier: TokenVerifier;
   private readonly testIdp: TestIdp;
@@ -42,11 +43,13 @@ class RunningEmulator implements CognitoIdentityEmulator {
   readonly #controlPlaneCredentials: ControlPlaneCredentials;
 
   constructor(
-    private readonly options: StartCognitoIdentityEmulatorOptions & { region: string; now: () => number },
+    private readonly options: StartCognitoIdentityEmulatorOptions &
+      CheckedStartOptions & { region: string; now: () => number },
     key: SigningKey,
     previousEndpoints: string[],
   ) {
     const { now, stateFile } = options;
+    this.log = new RequestLog(options.maxRecordedRequests);
     const { accessKeyId, secretAccessKey } =
       options.controlPlaneCredentials ?? DEFAULT_CONTROL_PLANE_CREDENTIALS;
     this.#controlPlaneCredentials = { accessKeyId, secretAccessKey };
@@ -55,6 +58,7 @@ class RunningEmulator implements CognitoIdentityEmulator {
     if (stateFile) {
       this.writer = new StateWriter(stateFile, () => ({
         version: 1,
+        region: options.region,
         signingKey: storeSigningKey(key),
         endpoints: this.endpoints,
         ...this.store.snapshot(),
@@ -99,6 +103,8 @@ class RunningEmulator implements CognitoIdentityEmulator {
       jwks: () => key.jwks,
       mintTestToken:
         options.testIdpHttpEndpoint === false ? undefined : (query) => this.testIdp.mintFromQuery(query),
+      allowedHosts: options.allowedHosts,
+      ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     });
   }
 
@@ -155,7 +161,12 @@ class RunningEmulator implements CognitoIdentityEmulator {
     const others = this.endpoints.filter((e) => e !== this.endpoint);
     this.endpoints = [...others, this.endpoint].slice(-MAX_REMEMBERED_ENDPOINTS);
     this.writer?.schedule();
-    await this.writer?.flush();
+    try {
+      await this.writer?.flush();
+    } catch (error) {
+      await this.server.close(); // the state cannot be kept: do not serve as if it could
+      throw error;
+    }
   }
 
   async createIdentityPool(options: CreateIdentityPoolOptions): Promise<string> {
@@ -224,59 +235,12 @@ class RunningEmulator implements CognitoIdentityEmulator {
 export async function startCognitoIdentityEmulator(
   options: StartCognitoIdentityEmulatorOptions = {},
 ): Promise<CognitoIdentityEmulator> {
-  requireOptionsObject(options, 'startCognitoIdentityEmulator');
-  const region = options.region ?? 'us-east-1';
-  if (typeof region !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
-    throw new EmulatorUsageError(
-      `Not a region name: ${String(region)}.`,
-      "Pass a region such as 'us-east-1'.",
-    );
-  }
-  const host = options.host ?? '127.0.0.1';
-  if (typeof host !== 'string' || (!isLoopbackHost(host) && !options.allowRemote)) {
-    throw new EmulatorUsageError(
-      `Refusing to bind ${String(host)}: not a loopback address.`,
-      "Bind '127.0.0.1' (the default), or set allowRemote: true to expose the emulator on purpose.",
-    );
-  }
-  const port = options.port ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new EmulatorUsageError(
-      `port must be an integer from 0 to 65535, got ${String(port)}.`,
-      'Pass port: 0 to take any free port.',
-    );
-  }
-  const lifetime = options.credentialsLifetimeSeconds ?? 3600;
-  if (typeof lifetime !== 'number' || !Number.isFinite(lifetime) || lifetime <= 0) {
-    throw new EmulatorUsageError(
-      `credentialsLifetimeSeconds must be a positive number, got ${String(lifetime)}.`,
-      'Pass the lifetime of issued credentials in seconds, e.g. 3600.',
-    );
-  }
-  const credentials = options.controlPlaneCredentials;
-  if (
-    credentials !== undefined &&
-    (typeof credentials?.accessKeyId !== 'string' ||
-      !/^[A-Z0-9]{16,128}$/.test(credentials.accessKeyId) ||
-      typeof credentials.secretAccessKey !== 'string' ||
-      credentials.secretAccessKey.length < 16)
-  ) {
-    throw new EmulatorUsageError(
-      'controlPlaneCredentials needs an accessKeyId (16-128 upper-case letters and digits) and a secretAccessKey of 16 characters or more.',
-      'Leave it out to use DEFAULT_CONTROL_PLANE_CREDENTIALS, or pass the key your signed clients use.',
-    );
-  }
-  const headerBytes = options.maxHeaderBytes ?? 16 * 1024;
-  if (!Number.isInteger(headerBytes) || headerBytes < 1024) {
-    throw new EmulatorUsageError(
-      `maxHeaderBytes must be an integer of 1024 or more, got ${String(headerBytes)}.`,
-      'Leave it out for 16 KiB.',
-    );
-  }
+  const checked = checkStartOptions(options);
   const state = options.stateFile ? await readState(options.stateFile) : undefined;
+  const region = regionFor(options.stateFile, options.region, state);
   const key = state ? await loadSigningKey(state.signingKey) : await createSigningKey();
   const emulator = new RunningEmulator(
-    { ...options, region, now: options.now ?? Date.now },
+    { ...options, ...checked, region, now: options.now ?? Date.now },
     key,
     state?.endpoints ?? [],
   );

@@ -13,7 +13,9 @@ export function statusForErrorName(name: string): number {
   return STATUS_BY_NAME[name] ?? 400;
 }
 
+/** An error answered on the wire in the service's format: `name` is the Cognito error name (`x-amzn-ErrorType`). */
 export class CognitoServiceError extends Error {
+  /** The HTTP status of the answer (400, or 500/503 for server faults). */
   readonly status: number;
 
   constructor(name: string, message: string, status = statusForErrorName(name)) {

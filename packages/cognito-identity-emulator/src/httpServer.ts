@@ -3,17 +3,23 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { applyCors } from './cors.js';
+import { edgeRefusal } from './edgeGuard.js';
 import { CognitoServiceError } from './errors.js';
 import { sendError, sendJson } from './httpResponses.js';
 import { isLoopbackAddress } from './loopback.js';
 import { handleProtocolRequest, type ProtocolDeps } from './protocolEndpoint.js';
+import { operationOf } from './router.js';
+import type { RequestLogEntry } from './types.js';
 
+/** Key set of the test identity provider's tokens. */
 export const JWKS_PATH = '/.well-known/jwks.json';
 /** Key set of the OpenID tokens, at the service's path. */
 export const OPEN_ID_JWKS_PATH = '/.well-known/jwks_uri';
+/** OpenID discovery document of the emulator's OpenID tokens. */
 export const OPEN_ID_CONFIGURATION_PATH = '/.well-known/openid-configuration';
 /** `GET /health`: 200 with a small JSON status, for scripts waiting for the emulator. */
 export const HEALTH_PATH = '/health';
+/** `GET /test-idp/token?provider=&sub=`: mints a test-IdP token, for loopback callers. */
 export const TEST_IDP_TOKEN_PATH = '/test-idp/token';
 
 export interface HttpServerDeps extends Omit<ProtocolDeps, 'delay'> {
@@ -23,6 +29,27 @@ export interface HttpServerDeps extends Omit<ProtocolDeps, 'delay'> {
   readonly maxHeaderBytes: number;
   /** Answers `GET /test-idp/token`; `undefined` disables the route. */
   readonly mintTestToken?: (query: URLSearchParams) => Promise<object>;
+  /** Host names served besides loopback ones (`'*'`: any). */
+  readonly allowedHosts: readonly string[];
+  /** Told about every answered (or dropped) request once it is over. */
+  readonly onRequest?: (entry: RequestLogEntry) => void;
+}
+
+const KNOWN_PATHS = new Set([
+  JWKS_PATH,
+  OPEN_ID_JWKS_PATH,
+  OPEN_ID_CONFIGURATION_PATH,
+  HEALTH_PATH,
+  TEST_IDP_TOKEN_PATH,
+]);
+
+/** What a request log line names: the operation, or the method and a known path (never a query). */
+function requestLabel(req: IncomingMessage): string {
+  const method = /^[A-Z]{1,16}$/.test(req.method ?? '') ? req.method! : '(invalid)';
+  const path = new URL(req.url ?? '/', 'http://emulator.invalid').pathname;
+  if (method === 'POST' && path === '/') return operationOf(req.headers);
+  if (method === 'OPTIONS') return 'OPTIONS (preflight)';
+  return `${method} ${KNOWN_PATHS.has(path) ? path : '(other path)'}`;
 }
 
 const HEADERS_TOO_LARGE =
@@ -35,6 +62,7 @@ export class HttpServer {
 
   constructor(private readonly deps: HttpServerDeps) {
     this.server = createServer({ keepAlive: true, maxHeaderSize: deps.maxHeaderBytes }, (req, res) => {
+      if (deps.onRequest) this.watch(req, res, deps.onRequest);
       this.route(req, res).catch(() => req.socket.destroy());
     });
     this.server.on('connection', (socket) => {
@@ -81,8 +109,40 @@ export class HttpServer {
       this.timers.set(timer, resolve);
     });
 
+  private watch(
+    req: IncomingMessage,
+    res: ServerResponse,
+    onRequest: (entry: RequestLogEntry) => void,
+  ): void {
+    const at = new Date();
+    const started = performance.now();
+    const operation = requestLabel(req);
+    res.once('close', () => {
+      const errorType = res.getHeader('x-amzn-errortype');
+      const entry: RequestLogEntry = {
+        at,
+        operation,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        ...(res.headersSent ? { status: res.statusCode } : {}),
+        ...(typeof errorType === 'string' ? { errorType: errorType.replace(/:.*$/s, '') } : {}),
+      };
+      try {
+        onRequest(entry);
+      } catch {
+        // A failing listener must not take the server down.
+      }
+    });
+  }
+
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (applyCors(req, res)) return;
+    const refusal = edgeRefusal(req, this.deps.allowedHosts);
+    if (refusal !== undefined) {
+      req.resume();
+      res.setHeader('connection', 'close');
+      const error = new CognitoServiceError('AccessDeniedException', refusal, 403);
+      return sendError(res, randomUUID(), error);
+    }
+    if (applyCors(req, res, this.deps.allowedHosts)) return;
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
     if (req.method === 'POST' && url.pathname === '/') {
       return handleProtocolRequest(req, res, { ...this.deps, delay: this.delay });

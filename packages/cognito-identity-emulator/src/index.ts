@@ -21,6 +21,7 @@ export type {
   IssueProviderTokenOptions,
   OpenIdConnectProviderConfig,
   RecordedRequest,
+  RequestLogEntry,
   RoleMapping,
   StartCognitoIdentityEmulatorOptions,
 } from './types.js';

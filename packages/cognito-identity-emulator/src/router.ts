@@ -15,6 +15,7 @@ const OPERATIONS: ReadonlyMap<string, OperationSpec> = new Map(
   Object.entries({ ...dataPlaneOperations, ...signedDataPlaneOperations, ...controlPlaneOperations }),
 );
 
+/** The names of the Cognito Identity operations the emulator answers (`X-Amz-Target` without the prefix). */
 export const SUPPORTED_OPERATIONS: readonly string[] = [...OPERATIONS.keys()];
 
 /** The operation named by `X-Amz-Target`, reduced to a safe label for the request log. */

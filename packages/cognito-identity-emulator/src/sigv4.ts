@@ -2,7 +2,7 @@
  * Verification of AWS Signature Version 4 `Authorization` headers for the signed operations: the
  * credential scope (`<key>/<date>/<region>/cognito-identity/aws4_request`), the access key the emulator
  * accepts, the request time (15 minutes of skew at most) and the signature itself, recomputed from the
- * canonical request. Wrong key: UnrecognizedClientException; wrong signature, scope or time:
+ * canonical request with the hash of the body actually received. Wrong key: UnrecognizedClientException; wrong signature, scope or time:
  * InvalidSignatureException; a malformed header: IncompleteSignatureException.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
@@ -14,8 +14,11 @@ import {
   unrecognizedClient,
 } from './errors.js';
 
+/** The access key and secret that signed (control-plane) requests must be signed with. */
 export interface ControlPlaneCredentials {
+  /** The access key id. */
   readonly accessKeyId: string;
+  /** The secret access key. */
   readonly secretAccessKey: string;
 }
 
@@ -78,9 +81,9 @@ function canonicalRequest(req: IncomingMessage, signedHeaders: string[], body: B
   const headers = signedHeaders
     .map((name) => `${name}:${(distinct[name] ?? []).map((v) => v.trim().replace(/\s+/g, ' ')).join(',')}\n`)
     .join('');
-  const payload = req.headers['x-amz-content-sha256'];
-  const payloadHash =
-    typeof payload === 'string' && payload !== 'UNSIGNED-PAYLOAD' ? payload : sha256Hex(body);
+  // The hash of the body as received, never the x-amz-content-sha256 header: a body changed after
+  // signing (whatever the header claims, UNSIGNED-PAYLOAD included) no longer matches the signature.
+  const payloadHash = sha256Hex(body);
   return [req.method ?? 'POST', path, query, headers, signedHeaders.join(';'), payloadHash].join('\n');
 }
 

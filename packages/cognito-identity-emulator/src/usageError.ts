@@ -4,6 +4,7 @@
  * catch those keep working.
  */
 export class EmulatorUsageError extends TypeError {
+  /** What to do about it, in a sentence. */
   readonly recoverySuggestion: string;
 
   constructor(message: string, recoverySuggestion: string) {

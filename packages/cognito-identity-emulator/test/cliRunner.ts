@@ -17,7 +17,7 @@ export function buildCli(): void {
 export function runCli(args: string[], env: Record<string, string> = {}) {
   const child = spawn(process.execPath, [cliPath, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: '', HOST: '', STATE_FILE: '', ...env },
+    env: { ...process.env, PORT: '', HOST: '', STATE_FILE: '', LOG_LEVEL: '', ...env },
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -7,6 +7,8 @@ export { Hub } from './hub/Hub.js';
 export { AmplifyClass } from './amplify/AmplifyClass.js';
 export { Category } from './categories/Category.js';
 export { AuthCategory } from './categories/AuthCategory.js';
+export { StorageCategory } from './categories/StorageCategory.js';
+export type { StorageCategoryMethod } from './categories/StorageCategory.js';
 export { AmplifyException } from './errors/AmplifyException.js';
 export { ConfigurationException } from './errors/ConfigurationException.js';
 export { PluginNotFoundException } from './errors/PluginNotFoundException.js';
@@ -54,6 +56,9 @@ export type {
   AuthPluginRegistry,
   AuthSessionOf,
   RegisteredAuthSession,
+  StoragePlugin,
+  StoragePluginRegistry,
+  RegisteredStoragePlugin,
 } from './categories/Plugin.js';
 export type { LogLevel, LogEntry, LogSink, Logger } from './logger/Logger.js';
 export { Logging } from './logger/Logging.js';

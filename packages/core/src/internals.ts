@@ -3,16 +3,20 @@
  * tests). NOT part of the public API: no semantic-versioning promise, anything here may change or
  * disappear in any release. Apps use the main entry, `@plugboard/core`.
  */
-export { brandClass, processSingleton, findProcessSingleton } from './brand.js';
+export { brandClass } from './brand.js';
 export { createPluginContext } from './categories/createPluginContext.js';
+export type { RecordedHubEvent, RecordingPluginContext } from './categories/createPluginContext.js';
 export { resetPlugin } from './categories/Category.js';
-export { createHubPublisher } from './hub/createHubPublisher.js';
 export { PROTECTED_CHANNELS, isProtectedChannel, protectedChannelOf } from './hub/protectedChannels.js';
 export type { HubBus } from './hub/HubBus.js';
 export { isLogLevelEnabled } from './logger/getLogger.js';
 export { maskSecrets } from './logger/maskSecrets.js';
 export { maskString, isSecretKey, MASK } from './logger/maskString.js';
-export { parseAmplifyConfiguration, pluginSectionOf } from './config/parseAmplifyConfiguration.js';
+export {
+  parseAmplifyConfiguration,
+  pluginSectionOf,
+  freezePluginConfiguration,
+} from './config/parseAmplifyConfiguration.js';
 export { isAmplifyOutputs, normalizeAmplifyOutputs } from './config/normalizeAmplifyOutputs.js';
 export {
   COGNITO_AUTH_PLUGIN_PATH,

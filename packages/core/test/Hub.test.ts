@@ -1,5 +1,6 @@
 import { Amplify, HubCategory, HubChannel, HubException, Hub, type HubEvent } from '../src/index.js';
-import { PROTECTED_CHANNELS, createHubPublisher } from '../src/internals.js';
+import { PROTECTED_CHANNELS } from '../src/internals.js';
+import { createHubPublisher } from '../src/hub/createHubPublisher.js';
 import { getHubBus } from '../src/hub/HubBus.js';
 import { captureLogs, flushPromises } from './support/captureLogs.js';
 
@@ -422,9 +423,12 @@ describe('createHubPublisher', () => {
       const listener = jest.fn();
       const token = Hub.subscribe(HubChannel.STORAGE, listener);
       try {
-        expect(() => createHubPublisher('auth').publish(HubChannel.STORAGE, { name: 'x' })).toThrow(
-          HubException,
-        );
+        expect(() =>
+          createHubPublisher('auth').publish(HubChannel.STORAGE, {
+            name: 'REMOVED',
+            data: { path: 'x', bucket: 'b' },
+          }),
+        ).toThrow(HubException);
         expect(() =>
           createHubPublisher('my-custom-category').publish(HubChannel.AUTH, { name: 'SIGNED_OUT' }),
         ).toThrow(HubException);

@@ -1,5 +1,6 @@
 import { AmplifyException } from '../src/index.js';
 import { MASK, isSecretKey, maskSecrets, maskString } from '../src/internals.js';
+import { MAX_LOGGED_ITEMS } from '../src/logger/maskSecrets.js';
 
 const JWT =
   'eyJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.eyJzdWIiOiJhbGljZSIsImF1ZCI6ImFwcCJ9.c2lnbmF0dXJlLW9mLXRoZS10b2tlbi1oZXJl';
@@ -122,5 +123,16 @@ describe('maskSecrets', () => {
       ]),
     );
     expect(maskSecrets(new Set([JWT]))).toEqual(new Set([MASK]));
+  });
+
+  it('shows a long array by its first items and a count, even a sparse one of length 2^32-1', () => {
+    const sparse: unknown[] = [];
+    sparse.length = 2 ** 32 - 1;
+    sparse[0] = JWT;
+    const shown = maskSecrets({ list: sparse }) as { list: unknown[] };
+    expect(shown.list).toHaveLength(MAX_LOGGED_ITEMS + 1);
+    expect(shown.list[0]).toBe(MASK);
+    expect(shown.list.at(-1)).toBe(`... ${2 ** 32 - 1 - MAX_LOGGED_ITEMS} more items`);
+    expect(maskSecrets(Array(MAX_LOGGED_ITEMS).fill('a'))).toEqual(Array(MAX_LOGGED_ITEMS).fill('a'));
   });
 });

@@ -3,11 +3,12 @@
  * federation with a test-IdP token, and DynamoDB (score) and S3 (profile) clients whose credentials
  * come from `fromAmplifyAuth()`. Bundled for the browser by esbuild (see ../server/buildPage.ts).
  */
-import { GetItemCommand, PutItemCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { AmplifyException, Amplify, Hub, HubChannel } from '@plugboard/core';
 import { AuthProvider, AWSCognitoAuthPlugin, fromAmplifyAuth } from '@plugboard/auth-cognito-plugin';
+import { AWSS3StoragePlugin } from '@plugboard/storage-s3-plugin';
 import { loadConfig, type GameConfig } from './config';
+import { PlayerData, type Stored } from './playerData';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
@@ -36,6 +37,18 @@ function setSignedIn(identityId: string | undefined): void {
   $<HTMLButtonElement>('clear').disabled = identityId === undefined;
 }
 
+function showStored({ score, profile }: Stored): void {
+  $('stored').textContent = score ?? '-';
+  $('profile').textContent = profile ? JSON.stringify(profile) : '-';
+}
+
+/**
+ * Which identity pool this browser has played with. Only then does the page ask the plugin for the
+ * stored session at load: the pool gives no guest access, so asking without one would only earn a
+ * refused guest GetId (a 400 in the console) on every first visit.
+ */
+const PLAYED_KEY = 'browser-game.played-pool';
+
 /** Every auth event, shown as it arrives; event data never holds a token. */
 Hub.subscribe(HubChannel.AUTH, (event) => {
   const item = document.createElement('li');
@@ -47,6 +60,7 @@ Hub.subscribe(HubChannel.AUTH, (event) => {
 async function start(config: GameConfig): Promise<void> {
   const plugin = new AWSCognitoAuthPlugin(); // default storage in a browser: localStorage
   Amplify.addPlugin(plugin);
+  Amplify.addPlugin(new AWSS3StoragePlugin());
   Amplify.configure({
     auth: {
       plugins: {
@@ -57,9 +71,19 @@ async function start(config: GameConfig): Promise<void> {
                 PoolId: config.identityPoolId,
                 Region: config.region,
                 Endpoint: config.cognitoEndpoint,
+                AllowUnauthenticatedIdentities: false,
               },
             },
           },
+        },
+      },
+    },
+    storage: {
+      plugins: {
+        awsS3StoragePlugin: {
+          bucket: config.profileBucket,
+          region: config.region,
+          Endpoint: config.s3Endpoint,
         },
       },
     },
@@ -70,13 +94,7 @@ async function start(config: GameConfig): Promise<void> {
     credentials: fromAmplifyAuth(),
     maxAttempts: 1,
   });
-  const s3 = new S3Client({
-    region: config.region,
-    endpoint: config.s3Endpoint,
-    forcePathStyle: true,
-    credentials: fromAmplifyAuth(),
-    maxAttempts: 1,
-  });
+  const data = new PlayerData(dynamo, config);
 
   const reportKey = async (): Promise<void> => {
     if (!config.devKeyReportUrl) return;
@@ -95,6 +113,7 @@ async function start(config: GameConfig): Promise<void> {
       const { token } = (await (await fetch(url)).json()) as { token: string };
       const { identityId } = await plugin.federateToIdentityPool(token, AuthProvider.facebook());
       await reportKey();
+      localStorage.setItem(PLAYED_KEY, config.identityPoolId);
       setSignedIn(identityId);
       setStatus('federated');
     })().catch(showError);
@@ -105,23 +124,10 @@ async function start(config: GameConfig): Promise<void> {
       setStatus('working', 'saving...');
       if (player === undefined) throw new Error('Play first: there is no identity to save a score for.');
       const score = $<HTMLInputElement>('score').value;
-      const Key = { identityId: { S: player } };
-      await dynamo.send(
-        new PutItemCommand({ TableName: config.tableName, Item: { ...Key, score: { N: score } } }),
-      );
-      const profile = { identityId: player, bestScore: Number(score), savedAt: new Date().toISOString() };
-      await s3.send(
-        new PutObjectCommand({
-          Bucket: config.profileBucket,
-          Key: `players/${player}/profile.json`,
-          Body: JSON.stringify(profile),
-          ContentType: 'application/json',
-        }),
-      );
-      const read = await dynamo.send(
-        new GetItemCommand({ TableName: config.tableName, Key, ConsistentRead: true }),
-      );
-      $('stored').textContent = read.Item?.score?.N ?? '-';
+      const saved = await data.save(player, score);
+      showStored(saved);
+      $('replaced').textContent =
+        saved.replaced === undefined ? 'first score saved' : `replaced the stored score ${saved.replaced}`;
       setStatus('saved');
     })().catch(showError);
   });
@@ -129,19 +135,24 @@ async function start(config: GameConfig): Promise<void> {
   $('clear').addEventListener('click', () => {
     void (async () => {
       await plugin.clearFederationToIdentityPool();
+      localStorage.removeItem(PLAYED_KEY);
       setSignedIn(undefined);
-      $('stored').textContent = '-';
+      showStored({});
+      $('replaced').textContent = '';
       setStatus('signed-out', 'signed out');
     })().catch(showError);
   });
 
   // A stored federated session comes back from localStorage without asking Cognito.
-  const session = await plugin.fetchAuthSession();
-  if (session.identityIdResult.type === 'SUCCESS' && session.awsCredentialsResult.type === 'SUCCESS') {
+  const played = localStorage.getItem(PLAYED_KEY) === config.identityPoolId;
+  const session = played ? await plugin.fetchAuthSession() : undefined;
+  if (session?.identityIdResult.type === 'SUCCESS' && session.awsCredentialsResult.type === 'SUCCESS') {
     await reportKey();
     setSignedIn(session.identityIdResult.value);
+    showStored(await data.load(session.identityIdResult.value));
     setStatus('restored', 'session restored from localStorage');
   } else {
+    if (!played) localStorage.removeItem(PLAYED_KEY); // another pool (a new demo run)
     setSignedIn(undefined);
     setStatus('signed-out', 'signed out');
   }

@@ -34,6 +34,8 @@ export interface GameServerOptions {
    * without a test telling it the key. For `npm run demo:web` only.
    */
   readonly pageReportsKeys?: boolean;
+  /** Port of the page (127.0.0.1); 0, the default, picks a free one. */
+  readonly port?: number;
 }
 
 export async function startGameServer(options: GameServerOptions = {}): Promise<GameServer> {
@@ -69,6 +71,7 @@ export async function startGameServer(options: GameServerOptions = {}): Promise<
         ...(options.pageReportsKeys ? { devKeyReportUrl: `${origin}/dev/key` } : {}),
       }),
       options.pageReportsKeys ? (key) => front.trust(key) : undefined,
+      options.port ?? 0,
     );
     stops.push(() => site.stop());
     return { url: site.url, identityPoolId, emulator, front, served: site.served, stop };

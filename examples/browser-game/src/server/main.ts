@@ -1,9 +1,26 @@
 /** `npm run demo:web`: builds the page, starts the local services and prints the URL. */
 import './quietSdk';
-import { startGameServer } from './gameServer';
+import { GAME_USAGE, parseGameArgs, type GameArgs } from './args';
+import { startGameServer, type GameServer } from './gameServer';
 
-async function main(): Promise<void> {
-  const game = await startGameServer({ pageReportsKeys: true });
+/** Exit codes: 0 stopped by Ctrl+C or SIGTERM, 1 could not start, 2 bad arguments, 3 port in use. */
+const EXIT_START_FAILED = 1;
+const EXIT_USAGE = 2;
+const EXIT_PORT_IN_USE = 3;
+
+function printRecords(game: GameServer, from: number): number {
+  const records = game.front.records();
+  for (const record of records.slice(from)) {
+    const verdict = record.verified ? 'signature verified' : `refused: ${record.reason}`;
+    console.log(
+      `  ${record.service} ${record.operation} by ${record.accessKeyId ?? '?'}: ${verdict} (${record.status})`,
+    );
+  }
+  return records.length;
+}
+
+async function run(args: GameArgs): Promise<void> {
+  const game = await startGameServer({ pageReportsKeys: true, port: args.port });
   console.log('Plugboard browser game');
   console.log(
     `  Cognito Identity emulator     ${game.emulator.endpoint} (identity pool ${game.identityPoolId})`,
@@ -12,24 +29,53 @@ async function main(): Promise<void> {
   console.log(`\n  Open ${game.url}\n`);
   console.log('Play, save a score, reload: the session comes back from localStorage. Ctrl+C stops.');
   let seen = 0;
-  const timer = setInterval(() => {
-    for (const record of game.front.records().slice(seen)) {
-      const verdict = record.verified ? 'signature verified' : `refused: ${record.reason}`;
-      console.log(
-        `  ${record.service} ${record.operation} by ${record.accessKeyId ?? '?'}: ${verdict} (${record.status})`,
-      );
-    }
-    seen = game.front.records().length;
-  }, 500);
-  const shutdown = (): void => {
+  const timer = setInterval(() => (seen = printRecords(game, seen)), 500);
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
     clearInterval(timer);
-    void game.stop().then(() => process.exit(0));
+    printRecords(game, seen);
+    console.log(`\nReceived ${signal}: stopping the page, the emulator, DynamoDB and the front...`);
+    game.stop().then(
+      () => {
+        console.log('Stopped.');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error(`Error while stopping: ${(error as Error).message}`);
+        process.exit(EXIT_START_FAILED);
+      },
+    );
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+function main(): void {
+  let args: GameArgs;
+  try {
+    args = parseGameArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error((error as Error).message);
+    console.error(GAME_USAGE);
+    process.exit(EXIT_USAGE);
+  }
+  if (args.help) {
+    console.log(GAME_USAGE);
+    return;
+  }
+  run(args).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      console.error(`Could not start the browser game: 127.0.0.1:${args.port} is already in use.`);
+      console.error(
+        'Stop what uses it, or pick another port: npm run demo:web -- --port N (0: any free port).',
+      );
+      process.exit(EXIT_PORT_IN_USE);
+    }
+    console.error(`Could not start the browser game: ${(error as Error).message}`);
+    process.exit(EXIT_START_FAILED);
+  });
+}
+
+main();

@@ -62,8 +62,11 @@ export async function checkSignature(
     if (req.headers[name] === undefined) return { accessKeyId, reason: `signed header ${name} missing` };
     headers[name] = req.headers[name]!;
   }
+  // The signature must cover the body as received: the declared hash is only trusted when it is the
+  // body's. S3 alone lets a client leave the body unsigned (UNSIGNED-PAYLOAD); DynamoDB does not.
   const payloadHash = req.headers['x-amz-content-sha256'];
-  if (payloadHash !== undefined && payloadHash !== 'UNSIGNED-PAYLOAD') {
+  const unsignedAllowed = service === 's3' && payloadHash === 'UNSIGNED-PAYLOAD';
+  if (payloadHash !== undefined && !unsignedAllowed) {
     if (payloadHash !== createHash('sha256').update(req.body).digest('hex')) {
       return { accessKeyId, reason: 'x-amz-content-sha256 does not match the body' };
     }

@@ -29,6 +29,7 @@ export async function startStaticServer(
   root: string,
   config: (origin: string) => GameConfig,
   onKeyReport?: (key: TrustedKey) => void,
+  port = 0,
 ): Promise<StaticServer> {
   const served: string[] = [];
   const sockets = new Set<Socket>();
@@ -61,7 +62,13 @@ export async function startStaticServer(
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: `${origin}/`,

@@ -126,8 +126,12 @@ export async function verifySigV4(request: ReceivedRequest, options: VerifyOptio
   const signedHeaders = signedHeaderList.split(';');
   if (!signedHeaders.includes('host') || !signedHeaders.includes('x-amz-date'))
     return reject('malformed', 'SignedHeaders must include host and x-amz-date.');
+  // The signature must cover the body as received: a declared hash is trusted only when it is the
+  // body's (any other value, UNSIGNED-PAYLOAD included, would let a changed body through). S3 alone
+  // accepts UNSIGNED-PAYLOAD.
   const declaredHash = header(request.headers, 'x-amz-content-sha256');
-  if (declaredHash && /^[0-9a-f]{64}$/.test(declaredHash)) {
+  const unsignedAllowed = service === 's3' && declaredHash === 'UNSIGNED-PAYLOAD';
+  if (declaredHash !== undefined && !unsignedAllowed) {
     if (createHash('sha256').update(request.body).digest('hex') !== declaredHash)
       return reject('payloadMismatch', 'The provided x-amz-content-sha256 does not match the body.');
   }

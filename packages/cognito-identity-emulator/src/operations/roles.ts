@@ -3,7 +3,7 @@
  * authenticated identities the role chosen by a role mapping of a provider in `Logins` (`Token`: the
  * token's `cognito:preferred_role` / `cognito:roles`, with `CustomRoleArn` choosing among them; `Rules`:
  * the first matching rule), falling back to the `authenticated` role or refusing, as the mapping's
- * `AmbiguousRoleResolution` says. A needed role that the pool lacks is an
+ * `AmbiguousRoleResolution` says. A `CustomRoleArn` outside what is offered is NotAuthorizedException. A needed role that the pool lacks is an
  * InvalidIdentityPoolConfigurationException (API reference: GetCredentialsForIdentity, RoleMapping).
  */
 import type { JWTPayload } from 'jose';
@@ -40,20 +40,32 @@ function ruleMatches(rule: MappingRuleRecord, claims: JWTPayload): boolean {
   }
 }
 
+/** The roles a `Token` mapping offers: the token's `cognito:roles` (and SAML role attribute) and preferred role. */
+function offeredRoles(claims: JWTPayload): string[] {
+  const roles = [...stringsOf(claims['cognito:roles']), ...stringsOf(claims[SAML_ROLE_CLAIM])];
+  const preferred = claims['cognito:preferred_role'];
+  return typeof preferred === 'string' && !roles.includes(preferred) ? [...roles, preferred] : roles;
+}
+
 /** The role a mapping picks, or undefined when it cannot decide (ambiguous). */
-function mappedRole(
-  mapping: RoleMappingRecord,
-  claims: JWTPayload,
-  customRoleArn?: string,
-): string | undefined {
+function mappedRole(mapping: RoleMappingRecord, claims: JWTPayload): string | undefined {
   if (mapping.Type === 'Rules') {
     return mapping.RulesConfiguration?.Rules.find((rule) => ruleMatches(rule, claims))?.RoleARN;
   }
-  const roles = [...stringsOf(claims['cognito:roles']), ...stringsOf(claims[SAML_ROLE_CLAIM])];
-  if (customRoleArn !== undefined) return roles.includes(customRoleArn) ? customRoleArn : undefined;
   const preferred = claims['cognito:preferred_role'];
   if (typeof preferred === 'string') return preferred;
+  const roles = offeredRoles(claims);
   return roles.length === 1 ? roles[0] : undefined;
+}
+
+/**
+ * `CustomRoleArn` can only pick a role the identity could get anyway: one the token of a `Token`
+ * mapping offers, or the role the pool would choose. Anything else is refused, never silently replaced.
+ */
+function refuseCustomRole(customRoleArn: string): never {
+  throw notAuthorized(
+    `The CustomRoleArn ${customRoleArn} is not a role this identity may assume: the token and the role mapping do not offer it.`,
+  );
 }
 
 export function chooseRole(
@@ -61,6 +73,17 @@ export function chooseRole(
   identity: IdentityRecord,
   logins: readonly VerifiedLogin[],
   customRoleArn?: string,
+): string {
+  const chosen = defaultChoice(pool, identity, logins, customRoleArn);
+  if (customRoleArn !== undefined && customRoleArn !== chosen) refuseCustomRole(customRoleArn);
+  return chosen;
+}
+
+function defaultChoice(
+  pool: PoolRecord,
+  identity: IdentityRecord,
+  logins: readonly VerifiedLogin[],
+  customRoleArn: string | undefined,
 ): string {
   const authenticated = Object.keys(identity.logins).length > 0 || identity.developerUserIds.length > 0;
   if (!authenticated) {
@@ -71,10 +94,15 @@ export function chooseRole(
   for (const login of logins) {
     const mapping = mappingFor(pool, login);
     if (!mapping) continue;
-    const role = mappedRole(mapping, login.claims ?? {}, customRoleArn);
+    const claims = login.claims ?? {};
+    if (customRoleArn !== undefined && mapping.Type === 'Token') {
+      if (offeredRoles(claims).includes(customRoleArn)) return customRoleArn;
+      refuseCustomRole(customRoleArn);
+    }
+    const role = mappedRole(mapping, claims);
     if (role !== undefined) return role;
     if (mapping.AmbiguousRoleResolution === 'Deny') {
-      throw notAuthorized('Unable to choose a role: the role mapping is ambiguous and denies access.');
+      throw notAuthorized('The ambiguous role mapping rules denied this request.');
     }
     break;
   }

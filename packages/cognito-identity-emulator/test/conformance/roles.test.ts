@@ -168,4 +168,50 @@ describe('BEHAVIOUR 10 roles (API reference: GetCredentialsForIdentity, SetIdent
       client.send(new SetIdentityPoolRolesCommand({ IdentityPoolId: poolId, Roles: { admin: ROLE('x') } })),
     ).rejects.toMatchObject({ name: 'ValidationException' });
   });
+
+  it('a CustomRoleArn outside what the token and role mapping offer is refused (NotAuthorizedException), on every path', async () => {
+    const emu = await start();
+    const refused = { name: 'NotAuthorizedException', $metadata: { httpStatusCode: 400 } };
+    // Token mapping: only the token's roles (cognito:roles, cognito:preferred_role) may be asked for.
+    const token = await poolWith(emu, {
+      [FACEBOOK]: { Type: 'Token', AmbiguousRoleResolution: 'AuthenticatedRole' },
+    });
+    const claims = { 'cognito:roles': [ROLE('a'), ROLE('b')], 'cognito:preferred_role': ROLE('a') };
+    expect(await credentialsRole(emu, token, claims, ROLE('b'))).toBe(ROLE('b'));
+    await expect(credentialsRole(emu, token, claims, ROLE('admin'))).rejects.toMatchObject(refused);
+    // Not even the fallback authenticated role, which the token does not offer.
+    await expect(credentialsRole(emu, token, claims, ROLE('auth'))).rejects.toMatchObject(refused);
+    // No mapping: only the role the pool hands out anyway.
+    const plain = await poolWith(emu);
+    expect(await credentialsRole(emu, plain, undefined, ROLE('auth'))).toBe(ROLE('auth'));
+    await expect(credentialsRole(emu, plain, undefined, ROLE('admin'))).rejects.toMatchObject(refused);
+    // Rules mapping: only the role the matching rule chose.
+    const rules = await poolWith(emu, {
+      [FACEBOOK]: {
+        Type: 'Rules',
+        AmbiguousRoleResolution: 'AuthenticatedRole',
+        RulesConfiguration: {
+          Rules: [{ Claim: 'group', MatchType: 'Equals', Value: 'staff', RoleARN: ROLE('staff') }],
+        },
+      },
+    });
+    expect(await credentialsRole(emu, rules, { group: 'staff' }, ROLE('staff'))).toBe(ROLE('staff'));
+    await expect(credentialsRole(emu, rules, { group: 'staff' }, ROLE('admin'))).rejects.toMatchObject(
+      refused,
+    );
+    // A guest cannot pick the authenticated role.
+    const guestPool = await emu.createIdentityPool({
+      allowUnauthenticatedIdentities: true,
+      roles: { authenticated: ROLE('auth'), unauthenticated: ROLE('guest') },
+    });
+    const client = clientFor(emu);
+    const { IdentityId } = await client.send(new GetIdCommand({ IdentityPoolId: guestPool }));
+    await expect(
+      client.send(new GetCredentialsForIdentityCommand({ IdentityId, CustomRoleArn: ROLE('auth') })),
+    ).rejects.toMatchObject(refused);
+    const failed = emu
+      .requests()
+      .filter((r) => r.operation === 'GetCredentialsForIdentity' && r.status === 400);
+    expect(failed.every((r) => r.roleArn === undefined)).toBe(true);
+  });
 });

@@ -1,5 +1,6 @@
 import { brandClass } from '../brand.js';
 import { AuthCategory } from '../categories/AuthCategory.js';
+import { StorageCategory } from '../categories/StorageCategory.js';
 import { Category, resetPlugin } from '../categories/Category.js';
 import { categoryNotFound } from '../categories/categoryErrors.js';
 import type { Plugin } from '../categories/Plugin.js';
@@ -20,7 +21,11 @@ const logger = getLogger('Amplify');
  * Use the `Amplify` singleton; separate instances share the process Hub but not plugins.
  */
 export class AmplifyClass {
+  /** The Auth category: its plugin registry, and the auth methods delegated to the configured plugin. */
   readonly Auth: AuthCategory;
+  /** The Storage category: its plugin registry, and the storage methods delegated to the configured plugin. */
+  readonly Storage: StorageCategory;
+  /** The process-wide Hub (the same object as the exported `Hub`). */
   readonly Hub: HubCategory;
   readonly #categories: ReadonlyMap<string, Category<Plugin>>;
   #configuration: AmplifyConfiguration | undefined;
@@ -30,8 +35,12 @@ export class AmplifyClass {
 
   constructor() {
     this.Auth = new AuthCategory();
+    this.Storage = new StorageCategory();
     this.Hub = Hub;
-    this.#categories = new Map<string, Category<Plugin>>([['auth', this.Auth as Category<Plugin>]]);
+    this.#categories = new Map<string, Category<Plugin>>([
+      ['auth', this.Auth as Category<Plugin>],
+      ['storage', this.Storage as Category<Plugin>],
+    ]);
   }
 
   /** True after a successful `configure`, until `reset`. */
@@ -52,6 +61,7 @@ export class AmplifyClass {
     this.#categoryOf(plugin).addPlugin(plugin);
   }
 
+  /** Removes `plugin` from its category; a plugin that was never added is ignored. */
   removePlugin(plugin: Plugin): void {
     this.#categoryOf(plugin).removePlugin(plugin);
   }

@@ -1,12 +1,12 @@
 import type { Category } from '../categories/Category.js';
 import type { Plugin } from '../categories/Plugin.js';
-import { createPluginContext } from '../categories/createPluginContext.js';
 import { configurationError } from '../config/configurationErrors.js';
 import { pluginSectionOf } from '../config/parseAmplifyConfiguration.js';
 import type { AmplifyConfiguration } from '../config/types.js';
 import { AmplifyException } from '../errors/AmplifyException.js';
 import type { ConfigurationException } from '../errors/ConfigurationException.js';
 import { maskString } from '../logger/maskString.js';
+import { pluginContextFor } from './pluginContextFor.js';
 
 export interface ConfigureOutcome {
   /** Set when a plugin refused its configuration. */
@@ -33,7 +33,7 @@ export function configurePlugins(
       const key = plugin.getPluginKey();
       touched.push(plugin);
       try {
-        plugin.configure(pluginSectionOf(config, type, key), createPluginContext(type, key));
+        plugin.configure(pluginSectionOf(config, type, key), pluginContextFor(type, key));
       } catch (cause) {
         return { error: pluginConfigurationError(type, key, cause), touched };
       }

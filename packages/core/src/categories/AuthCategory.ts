@@ -29,6 +29,7 @@ export class AuthCategory
 
   /** The plugin added under `key`, typed through {@link AuthPluginRegistry}. */
   override getPlugin<K extends keyof AuthPluginRegistry>(key: K): AuthPluginRegistry[K];
+  /** The plugin added under `key`; `PluginNotFoundException` when there is none. */
   override getPlugin(key: string): AuthPlugin;
   override getPlugin(key: string): AuthPlugin {
     return super.getPlugin(key);
@@ -40,68 +41,81 @@ export class AuthCategory
     return this.#delegate((plugin) => plugin.fetchAuthSession(options)) as Promise<RegisteredAuthSession>;
   }
 
+  /** Starts a user-pool sign-in with the configured plugin (SRP by default). */
   signIn(username: string, password?: string, options?: AuthSignInOptions): Promise<AuthSignInResult> {
     return this.#delegate((plugin) => plugin.signIn(username, password, options));
   }
 
+  /** Signs out with the configured plugin: locally, and with `globalSignOut` also at the service. */
   signOut(options?: AuthSignOutOptions): Promise<AuthSignOutResult> {
     return this.#delegate((plugin) => plugin.signOut(options));
   }
 
+  /** The signed-in user; rejects when nobody is signed in. */
   getCurrentUser(): Promise<AuthUser> {
     return this.#delegate((plugin) => plugin.getCurrentUser());
   }
 
+  /** Answers the challenge of the current sign-in step; see {@link AuthUserPoolCategoryBehavior.confirmSignIn}. */
   confirmSignIn(
     ...args: Parameters<AuthUserPoolCategoryBehavior['confirmSignIn']>
   ): ReturnType<AuthUserPoolCategoryBehavior['confirmSignIn']> {
     return this.#userPool('confirmSignIn', args);
   }
 
+  /** Creates a user in the user pool; see {@link AuthUserPoolCategoryBehavior.signUp}. */
   signUp(
     ...args: Parameters<AuthUserPoolCategoryBehavior['signUp']>
   ): ReturnType<AuthUserPoolCategoryBehavior['signUp']> {
     return this.#userPool('signUp', args);
   }
 
+  /** Confirms a sign-up with the code the user received. */
   confirmSignUp(
     ...args: Parameters<AuthUserPoolCategoryBehavior['confirmSignUp']>
   ): ReturnType<AuthUserPoolCategoryBehavior['confirmSignUp']> {
     return this.#userPool('confirmSignUp', args);
   }
 
+  /** Sends the sign-up confirmation code again. */
   resendSignUpCode(
     ...args: Parameters<AuthUserPoolCategoryBehavior['resendSignUpCode']>
   ): ReturnType<AuthUserPoolCategoryBehavior['resendSignUpCode']> {
     return this.#userPool('resendSignUpCode', args);
   }
 
+  /** Signs in after a confirmed sign-up that asked for `autoSignIn`. */
   autoSignIn(): ReturnType<AuthUserPoolCategoryBehavior['autoSignIn']> {
     return this.#userPool('autoSignIn', []);
   }
 
+  /** Starts a password reset: the pool sends the user a code. */
   resetPassword(
     ...args: Parameters<AuthUserPoolCategoryBehavior['resetPassword']>
   ): ReturnType<AuthUserPoolCategoryBehavior['resetPassword']> {
     return this.#userPool('resetPassword', args);
   }
 
+  /** Sets the new password with the code from `resetPassword`. */
   confirmResetPassword(
     ...args: Parameters<AuthUserPoolCategoryBehavior['confirmResetPassword']>
   ): ReturnType<AuthUserPoolCategoryBehavior['confirmResetPassword']> {
     return this.#userPool('confirmResetPassword', args);
   }
 
+  /** Changes the signed-in user's password. */
   updatePassword(
     ...args: Parameters<AuthUserPoolCategoryBehavior['updatePassword']>
   ): ReturnType<AuthUserPoolCategoryBehavior['updatePassword']> {
     return this.#userPool('updatePassword', args);
   }
 
+  /** The signed-in user's attributes. */
   fetchUserAttributes(): ReturnType<AuthUserPoolCategoryBehavior['fetchUserAttributes']> {
     return this.#userPool('fetchUserAttributes', []);
   }
 
+  /** Updates the signed-in user's attributes; the result says which need a confirmation code. */
   updateUserAttributes(
     ...args: Parameters<AuthUserPoolCategoryBehavior['updateUserAttributes']>
   ): ReturnType<AuthUserPoolCategoryBehavior['updateUserAttributes']> {

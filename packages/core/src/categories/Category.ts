@@ -19,7 +19,10 @@ export class Category<P extends Plugin> {
   readonly #plugins = new Map<string, P>();
   #configured = false;
 
-  constructor(readonly categoryType: CategoryType) {}
+  constructor(
+    /** The category's name, such as `'auth'`: plugins whose `getCategoryType()` says it belong here. */
+    readonly categoryType: CategoryType,
+  ) {}
 
   /** True between a successful `Amplify.configure` and the next `reset`. */
   get isConfigured(): boolean {

@@ -34,19 +34,44 @@ export interface PluginContext {
  * `configure`, and must leave the plugin ready for a fresh `configure`.
  */
 export interface Plugin {
+  /** The key the plugin is found by, such as `'awsCognitoAuthPlugin'`; also its section name in the configuration. */
   getPluginKey(): string;
+  /** The category the plugin belongs to; `Amplify.addPlugin` routes it there. */
   getCategoryType(): CategoryType;
   /** Receives the plugin's own configuration section (may be undefined) and its context. Throws on invalid input. */
   configure(pluginConfig: unknown, context: PluginContext): void;
+  /** Forgets the configuration and in-memory state (`Amplify.reset()`); leaves the plugin ready for a fresh `configure`. */
   reset?(): Promise<void>;
+  /** The underlying clients, for what the plugin's API does not cover. */
   getEscapeHatch?(): unknown;
+  /** The plugin's version. */
   getVersion?(): string;
 }
 
 /** A plugin of the Auth category. */
 export interface AuthPlugin extends Plugin, AuthCategoryBehavior, Partial<AuthUserPoolCategoryBehavior> {
+  /** Always `'auth'`. */
   getCategoryType(): 'auth';
 }
+
+/** A plugin of the Storage category (its methods are typed by the plugin; see {@link StoragePluginRegistry}). */
+export interface StoragePlugin extends Plugin {
+  /** Always `'storage'`. */
+  getCategoryType(): 'storage';
+}
+
+/**
+ * Plugin key -> plugin type, for typed `Amplify.Storage.getPlugin(key)` and the methods of
+ * `Amplify.Storage`. Storage plugin packages augment it:
+ * `declare module '@plugboard/core' { interface StoragePluginRegistry { myKey: MyPlugin } }`
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface StoragePluginRegistry {}
+
+/** The storage plugin type registered in {@link StoragePluginRegistry}, or the base {@link StoragePlugin}. */
+export type RegisteredStoragePlugin = [keyof StoragePluginRegistry] extends [never]
+  ? StoragePlugin
+  : StoragePluginRegistry[keyof StoragePluginRegistry];
 
 /**
  * Plugin key -> plugin type, for typed `Amplify.Auth.getPlugin(key)`. Auth plugin packages augment it:

@@ -33,7 +33,7 @@ const READ_AUTH_KEYS = new Set([
   'oauth',
 ]);
 /** Top-level keys Plugboard reads. */
-const READ_ROOT_KEYS = new Set(['version', 'auth']);
+const READ_ROOT_KEYS = new Set(['version', 'auth', 'storage']);
 
 const logger = getLogger('Configuration');
 /** Lists of ignored keys already logged, so reconfiguring with the same file says it once. */
@@ -64,6 +64,14 @@ function reportIgnored(outputs: Record<string, unknown>, auth: Record<string, un
  */
 export function normalizeAmplifyOutputs(outputs: AmplifyOutputs): AmplifyConfiguration {
   assertObject(outputs, '(root)');
+  // `storage` goes to the S3 storage plugin as written; the plugin validates it under its own names.
+  const storage: unknown = outputs.storage;
+  if (storage === undefined) return normalizeAuth(outputs);
+  assertObject(storage, 'storage');
+  return { ...normalizeAuth(outputs), storage: { plugins: { awsS3StoragePlugin: storage } } };
+}
+
+function normalizeAuth(outputs: AmplifyOutputs): AmplifyConfiguration {
   const auth: unknown = outputs.auth;
   if (auth !== undefined) assertObject(auth, 'auth');
   reportIgnored(outputs, auth);

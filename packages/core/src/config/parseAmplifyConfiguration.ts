@@ -49,7 +49,21 @@ export function parseAmplifyConfiguration(
   }
   const cognito = normalized.auth?.plugins?.awsCognitoAuthPlugin;
   if (cognito !== undefined && !outputs) validateCognitoAuthPluginConfig(cognito, COGNITO_AUTH_PLUGIN_PATH);
-  return freezeConfiguration(normalized);
+  // The converted Gen 2 shape is built here; copied once more so that it too has no prototypes.
+  return freezeConfiguration(
+    (outputs ? snapshotConfiguration(normalized) : normalized) as AmplifyConfiguration,
+  );
+}
+
+/**
+ * The configure path of a plugin section: `section` copied (own properties only, into objects without
+ * a prototype, absurd sizes refused) and deeply frozen, with secrets masked when printed, exactly as
+ * `Amplify.configure` hands a plugin its section. A plugin calls it first thing in `configure`, so a
+ * section passed to `plugin.configure` directly gets the same treatment; `path` names the section in
+ * error messages (e.g. `auth.plugins.awsCognitoAuthPlugin`). Throws `ConfigurationException`.
+ */
+export function freezePluginConfiguration(section: unknown, path: string): unknown {
+  return freezeConfiguration(snapshotConfiguration(section, path));
 }
 
 /** The section of plugin `pluginKey` in `category`, or undefined when the configuration has none. */

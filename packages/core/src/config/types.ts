@@ -1,6 +1,8 @@
 /** An identity pool as given in `amplifyconfiguration.json`. */
 export interface CognitoIdentityPoolConfig {
+  /** The identity pool id, `<region>:<uuid>`. */
   readonly PoolId: string;
+  /** The pool's AWS region, such as `us-east-1`. */
   readonly Region: string;
   /** Loopback `http://` or any `https://` URL; the region's AWS endpoint when absent. */
   readonly Endpoint?: string;
@@ -15,10 +17,15 @@ export interface CognitoIdentityPoolConfig {
 
 /** A user pool as given in `amplifyconfiguration.json`. */
 export interface CognitoUserPoolConfig {
+  /** The user pool id, `<region>_<id>`. */
   readonly PoolId: string;
+  /** The app client id. */
   readonly AppClientId: string;
+  /** The app client's secret, for clients that have one (server apps); masked when printed. */
   readonly AppClientSecret?: string;
+  /** The pool's AWS region, such as `us-east-1`. */
   readonly Region: string;
+  /** Loopback `http://` or any `https://` URL (local emulators, proxies); the region's AWS endpoint when absent. */
   readonly Endpoint?: string;
   /** Lets `Endpoint` be plain `http://` on a host that is not loopback (containers); logs a warning once. */
   readonly allowInsecureEndpoint?: boolean;
@@ -26,9 +33,11 @@ export interface CognitoUserPoolConfig {
 
 /** The `awsCognitoAuthPlugin` section. Either pool may be absent, not both. */
 export interface AWSCognitoAuthPluginConfig {
+  /** The identity pool: `CredentialsProvider.CognitoIdentity.Default`. */
   readonly CredentialsProvider?: {
     readonly CognitoIdentity?: { readonly Default?: CognitoIdentityPoolConfig };
   };
+  /** The user pool: `CognitoUserPool.Default`. */
   readonly CognitoUserPool?: { readonly Default?: CognitoUserPoolConfig };
   /** The hosted UI (OAuth 2.0): `Auth.Default.OAuth`, checked by the auth plugin. */
   readonly Auth?: { readonly Default?: { readonly OAuth?: OAuthConfig } };
@@ -42,6 +51,7 @@ export interface OAuthConfig {
   readonly AppClientId?: string;
   /** One URI or a comma-separated list; the plugin picks the page's origin (browser) or a loopback URI (Node). */
   readonly SignInRedirectURI: string;
+  /** Where the hosted UI's `/logout` sends the browser back; one URI or a comma-separated list. */
   readonly SignOutRedirectURI?: string;
   /** Default `['openid', 'email', 'profile']`. */
   readonly Scopes?: readonly string[];
@@ -49,17 +59,21 @@ export interface OAuthConfig {
 
 /** The `amplifyconfiguration.json` shape: per category, per plugin key, that plugin's section. */
 export interface AmplifyConfiguration {
+  /** The Auth category: `auth.plugins.awsCognitoAuthPlugin` for the Cognito plugin. */
   readonly auth?: {
     readonly plugins?: { readonly awsCognitoAuthPlugin?: AWSCognitoAuthPluginConfig } & Readonly<
       Record<string, unknown>
     >;
   };
+  /** Other categories, each with its plugins' sections. */
   readonly [category: string]: { readonly plugins?: Readonly<Record<string, unknown>> } | undefined;
 }
 
 /** The Gen 2 `amplify_outputs.json` shape (the parts Plugboard reads). */
 export interface AmplifyOutputs {
+  /** The outputs format version (`'1'`, `'1.4'`, ...). */
   readonly version?: string;
+  /** The Auth section: the region and the pools' ids. */
   readonly auth?: {
     readonly aws_region: string;
     readonly identity_pool_id?: string;
@@ -74,5 +88,6 @@ export interface AmplifyOutputs {
     readonly unauthenticated_identities_enabled?: boolean;
     readonly [key: string]: unknown;
   };
+  /** Other sections; logged once and ignored. */
   readonly [key: string]: unknown;
 }

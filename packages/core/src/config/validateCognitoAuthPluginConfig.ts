@@ -12,6 +12,7 @@ import {
   checkRegion,
   checkUserPoolId,
   isInsecureRemoteEndpoint,
+  ownValue,
 } from './validators.js';
 
 const logger = getLogger('Configuration');
@@ -25,7 +26,11 @@ const warnedInsecure = processSingleton('config.insecureEndpointWarnings.v1', ()
 const checkOptionalEndpoint: Check = (endpoint, path, pool) => {
   if (endpoint === undefined) return;
   checkEndpoint(endpoint, path, pool);
-  if (pool?.allowInsecureEndpoint === true && isInsecureRemoteEndpoint(endpoint as string)) {
+  if (
+    pool &&
+    ownValue(pool, 'allowInsecureEndpoint') === true &&
+    isInsecureRemoteEndpoint(endpoint as string)
+  ) {
     if (warnedInsecure.has(endpoint as string)) return;
     warnedInsecure.add(endpoint as string);
     logger.warn(
@@ -78,13 +83,13 @@ function checkPool(
 ): Record<string, unknown> | undefined {
   let pool: unknown = section;
   for (const key of keys.split('.')) {
-    pool = (pool as Record<string, unknown>)[key];
+    pool = ownValue(pool as object, key);
     if (pool === undefined) return undefined;
     assertObject(pool, (path += `.${key}`));
   }
   const record = pool as Record<string, unknown>;
   for (const [key, check, outputsKey] of fields) {
-    check(record[key], fromOutputs ? `auth.${outputsKey}` : `${path}.${key}`, record);
+    check(ownValue(record, key), fromOutputs ? `auth.${outputsKey}` : `${path}.${key}`, record);
   }
   return record;
 }

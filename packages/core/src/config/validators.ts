@@ -100,9 +100,17 @@ export const checkOptionalBoolean: Check = check(
   'Use a JSON boolean (true or false).',
 );
 
+/**
+ * `record[key]` if `record` has it as its own property, else undefined: configuration never takes a
+ * value from a prototype (`Object.prototype.Endpoint = ...` changes nothing).
+ */
+export function ownValue(record: object, key: string): unknown {
+  return Object.hasOwn(record, key) ? (record as Record<string, unknown>)[key] : undefined;
+}
+
 /** Refuses an `Endpoint` that {@link isAllowedEndpoint} refuses under the opt-in of its pool. */
 export const checkEndpoint: Check = (value, path, parent = {}) => {
-  const allowInsecure = parent.allowInsecureEndpoint === true;
+  const allowInsecure = ownValue(parent, 'allowInsecureEndpoint') === true;
   if (!isAllowedEndpoint(value, { allowInsecure })) {
     throw invalidConfiguration(
       path,

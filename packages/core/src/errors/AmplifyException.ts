@@ -4,12 +4,17 @@ import { brandClass } from '../brand.js';
 export interface ServiceErrorMetadata {
   /** The service's own error name, e.g. `NotAuthorizedException`. */
   readonly serviceErrorName?: string;
+  /** The HTTP status of the service's answer. */
   readonly httpStatusCode?: number;
+  /** The service's request id, for support cases and logs. */
   readonly requestId?: string;
 }
 
+/** Options of the {@link AmplifyException} constructor. */
 export interface AmplifyExceptionOptions {
+  /** The underlying error; becomes the standard `cause`. */
   readonly cause?: unknown;
+  /** Facts about the failed service call. */
   readonly metadata?: ServiceErrorMetadata;
 }
 
@@ -17,7 +22,9 @@ export interface AmplifyExceptionOptions {
 export class AmplifyException extends Error {
   // Declared and assigned in the constructor rather than initialised as class fields: the compiled
   // class then does not repeat them as field definitions (the Hub's bundle carries this class).
+  /** What to do about the error, in a sentence. */
   declare readonly recoverySuggestion: string;
+  /** Facts about the failed service call, when the error came from one. */
   declare readonly metadata: ServiceErrorMetadata | undefined;
 
   constructor(message: string, recoverySuggestion: string, options: AmplifyExceptionOptions = {}) {

@@ -12,4 +12,5 @@ export const AuthChannelEventName = {
   USER_DELETED: 'USER_DELETED',
 } as const satisfies { [Name in keyof AuthHubEventDataMap]?: Name };
 
+/** The name of one of core's auth events. */
 export type AuthChannelEventName = (typeof AuthChannelEventName)[keyof typeof AuthChannelEventName];

@@ -1,6 +1,7 @@
 import { processSingleton } from '../brand.js';
 import type { Logger } from '../logger/Logger.js';
 import { findLogger } from '../logger/loggerFactory.js';
+import { freezeEventData, frozenEvent } from './frozenEvent.js';
 import { badHubEvent, badSubscription } from './hubErrors.js';
 import { isProtectedChannel } from './protectedChannels.js';
 import type { HubEvent, HubFilter, HubListener, SubscriptionToken } from './types.js';
@@ -53,21 +54,32 @@ interface Channel {
  * A subscription is its own token. Its fields are declared, not initialised, so that the compiled
  * class does not repeat them as field definitions (bundle size).
  */
+/** The channel of a subscription, for the bus's `remove`; module-private like the field it reads. */
+let channelOf: (token: Subscription) => Channel;
+
 class Subscription implements SubscriptionToken {
-  declare readonly channel: Channel;
+  /**
+   * Private: the token is app code's, and the channel holds every other subscription of the channel
+   * and its protection.
+   */
+  readonly #channel: Channel;
   declare readonly listener: AnyListener;
   declare readonly filter: AnyFilter | undefined;
   /** Cleared on unsubscribe: a delivery already holding the subscription skips it from then on. */
   active = true;
 
   constructor(channel: Channel, listener: AnyListener, filter: AnyFilter | undefined) {
-    this.channel = channel;
+    this.#channel = channel;
     this.listener = listener;
     this.filter = filter;
   }
 
   unsubscribe(): void {
     getHubBus().remove(this);
+  }
+
+  static {
+    channelOf = (token) => token.#channel;
   }
 }
 
@@ -116,7 +128,15 @@ function deliver(channel: Channel, list: Subscription[], event: HubEvent): void 
     deliverTo(list[0]!, channel, event);
     return;
   }
-  for (let i = 0; i < list.length; i++) deliverTo(list[i]!, channel, event);
+  // On an unprotected channel `event` is the publisher's own object (see `publish`): a listener that
+  // replaced its name or data changes nothing for the later listeners, who get a frozen copy of what
+  // was published instead. Two reads per listener; a frozen event never differs.
+  const name = event.name;
+  const data = event.data;
+  for (let i = 0; i < list.length; i++) {
+    deliverTo(list[i]!, channel, event);
+    if (event.name !== name || event.data !== data) event = frozenEvent(channel.name, name, data);
+  }
 }
 
 function createHubBus(): HubBus {
@@ -168,27 +188,38 @@ function createHubBus(): HubBus {
     remove(token) {
       if (!(token instanceof Subscription) || !token.active) return;
       token.active = false;
-      const channel = token.channel;
+      const channel = channelOf(token);
       const list = writable(channel);
-      list.splice(list.lastIndexOf(token), 1);
-      if (list.length === 0) channels.delete(channel.name);
+      const at = list.lastIndexOf(token);
+      if (at !== -1) list.splice(at, 1);
+      // Only the bus's own channel object is forgotten (a token made with `new token.constructor(...)`
+      // carries one of its own).
+      if (list.length === 0 && channels.get(channel.name) === channel) channels.delete(channel.name);
     },
 
     publish(name, event, app) {
-      if (typeof event !== 'object' || typeof (event as HubEvent | null)?.name !== 'string') {
-        throw badHubEvent(name);
-      }
+      // Read once: a getter cannot answer the check one name and the listeners another.
+      const eventName: unknown = typeof event === 'object' ? (event as HubEvent | null)?.name : undefined;
+      if (typeof eventName !== 'string') throw badHubEvent(name);
       const channel = channels.get(name);
       if (channel === undefined) return !(app && isProtectedChannel(name));
       if (app && channel.protected) return false;
+      // Frozen once per publish, before any delivery, so that no listener can change what later
+      // listeners see: the data deeply (in place), and on a protected channel the event itself (a
+      // frozen copy). Elsewhere the publisher's own event object is delivered, and `deliver` keeps
+      // listeners from replacing its name or data for each other: freezing an object costs several
+      // times a whole delivery to one listener, and anyone may publish anything there anyway.
+      let delivered = event as HubEvent;
+      if (channel.protected) delivered = frozenEvent(name, eventName, delivered.data);
+      else if (typeof delivered.data === 'object') freezeEventData(name, delivered.data);
       channel.shared = true;
       if (delivering) {
-        queue.push(channel, channel.list, event);
+        queue.push(channel, channel.list, delivered);
         return true;
       }
       // No try/finally: `deliver` catches everything a listener or filter throws.
       delivering = true;
-      deliver(channel, channel.list, event as HubEvent);
+      deliver(channel, channel.list, delivered);
       if (queue.length !== 0) drain();
       delivering = false;
       return true;

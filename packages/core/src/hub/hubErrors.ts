@@ -37,3 +37,12 @@ export function foreignChannelRefused(
     `Publish on '${ownChannel ?? 'a custom channel'}' or an unprotected channel.`,
   );
 }
+
+/** The event's data could not be frozen (a Proxy refused). */
+export function unfreezableHubEvent(channel: string, cause: unknown): HubException {
+  return new HubException(
+    `The data of a Hub event on '${channel}' cannot be frozen (a Proxy?).`,
+    'Publish plain data: objects, arrays and primitives.',
+    { cause },
+  );
+}

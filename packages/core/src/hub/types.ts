@@ -2,7 +2,9 @@ import type { HubChannel } from './HubChannel.js';
 
 /** One event on a Hub channel. `data` never holds a token or a secret. */
 export interface HubEvent<Name extends string = string, Data = unknown> {
+  /** The event's name, such as `SIGNED_IN`. */
   readonly name: Name;
+  /** The event's data, if it has any. */
   readonly data?: Data;
 }
 
@@ -33,6 +35,7 @@ export type AuthHubEvent = {
  * `declare module '@plugboard/core' { interface HubChannelEventMap { orders: HubEvent<'placed', Order> } }`
  */
 export interface HubChannelEventMap {
+  /** The auth channel's events. */
   [HubChannel.AUTH]: AuthHubEvent;
 }
 
@@ -46,15 +49,19 @@ export type HubEventFor<C extends string> = C extends keyof HubChannelEventMapBy
   ? HubChannelEventMapByName[C]
   : HubEvent;
 
+/** A function that receives a channel's events; a thrown error or rejection goes to the logger. */
 export type HubListener<E> = (event: E) => void | Promise<void>;
+/** Decides which events of a channel reach the listener it was subscribed with. */
 export type HubFilter<E> = (event: E) => boolean;
 
 /** Returned by `subscribe`; `unsubscribe()` is idempotent. */
 export interface SubscriptionToken {
+  /** Stops the deliveries; calling it again does nothing. */
   unsubscribe(): void;
 }
 
 /** What a plugin receives to publish on the protected channel of its category. */
 export interface HubPublisher {
+  /** Publishes `event` on `channel`, one of the channels this publisher may use. */
   publish<C extends string>(channel: C, event: HubEventFor<C>): void;
 }

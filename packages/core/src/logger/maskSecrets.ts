@@ -2,6 +2,19 @@ import { isSecretKey, MASK, maskString } from './maskString.js';
 
 /** Nesting deeper than this is summarised rather than copied. */
 const MAX_DEPTH = 12;
+/**
+ * Arrays longer than this are shown by their first items and a count: never a walk by `length` over
+ * an array that came from anywhere (a sparse one may claim 2^32-1 items).
+ */
+export const MAX_LOGGED_ITEMS = 100;
+
+function maskArray(value: unknown[], inner: (item: unknown) => unknown): unknown[] {
+  const length = value.length;
+  const shown: unknown[] = [];
+  for (let i = 0; i < Math.min(length, MAX_LOGGED_ITEMS); i++) shown.push(inner(value[i]));
+  if (length > MAX_LOGGED_ITEMS) shown.push(`... ${length - MAX_LOGGED_ITEMS} more items`);
+  return shown;
+}
 
 /** The objects being copied or already copied, so that a cycle becomes `[Circular]`. */
 type Seen = WeakSet<object>;
@@ -42,7 +55,7 @@ function maskValue(value: unknown, seen: Seen, depth: number): unknown {
   seen.add(value);
   if (value instanceof Error) return maskError(value, seen, depth);
   const inner = (item: unknown): unknown => maskValue(item, seen, depth + 1);
-  if (Array.isArray(value)) return value.map(inner);
+  if (Array.isArray(value)) return maskArray(value, inner);
   if (value instanceof Set) return new Set([...value].map(inner));
   if (value instanceof Map) {
     return new Map([...value].map(([key, item]) => [key, maskEntry(key, item, seen, depth)]));

@@ -14,6 +14,7 @@ import { missingFilePath, storageWriteFailed } from './storageErrors.js';
 /** Per file path, the tail of its operation queue: shared by every instance and copy of core. */
 const fileQueues = processSingleton('storage.fileQueues.v1', () => new Map<string, Promise<unknown>>());
 
+/** Options of {@link FileKeyValueStorage}. */
 export interface FileKeyValueStorageOptions {
   /** Receives the warning about a corrupt or unreadable file; defaults to the `FileKeyValueStorage` logger. */
   readonly logger?: Logger;
@@ -35,6 +36,7 @@ export interface FileKeyValueStorageOptions {
  * field) whose operations reject with a `ConfigurationException`.
  */
 export class FileKeyValueStorage implements KeyValueStorage {
+  /** The file the items are kept in. */
   readonly filePath: string;
   readonly #logger: Logger;
 
@@ -44,6 +46,7 @@ export class FileKeyValueStorage implements KeyValueStorage {
     this.#logger = options.logger ?? getLogger('FileKeyValueStorage');
   }
 
+  /** The item's value, or null when there is none. */
   getItem(key: string): Promise<string | null> {
     // No lock: the file is only ever replaced whole, so a read sees one complete version.
     return this.#enqueue(async () => {
@@ -52,6 +55,7 @@ export class FileKeyValueStorage implements KeyValueStorage {
     });
   }
 
+  /** Stores the item: a locked read-modify-write and an atomic replace of the file. */
   setItem(key: string, value: string): Promise<void> {
     const text = String(value);
     return this.#enqueue(() =>
@@ -62,6 +66,7 @@ export class FileKeyValueStorage implements KeyValueStorage {
     );
   }
 
+  /** Removes the item; nothing is written when there was none. */
   removeItem(key: string): Promise<void> {
     return this.#enqueue(() =>
       this.#change('remove an item from', (items) => {

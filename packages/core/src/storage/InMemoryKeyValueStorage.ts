@@ -5,14 +5,17 @@ import type { KeyValueStorage } from './KeyValueStorage.js';
 export class InMemoryKeyValueStorage implements KeyValueStorage {
   readonly #items = new Map<string, string>();
 
+  /** The item's value, or null when there is none. */
   async getItem(key: string): Promise<string | null> {
     return this.#items.get(key) ?? null;
   }
 
+  /** Stores the item. */
   async setItem(key: string, value: string): Promise<void> {
     this.#items.set(key, value);
   }
 
+  /** Removes the item. */
   async removeItem(key: string): Promise<void> {
     this.#items.delete(key);
   }

@@ -8,8 +8,11 @@ import { noWebStorage } from './storageErrors.js';
  * using the DOM `Storage` type so that apps compiled without the DOM lib can use core's typings.
  */
 export interface WebStorageLike {
+  /** The item's value, or null when there is none. */
   getItem(key: string): string | null;
+  /** Stores the item; throws when the storage refuses it (quota). */
   setItem(key: string, value: string): void;
+  /** Removes the item. */
   removeItem(key: string): void;
 }
 
@@ -33,6 +36,7 @@ export class WebKeyValueStorage implements KeyValueStorage {
     this.#storage = resolved;
   }
 
+  /** The item's value, or null when there is none. */
   async getItem(key: string): Promise<string | null> {
     return this.#storage.getItem(key);
   }
@@ -42,6 +46,7 @@ export class WebKeyValueStorage implements KeyValueStorage {
     this.#storage.setItem(key, value);
   }
 
+  /** Removes the item. */
   async removeItem(key: string): Promise<void> {
     this.#storage.removeItem(key);
   }
