@@ -9,6 +9,7 @@ import {
   type SharedKeyValueStorage,
 } from './SharedKeyValueStorage.js';
 import { badWebStorageOptions, lockNotGranted, noWebStorage } from './storageErrors.js';
+import { handoverFor, HANDOVER_PREFIX, type LockHandover } from './webLockHandover.js';
 import {
   defaultEventSource,
   defaultLocks,
@@ -94,6 +95,7 @@ export class WebKeyValueStorage implements SharedKeyValueStorage {
   readonly #logger: Logger;
   /** Keys this object has read or written: what a `clear()` in another tab is reported as. */
   readonly #knownKeys = new Set<string>();
+  readonly #handover: LockHandover | undefined;
   #warnedNoLocks = false;
 
   constructor(storage?: WebStorageLike, options: WebKeyValueStorageOptions = {}) {
@@ -104,6 +106,7 @@ export class WebKeyValueStorage implements SharedKeyValueStorage {
     this.#locks = options.locks === undefined ? defaultLocks() : (options.locks ?? undefined);
     this.#events = options.events === undefined ? defaultEventSource() : (options.events ?? undefined);
     this.#logger = options.logger ?? getLogger('WebKeyValueStorage');
+    this.#handover = this.#locks === undefined ? undefined : handoverFor(resolved);
   }
 
   /** The item's value, or null when there is none. */
@@ -152,7 +155,12 @@ export class WebKeyValueStorage implements SharedKeyValueStorage {
       return withLocalLock(`web:${name}`, timeoutMs, work, timedOut);
     }
     try {
-      return await requestWebLock(this.#locks, name, timeoutMs, work);
+      const handover = this.#handover;
+      const guarded =
+        handover === undefined
+          ? work
+          : () => handover.around(name, work, (message, error) => this.#logger.warn(message, error));
+      return await requestWebLock(this.#locks, name, timeoutMs, guarded);
     } catch (error) {
       if (error instanceof WebLockWaitExpired) throw timedOut();
       throw error;
@@ -166,7 +174,10 @@ export class WebKeyValueStorage implements SharedKeyValueStorage {
   onChange(listener: (key: string) => void): () => void {
     checkChangeListener('WebKeyValueStorage', listener);
     if (this.#events === undefined) return () => undefined;
-    return listenForStorageEvents(this.#events, this.#storage, this.#knownKeys, listener, this.#logger);
+    const own = (key: string): void => {
+      if (!key.startsWith(HANDOVER_PREFIX)) listener(key);
+    };
+    return listenForStorageEvents(this.#events, this.#storage, this.#knownKeys, own, this.#logger);
   }
 }
 brandClass(WebKeyValueStorage, 'WebKeyValueStorage');
