@@ -165,7 +165,16 @@ describe('FileKeyValueStorage as a SharedKeyValueStorage in one process', () => 
   });
 
   it('hears changes written by another writer of the file, not its own writes', async () => {
-    const storage = new FileKeyValueStorage(file);
+    const warnings: string[] = [];
+    const noop = (): void => undefined;
+    const logger = {
+      warn: (m: string) => void warnings.push(m),
+      error: noop,
+      info: noop,
+      debug: noop,
+      verbose: noop,
+    };
+    const storage = new FileKeyValueStorage(file, { logger });
     const other = new FileKeyValueStorage(file); // the same process: the same context
     await storage.setItem('before', '1');
     const heard: string[] = [];
@@ -183,10 +192,23 @@ describe('FileKeyValueStorage as a SharedKeyValueStorage in one process', () => 
     const until = Date.now() + 5000;
     while (heard.length < 2 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(heard.sort()).toEqual(['foreign', 'own-too']);
+
+    // A file another writer left corrupt is ignored with a warning; the next good one is compared
+    // with the last good contents.
+    await writeFile(`${file}.z.tmp`, '{"own": "1", "foreign');
+    await rename(`${file}.z.tmp`, file);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(heard).toHaveLength(2);
+    expect(warnings.join('\n')).toMatch(/Ignoring a change to .* not valid JSON/);
+    await writeFile(`${file}.w.tmp`, JSON.stringify({ own: '1', 'own-too': '2', foreign: 'g' }));
+    await rename(`${file}.w.tmp`, file);
+    const later = Date.now() + 5000;
+    while (heard.length < 3 && Date.now() < later) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(heard.slice(2)).toEqual(['foreign']);
     stop();
     await writeFile(`${file}.y.tmp`, JSON.stringify({}));
     await rename(`${file}.y.tmp`, file);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(heard).toHaveLength(2);
+    expect(heard).toHaveLength(3);
   });
 });

@@ -9,7 +9,7 @@ import { processSingleton } from '../brand.js';
 import type { Logger } from '../logger/Logger.js';
 import { readJsonObject, watchFileChanges } from './fileOperations.js';
 
-/** How long the watch waits after an event for more before reading the file. */
+/** How long the watch waits after an event (gathering the events that follow) before reading the file. */
 const DEBOUNCE_MS = 25;
 
 interface FileWatch {
@@ -27,8 +27,13 @@ interface FileWatch {
 
 const watches = processSingleton('storage.fileWatches.v1', () => new Map<string, FileWatch>());
 
-async function stringItems(filePath: string): Promise<Map<string, string>> {
-  const { items } = await readJsonObject(filePath);
+/** The file's string items, or undefined (with a warning) when the file is corrupt or unreadable. */
+async function stringItems(filePath: string, logger: Logger): Promise<Map<string, string> | undefined> {
+  const { items, problem } = await readJsonObject(filePath);
+  if (problem !== undefined) {
+    logger.warn(`Ignoring a change to ${filePath} that cannot be used: ${problem}`);
+    return undefined;
+  }
   const result = new Map<string, string>();
   for (const [key, value] of Object.entries(items)) if (typeof value === 'string') result.set(key, value);
   return result;
@@ -38,7 +43,8 @@ function compare(filePath: string, watch: FileWatch, logger: Logger): void {
   watch.reading = watch.reading
     .then(async () => {
       if (watch.closed) return;
-      const now = await stringItems(filePath);
+      const now = await stringItems(filePath, logger);
+      if (now === undefined) return; // keep the last good contents: a later good write is compared with them
       const before = watch.seen ?? now;
       watch.seen = now;
       const changed = new Set<string>();
@@ -78,8 +84,9 @@ export function listenForFileChanges(
     };
     watch = created;
     watches.set(filePath, created);
-    created.reading = stringItems(filePath)
-      .then((items) => {
+    created.reading = stringItems(filePath, logger)
+      .then((read) => {
+        const items = read ?? new Map<string, string>();
         for (const [key, value] of created.early) {
           if (value === null) items.delete(key);
           else items.set(key, value);
@@ -89,8 +96,12 @@ export function listenForFileChanges(
       })
       .catch((error: unknown) => logger.warn(`Could not read ${filePath} to watch it.`, error));
     const onEvent = (): void => {
-      clearTimeout(created.timer);
-      created.timer = setTimeout(() => compare(filePath, created, logger), DEBOUNCE_MS);
+      // The read happens after every event that came before it: one timer at a time bounds the delay.
+      if (created.timer !== undefined) return;
+      created.timer = setTimeout(() => {
+        created.timer = undefined;
+        compare(filePath, created, logger);
+      }, DEBOUNCE_MS);
       created.timer.unref?.();
     };
     watchFileChanges(filePath, onEvent, (message, error) => logger.warn(message, error)).then(
