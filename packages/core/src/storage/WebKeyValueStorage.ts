@@ -1,7 +1,6 @@
 import { brandClass } from '../brand.js';
 import type { Logger } from '../logger/Logger.js';
 import { getLogger } from '../logger/getLogger.js';
-import { withLocalLock } from './localLock.js';
 import {
   checkChangeListener,
   lockTimeout,
@@ -9,13 +8,11 @@ import {
   type SharedKeyValueStorage,
 } from './SharedKeyValueStorage.js';
 import { badWebStorageOptions, lockNotGranted, noWebStorage } from './storageErrors.js';
-import { handoverFor, HANDOVER_PREFIX, type LockHandover } from './webLockHandover.js';
 import {
   defaultEventSource,
   defaultLocks,
   listenForStorageEvents,
-  requestWebLock,
-  WebLockWaitExpired,
+  HANDOVER_PREFIX,
   type StorageEventSourceLike,
   type WebLockManagerLike,
 } from './webSharing.js';
@@ -95,7 +92,6 @@ export class WebKeyValueStorage implements SharedKeyValueStorage {
   readonly #logger: Logger;
   /** Keys this object has read or written: what a `clear()` in another tab is reported as. */
   readonly #knownKeys = new Set<string>();
-  readonly #handover: LockHandover | undefined;
   #warnedNoLocks = false;
 
   constructor(storage?: WebStorageLike, options: WebKeyValueStorageOptions = {}) {
@@ -106,7 +102,6 @@ export class WebKeyValueStorage implements SharedKeyValueStorage {
     this.#locks = options.locks === undefined ? defaultLocks() : (options.locks ?? undefined);
     this.#events = options.events === undefined ? defaultEventSource() : (options.events ?? undefined);
     this.#logger = options.logger ?? getLogger('WebKeyValueStorage');
-    this.#handover = this.#locks === undefined ? undefined : handoverFor(resolved);
   }
 
   /** The item's value, or null when there is none. */
@@ -145,26 +140,20 @@ export class WebKeyValueStorage implements SharedKeyValueStorage {
         timeoutMs,
         'close the tab that holds it, which frees it at once.',
       );
-    if (this.#locks === undefined) {
-      if (!this.#warnedNoLocks) {
+    const { runWebLock } = await import('./webLock.js');
+    const request = {
+      storage: this.#storage,
+      locks: this.#locks,
+      logger: this.#logger,
+      onFallback: () => {
+        if (this.#warnedNoLocks) return;
         this.#warnedNoLocks = true;
         this.#logger.warn(
           'The Web Locks API is missing here: withExclusiveLock covers this tab only, not other tabs.',
         );
-      }
-      return withLocalLock(`web:${name}`, timeoutMs, work, timedOut);
-    }
-    try {
-      const handover = this.#handover;
-      const guarded =
-        handover === undefined
-          ? work
-          : () => handover.around(name, work, (message, error) => this.#logger.warn(message, error));
-      return await requestWebLock(this.#locks, name, timeoutMs, guarded);
-    } catch (error) {
-      if (error instanceof WebLockWaitExpired) throw timedOut();
-      throw error;
-    }
+      },
+    };
+    return runWebLock(request, name, timeoutMs, work, timedOut);
   }
 
   /**

@@ -9,13 +9,12 @@
  */
 
 /** The two methods of the Web Storage object the handover uses. */
-interface ItemStore {
+export interface ItemStore {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
 }
 
-/** Items of this prefix hold the generations; `onChange` does not report them. */
-export const HANDOVER_PREFIX = 'plugboard.lockGeneration.';
+import { HANDOVER_PREFIX } from './webSharing.js';
 const DATABASE = 'plugboard-locks';
 const STORE = 'generations';
 /** How long a new holder waits for its localStorage to show the last holder's writes. */

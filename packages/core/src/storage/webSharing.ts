@@ -22,6 +22,9 @@ export interface StorageEventSourceLike {
   removeEventListener(type: string, listener: (event: unknown) => void): void;
 }
 
+/** Items of this prefix hold the generations of WebKeyValueStorage's locks; `onChange` does not report them. */
+export const HANDOVER_PREFIX = 'plugboard.lockGeneration.';
+
 /** `navigator.locks`, or undefined where the Web Locks API is missing (old browsers, insecure origins). */
 export function defaultLocks(): WebLockManagerLike | undefined {
   try {
@@ -38,37 +41,6 @@ export function defaultEventSource(): StorageEventSourceLike | undefined {
   return typeof global.addEventListener === 'function' && typeof global.removeEventListener === 'function'
     ? (global as StorageEventSourceLike)
     : undefined;
-}
-
-/** Thrown inside {@link requestWebLock} when the wait ran out. */
-export class WebLockWaitExpired extends Error {}
-
-/**
- * Runs `work` holding the Web Lock `name`, waiting at most `timeoutMs` (an AbortSignal cancels the
- * request, then {@link WebLockWaitExpired} is thrown). The browser releases the lock when `work`
- * settles or when the page holding it goes away.
- */
-export async function requestWebLock<T>(
-  locks: WebLockManagerLike,
-  name: string,
-  timeoutMs: number,
-  work: () => Promise<T>,
-): Promise<T> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  let granted = false;
-  try {
-    return await locks.request(name, { mode: 'exclusive', signal: controller.signal }, () => {
-      granted = true;
-      clearTimeout(timer);
-      return work();
-    });
-  } catch (error) {
-    if (!granted && controller.signal.aborted) throw new WebLockWaitExpired();
-    throw error;
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /**
