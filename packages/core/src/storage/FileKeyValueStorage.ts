@@ -43,7 +43,7 @@ export interface FileKeyValueStorageOptions {
  * - A write that fails (a directory in the way, no permission, disk full) rejects with a
  *   `StorageException` whose `cause` is the system error; the file stays as it was.
  * - Shared ({@link SharedKeyValueStorage}): `withExclusiveLock` is a named cross-process lock (a
- *   `<file>.x-<name>.lock` folder, taken in this process first, then across processes); a process
+ *   `<file>.x-<name>-<hash>.lock` folder, taken in this process first, then across processes); a process
  *   killed while holding it stops refreshing it and loses it after 10 s (the stale bound), so the
  *   others wait at most that long for a dead holder. `onChange` watches the file's folder and reports
  *   the keys another process changed, about 25 ms after the change (once a second where the platform

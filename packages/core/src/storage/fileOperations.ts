@@ -116,7 +116,7 @@ export async function writeFileAtomically(filePath: string, contents: string): P
 export class LockWaitExpired extends Error {}
 
 /**
- * Runs `action` holding the cross-process lock `name` of `filePath` (a `<file>.x-<name>.lock` folder,
+ * Runs `action` holding the cross-process lock `name` of `filePath` (a `<file>.x-<name>-<hash>.lock` folder,
  * separate from the lock each write takes, so `action` may read and write the file). Waits until
  * `deadline` (a `Date.now()` value), then throws {@link LockWaitExpired}. A holder that was killed
  * loses the lock once its folder has gone `LOCK_STALE_MS` without a heartbeat.
