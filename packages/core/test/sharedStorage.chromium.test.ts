@@ -15,6 +15,7 @@ type Shared = {
   warnings(): string[];
   set(key: string, value: string): Promise<void>;
   remove(key: string): Promise<void>;
+  addFrame(url: string): Promise<void>;
   appendUnderLock(tag: string, rounds: number): Promise<void>;
   hold(name: string): Promise<void>;
   tryLock(name: string, timeoutMs: number): Promise<string>;
@@ -60,9 +61,9 @@ run('WebKeyValueStorage shared by tabs in Chromium', () => {
     await context?.close();
   });
 
-  async function open(): Promise<Page> {
+  async function open(path = '/'): Promise<Page> {
     const page = await context.newPage();
-    await page.goto(`${origin}/`);
+    await page.goto(`${origin}${path}`);
     await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
     return page;
   }
@@ -107,6 +108,32 @@ run('WebKeyValueStorage shared by tabs in Chromium', () => {
     );
     expect(await call(a, 'heard')).toEqual(['session', 'marker']);
     expect(await call(b, 'heard')).toEqual(['session']);
+  }, 30_000);
+
+  it('with sessionStorage, tells same-tab frames only (another tab has its own sessionStorage)', async () => {
+    const [a, b] = [await open('/?area=session'), await open('/?area=session')];
+    await call(a, 'addFrame', '/?area=session');
+    const frame = a.frame({ name: 'child' })!;
+    await frame.waitForSelector('body[data-ready="true"]', { state: 'attached' });
+    const inFrame = (name: 'set' | 'heard', ...args: string[]) =>
+      frame.evaluate(
+        ([n, a]) =>
+          (window as unknown as { shared: Record<string, (...x: unknown[]) => unknown> }).shared[n]!(...a),
+        [name, args] as const,
+      );
+    await inFrame('set', 'session', 'from-frame');
+    await a.waitForFunction(() =>
+      (window as unknown as { shared: Shared }).shared.heard().includes('session'),
+    );
+    await call(b, 'set', 'other-tab', 'b'); // b's own sessionStorage: nobody else hears it
+    await call(a, 'set', 'top', 'a'); // the frame hears the top page
+    await frame.waitForFunction(() =>
+      (window as unknown as { shared: Shared }).shared.heard().includes('top'),
+    );
+    expect(await call(a, 'heard')).toEqual(['session']);
+    expect(await inFrame('heard')).toEqual(['top']);
+    expect(await call(b, 'heard')).toEqual([]);
+    expect(await b.evaluate(() => sessionStorage.getItem('session'))).toBeNull();
   }, 30_000);
 
   it('bounds the wait for a lock a hung tab holds, and frees it when that tab closes', async () => {

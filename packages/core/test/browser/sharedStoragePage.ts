@@ -4,7 +4,9 @@
 import { Logging, StorageException, WebKeyValueStorage } from '@plugboard/core';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-const storage = new WebKeyValueStorage();
+// `?area=session` keeps the items in the tab's sessionStorage instead of localStorage.
+const area = new URLSearchParams(location.search).get('area') === 'session' ? sessionStorage : localStorage;
+const storage = new WebKeyValueStorage(area);
 const heard: string[] = [];
 const warnings: string[] = [];
 Logging.setLevel('WARN');
@@ -23,6 +25,16 @@ const api = {
   warnings: (): string[] => [...warnings],
   set: (key: string, value: string): Promise<void> => storage.setItem(key, value),
   remove: (key: string): Promise<void> => storage.removeItem(key),
+  /** Adds a same-origin iframe loading `url`; resolves once it is ready. */
+  addFrame(url: string): Promise<void> {
+    return new Promise((resolve) => {
+      const frame = document.createElement('iframe');
+      frame.src = url;
+      frame.name = 'child';
+      frame.onload = () => resolve();
+      document.body.append(frame);
+    });
+  },
   async appendUnderLock(tag: string, rounds: number): Promise<void> {
     for (let i = 0; i < rounds; i++) {
       await storage.withExclusiveLock('log', async () => {
