@@ -114,6 +114,18 @@ describe('FileKeyValueStorage as a SharedKeyValueStorage across processes', () =
       storage.withExclusiveLock('log', async () => 'granted', { timeoutMs: 16_000 }),
     ).resolves.toBe('granted');
   }, 40_000);
+
+  it('frees the lock at once when its holder is ended with SIGTERM mid-work', async () => {
+    const holder = start('holder', 'holder', 0);
+    await holder.waitFor('holding');
+    const storage = new FileKeyValueStorage(file);
+    holder.child.kill('SIGTERM');
+    await holder.done.catch(() => undefined);
+    // Well under the 10 s stale bound: the ending process removed its lock folder itself.
+    await expect(storage.withExclusiveLock('log', async () => 'granted', { timeoutMs: 3000 })).resolves.toBe(
+      'granted',
+    );
+  }, 20_000);
 });
 
 describe('FileKeyValueStorage as a SharedKeyValueStorage in one process', () => {
