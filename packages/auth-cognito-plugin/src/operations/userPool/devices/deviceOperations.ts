@@ -13,8 +13,11 @@ export interface AuthDevice {
   readonly name?: string;
   /** Every attribute the pool keeps for the device (`device_status`, `dev:device_remembered_status`, ...). */
   readonly attributes: Readonly<Record<string, string>>;
+  /** When the pool issued the device. */
   readonly createDate?: Date;
+  /** When the device last signed in. */
   readonly lastAuthenticatedDate?: Date;
+  /** When the device's record last changed (e.g. remembered). */
   readonly lastModifiedDate?: Date;
 }
 
