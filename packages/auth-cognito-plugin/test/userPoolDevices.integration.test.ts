@@ -7,6 +7,7 @@ import {
 import {
   InvalidParameterException,
   InvalidStateException,
+  NotAuthorizedException,
   SignedOutException,
   type KeyValueStorage,
 } from '@plugboard/core';
@@ -214,6 +215,51 @@ describe('remembered devices', () => {
     expect(storage.device(name)).toBeUndefined();
     await expect(h.plugin.confirmSignIn(totp.generate())).resolves.toMatchObject({ isSignedIn: true });
     expect(storage.device(name)?.deviceKey).not.toBe(forgotten.deviceKey);
+  });
+
+  it('refuses a tampered device secret, forgets the device here, and the next sign-in starts over', async () => {
+    const { username, totp } = await userWithTotp();
+    await h.plugin.signIn(username, PASSWORD);
+    await h.plugin.confirmSignIn(totp.generate());
+    await h.plugin.rememberDevice();
+    const name = await poolUsername();
+    const record = storage.device(name)!;
+    await h.plugin.signOut();
+    const key = `plugboard.auth.${pool.poolId}.device.${name}`;
+    const tampered = `${record.secret.slice(0, 10)}${record.secret[10] === 'A' ? 'B' : 'A'}${record.secret.slice(11)}`;
+    rememberSecrets(tampered);
+    storage.items.set(key, JSON.stringify({ v: 1, ...record, secret: tampered }));
+
+    const events = h.events.length;
+    const refused = await h.plugin.signIn(username, PASSWORD).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(NotAuthorizedException);
+    expect(storage.items.has(key)).toBe(false);
+    expect(h.events.slice(events)).toEqual([]);
+    await expect(h.plugin.signIn(username, PASSWORD)).resolves.toMatchObject({
+      nextStep: { signInStep: 'CONFIRM_SIGN_IN_WITH_TOTP_CODE' },
+    });
+  });
+
+  it('drops a device key of another user (the pool does not know it for this user) and signs in without it', async () => {
+    const first = await userWithTotp();
+    await h.plugin.signIn(first.username, PASSWORD);
+    await h.plugin.confirmSignIn(first.totp.generate());
+    const firstRecord = storage.device(await poolUsername())!;
+    await h.plugin.signOut();
+    const second = await userWithTotp();
+    await h.plugin.signIn(second.username, PASSWORD);
+    await h.plugin.confirmSignIn(second.totp.generate());
+    const secondName = await poolUsername();
+    await h.plugin.signOut();
+    const key = `plugboard.auth.${pool.poolId}.device.${secondName}`;
+    storage.items.set(key, JSON.stringify({ v: 1, ...firstRecord }));
+
+    await expect(h.plugin.signIn(second.username, PASSWORD)).resolves.toMatchObject({
+      nextStep: { signInStep: 'CONFIRM_SIGN_IN_WITH_TOTP_CODE' },
+    });
+    expect(storage.items.has(key)).toBe(false);
+    await expect(h.plugin.confirmSignIn(second.totp.generate())).resolves.toMatchObject({ isSignedIn: true });
+    expect(storage.device(secondName)?.deviceKey).not.toBe(firstRecord.deviceKey);
   });
 
   it('checks input before any request and needs a signed-in user', async () => {

@@ -18,6 +18,10 @@ export async function dropUnknownDevice(runtime: PluginRuntime, username: string
   runtime.logger.warn(
     'The user pool no longer knows the remembered device (forgotten elsewhere); it is forgotten here too and the sign-in continues without it.',
   );
+  await eraseQuietly(runtime, username);
+}
+
+async function eraseQuietly(runtime: PluginRuntime, username: string): Promise<void> {
   try {
     await runtime.devices?.erase(username);
   } catch (error) {
@@ -100,12 +104,12 @@ async function proveDevice(
   runtime: PluginRuntime,
   calls: UserPoolCalls,
   device: DeviceRecord,
-  fallbackUsername: string,
+  storedAs: string,
   response: AuthStepResponse,
   clientMetadata: ClientMetadata,
 ): Promise<AuthStepResponse> {
   if (response.challengeName !== 'DEVICE_SRP_AUTH') return response;
-  const username = response.challengeParameters.USERNAME ?? fallbackUsername;
+  const username = response.challengeParameters.USERNAME ?? storedAs;
   const srp = SrpClient.create();
   const challenge = await calls.respondToAuthChallenge(
     'DEVICE_SRP_AUTH',
@@ -136,10 +140,22 @@ async function proveDevice(
       { cause: error },
     );
   }
-  return calls.respondToAuthChallenge(
-    'DEVICE_PASSWORD_VERIFIER',
-    { USERNAME: USERNAME ?? username, DEVICE_KEY: device.deviceKey, ...proof },
-    challenge.session,
-    clientMetadata,
-  );
+  try {
+    return await calls.respondToAuthChallenge(
+      'DEVICE_PASSWORD_VERIFIER',
+      { USERNAME: USERNAME ?? username, DEVICE_KEY: device.deviceKey, ...proof },
+      challenge.session,
+      clientMetadata,
+    );
+  } catch (error) {
+    if (!(error instanceof NotAuthorizedException)) throw error;
+    // A device secret the pool refuses would refuse every later sign-in too: forget it here.
+    runtime.logger.warn("The user pool refused the remembered device's proof; the device is forgotten here.");
+    await eraseQuietly(runtime, storedAs);
+    throw new NotAuthorizedException(
+      'Signing in failed: the user pool refused the proof of the remembered device, which is now forgotten here.',
+      'Sign in again: the pool then treats this as a new device (and may ask for MFA).',
+      { cause: error, ...(error.metadata ? { metadata: error.metadata } : {}) },
+    );
+  }
 }
