@@ -55,6 +55,24 @@ describe('device records', () => {
     await expect(store.load('alice')).resolves.toBeUndefined();
   });
 
+  it('follow one alias from a sign-in name to the pool username; erasing through it removes both', async () => {
+    const storage = new InMemoryKeyValueStorage();
+    const store = new DeviceStore(storage, 'us-east-1_pool', warnings().logger);
+    await store.save('uuid-1', deviceRecord(KEY, GROUP, SECRET));
+    await store.alias('alice@example.com', 'uuid-1');
+    await store.alias('uuid-1', 'uuid-1'); // the same name: nothing to record
+    await expect(store.load('alice@example.com')).resolves.toEqual(
+      expect.objectContaining({ deviceKey: KEY }),
+    );
+    await store.alias('loop@example.com', 'alice@example.com'); // an alias of an alias is not followed
+    await expect(store.load('loop@example.com')).resolves.toBeUndefined();
+    await store.erase('alice@example.com');
+    await expect(store.load('uuid-1')).resolves.toBeUndefined();
+    await expect(
+      storage.getItem('plugboard.auth.us-east-1_pool.device.alice@example.com'),
+    ).resolves.toBeNull();
+  });
+
   it('turn a refused write into a SessionStorageException that names no value', async () => {
     const storage = new InMemoryKeyValueStorage();
     storage.setItem = async () => {

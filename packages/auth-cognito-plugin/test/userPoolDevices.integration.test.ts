@@ -145,6 +145,30 @@ describe('remembered devices', () => {
     expect(h.events.map((e) => e.name)).not.toContain('SESSION_EXPIRED');
   });
 
+  it('USER_PASSWORD_AUTH with the e-mail the user types finds the device kept under the pool username', async () => {
+    const { username, totp } = await userWithTotp();
+    const flow = { authFlowType: 'USER_PASSWORD_AUTH' } as const;
+    await expect(h.plugin.signIn(username, PASSWORD, flow)).resolves.toMatchObject({
+      nextStep: { signInStep: 'CONFIRM_SIGN_IN_WITH_TOTP_CODE' },
+    });
+    await h.plugin.confirmSignIn(totp.generate());
+    const name = await poolUsername();
+    expect(name).not.toBe(username);
+    await h.plugin.rememberDevice();
+    await h.plugin.signOut();
+
+    const mark = users.proxy.received.length;
+    await expect(h.plugin.signIn(username, PASSWORD, flow)).resolves.toMatchObject({ isSignedIn: true });
+    expect(received(mark)).toEqual([
+      'InitiateAuth:USER_PASSWORD_AUTH',
+      'RespondToAuthChallenge:DEVICE_SRP_AUTH',
+      'RespondToAuthChallenge:DEVICE_PASSWORD_VERIFIER',
+    ]);
+    // The e-mail only points at the pool username's record; the secret is stored once.
+    const stored = [...storage.items.values()].filter((v) => v.includes(storage.device(name)!.secret));
+    expect(stored).toHaveLength(1);
+  });
+
   it('forgetDevice forgets the current device at the pool and here: the next sign-in asks for MFA', async () => {
     const { username, totp } = await userWithTotp();
     await h.plugin.signIn(username, PASSWORD);

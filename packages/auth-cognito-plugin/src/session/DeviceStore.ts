@@ -34,15 +34,36 @@ export class DeviceStore {
     this.#prefix = `plugboard.auth.${userPoolId}.device.`;
   }
 
-  /** The user's device, or undefined (with a warning when the stored value is unreadable). */
+  /**
+   * The user's device, or undefined (with a warning when the stored value is unreadable). `username`
+   * may be a sign-in name recorded with {@link alias}: its pool username's device is returned.
+   */
   async load(username: string): Promise<DeviceRecord | undefined> {
-    let text: unknown;
+    const stored = await this.#read(username);
+    if (stored === undefined || !('alias' in stored)) return stored;
+    const record = await this.#read(stored.alias);
+    return record && 'alias' in record ? undefined : record;
+  }
+
+  /** Records that `signInName` (an e-mail, a phone number) signs in as `username`, where they differ. */
+  async alias(signInName: string, username: string): Promise<void> {
+    if (signInName === username) return;
+    const text = JSON.stringify({ v: FORMAT_VERSION, alias: username });
+    if ((await this.#raw(signInName)) === text) return;
+    await this.#write('store', () => this.storage.setItem(this.#prefix + signInName, text));
+  }
+
+  async #raw(name: string): Promise<unknown> {
     try {
-      text = await this.storage.getItem(this.#prefix + username);
+      return await this.storage.getItem(this.#prefix + name);
     } catch (error) {
       this.logger.warn('Could not read the remembered device; signing in without it.', error);
       return undefined;
     }
+  }
+
+  async #read(name: string): Promise<DeviceRecord | { alias: string } | undefined> {
+    const text = await this.#raw(name);
     if (text === null || text === undefined) return undefined;
     const record = typeof text === 'string' ? parse(text) : undefined;
     if (!record) this.logger.warn('The stored device record is unreadable; signing in without it.');
@@ -59,7 +80,12 @@ export class DeviceStore {
     await this.#write('store', () => this.storage.setItem(this.#prefix + username, text));
   }
 
+  /** Removes the user's device (through an alias: the device it names, then the alias). */
   async erase(username: string): Promise<void> {
+    const stored = await this.#read(username);
+    if (stored && 'alias' in stored && !('alias' in ((await this.#read(stored.alias)) ?? {}))) {
+      await this.#write('remove', () => this.storage.removeItem(this.#prefix + stored.alias));
+    }
     await this.#write('remove', () => this.storage.removeItem(this.#prefix + username));
   }
 
@@ -83,10 +109,11 @@ export class DeviceStore {
 
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 1024;
 
-function parse(text: string): DeviceRecord | undefined {
+function parse(text: string): DeviceRecord | { alias: string } | undefined {
   try {
     const raw = JSON.parse(text) as Record<string, unknown> | null;
     if (!raw || raw.v !== FORMAT_VERSION) return undefined;
+    if (isText(raw.alias)) return { alias: raw.alias };
     if (!isText(raw.deviceKey) || !isText(raw.groupKey) || !isText(raw.secret)) return undefined;
     return deviceRecord(raw.deviceKey, raw.groupKey, raw.secret);
   } catch {

@@ -7,6 +7,7 @@ import type {
 import { SrpClient } from '../../../srp/SrpClient.js';
 import type { DeviceRecord } from '../../../session/DeviceStore.js';
 import type { PluginRuntime } from '../../PluginRuntime.js';
+import { poolUsernameOf } from './confirmNewDevice.js';
 
 /** The service's answer to a device key it does not know (forgotten by another client or an admin). */
 export function isUnknownDevice(error: unknown): boolean {
@@ -91,9 +92,41 @@ export function passwordAuthWithDevice(
     runtime,
     calls,
     parameters.USERNAME,
-    (device) => calls.initiateAuth('USER_PASSWORD_AUTH', { ...parameters, ...device }, clientMetadata),
+    async (device) => {
+      const response = await calls.initiateAuth(
+        'USER_PASSWORD_AUTH',
+        { ...parameters, ...device },
+        clientMetadata,
+      );
+      if (!device.DEVICE_KEY) await aliasSignInName(runtime, parameters.USERNAME, response);
+      return response;
+    },
     clientMetadata,
   );
+}
+
+/**
+ * Devices are kept under the pool's username, which USER_PASSWORD_AUTH does not know before the
+ * answer: records which one the typed name (an alias) signs in as, so the next sign-in finds the device.
+ */
+async function aliasSignInName(
+  runtime: PluginRuntime,
+  typed: string,
+  response: AuthStepResponse,
+): Promise<void> {
+  const params = response.challengeParameters;
+  const username =
+    params.USER_ID_FOR_SRP ??
+    params.USERNAME ??
+    (response.tokens ? poolUsernameOf(response.tokens.idToken, typed) : typed);
+  try {
+    await runtime.devices?.alias(typed, username);
+  } catch (error) {
+    runtime.logger.warn(
+      'Could not record the sign-in name of the device; the next sign-in may not find it.',
+      error,
+    );
+  }
 }
 
 /**
