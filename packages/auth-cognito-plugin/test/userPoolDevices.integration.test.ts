@@ -169,6 +169,25 @@ describe('remembered devices', () => {
     expect(stored).toHaveLength(1);
   });
 
+  it('keeps the device across a restart: the restored session refreshes with it, and the next sign-in skips MFA', async () => {
+    const { username, totp } = await userWithTotp();
+    await h.plugin.signIn(username, PASSWORD);
+    await h.plugin.confirmSignIn(totp.generate());
+    await h.plugin.rememberDevice();
+    await h.plugin.signOut();
+    await expect(h.plugin.signIn(username, PASSWORD)).resolves.toMatchObject({ isSignedIn: true });
+
+    const restarted = await h.restart();
+    const events = h.events.length;
+    const session = await restarted.fetchAuthSession({ forceRefresh: true });
+    expect(session.userPoolTokensResult.type).toBe('SUCCESS');
+    expect(h.events.slice(events).map((e) => e.name)).not.toContain('SESSION_EXPIRED');
+    await restarted.signOut();
+    const mark = users.proxy.received.length;
+    await expect(restarted.signIn(username, PASSWORD)).resolves.toMatchObject({ isSignedIn: true });
+    expect(received(mark)).toContain('RespondToAuthChallenge:DEVICE_PASSWORD_VERIFIER');
+  });
+
   it('forgetDevice forgets the current device at the pool and here: the next sign-in asks for MFA', async () => {
     const { username, totp } = await userWithTotp();
     await h.plugin.signIn(username, PASSWORD);
