@@ -2,10 +2,14 @@
  * CORS for pages served from loopback origins (`http://127.0.0.1:*`, `http://localhost:*`,
  * `http://[::1]:*`, plus pages on `allowedHosts`): a browser page on the developer's machine may call the
  * emulator and read the `x-amzn-*` headers the AWS SDK parses. Other origins get no CORS headers, and
- * the edge guard (edgeGuard.ts) refuses their requests outright.
+ * the edge guard (edgeGuard.ts) refuses their requests outright. The emulator and the user-pool SRP
+ * front both answer through {@link answerAtEdge}.
  */
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { originAllowed } from './edgeGuard.js';
+import { edgeRefusal, originAllowed } from './edgeGuard.js';
+import { CognitoServiceError } from './errors.js';
+import { sendError } from './httpResponses.js';
 import { isLoopbackHost } from './loopback.js';
 
 /** Request headers an AWS SDK v3 client sends from a browser (JSON 1.1 protocol, SigV4). */
@@ -67,6 +71,27 @@ export function applyCors(
   res.writeHead(allowed ? 204 : 403, { 'content-length': 0 });
   res.end();
   return true;
+}
+
+/**
+ * The edge of every server a browser may reach (the emulator and the user-pool SRP front): refuses a
+ * request whose Host is not loopback (or allowed) or whose Origin is a foreign page with 403
+ * AccessDeniedException, before its body is read; then applies CORS ({@link applyCors}). Returns true
+ * when the request was answered here (refused, or a preflight) and the caller must not act on it.
+ */
+export function answerAtEdge(
+  req: IncomingMessage,
+  res: ServerResponse,
+  allowedHosts: readonly string[] = [],
+): boolean {
+  const refusal = edgeRefusal(req, allowedHosts);
+  if (refusal !== undefined) {
+    req.resume();
+    res.setHeader('connection', 'close');
+    sendError(res, randomUUID(), new CognitoServiceError('AccessDeniedException', refusal, 403));
+    return true;
+  }
+  return applyCors(req, res, allowedHosts);
 }
 
 /** The standard list, plus any other `amz-`/`x-amz-` header the preflight asks for (newer SDKs add some). */

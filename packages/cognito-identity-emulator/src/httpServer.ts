@@ -2,8 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { applyCors } from './cors.js';
-import { edgeRefusal } from './edgeGuard.js';
+import { answerAtEdge } from './cors.js';
 import { CognitoServiceError } from './errors.js';
 import { sendError, sendJson } from './httpResponses.js';
 import { isLoopbackAddress } from './loopback.js';
@@ -135,14 +134,7 @@ export class HttpServer {
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const refusal = edgeRefusal(req, this.deps.allowedHosts);
-    if (refusal !== undefined) {
-      req.resume();
-      res.setHeader('connection', 'close');
-      const error = new CognitoServiceError('AccessDeniedException', refusal, 403);
-      return sendError(res, randomUUID(), error);
-    }
-    if (applyCors(req, res, this.deps.allowedHosts)) return;
+    if (answerAtEdge(req, res, this.deps.allowedHosts)) return;
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
     if (req.method === 'POST' && url.pathname === '/') {
       return handleProtocolRequest(req, res, { ...this.deps, delay: this.delay });

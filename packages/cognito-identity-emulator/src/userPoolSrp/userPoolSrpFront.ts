@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerAtEdge } from '../cors.js';
+import { normaliseAllowedHosts } from '../edgeGuard.js';
 import { isLoopbackHost } from '../loopback.js';
 import { EmulatorUsageError, requireOptionsObject } from '../usageError.js';
 import { deviceTrackerFor, type DeviceTrackingOptions } from './deviceTracking.js';
@@ -40,6 +42,12 @@ export interface StartUserPoolSrpFrontOptions {
    * every first factor, relying party `localhost`; see the README. Default: off.
    */
   readonly passwordless?: PasswordlessOptions;
+  /**
+   * Host names served besides loopback ones, as the emulator's option of the same name: requests whose
+   * `Host` (or browser `Origin`) names another host get HTTP 403; pages on loopback origins (and on
+   * these hosts) get CORS answers. `'*'` accepts any name. Default: none.
+   */
+  readonly allowedHosts?: readonly string[];
 }
 
 /**
@@ -86,6 +94,13 @@ export async function startUserPoolSrpFront(
     throw new EmulatorUsageError(
       'startUserPoolSrpFront needs an upstream http(s) URL on a loopback host.',
       'Pass the endpoint of a local user-pool emulator, such as http://127.0.0.1:9229.',
+    );
+  }
+  const allowedHosts = normaliseAllowedHosts(options.allowedHosts);
+  if (allowedHosts === undefined) {
+    throw new EmulatorUsageError(
+      'startUserPoolSrpFront: allowedHosts must be an array of host names (or "*").',
+      'Pass host names such as ["cognito-front"], or leave allowedHosts out to serve loopback only.',
     );
   }
   const answer = options.customChallengeAnswer ?? '42';
@@ -231,7 +246,10 @@ export async function startUserPoolSrpFront(
     }
   };
 
-  const server: Server = createServer((req, res) => void handle(req, res));
+  // Loopback pages only, as the emulator: foreign Host / Origin refused, CORS on every answer, forwarded ones too.
+  const server: Server = createServer((req, res) => {
+    if (!answerAtEdge(req, res, allowedHosts)) void handle(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
