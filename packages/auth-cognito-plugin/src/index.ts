@@ -36,6 +36,7 @@ export {
   InvalidPasswordException,
   PasswordResetRequiredException,
   LimitExceededException,
+  WebAuthnNotSupportedException,
 } from './model/userPoolExceptions.js';
 export { LoopbackWebUIBrowser } from './hostedUi/LoopbackWebUIBrowser.js';
 export type { LoopbackWebUIBrowserOptions } from './hostedUi/LoopbackWebUIBrowser.js';

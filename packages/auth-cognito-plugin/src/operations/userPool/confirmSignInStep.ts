@@ -3,12 +3,16 @@ import type { AuthStepResponse } from '../../clients/userPool/UserPoolCalls.js';
 import type { SignInChallenge } from '../../session/AuthState.js';
 import { requireUserPool, type PluginRuntime } from '../PluginRuntime.js';
 import { advanceSignIn } from './signInStep.js';
+import { passwordlessResponses } from './passwordless/passwordlessSteps.js';
+import { confirmFirstFactor } from './passwordless/userAuth.js';
 
 const MFA_ANSWERS: Record<string, string> = {
   SMS: 'SMS_MFA',
   SMS_MFA: 'SMS_MFA',
   TOTP: 'SOFTWARE_TOKEN_MFA',
   SOFTWARE_TOKEN_MFA: 'SOFTWARE_TOKEN_MFA',
+  EMAIL: 'EMAIL_OTP',
+  EMAIL_OTP: 'EMAIL_OTP',
 };
 
 /**
@@ -54,13 +58,20 @@ export async function confirmSignInStep(
     return advanceSignIn(runtime, challenge.username, step, undefined);
   }
   const calls = service.calls;
+  if (name === 'SELECT_CHALLENGE') return confirmFirstFactor(runtime, calls, challenge, response);
   let session = challenge.session;
-  if (name === 'MFA_SETUP') {
+  const passwordless = passwordlessResponses(
+    name,
+    challenge.parameters ?? {},
+    { USERNAME: challenge.username },
+    response,
+  );
+  if (name === 'MFA_SETUP' && !passwordless) {
     session = (await calls.verifySoftwareToken({ session }, response)).session ?? session;
   }
   const answer = await calls.respondToAuthChallenge(
     name,
-    responsesFor(challenge, name, response, userAttributes),
+    passwordless ?? responsesFor(challenge, name, response, userAttributes),
     session,
     challenge.clientMetadata,
   );
@@ -83,7 +94,7 @@ function responsesFor(
       const answer = MFA_ANSWERS[response.toUpperCase()];
       if (!answer)
         throw new InvalidParameterException(
-          "The MFA selection must be 'SMS' or 'TOTP'.",
+          "The MFA selection must be 'SMS', 'TOTP' or 'EMAIL'.",
           'Pass one of nextStep.allowedMFATypes.',
         );
       return { ...base, ANSWER: answer };

@@ -6,10 +6,11 @@ import type { PluginRuntime } from '../PluginRuntime.js';
 import { codeDeliveryDetails } from './codeDelivery.js';
 import { requireCalls } from './userPoolCalls.js';
 import { totpSetupDetails } from './totpSetupDetails.js';
+import { isEmailSetup, passwordlessStep } from './passwordless/passwordlessSteps.js';
 
 type Metadata = Readonly<Record<string, string>> | undefined;
 
-const MFA_TYPES: Record<string, MFAType> = { SMS_MFA: 'SMS', SOFTWARE_TOKEN_MFA: 'TOTP' };
+const MFA_TYPES: Record<string, MFAType> = { SMS_MFA: 'SMS', SOFTWARE_TOKEN_MFA: 'TOTP', EMAIL_OTP: 'EMAIL' };
 
 function parseList(json: string | undefined): string[] {
   try {
@@ -56,7 +57,7 @@ export async function advanceSignIn(
   const name = response.challengeName ?? '';
   let session = response.session ?? '';
   let setup: { sharedSecret: string } | undefined;
-  if (name === 'MFA_SETUP') {
+  if (name === 'MFA_SETUP' && !isEmailSetup(params)) {
     if (!parseList(params.MFAS_CAN_SETUP).includes('SOFTWARE_TOKEN_MFA') && params.MFAS_CAN_SETUP) {
       throw new UnknownException(
         'The user pool asks to set up SMS MFA, which sign-in cannot do.',
@@ -87,6 +88,8 @@ function nextStepOf(
   username: string,
   setup: { sharedSecret: string } | undefined,
 ): AuthSignInResult['nextStep'] {
+  const passwordless = passwordlessStep(name, params);
+  if (passwordless) return passwordless;
   switch (name) {
     case 'SMS_MFA':
       return {
