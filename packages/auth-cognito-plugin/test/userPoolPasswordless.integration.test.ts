@@ -197,3 +197,35 @@ describe('e-mail MFA', () => {
     await expect(h.plugin.fetchMFAPreference()).resolves.toEqual({});
   });
 });
+
+describe('secrets of passwordless sign-in', () => {
+  it('codes and passwords stay out of errors, results, events and the plugin while a step is pending', async () => {
+    const seen: unknown[] = [];
+    const capture = <T>(p: Promise<T>): Promise<void> =>
+      p.then(
+        (v) => void seen.push(v),
+        (e: unknown) => void seen.push(e),
+      );
+    const p = h.plugin;
+    await capture(p.signIn(USER, undefined, { ...USER_AUTH, preferredChallenge: 'EMAIL_OTP' }));
+    await capture(p.confirmSignIn(WRONG));
+    seen.push(p);
+    await capture(p.confirmSignIn(CODE));
+    await capture(p.signOut());
+    await capture(p.signIn(USER, `${PASSWORD}-x`, { ...USER_AUTH, preferredChallenge: 'PASSWORD_SRP' }));
+    await capture(p.signIn(USER, undefined, USER_AUTH));
+    await capture(p.confirmSignIn('PASSWORD'));
+    await capture(p.confirmSignIn(`${PASSWORD}-x`));
+    seen.push(p);
+    await capture(p.confirmSignIn(PASSWORD));
+    seen.push(p, h.events);
+    rememberSecrets(`${PASSWORD}-x`);
+    expect(seen.filter((v) => v instanceof Error).length).toBeGreaterThanOrEqual(3);
+    const text = seen
+      .map((v) => `${inspect(v, { depth: 10 })}\n${v instanceof Error ? v.stack : ''}`)
+      .join('\n');
+    expect(leakedSecrets(text)).toEqual([]);
+    expect(text).not.toContain(CODE);
+    expect(text).not.toContain(WRONG);
+  });
+});
