@@ -5,7 +5,7 @@ import { AWSCognitoAuthPlugin } from '@plugboard/auth-cognito-plugin';
 
 const page = window as unknown as { plugboardConfig: AmplifyConfiguration; page: Record<string, unknown> };
 const events: string[] = [];
-Hub.subscribe(HubChannel.AUTH, (event) => events.push(event.name));
+Hub.subscribe(HubChannel.AUTH, (event) => void events.push(event.name));
 const plugin = new AWSCognitoAuthPlugin();
 Amplify.addPlugin(plugin);
 Amplify.configure(page.plugboardConfig);
