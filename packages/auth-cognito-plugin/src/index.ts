@@ -26,6 +26,13 @@ export type {
   FromAmplifyAuthOptions,
 } from './fromAmplifyAuth.js';
 export type { AWSCognitoUserPoolMethods } from './api/userPoolMethods.js';
+export type {
+  AWSCognitoPasswordlessMethods,
+  ListWebAuthnCredentialsInput,
+  UpdateMFAPreferenceInput,
+} from './api/passwordlessMethods.js';
+export type { ListWebAuthnCredentialsResult } from './operations/userPool/passwordless/passkeys.js';
+export type { WebAuthnCredentialDescription } from './clients/userPool/webAuthnCalls.js';
 export type { MFAPreference, UserMFAPreference } from './operations/userPool/mfaPreference.js';
 export {
   CodeMismatchException,
