@@ -167,7 +167,10 @@ run('passkeys in Chromium with a virtual authenticator', () => {
     ]);
     // The same authenticator again (callback form): excluded by the pool's options, refused by the browser.
     const again = await call('associateWithCallbacks');
-    expect(again).toMatchObject({ error: 'UnknownException', message: expect.stringMatching(/already holds/) });
+    expect(again).toMatchObject({
+      error: 'UnknownException',
+      message: expect.stringMatching(/already holds/),
+    });
     expect((await call('list')) as { value: { credentials: unknown[] } }).toMatchObject({
       value: { credentials: [expect.anything()] },
     });
