@@ -1,4 +1,6 @@
 import { inspect } from 'node:util';
+import { SetUserPoolMfaConfigCommand } from '@aws-sdk/client-cognito-identity-provider';
+import * as OTPAuth from 'otpauth';
 import { InvalidParameterException } from '@plugboard/core';
 import { CodeMismatchException, WebAuthnNotSupportedException } from '../src';
 import { startHarness, type Harness, type HarnessUserPool } from './support/harness';
@@ -14,6 +16,7 @@ const WRONG = '97531864';
 const USER = 'otp@example.com';
 const PHONE_USER = 'sms-otp@example.com';
 const MFA_USER = 'email-mfa@example.com';
+const CHOOSER = 'email-or-totp@example.com';
 const USER_AUTH = { authFlowType: 'USER_AUTH' } as const;
 
 let users: SrpUserPool;
@@ -22,7 +25,16 @@ let h: Harness;
 
 beforeAll(async () => {
   ({ users, pool } = await startPasswordlessPool({ oneTimeCode: CODE }));
-  for (const name of [USER, PHONE_USER, MFA_USER]) await users.createUser(pool.poolId, name, PASSWORD);
+  // MFA optional upstream, so that cognito-local asks for TOTP once a user has set it up.
+  await users.local.admin.send(
+    new SetUserPoolMfaConfigCommand({
+      UserPoolId: pool.poolId,
+      MfaConfiguration: 'OPTIONAL',
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+    }),
+  );
+  for (const name of [USER, PHONE_USER, MFA_USER, CHOOSER])
+    await users.createUser(pool.poolId, name, PASSWORD);
   await addPhone(users, pool.poolId, PHONE_USER, '+15555550142');
   rememberSecrets(PASSWORD, CODE, WRONG);
 }, 30_000);
@@ -195,6 +207,30 @@ describe('e-mail MFA', () => {
       h.plugin.updateMFAPreference({ email: 'DISABLED' }, resolve, reject),
     );
     await expect(h.plugin.fetchMFAPreference()).resolves.toEqual({});
+  });
+});
+
+describe('e-mail MFA beside TOTP', () => {
+  it('offers EMAIL in the MFA selection and sends the e-mail code when chosen', async () => {
+    await h.plugin.signIn(CHOOSER, PASSWORD);
+    const { sharedSecret } = await h.plugin.setUpTOTP();
+    rememberSecrets(sharedSecret);
+    const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(sharedSecret), digits: 6, period: 30 });
+    await h.plugin.verifyTOTPSetup(totp.generate());
+    await h.plugin.updateMFAPreference({ totp: 'ENABLED', email: 'ENABLED' });
+    const preference = await h.plugin.fetchMFAPreference();
+    expect([...(preference.enabled ?? [])].sort()).toEqual(['EMAIL', 'TOTP']);
+    await h.plugin.signOut();
+    await expect(h.plugin.signIn(CHOOSER, PASSWORD)).resolves.toEqual({
+      isSignedIn: false,
+      nextStep: { signInStep: 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION', allowedMFATypes: ['TOTP', 'EMAIL'] },
+    });
+    await expect(h.plugin.confirmSignIn('EMAIL')).resolves.toEqual(
+      expect.objectContaining({
+        nextStep: expect.objectContaining({ signInStep: 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE' }),
+      }),
+    );
+    await expect(h.plugin.confirmSignIn(CODE)).resolves.toEqual(done);
   });
 });
 
