@@ -51,6 +51,7 @@ export type AuthSignInStep =
   | 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE'
   | 'CONFIRM_SIGN_IN_WITH_SMS_CODE'
   | 'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP'
+  | 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION'
   | 'RESET_PASSWORD'
   | 'CONFIRM_SIGN_UP';
 
@@ -85,7 +86,7 @@ export interface AuthNextSignInStep {
   readonly codeDeliveryDetails?: AuthCodeDeliveryDetails;
   /** The first factors to choose from (CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION). */
   readonly availableChallenges?: readonly AuthFactorType[];
-  /** The methods to choose from (CONTINUE_SIGN_IN_WITH_MFA_SELECTION). */
+  /** The methods to choose from (CONTINUE_SIGN_IN_WITH_MFA_SELECTION, _MFA_SETUP_SELECTION). */
   readonly allowedMFATypes?: readonly MFAType[];
   /** The authenticator to set up (CONTINUE_SIGN_IN_WITH_TOTP_SETUP). */
   readonly totpSetupDetails?: TOTPSetupDetails;

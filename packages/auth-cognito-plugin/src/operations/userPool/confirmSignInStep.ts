@@ -5,6 +5,7 @@ import { requireUserPool, type PluginRuntime } from '../PluginRuntime.js';
 import { advanceSignIn } from './signInStep.js';
 import { passwordlessResponses } from './passwordless/passwordlessSteps.js';
 import { confirmFirstFactor } from './passwordless/userAuth.js';
+import { chooseMfaSetup, needsSetupChoice } from './passwordless/mfaSetupChoice.js';
 
 const MFA_ANSWERS: Record<string, string> = {
   SMS: 'SMS_MFA',
@@ -59,6 +60,8 @@ export async function confirmSignInStep(
   }
   const calls = service.calls;
   if (name === 'SELECT_CHALLENGE') return confirmFirstFactor(runtime, calls, challenge, response);
+  if (name === 'MFA_SETUP' && needsSetupChoice(challenge.parameters ?? {}))
+    return chooseMfaSetup(runtime, calls, challenge, response);
   let session = challenge.session;
   const passwordless = passwordlessResponses(
     name,

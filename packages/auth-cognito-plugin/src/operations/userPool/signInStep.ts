@@ -6,7 +6,7 @@ import type { PluginRuntime } from '../PluginRuntime.js';
 import { codeDeliveryDetails } from './codeDelivery.js';
 import { requireCalls } from './userPoolCalls.js';
 import { totpSetupDetails } from './totpSetupDetails.js';
-import { isEmailSetup, passwordlessStep } from './passwordless/passwordlessSteps.js';
+import { defersTotpAssociation, passwordlessStep } from './passwordless/passwordlessSteps.js';
 
 type Metadata = Readonly<Record<string, string>> | undefined;
 
@@ -57,7 +57,7 @@ export async function advanceSignIn(
   const name = response.challengeName ?? '';
   let session = response.session ?? '';
   let setup: { sharedSecret: string } | undefined;
-  if (name === 'MFA_SETUP' && !isEmailSetup(params)) {
+  if (name === 'MFA_SETUP' && !defersTotpAssociation(params)) {
     if (!parseList(params.MFAS_CAN_SETUP).includes('SOFTWARE_TOKEN_MFA') && params.MFAS_CAN_SETUP) {
       throw new UnknownException(
         'The user pool asks to set up SMS MFA, which sign-in cannot do.',

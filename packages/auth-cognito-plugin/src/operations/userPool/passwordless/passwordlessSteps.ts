@@ -1,6 +1,7 @@
 import type { AuthFactorType, AuthNextSignInStep } from '@plugboard/core';
 import { codeDeliveryDetails } from '../codeDelivery.js';
 import { FACTORS } from './validatePasswordless.js';
+import { needsSetupChoice } from './mfaSetupChoice.js';
 
 /** The sign-in steps of USER_AUTH and e-mail MFA; undefined for any other challenge. */
 export function passwordlessStep(
@@ -24,6 +25,11 @@ export function passwordlessStep(
         }),
       };
     case 'MFA_SETUP':
+      if (needsSetupChoice(params))
+        return {
+          signInStep: 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION',
+          allowedMFATypes: Object.freeze(['TOTP', 'EMAIL'] as const),
+        };
       return isEmailSetup(params) ? { signInStep: 'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP' } : undefined;
   }
   return undefined;
@@ -33,6 +39,11 @@ export function passwordlessStep(
 export function isEmailSetup(params: Readonly<Record<string, string>>): boolean {
   const can = params.MFAS_CAN_SETUP ?? '';
   return can.includes('EMAIL_OTP') && !can.includes('SOFTWARE_TOKEN_MFA');
+}
+
+/** An MFA_SETUP whose TOTP association waits (e-mail only, or a choice first). */
+export function defersTotpAssociation(params: Readonly<Record<string, string>>): boolean {
+  return (params.MFAS_CAN_SETUP ?? '').includes('EMAIL_OTP');
 }
 
 /** The challenge responses of the code and e-mail setup steps; undefined for any other challenge. */
