@@ -39,10 +39,13 @@ const descriptors = (list: unknown): PublicKeyCredentialDescriptor[] =>
 
 /** The browser's refusal (a cancelled or timed-out prompt, an excluded authenticator) as a typed error. */
 function browserRefusal(error: unknown, what: string): Error {
+  // No credential at all (a null answer) is a dismissed prompt too.
   const name =
-    error instanceof Error || (typeof DOMException === 'function' && error instanceof DOMException)
-      ? (error as Error).name
-      : '';
+    error === undefined
+      ? 'NotAllowedError'
+      : typeof (error as { name?: unknown } | null)?.name === 'string'
+        ? (error as { name: string }).name
+        : '';
   if (name === 'NotAllowedError' || name === 'AbortError') {
     return new UserCancelledException(
       `${what} was cancelled or timed out in the browser.`,
