@@ -34,6 +34,7 @@ export type {
 export type { ListWebAuthnCredentialsResult } from './operations/userPool/passwordless/passkeys.js';
 export type { WebAuthnCredentialDescription } from './clients/userPool/webAuthnCalls.js';
 export type { MFAPreference, UserMFAPreference } from './operations/userPool/mfaPreference.js';
+export type { AuthDevice } from './operations/userPool/devices/deviceOperations.js';
 export {
   CodeMismatchException,
   CodeExpiredException,

@@ -6,6 +6,10 @@ import { advanceSignIn } from './signInStep.js';
 import { passwordlessResponses } from './passwordless/passwordlessSteps.js';
 import { confirmFirstFactor } from './passwordless/userAuth.js';
 import { chooseMfaSetup, needsSetupChoice } from './passwordless/mfaSetupChoice.js';
+import { deviceKeyParameter } from './devices/deviceSignIn.js';
+
+/** MFA answers carry the device the password step proved, as the service expects. */
+const MFA_CODES = new Set(['SMS_MFA', 'SOFTWARE_TOKEN_MFA']);
 
 const MFA_ANSWERS: Record<string, string> = {
   SMS: 'SMS_MFA',
@@ -72,9 +76,10 @@ export async function confirmSignInStep(
   if (name === 'MFA_SETUP' && !passwordless) {
     session = (await calls.verifySoftwareToken({ session }, response)).session ?? session;
   }
+  const device = MFA_CODES.has(name) ? await deviceKeyParameter(runtime, challenge.username) : {};
   const answer = await calls.respondToAuthChallenge(
     name,
-    passwordless ?? responsesFor(challenge, name, response, userAttributes),
+    { ...(passwordless ?? responsesFor(challenge, name, response, userAttributes)), ...device },
     session,
     challenge.clientMetadata,
   );
