@@ -7,7 +7,10 @@ import {
 } from '@plugboard/cognito-identity-emulator';
 import { build } from 'esbuild';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import { CreateTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { chromiumAvailable, launchChromium } from './support/chromium';
+import { startCredentialsTap, type CredentialsTap } from './support/credentialsTap';
+import { startSignedDynamoDB, type SignedDynamoDB } from './support/signedDynamoDB';
 import { startPasswordlessPool } from './support/passwordlessPool';
 import type { SrpUserPool } from './support/srpUserPool';
 
@@ -24,6 +27,8 @@ type Settled = { value?: unknown; error?: string; message?: string; recoverySugg
 run('passkeys in Chromium with a virtual authenticator', () => {
   let users: SrpUserPool;
   let identity: CognitoIdentityEmulator;
+  let tap: CredentialsTap;
+  let dynamo: SignedDynamoDB;
   let site: Server;
   let origin: string;
   let browser: Browser;
@@ -60,6 +65,23 @@ run('passkeys in Chromium with a virtual authenticator', () => {
         },
       ],
     });
+    // Credentials pass a tap on their way to the page; DynamoDB checks the signatures made with them.
+    tap = await startCredentialsTap(identity.endpoint);
+    dynamo = await startSignedDynamoDB({ lookup: tap.lookup, ownPartitionKey: 'identityId' });
+    const admin = new DynamoDBClient({
+      region: 'us-east-1',
+      endpoint: dynamo.dynaliteEndpoint,
+      credentials: { accessKeyId: 'admin', secretAccessKey: 'admin' },
+    });
+    await admin.send(
+      new CreateTableCommand({
+        TableName: 'Scores',
+        KeySchema: [{ AttributeName: 'identityId', KeyType: 'HASH' }],
+        AttributeDefinitions: [{ AttributeName: 'identityId', AttributeType: 'S' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+    admin.destroy();
     const front = new URL(users.endpoint);
     let config = '{}';
     site = createServer((req, res) => {
@@ -97,7 +119,7 @@ run('passkeys in Chromium with a virtual authenticator', () => {
           awsCognitoAuthPlugin: {
             CredentialsProvider: {
               CognitoIdentity: {
-                Default: { PoolId: identityPoolId, Region: 'us-east-1', Endpoint: identity.endpoint },
+                Default: { PoolId: identityPoolId, Region: 'us-east-1', Endpoint: tap.endpoint },
               },
             },
             CognitoUserPool: {
@@ -133,6 +155,8 @@ run('passkeys in Chromium with a virtual authenticator', () => {
 
   afterAll(async () => {
     await browser?.close();
+    await dynamo?.stop();
+    await tap?.stop();
     await identity?.stop();
     await users?.stop();
     if (site) await new Promise((resolve) => site.close(resolve));
@@ -185,6 +209,36 @@ run('passkeys in Chromium with a virtual authenticator', () => {
       'RespondToAuthChallenge:WEB_AUTHN',
     ]);
     await expect(call('credentials')).resolves.toEqual({ isSignedIn: true, credentials: 'SUCCESS' });
+    // The passkey session's identity-pool credentials sign a DynamoDB write of the user's own item.
+    const aws = (await call('awsCredentials')) as unknown as {
+      accessKeyId: string;
+      secretAccessKey: string;
+      sessionToken: string;
+      identityId: string;
+    };
+    const client = new DynamoDBClient({
+      region: 'us-east-1',
+      endpoint: dynamo.endpoint,
+      credentials: aws,
+      maxAttempts: 1,
+    });
+    try {
+      const put = await client.send(
+        new PutItemCommand({
+          TableName: 'Scores',
+          Item: { identityId: { S: aws.identityId }, score: { N: '42' } },
+        }),
+      );
+      expect(put.$metadata.httpStatusCode).toBe(200);
+      // The check is real: another identity's item is refused.
+      await expect(
+        client.send(
+          new PutItemCommand({ TableName: 'Scores', Item: { identityId: { S: 'us-east-1:someone-else' } } }),
+        ),
+      ).rejects.toThrow();
+    } finally {
+      client.destroy();
+    }
 
     // Chosen from the first factors too.
     await call('signOut');

@@ -49,6 +49,15 @@ page.page = {
     const session = await plugin.fetchAuthSession();
     return { isSignedIn: session.isSignedIn, credentials: session.awsCredentialsResult.type };
   },
+  /** The identity-pool credentials of the session, for the test to sign a DynamoDB write with. */
+  async awsCredentials() {
+    const session = await plugin.fetchAuthSession();
+    const credentials = session.awsCredentialsResult;
+    const identityId = session.identityIdResult;
+    if (credentials.type !== 'SUCCESS' || identityId.type !== 'SUCCESS') return undefined;
+    const { accessKeyId, secretAccessKey, sessionToken } = credentials.value;
+    return { accessKeyId, secretAccessKey, sessionToken, identityId: identityId.value };
+  },
   events: () => [...events],
 };
 document.body.dataset.ready = 'true';
