@@ -122,7 +122,7 @@ const LAYERS = {
     ['session/'],
     // the clients of the Cognito services and the one table of service errors
     ['clients/'],
-    ['srp/'],
+    ['srp/', 'webauthn/'],
     // types, credentials, redaction, JWT, identity id, AuthProvider, options, errors
     ['model/'],
   ],

@@ -26,6 +26,13 @@ export type {
   FromAmplifyAuthOptions,
 } from './fromAmplifyAuth.js';
 export type { AWSCognitoUserPoolMethods } from './api/userPoolMethods.js';
+export type {
+  AWSCognitoPasswordlessMethods,
+  ListWebAuthnCredentialsInput,
+  UpdateMFAPreferenceInput,
+} from './api/passwordlessMethods.js';
+export type { ListWebAuthnCredentialsResult } from './operations/userPool/passwordless/passkeys.js';
+export type { WebAuthnCredentialDescription } from './clients/userPool/webAuthnCalls.js';
 export type { MFAPreference, UserMFAPreference } from './operations/userPool/mfaPreference.js';
 export type { AuthDevice } from './operations/userPool/devices/deviceOperations.js';
 export {
@@ -37,6 +44,7 @@ export {
   InvalidPasswordException,
   PasswordResetRequiredException,
   LimitExceededException,
+  WebAuthnNotSupportedException,
 } from './model/userPoolExceptions.js';
 export { LoopbackWebUIBrowser } from './hostedUi/LoopbackWebUIBrowser.js';
 export type { LoopbackWebUIBrowserOptions } from './hostedUi/LoopbackWebUIBrowser.js';

@@ -194,7 +194,7 @@ describe('AWSCognitoAuthPlugin user-pool sign-in (cognito-local + identity emula
     it('rejects unknown sign-in options', async () => {
       h = await startHarness({ userPool: pool });
       await expect(
-        h.plugin.signIn('a@example.com', PASSWORD, { authFlowType: 'USER_AUTH' as never }),
+        h.plugin.signIn('a@example.com', PASSWORD, { authFlowType: 'USER_MAGIC_LINK' as never }),
       ).rejects.toThrow(/authFlowType/);
     });
 

@@ -24,6 +24,7 @@ const METHODS: Record<keyof (AWSCognitoUserPoolMethods & AWSCognitoHostedUiMetho
   rememberDevice: 0,
   forgetDevice: 1,
   fetchDevices: 0,
+  ...{ associateWebAuthnCredential: 0, listWebAuthnCredentials: 0, deleteWebAuthnCredential: 1 },
   signInWithWebUI: 0,
   signInWithSocialWebUI: 1,
   completeSignInWithWebUI: null,
@@ -41,9 +42,11 @@ export function installLazyMethods<P extends object>(prototype: P, invoke: Invok
       configurable: true,
       writable: true,
       value: function (this: P, ...all: unknown[]): unknown {
-        return arity === null
+        // updateMFAPreference({ sms, totp, email }, ...callbacks): the record is the one positional argument.
+        const n = name === 'updateMFAPreference' && typeof all[0] === 'object' && all[0] ? 1 : arity;
+        return n === null
           ? invoke(this, name, all.slice(0, 1), [])
-          : invoke(this, name, all.slice(0, arity), all.slice(arity));
+          : invoke(this, name, all.slice(0, n), all.slice(n));
       },
     });
   }

@@ -11,12 +11,13 @@ import type {
 import type { MFAPreference, UserMFAPreference } from '../operations/userPool/mfaPreference.js';
 import type { AuthDevice } from '../operations/userPool/devices/deviceOperations.js';
 import type { AuthErrorCallback } from '../types.js';
+import type { AWSCognitoPasswordlessMethods, UpdateMFAPreferenceInput } from './passwordlessMethods.js';
 
 /**
  * The user-pool methods of `AWSCognitoAuthPlugin` beyond sign-in: sign-up, passwords, attributes,
  * TOTP and MFA preferences. Each has the promise form and the callback form of Amplify Android.
  */
-export interface AWSCognitoUserPoolMethods {
+export interface AWSCognitoUserPoolMethods extends AWSCognitoPasswordlessMethods {
   /** Registers a user; `nextStep.signUpStep` says whether a confirmation code was sent. */
   signUp(username: string, password: string, options?: AuthSignUpOptions): Promise<AuthSignUpResult>;
   signUp(
@@ -120,6 +121,13 @@ export interface AWSCognitoUserPoolMethods {
   verifyTOTPSetup(code: string): Promise<void>;
   verifyTOTPSetup(code: string, onSuccess: () => void, onError: AuthErrorCallback): void;
 
+  /** Enables, disables or prefers SMS, TOTP and e-mail MFA (a method left out stays as it is). */
+  updateMFAPreference(input: UpdateMFAPreferenceInput): Promise<void>;
+  updateMFAPreference(
+    input: UpdateMFAPreferenceInput,
+    onSuccess: () => void,
+    onError: AuthErrorCallback,
+  ): void;
   /** Enables, disables or prefers SMS and TOTP MFA (undefined leaves a method as it is). */
   updateMFAPreference(sms?: MFAPreference, totp?: MFAPreference): Promise<void>;
   updateMFAPreference(

@@ -15,6 +15,8 @@ import {
   validateUsername,
 } from './userPoolValidate.js';
 import { validatePassword, validateStringRecord } from './userPoolValidate.js';
+import { mfaPreferenceRecord } from '../operations/userPool/passwordless/validatePasswordless.js';
+import { PASSWORDLESS_OPERATIONS } from './passwordlessOperations.js';
 
 /** Loaded on first use: apps that only federate never download the user-pool operations. */
 export const userPoolOperations = () => import('./userPoolOperationsEntry.js');
@@ -105,9 +107,12 @@ export const USER_POOL_OPERATIONS: Record<
         (await userPoolOperations()).verifyTOTPSetup(rt, totp)
     )(validateCode(c, 'The TOTP code')),
   updateMFAPreference: ([s, t]) => {
-    const [sms, totp] = [validateMfaPreference(s, 'sms'), validateMfaPreference(t, 'totp')];
-    return async (rt) => (await userPoolOperations()).updateMFAPreference(rt, sms, totp);
+    const input = typeof s === 'object' && s ? mfaPreferenceRecord(s) : { sms: s, totp: t, email: undefined };
+    const [sms, totp] = [validateMfaPreference(input.sms, 'sms'), validateMfaPreference(input.totp, 'totp')];
+    const email = validateMfaPreference(input.email, 'email');
+    return async (rt) => (await userPoolOperations()).updateMFAPreference(rt, sms, totp, email);
   },
+  ...PASSWORDLESS_OPERATIONS,
   fetchMFAPreference: () => async (rt) => (await userPoolOperations()).fetchMFAPreference(rt),
   rememberDevice: (_, o) => (
     validateNoOptions(o, 'rememberDevice'),

@@ -1,3 +1,4 @@
+import { validatePreferredChallenge } from '../operations/userPool/passwordless/validatePasswordless.js';
 import {
   InvalidParameterException,
   type AuthFlowType,
@@ -59,13 +60,15 @@ const FLOWS: readonly AuthFlowType[] = [
   'USER_PASSWORD_AUTH',
   'CUSTOM_AUTH_WITH_SRP',
   'CUSTOM_AUTH_WITHOUT_SRP',
+  'USER_AUTH',
 ];
 
 export function validateSignInInput(username: unknown, password: unknown, options: unknown): SignInInput {
-  const { authFlowType = 'USER_SRP_AUTH', clientMetadata } = plainObject(options, 'Sign-in options', [
-    'authFlowType',
-    'clientMetadata',
-  ]);
+  const {
+    authFlowType = 'USER_SRP_AUTH',
+    clientMetadata,
+    preferredChallenge,
+  } = plainObject(options, 'Sign-in options', ['authFlowType', 'clientMetadata', 'preferredChallenge']);
   if (!FLOWS.includes(authFlowType as AuthFlowType)) {
     invalid(
       `authFlowType ${JSON.stringify(String(authFlowType)).slice(0, 40)} is not supported.`,
@@ -73,12 +76,14 @@ export function validateSignInInput(username: unknown, password: unknown, option
     );
   }
   const flow = authFlowType as AuthFlowType;
-  const withoutPassword = flow === 'CUSTOM_AUTH_WITHOUT_SRP' && password === undefined;
+  const withoutPassword =
+    (flow === 'CUSTOM_AUTH_WITHOUT_SRP' || flow === 'USER_AUTH') && password === undefined;
   return {
     username: validateUsername(username),
     password: withoutPassword ? undefined : validatePassword(password, 'The password'),
     authFlowType: flow,
     clientMetadata: validateStringRecord(clientMetadata, 'clientMetadata'),
+    ...validatePreferredChallenge(flow, preferredChallenge, password),
   };
 }
 

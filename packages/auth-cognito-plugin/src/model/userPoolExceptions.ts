@@ -37,3 +37,7 @@ export type PasswordResetRequiredException = NamedAuthException<'PasswordResetRe
 export const LimitExceededException = /* @__PURE__ */ define('LimitExceededException');
 /** The type of a thrown {@link LimitExceededException}. */
 export type LimitExceededException = NamedAuthException<'LimitExceededException'>;
+/** Passkeys need WebAuthn in a secure browser context, which this environment lacks (or refused). */
+export const WebAuthnNotSupportedException = /* @__PURE__ */ define('WebAuthnNotSupportedException');
+/** The type of a thrown {@link WebAuthnNotSupportedException}. */
+export type WebAuthnNotSupportedException = NamedAuthException<'WebAuthnNotSupportedException'>;

@@ -22,12 +22,17 @@ export interface FetchAuthSessionOptions {
 
 /** How `signIn` proves the password: SRP (the default, the password never leaves the device), plain, or custom. */
 export type AuthFlowType =
-  'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH' | 'CUSTOM_AUTH_WITH_SRP' | 'CUSTOM_AUTH_WITHOUT_SRP';
+  'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH' | 'CUSTOM_AUTH_WITH_SRP' | 'CUSTOM_AUTH_WITHOUT_SRP' | 'USER_AUTH';
+
+/** A first factor of choice-based sign-in (`USER_AUTH`). */
+export type AuthFactorType = 'WEB_AUTHN' | 'EMAIL_OTP' | 'SMS_OTP' | 'PASSWORD' | 'PASSWORD_SRP';
 
 /** Options of `signIn`. */
 export interface AuthSignInOptions {
   /** The sign-in flow; `USER_SRP_AUTH` when left out. */
   readonly authFlowType?: AuthFlowType;
+  /** `USER_AUTH` only: the first factor to use; without it the user picks from the available ones. */
+  readonly preferredChallenge?: AuthFactorType;
   /** Passed to Lambda triggers as client metadata. */
   readonly clientMetadata?: Readonly<Record<string, string>>;
 }
@@ -41,6 +46,12 @@ export type AuthSignInStep =
   | 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP'
   | 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED'
   | 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE'
+  | 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION'
+  | 'CONFIRM_SIGN_IN_WITH_PASSWORD'
+  | 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE'
+  | 'CONFIRM_SIGN_IN_WITH_SMS_CODE'
+  | 'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP'
+  | 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION'
   | 'RESET_PASSWORD'
   | 'CONFIRM_SIGN_UP';
 
@@ -55,7 +66,7 @@ export interface AuthCodeDeliveryDetails {
 }
 
 /** A second factor. */
-export type MFAType = 'SMS' | 'TOTP';
+export type MFAType = 'SMS' | 'TOTP' | 'EMAIL';
 
 /** The shared secret of a TOTP authenticator being set up, and its `otpauth://` URI for a QR code. */
 export interface TOTPSetupDetails {
@@ -71,9 +82,11 @@ export interface AuthNextSignInStep {
   readonly signInStep: AuthSignInStep;
   /** User attributes the service wants set with the new password. */
   readonly missingAttributes?: readonly string[];
-  /** Where the MFA code went (CONFIRM_SIGN_IN_WITH_SMS_MFA_CODE). */
+  /** Where the code went (CONFIRM_SIGN_IN_WITH_SMS_MFA_CODE, _EMAIL_CODE, _SMS_CODE). */
   readonly codeDeliveryDetails?: AuthCodeDeliveryDetails;
-  /** The methods to choose from (CONTINUE_SIGN_IN_WITH_MFA_SELECTION). */
+  /** The first factors to choose from (CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION). */
+  readonly availableChallenges?: readonly AuthFactorType[];
+  /** The methods to choose from (CONTINUE_SIGN_IN_WITH_MFA_SELECTION, _MFA_SETUP_SELECTION). */
   readonly allowedMFATypes?: readonly MFAType[];
   /** The authenticator to set up (CONTINUE_SIGN_IN_WITH_TOTP_SETUP). */
   readonly totpSetupDetails?: TOTPSetupDetails;

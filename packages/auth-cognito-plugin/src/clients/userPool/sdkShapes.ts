@@ -31,6 +31,7 @@ export function step(out: {
   ChallengeName?: string;
   ChallengeParameters?: Record<string, string>;
   Session?: string;
+  AvailableChallenges?: string[];
 }): AuthStepResponse {
   const result = out.AuthenticationResult;
   const tokens =
@@ -46,7 +47,11 @@ export function step(out: {
   if (!out.ChallengeName && !tokens) throw new Error('The user pool answered without tokens or a challenge');
   return {
     ...(out.ChallengeName ? { challengeName: out.ChallengeName } : {}),
-    challengeParameters: { ...(out.ChallengeParameters ?? {}) },
+    challengeParameters: {
+      ...(out.ChallengeParameters ?? {}),
+      // USER_AUTH's SELECT_CHALLENGE lists the first factors beside the parameters.
+      ...(out.AvailableChallenges ? { AVAILABLE_CHALLENGES: JSON.stringify(out.AvailableChallenges) } : {}),
+    },
     ...(out.Session ? { session: out.Session } : {}),
     ...(tokens ? { tokens } : {}),
     ...(tokens && device?.DeviceKey && device.DeviceGroupKey

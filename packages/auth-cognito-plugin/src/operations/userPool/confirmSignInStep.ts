@@ -3,6 +3,9 @@ import type { AuthStepResponse } from '../../clients/userPool/UserPoolCalls.js';
 import type { SignInChallenge } from '../../session/AuthState.js';
 import { requireUserPool, type PluginRuntime } from '../PluginRuntime.js';
 import { advanceSignIn } from './signInStep.js';
+import { passwordlessResponses } from './passwordless/passwordlessSteps.js';
+import { confirmFirstFactor } from './passwordless/userAuth.js';
+import { chooseMfaSetup, needsSetupChoice } from './passwordless/mfaSetupChoice.js';
 import { deviceKeyParameter } from './devices/deviceSignIn.js';
 
 /** MFA answers carry the device the password step proved, as the service expects. */
@@ -13,6 +16,8 @@ const MFA_ANSWERS: Record<string, string> = {
   SMS_MFA: 'SMS_MFA',
   TOTP: 'SOFTWARE_TOKEN_MFA',
   SOFTWARE_TOKEN_MFA: 'SOFTWARE_TOKEN_MFA',
+  EMAIL: 'EMAIL_OTP',
+  EMAIL_OTP: 'EMAIL_OTP',
 };
 
 /**
@@ -58,14 +63,23 @@ export async function confirmSignInStep(
     return advanceSignIn(runtime, challenge.username, step, undefined);
   }
   const calls = service.calls;
+  if (name === 'SELECT_CHALLENGE') return confirmFirstFactor(runtime, calls, challenge, response);
+  if (name === 'MFA_SETUP' && needsSetupChoice(challenge.parameters ?? {}))
+    return chooseMfaSetup(runtime, calls, challenge, response);
   let session = challenge.session;
-  if (name === 'MFA_SETUP') {
+  const passwordless = passwordlessResponses(
+    name,
+    challenge.parameters ?? {},
+    { USERNAME: challenge.username },
+    response,
+  );
+  if (name === 'MFA_SETUP' && !passwordless) {
     session = (await calls.verifySoftwareToken({ session }, response)).session ?? session;
   }
   const device = MFA_CODES.has(name) ? await deviceKeyParameter(runtime, challenge.username) : {};
   const answer = await calls.respondToAuthChallenge(
     name,
-    { ...responsesFor(challenge, name, response, userAttributes), ...device },
+    { ...(passwordless ?? responsesFor(challenge, name, response, userAttributes)), ...device },
     session,
     challenge.clientMetadata,
   );
@@ -88,7 +102,7 @@ function responsesFor(
       const answer = MFA_ANSWERS[response.toUpperCase()];
       if (!answer)
         throw new InvalidParameterException(
-          "The MFA selection must be 'SMS' or 'TOTP'.",
+          "The MFA selection must be 'SMS', 'TOTP' or 'EMAIL'.",
           'Pass one of nextStep.allowedMFATypes.',
         );
       return { ...base, ANSWER: answer };

@@ -7,10 +7,11 @@ import { codeDeliveryDetails } from './codeDelivery.js';
 import { requireCalls } from './userPoolCalls.js';
 import { totpSetupDetails } from './totpSetupDetails.js';
 import { confirmNewDevice } from './devices/confirmNewDevice.js';
+import { defersTotpAssociation, passwordlessStep } from './passwordless/passwordlessSteps.js';
 
 type Metadata = Readonly<Record<string, string>> | undefined;
 
-const MFA_TYPES: Record<string, MFAType> = { SMS_MFA: 'SMS', SOFTWARE_TOKEN_MFA: 'TOTP' };
+const MFA_TYPES: Record<string, MFAType> = { SMS_MFA: 'SMS', SOFTWARE_TOKEN_MFA: 'TOTP', EMAIL_OTP: 'EMAIL' };
 
 function parseList(json: string | undefined): string[] {
   try {
@@ -60,7 +61,7 @@ export async function advanceSignIn(
   const name = response.challengeName ?? '';
   let session = response.session ?? '';
   let setup: { sharedSecret: string } | undefined;
-  if (name === 'MFA_SETUP') {
+  if (name === 'MFA_SETUP' && !defersTotpAssociation(params)) {
     if (!parseList(params.MFAS_CAN_SETUP).includes('SOFTWARE_TOKEN_MFA') && params.MFAS_CAN_SETUP) {
       throw new UnknownException(
         'The user pool asks to set up SMS MFA, which sign-in cannot do.',
@@ -91,6 +92,8 @@ function nextStepOf(
   username: string,
   setup: { sharedSecret: string } | undefined,
 ): AuthSignInResult['nextStep'] {
+  const passwordless = passwordlessStep(name, params);
+  if (passwordless) return passwordless;
   switch (name) {
     case 'SMS_MFA':
       return {

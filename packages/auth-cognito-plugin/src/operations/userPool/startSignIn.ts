@@ -2,6 +2,7 @@ import {
   AuthException,
   InvalidParameterException,
   NotAuthorizedException,
+  type AuthFactorType,
   type AuthFlowType,
   type AuthSignInResult,
 } from '@plugboard/core';
@@ -11,6 +12,7 @@ import { refusal } from '../../session/guards.js';
 import { requireUserPool, type PluginRuntime } from '../PluginRuntime.js';
 import { advanceSignIn, completeSignIn } from './signInStep.js';
 import { passwordAuthWithDevice, verifyPasswordWithDevice } from './devices/deviceSignIn.js';
+import { userAuthFirstSteps } from './passwordless/userAuth.js';
 
 type Metadata = Readonly<Record<string, string>> | undefined;
 
@@ -19,6 +21,8 @@ export interface SignInInput {
   readonly password: string | undefined;
   readonly authFlowType: AuthFlowType;
   readonly clientMetadata: Metadata;
+  /** USER_AUTH only. */
+  readonly preferredChallenge?: AuthFactorType | undefined;
 }
 
 /** Sign-in refusals that must not tell whether the user exists (Cognito's own answer is NotAuthorized). */
@@ -67,6 +71,7 @@ async function firstSteps(
   input: SignInInput,
 ): Promise<AuthStepResponse> {
   const { username, password, authFlowType, clientMetadata } = input;
+  if (authFlowType === 'USER_AUTH') return userAuthFirstSteps(runtime, calls, input);
   if (authFlowType === 'CUSTOM_AUTH_WITHOUT_SRP') {
     return calls.initiateAuth('CUSTOM_AUTH', { USERNAME: username }, clientMetadata);
   }

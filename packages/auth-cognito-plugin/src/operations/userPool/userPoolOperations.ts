@@ -16,3 +16,8 @@ export { startSignIn } from './startSignIn.js';
 export { updatePassword } from './updatePassword.js';
 export { updateUserAttributes } from './updateUserAttributes.js';
 export { verifyTOTPSetup } from './verifyTOTPSetup.js';
+export {
+  associateWebAuthnCredential,
+  deleteWebAuthnCredential,
+  listWebAuthnCredentials,
+} from './passwordless/passkeys.js';

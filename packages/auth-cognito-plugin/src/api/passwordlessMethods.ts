@@ -1,0 +1,44 @@
+import type { ListWebAuthnCredentialsResult } from '../operations/userPool/passwordless/passkeys.js';
+import type { MFAPreference } from '../operations/userPool/mfaPreference.js';
+import type { AuthErrorCallback } from '../types.js';
+
+/** The input of `listWebAuthnCredentials`. */
+export interface ListWebAuthnCredentialsInput {
+  /** Passkeys per page, 1 to 20 (20 when left out). */
+  readonly pageSize?: number;
+  /** The `nextToken` of the previous page. */
+  readonly nextToken?: string;
+}
+
+/** The MFA preferences `updateMFAPreference` takes in its record form. */
+export interface UpdateMFAPreferenceInput {
+  readonly sms?: MFAPreference;
+  readonly totp?: MFAPreference;
+  readonly email?: MFAPreference;
+}
+
+/**
+ * Passkeys (WebAuthn, in a browser page).
+ * Each has the promise form and the callback form of Amplify Android.
+ */
+export interface AWSCognitoPasswordlessMethods {
+  /** Registers a passkey of this browser's authenticators for the signed-in user (navigator.credentials.create). */
+  associateWebAuthnCredential(): Promise<void>;
+  associateWebAuthnCredential(onSuccess: () => void, onError: AuthErrorCallback): void;
+
+  /** The signed-in user's passkeys, a page at a time. */
+  listWebAuthnCredentials(input?: ListWebAuthnCredentialsInput): Promise<ListWebAuthnCredentialsResult>;
+  listWebAuthnCredentials(
+    onSuccess: (result: ListWebAuthnCredentialsResult) => void,
+    onError: AuthErrorCallback,
+  ): void;
+  listWebAuthnCredentials(
+    input: ListWebAuthnCredentialsInput | undefined,
+    onSuccess: (result: ListWebAuthnCredentialsResult) => void,
+    onError: AuthErrorCallback,
+  ): void;
+
+  /** Deletes one of the signed-in user's passkeys (its `credentialId` from the list). */
+  deleteWebAuthnCredential(credentialId: string): Promise<void>;
+  deleteWebAuthnCredential(credentialId: string, onSuccess: () => void, onError: AuthErrorCallback): void;
+}
