@@ -108,7 +108,7 @@ if (found.length > 0) {
 // Layers: the modules below a package's public layer never import it back.
 const LAYERS = [
   {
-    lower: /^packages\/auth-cognito-plugin\/src\/(operations|session|state|cognito|shared)\//,
+    lower: /^packages\/auth-cognito-plugin\/src\/(operations|session|state|cognito|shared|server)\//,
     upper: /^packages\/auth-cognito-plugin\/src\/(api\/|AWSCognitoAuthPlugin\.ts$)/,
   },
   {
