@@ -62,9 +62,9 @@ export function resolveCookieAttributes(
     (typeof a.domain !== 'string' || !/^\.?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/.test(a.domain))
   )
     invalid('domain is not a host name', "Pass an ASCII host name such as 'example.com', or leave it out.");
-  if (a.maxAge !== undefined && !(Number.isSafeInteger(a.maxAge) && a.maxAge >= 0))
+  if (a.maxAge !== undefined && !(Number.isSafeInteger(a.maxAge) && a.maxAge >= 1))
     invalid(
-      'maxAge must be a whole number of seconds, 0 or more',
+      'maxAge must be a whole number of seconds, 1 or more',
       'Pass seconds, such as 2592000 for 30 days.',
     );
   if (a.expires !== undefined && !(a.expires instanceof Date && !Number.isNaN(a.expires.getTime())))
