@@ -5,13 +5,17 @@ import type { CookieJar } from './createCookieStorage.js';
 
 /** The part of Node's `http.IncomingMessage` the cookie jar reads. */
 export interface NodeRequestLike {
+  /** The request headers; only `cookie` is read. */
   readonly headers: { readonly cookie?: string | readonly string[] | undefined };
 }
 
 /** The part of Node's `http.ServerResponse` the cookie jar writes. */
 export interface NodeResponseLike {
+  /** True once the status line and headers have gone out; cookies can no longer be added. */
   readonly headersSent: boolean;
+  /** The header's current value (`set-cookie` is read to keep the lines already set). */
   getHeader(name: string): number | string | readonly string[] | undefined;
+  /** Replaces the header (`set-cookie` is written with every line, old and new). */
   setHeader(name: string, value: string | readonly string[]): unknown;
 }
 

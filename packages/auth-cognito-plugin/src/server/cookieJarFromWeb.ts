@@ -5,13 +5,17 @@ import type { CookieJar } from './createCookieStorage.js';
 
 /** The part of a Web `Headers` object the cookie jar reads. */
 export interface WebRequestHeaders {
+  /** The header's value; only `cookie` is read. */
   get(name: string): string | null;
 }
 
 /** The part of a Web `Headers` object the cookie jar writes. */
 export interface WebResponseHeaders {
+  /** Adds a header line (`set-cookie`). */
   append(name: string, value: string): void;
+  /** Removes every line of a header (used to drop a cookie's earlier line before writing it again). */
   delete(name: string): void;
+  /** The `Set-Cookie` lines set so far. */
   getSetCookie(): string[];
 }
 

@@ -43,7 +43,7 @@ export interface CookieStorageOptions {
 /** Browsers keep cookies of up to 4096 bytes, name, value and attributes counted (RFC 6265 5.3). */
 const COOKIE_LIMIT = 4096;
 
-const logger = getLogger('CookieStorage');
+const logger = /* @__PURE__ */ getLogger('CookieStorage');
 
 /**
  * A `KeyValueStorage` over one request's cookies, for server-side sessions: reads come from the request,
