@@ -57,6 +57,26 @@ try {
   process.exit(1);
 }
 
+// tsc never deletes output: a source file moved or removed would leave its old .js/.d.ts behind, to be
+// loaded by tests and packed into tarballs. Remove every output file whose source no longer exists.
+const OUTPUT = /\.(d\.ts\.map|d\.ts|js\.map|js)$/;
+function pruneStale(outDir, srcDir) {
+  if (!existsSync(outDir)) return;
+  for (const entry of readdirSync(outDir, { withFileTypes: true })) {
+    const out = join(outDir, entry.name);
+    if (entry.isDirectory()) {
+      pruneStale(out, join(srcDir, entry.name));
+      if (readdirSync(out).length === 0) rmSync(out, { recursive: true });
+    } else if (OUTPUT.test(entry.name)) {
+      const stem = join(srcDir, entry.name.replace(OUTPUT, ''));
+      if (!['.ts', '.tsx', '.mts', '.cts'].some((ext) => existsSync(stem + ext))) rmSync(out);
+    }
+  }
+}
+for (const name of packages)
+  for (const folder of FOLDERS)
+    pruneStale(join(packagesDir, name, 'dist', folder), join(packagesDir, name, 'src'));
+
 // Mark each output folder with its module system so Node loads it right whatever the package says.
 // Bundlers read `sideEffects` from the nearest package.json, which is this one, so it must repeat the
 // package's `"sideEffects": false` or tree shaking of unused modules stops.

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Fails when the relative imports of any package's src/ form a cycle, type-only imports and re-exports
-// included. Uses the TypeScript compiler's own import scanner, so every form of import is seen.
+// Fails when the relative imports of any package's src/ form a cycle, or run up the package's declared
+// layers (LAYERS below), type-only imports and re-exports included. Uses the TypeScript compiler's own import scanner, so every form of import is seen.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,26 +105,91 @@ if (found.length > 0) {
   process.exit(1);
 }
 
-// Layers: the modules below a package's public layer never import it back.
-const LAYERS = [
-  {
-    lower: /^packages\/auth-cognito-plugin\/src\/(operations|session|state|cognito|shared|server)\//,
-    upper: /^packages\/auth-cognito-plugin\/src\/(api\/|AWSCognitoAuthPlugin\.ts$)/,
-  },
-  {
-    lower: /^packages\/storage-s3-plugin\/src\/(operations|paths|s3|config|node)\//,
-    upper: /^packages\/storage-s3-plugin\/src\/(api\/|AWSS3StoragePlugin\.ts$)/,
-  },
-];
-const violations = [...graph].flatMap(([file, targets]) =>
-  targets
-    .filter((target) =>
-      LAYERS.some(
-        ({ lower, upper }) => lower.test(relative(root, file)) && upper.test(relative(root, target)),
-      ),
-    )
-    .map((target) => `  ${relative(root, file)} -> ${relative(root, target)}`),
-);
+// Layers: each package lists its layers from the top down; an import may stay in its layer or point down,
+// never up. An entry is a folder (`api/`), a file (`model.ts`) or `*` (every file no other entry names),
+// relative to the package's src/; a file belongs to the layer of its longest matching entry.
+const LAYERS = {
+  'auth-cognito-plugin': [
+    // the public entry, and the internal subpath of transport seams
+    ['index.ts', 'internal.ts'],
+    ['fromAmplifyAuth.ts', 'events.ts'],
+    ['AWSCognitoAuthPlugin.ts'],
+    // the facade and the building of the runtime
+    ['api/', 'types.ts'],
+    ['operations/'],
+    ['hostedUi/'],
+    // the session: AuthState, transition, AuthMachine, SerialQueue, guards, store, freshness policy
+    ['session/'],
+    // the clients of the Cognito services and the one table of service errors
+    ['clients/'],
+    ['srp/'],
+    ['server/'], // the cookie storage and its cookie jars (issue 24): core and model types only
+    // types, credentials, redaction, JWT, identity id, AuthProvider, options, errors
+    ['model/'],
+  ],
+  core: [
+    ['index.ts', 'internals.ts'],
+    ['amplify/'],
+    ['categories/', 'hub/', 'storage/'],
+    ['auth/', 'config/'],
+    ['logger/'],
+    ['errors/'],
+    ['brand.ts'],
+  ],
+  'cognito-identity-emulator': [
+    ['index.ts', 'cli.ts'],
+    ['emulator.ts', 'httpServer.ts', 'router.ts', 'protocolEndpoint.ts', 'userPoolSrp/'],
+    ['operations/'],
+    ['model/'],
+    ['*'],
+  ],
+  'aws-amplify-bridge': [['*']],
+  'storage-s3-plugin': [
+    ['index.ts'],
+    ['AWSS3StoragePlugin.ts'],
+    ['api/'],
+    // the operations, with the Node file streams they use (node/ shares their PayloadSource type)
+    ['operations/', 'node/'],
+    ['paths/', 's3/', 'config/'],
+    ['*'],
+  ],
+};
+
+/** The layer index of `file` in its package (undefined: the package declares no layers). */
+function layerOf(file) {
+  const [, pkg, path] = relative(root, file).match(/^packages\/([^/]+)\/src\/(.*)$/) ?? [];
+  const layers = LAYERS[pkg];
+  if (!layers) return undefined;
+  let best;
+  layers.forEach((entries, index) => {
+    for (const entry of entries) {
+      const length = entry === '*' ? 0 : entry.endsWith('/') ? entry.length : entry.length + 1;
+      const matches = entry === '*' || (entry.endsWith('/') ? path.startsWith(entry) : path === entry);
+      if (matches && (!best || length > best.length)) best = { index, length };
+    }
+  });
+  return best ? { pkg, index: best.index } : { pkg, index: -1 };
+}
+
+const unplaced = [];
+const violations = [];
+for (const [file, targets] of graph) {
+  const from = layerOf(file);
+  if (from?.index === -1) unplaced.push(`  ${relative(root, file)}`);
+  for (const target of targets) {
+    const to = layerOf(target);
+    if (from && to && from.index >= 0 && to.index >= 0 && to.index < from.index)
+      violations.push(`  ${relative(root, file)} -> ${relative(root, target)}`);
+  }
+}
+for (const pkg of readdirSync(packagesDir))
+  if (existsSync(join(packagesDir, pkg, 'src')) && !LAYERS[pkg])
+    unplaced.push(`  packages/${pkg}: declares no layers (add it to LAYERS in scripts/check-cycles.mjs)`);
+if (unplaced.length > 0) {
+  console.error('Source files in no declared layer:');
+  for (const line of unplaced) console.error(line);
+  process.exit(1);
+}
 if (violations.length > 0) {
   console.error('Imports from a lower layer back up to a higher one:');
   for (const line of violations) console.error(line);

@@ -23,13 +23,21 @@ import type {
   EscapeHatch,
   FederateToIdentityPoolOptionsInput as FederateOptionsArg,
 } from './api/options.js';
+import type { InternalPluginOptions } from './api/internalOptions.js';
 import { defaultStorage, readConfig, validateConstructorOptions } from './api/pluginConfig.js';
 import { respond } from './api/respond.js';
 import { RuntimeSlot, runtimeOf } from './api/RuntimeSlot.js';
 import type { AWSCognitoUserPoolMethods } from './api/userPoolMethods.js';
-import type { AuthProvider } from './AuthProvider.js';
-import type { AWSCognitoAuthSession, FederateToIdentityPoolResult } from './model.js';
-import { PLUGIN_VERSION } from './version.js';
+import type { AuthProvider } from './model/AuthProvider.js';
+import type { AWSCognitoAuthSession, FederateToIdentityPoolResult } from './model/types.js';
+import type { SessionForSdk } from './operations/session/SessionFetcher.js';
+import { PLUGIN_VERSION } from './model/version.js';
+
+/**
+ * Internal (not exported by the package): the session and when the SDK should ask again, for
+ * `fromAmplifyAuth`. A function of this module because it reaches the plugin's private `#invoke`.
+ */
+export let fetchForSdk: (plugin: AWSCognitoAuthPlugin, forceRefresh: boolean) => Promise<SessionForSdk>;
 
 /**
  * The Cognito auth plugin, key `awsCognitoAuthPlugin`. Besides the Auth category behaviour it offers the
@@ -41,20 +49,22 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
   static readonly PLUGIN_KEY = 'awsCognitoAuthPlugin' as const;
 
   static {
+    fetchForSdk = (plugin, forceRefresh) =>
+      plugin.#invoke('fetchForSdk', [forceRefresh], []) as Promise<SessionForSdk>;
     installLazyMethods(this.prototype, (plugin, method, positional, rest) =>
       plugin.#invoke(method, positional, rest),
     );
   }
 
-  readonly #options: AWSCognitoAuthPluginOptions;
+  readonly #options: InternalPluginOptions;
   /** The current configuration; its runtime is built once the plugin's code has loaded. */
   #slot: RuntimeSlot | undefined;
   /** The default storage, kept across a reconfiguration (hot reload keeps the session), dropped by reset. */
   #storage: KeyValueStorage | undefined;
 
   /**
-   * @param options storage, federated-token refresher, refresh margin, request and refresher deadlines, a
-   * clock, and replacements for the AWS SDK clients. A wrong type or unknown option: `InvalidParameterException`.
+   * @param options storage, federated-token refresher, refresh margin, request and refresher deadlines and
+   * a clock. A wrong type or unknown option: `InvalidParameterException`.
    */
   constructor(options: AWSCognitoAuthPluginOptions = {}) {
     validateConstructorOptions(options);
@@ -250,5 +260,6 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
 brandClass(AWSCognitoAuthPlugin, 'AWSCognitoAuthPlugin');
 
 // The user-pool and hosted-UI methods are declared in api/ and installed on the prototype above.
+/** The plugin's user-pool and hosted-UI methods (see {@link AWSCognitoUserPoolMethods}, {@link AWSCognitoHostedUiMethods}). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface AWSCognitoAuthPlugin extends AWSCognitoUserPoolMethods, AWSCognitoHostedUiMethods {}

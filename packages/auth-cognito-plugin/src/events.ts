@@ -7,6 +7,7 @@ export const AWSCognitoAuthChannelEventName = {
   /** `clearFederationToIdentityPool` succeeded. No data. */
   FEDERATION_TO_IDENTITY_POOL_CLEARED: 'FEDERATION_TO_IDENTITY_POOL_CLEARED',
 } as const;
+/** The name of an event the plugin publishes on its own Hub channel. */
 export type AWSCognitoAuthChannelEventName =
   (typeof AWSCognitoAuthChannelEventName)[keyof typeof AWSCognitoAuthChannelEventName];
 

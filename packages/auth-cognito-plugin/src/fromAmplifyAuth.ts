@@ -4,8 +4,11 @@ import {
   NotAuthorizedException,
   SignedOutException,
 } from '@plugboard/core';
-import { AWSCognitoAuthPlugin } from './AWSCognitoAuthPlugin.js';
-import { makeCredentials } from './session/credentials.js';
+import { AWSCognitoAuthPlugin, fetchForSdk } from './AWSCognitoAuthPlugin.js';
+import { makeCredentials } from './model/credentials.js';
+
+/** How long before `expiration` the AWS SDK v3 asks its credentials provider again (5 minutes). */
+export const SDK_REFRESH_WINDOW_MS = 5 * 60_000;
 
 /**
  * Credentials in the shape AWS SDK v3 clients take (structurally the SDK's `AwsCredentialIdentity`).
@@ -40,12 +43,15 @@ export interface FromAmplifyAuthOptions {
  * `new DynamoDBClient({ region, credentials: fromAmplifyAuth() })`.
  *
  * Each call answers the plugin's current credentials (refreshed shortly before they expire; concurrent
- * calls share the plugin's one refresh), as a new object the SDK may write onto. The SDK's `forceRefresh`
+ * calls share the plugin's one refresh), as a new object the SDK may write onto. Its `expiration` is
+ * when the SDK should ask again, not when AWS stops accepting the credentials: the moment the plugin
+ * would refresh them (its `credentialsRefreshMarginSeconds` before they expire) plus the five minutes
+ * before expiry at which the SDK refreshes, so the SDK asks once per refresh and never in between. The SDK's `forceRefresh`
  * asks the plugin for new credentials. When the session has no credentials the call rejects with a typed
  * `AuthException`: `SignedOutException` when nobody is signed in and the pool gives no guest credentials,
  * otherwise the plugin's own (`SessionExpiredException` when the provider token expired, ...).
  *
- * The SDK caches what a provider answers until about five minutes before it expires: after a sign-out or
+ * The SDK caches what a provider answers until the plugin would refresh it: after a sign-out or
  * a switch of user, a client keeps signing with the cached credentials until then. Create a new client
  * when the user changes.
  */
@@ -69,9 +75,8 @@ export function fromAmplifyAuth(options: FromAmplifyAuthOptions = {}): AwsCreden
     );
   return async (identityProperties) => {
     const source = plugin ?? Amplify.Auth.getPlugin('awsCognitoAuthPlugin');
-    const session = await source.fetchAuthSession({
-      forceRefresh: identityProperties?.forceRefresh === true,
-    });
+    const forceRefresh = identityProperties?.forceRefresh === true;
+    const { session, refreshAt } = await fetchForSdk(source, forceRefresh);
     const result = session.awsCredentialsResult;
     if (result.type === 'FAILURE') {
       // The pool's refusal of guest access speaks of tokens; say what it means for a client that signs.
@@ -83,7 +88,10 @@ export function fromAmplifyAuth(options: FromAmplifyAuthOptions = {}): AwsCreden
         );
       throw result.error;
     }
-    const { accessKeyId, secretAccessKey, sessionToken, expiration } = result.value;
-    return makeCredentials({ accessKeyId, secretAccessKey, sessionToken, expiration: expiration.getTime() });
+    const { accessKeyId, secretAccessKey, sessionToken, expiration: expiresAt } = result.value;
+    // The SDK asks again once `expiration` is less than SDK_REFRESH_WINDOW_MS away: tell it so that this
+    // happens exactly when the plugin would refresh (its margin, not the SDK's), and not before.
+    const expiration = refreshAt === undefined ? expiresAt.getTime() : refreshAt + SDK_REFRESH_WINDOW_MS;
+    return makeCredentials({ accessKeyId, secretAccessKey, sessionToken, expiration });
   };
 }

@@ -1,10 +1,8 @@
 export { AWSCognitoAuthPlugin } from './AWSCognitoAuthPlugin.js';
-export { AuthProvider } from './AuthProvider.js';
-export { FederateToIdentityPoolOptions } from './FederateToIdentityPoolOptions.js';
-export type { FederateToIdentityPoolOptionsBuilder } from './FederateToIdentityPoolOptions.js';
+export { AuthProvider } from './model/AuthProvider.js';
+export { FederateToIdentityPoolOptions } from './model/FederateToIdentityPoolOptions.js';
+export type { FederateToIdentityPoolOptionsBuilder } from './model/FederateToIdentityPoolOptions.js';
 export { AWSCognitoAuthChannelEventName } from './events.js';
-export type { IdentityPoolService, Logins } from './cognito/IdentityPoolService.js';
-export type { UserPoolService, SignInOutcome } from './cognito/UserPoolService.js';
 export type {
   AWSTemporaryCredentials,
   UserPoolTokenSet,
@@ -18,9 +16,9 @@ export type {
   EscapeHatch,
   FederateToIdentityPoolOptionsInput,
 } from './types.js';
-export { SessionStorageException } from './session/SessionStorageException.js';
+export { SessionStorageException } from './model/SessionStorageException.js';
 export { fromAmplifyAuth } from './fromAmplifyAuth.js';
-export { InvalidIdentityPoolConfigurationException } from './cognito/InvalidIdentityPoolConfigurationException.js';
+export { InvalidIdentityPoolConfigurationException } from './model/InvalidIdentityPoolConfigurationException.js';
 export type {
   AwsCredentialIdentity,
   AwsCredentialIdentityProvider,
@@ -29,15 +27,6 @@ export type {
 } from './fromAmplifyAuth.js';
 export type { AWSCognitoUserPoolMethods } from './api/userPoolMethods.js';
 export type { MFAPreference, UserMFAPreference } from './operations/userPool/mfaPreference.js';
-export type {
-  UserPoolCalls,
-  AuthStepResponse,
-  CodeDelivery,
-  UserPoolUser,
-  MfaMethodSetting,
-  TotpAuthorization,
-  ClientMetadata,
-} from './cognito/userPool/UserPoolCalls.js';
 export {
   CodeMismatchException,
   CodeExpiredException,
@@ -47,7 +36,7 @@ export {
   InvalidPasswordException,
   PasswordResetRequiredException,
   LimitExceededException,
-} from './cognito/userPool/userPoolExceptions.js';
+} from './model/userPoolExceptions.js';
 export { LoopbackWebUIBrowser } from './hostedUi/LoopbackWebUIBrowser.js';
 export type { LoopbackWebUIBrowserOptions } from './hostedUi/LoopbackWebUIBrowser.js';
 export type { WebUIBrowser, SignInWithWebUIOptions } from './hostedUi/WebUIBrowser.js';

@@ -1,3 +1,3 @@
-// The plugin's public types, gathered: data types from the leaf `model.ts`, options and callbacks from `api/`.
-export type * from './model.js';
+// The plugin's public types, gathered: data types from `model/types.ts`, options and callbacks from `api/`.
+export type * from './model/types.js';
 export type * from './api/options.js';

@@ -2,21 +2,24 @@
 // rejection, with logging on (the suite's setup logs everything at VERBOSE).
 import fc from 'fast-check';
 import { Amplify, InMemoryKeyValueStorage } from '@plugboard/core';
-import { AuthProvider, AWSCognitoAuthPlugin, type IdentityPoolService } from '../src';
-import { makeCredentials } from '../src/session/credentials';
+import { AuthProvider, AWSCognitoAuthPlugin } from '../src';
+import { type IdentityPoolService, pluginWithTransports } from '../src/internal';
+import { makeCredentials } from '../src/model/credentials';
 
 const POOL = 'us-east-1:00000000-0000-4000-8000-000000000000';
 const IDENTITY = 'us-east-1:11111111-1111-4111-8111-111111111111';
 
 const service: IdentityPoolService = {
   getId: async () => IDENTITY,
-  getCredentialsForIdentity: async () =>
-    makeCredentials({
+  getCredentialsForIdentity: async () => ({
+    identityId: IDENTITY,
+    credentials: makeCredentials({
       accessKeyId: 'ASIACALLBACK',
       secretAccessKey: 'callback-secret-'.padEnd(40, 's'),
       sessionToken: 'callback-session-'.padEnd(40, 't'),
       expiration: Date.now() + 3600_000,
     }),
+  }),
 };
 
 function hostile(kind: string): unknown {
@@ -61,7 +64,7 @@ describe('callbacks that throw odd values', () => {
   });
   beforeEach(async () => {
     await Amplify.reset();
-    plugin = new AWSCognitoAuthPlugin({
+    plugin = pluginWithTransports({
       identityPoolService: service,
       storage: new InMemoryKeyValueStorage(),
     });
@@ -109,7 +112,7 @@ describe('callbacks that throw odd values', () => {
       getCredentialsForIdentity: () => Promise.reject(hostile('getters')),
     };
     await Amplify.reset();
-    plugin = new AWSCognitoAuthPlugin({
+    plugin = pluginWithTransports({
       identityPoolService: failing,
       storage: new InMemoryKeyValueStorage(),
     });

@@ -165,7 +165,8 @@ describe('fromAmplifyAuth', () => {
         accessKeyId: federated.credentials.accessKeyId,
         secretAccessKey: federated.credentials.secretAccessKey,
         sessionToken: federated.credentials.sessionToken,
-        expiration: federated.credentials.expiration,
+        // When the SDK should ask again: the plugin's refresh time (2 min before expiry) + the SDK's 5 min.
+        expiration: new Date(federated.credentials.expiration.getTime() - 120_000 + 300_000),
       });
       expect(Object.isExtensible(a)).toBe(true);
       (a as unknown as Record<string, unknown>).$source = { CREDENTIALS_CODE: 'e' };
@@ -259,6 +260,38 @@ describe('fromAmplifyAuth', () => {
       expect(stale).toMatchObject({ name: 'ExpiredTokenException' });
       const all = await client.send(new ScanCommand({ TableName: TABLE }));
       expect(all.Items).toEqual([{ identityId: { S: federated.identityId }, score: { N: '3' } }]);
+    });
+  });
+
+  describe('with credentials shorter-lived than the SDK refresh window (4 minutes)', () => {
+    it('the SDK asks the provider once per plugin refresh, not on every send', async () => {
+      await w.stop();
+      w = await startSdkWorld({ credentialsLifetimeSeconds: 240 });
+      federated = await federate();
+      const provider = fromAmplifyAuth();
+      let calls = 0;
+      const s3 = w.s3Client(async (properties) => {
+        calls += 1;
+        return provider(properties);
+      });
+      const send = (n: number) =>
+        s3.send(new PutObjectCommand({ Bucket: 'game', Key: `saves/${n}.json`, Body: `{"n":${n}}` }));
+      for (let n = 0; n < 5; n += 1) {
+        await send(n);
+        advance(20_000); // 100 s in all: the credentials stay fresh (the plugin refreshes at 240 - 120 s)
+      }
+      expect(calls).toBe(1);
+      expect(w.s3.accepted.map((r) => r.accessKeyId)).toEqual(
+        Array(5).fill(federated.credentials.accessKeyId),
+      );
+
+      // Past the plugin's refresh point: one more provider call, one GetCredentialsForIdentity.
+      advance(30_000);
+      const before = w.h.emulator.requests().length;
+      for (let n = 5; n < 10; n += 1) await send(n);
+      expect(calls).toBe(2);
+      expect(w.h.calls('GetCredentialsForIdentity', before)).toBe(1);
+      expect(w.s3.rejected).toEqual([]);
     });
   });
 

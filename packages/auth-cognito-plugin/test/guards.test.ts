@@ -1,6 +1,6 @@
 import { InvalidStateException } from '@plugboard/core';
-import { refusal, type GuardedOperation } from '../src/state/guards';
-import type { AuthState } from '../src/state/AuthState';
+import { refusal, type GuardedOperation } from '../src/session/guards';
+import type { AuthState } from '../src/session/AuthState';
 
 const signedOut: AuthState = { kind: 'signedOut', guest: { identityId: undefined, credentials: undefined } };
 const federated = {

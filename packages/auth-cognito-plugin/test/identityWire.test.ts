@@ -7,9 +7,8 @@ import {
   ServiceException,
   TooManyRequestsException,
 } from '@plugboard/core';
-import { FetchIdentityPoolService } from '../src/cognito/FetchIdentityPoolService';
-import { answeredIdentityId } from '../src/cognito/IdentityPoolService';
-import { serviceErrorName } from '../src/cognito/identityWire';
+import { FetchIdentityPoolService } from '../src/clients/identityPool/FetchIdentityPoolService';
+import { serviceErrorName } from '../src/clients/identityPool/identityWire';
 import {
   backoffMs,
   QUOTA_CAPACITY,
@@ -17,7 +16,7 @@ import {
   retryKind,
   TRANSIENT_RETRY_COST,
   withRetries,
-} from '../src/cognito/retryPolicy';
+} from '../src/clients/retryPolicy';
 
 const POOL = 'us-east-1:11111111-1111-4111-8111-111111111111';
 const IDENTITY = 'us-east-1:22222222-2222-4222-8222-222222222222';
@@ -115,10 +114,10 @@ describe('FetchIdentityPoolService', () => {
     it('turns Expiration (epoch seconds) into a Date and keeps the identity id answered', async () => {
       const merged = { ...credentialsAnswer, IdentityId: 'us-east-1:33333333-3333-4333-8333-333333333333' };
       const { svc } = service([json(200, merged)]);
-      const credentials = await svc.getCredentialsForIdentity(IDENTITY, undefined);
+      const { identityId, credentials } = await svc.getCredentialsForIdentity(IDENTITY, undefined);
       expect(credentials.expiration).toEqual(new Date(1_900_000_000_250));
       expect(credentials.accessKeyId).toBe('ASIAUNITTEST');
-      expect(answeredIdentityId(credentials, IDENTITY)).toBe(merged.IdentityId);
+      expect(identityId).toBe(merged.IdentityId);
     });
 
     it('refuses an answer without complete credentials', async () => {

@@ -110,6 +110,10 @@ describe('AWSCognitoAuthPlugin input checks and faults', () => {
       /federatedTokenRefresher/,
     );
     expect(() => new AWSCognitoAuthPlugin({ storag: 1 } as never)).toThrow(/storag/);
+    // The message lists the public options only, not the internal subpath's transport seams.
+    expect(() => new AWSCognitoAuthPlugin({ storag: 1 } as never)).toThrow(
+      expect.objectContaining({ message: expect.not.stringMatching(/identityPoolService|sleep/) }),
+    );
   });
 
   it('throws synchronously when the callback style lacks onError', async () => {
@@ -171,6 +175,9 @@ describe('AWSCognitoAuthPlugin input checks and faults', () => {
     const result = remember(await h.plugin.federateToIdentityPool(await h.token(), AuthProvider.facebook()));
     expect(result.identityId).toMatch(/^us-east-1:/);
     expect(h.calls('GetId')).toBe(2);
+    // One throttling back-off, below its first bound (1 s), asked of the sleep seam instead of waited out.
+    expect(h.backoffs).toHaveLength(1);
+    expect(h.backoffs[0]).toBeLessThan(1000);
   });
 
   it('still federates when the endpoint answers slowly', async () => {

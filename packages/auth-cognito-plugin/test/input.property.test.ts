@@ -1,8 +1,9 @@
 // Input checks that do not trust `instanceof`, tested over whole classes of inputs (fast-check).
 import fc from 'fast-check';
 import { Amplify, InMemoryKeyValueStorage, InvalidParameterException } from '@plugboard/core';
-import { AuthProvider, AWSCognitoAuthPlugin, type IdentityPoolService } from '../src';
-import { makeCredentials } from '../src/session/credentials';
+import { AuthProvider } from '../src';
+import { type IdentityPoolService, pluginWithTransports } from '../src/internal';
+import { makeCredentials } from '../src/model/credentials';
 
 const POOL = 'us-east-1:00000000-0000-4000-8000-000000000000';
 const IDENTITY = 'us-east-1:11111111-1111-4111-8111-111111111111';
@@ -16,16 +17,19 @@ async function setUp() {
     },
     async getCredentialsForIdentity(identityId) {
       calls.push(`GetCredentialsForIdentity ${identityId}`);
-      return makeCredentials({
-        accessKeyId: 'ASIAPROPERTY',
-        secretAccessKey: 'property-secret-'.padEnd(40, 's'),
-        sessionToken: 'property-session-'.padEnd(40, 't'),
-        expiration: Date.now() + 3600_000,
-      });
+      return {
+        identityId: identityId,
+        credentials: makeCredentials({
+          accessKeyId: 'ASIAPROPERTY',
+          secretAccessKey: 'property-secret-'.padEnd(40, 's'),
+          sessionToken: 'property-session-'.padEnd(40, 't'),
+          expiration: Date.now() + 3600_000,
+        }),
+      };
     },
   };
   await Amplify.reset();
-  const plugin = new AWSCognitoAuthPlugin({
+  const plugin = pluginWithTransports({
     identityPoolService: service,
     storage: new InMemoryKeyValueStorage(),
   });

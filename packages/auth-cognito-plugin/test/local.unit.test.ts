@@ -2,14 +2,9 @@
 // nothing, stores nothing and publishes nothing (BEHAVIOUR section 8). Fake services whose answers the
 // test releases by hand.
 import { Amplify, Hub, HubChannel, InMemoryKeyValueStorage, InvalidStateException } from '@plugboard/core';
-import {
-  AuthProvider,
-  AWSCognitoAuthPlugin,
-  type IdentityPoolService,
-  type UserPoolService,
-  type UserPoolTokenSet,
-} from '../src';
-import { makeCredentials } from '../src/session/credentials';
+import { AuthProvider, type UserPoolTokenSet } from '../src';
+import { type IdentityPoolService, type UserPoolService, pluginWithTransports } from '../src/internal';
+import { makeCredentials } from '../src/model/credentials';
 
 const POOL = 'us-east-1:00000000-0000-4000-8000-000000000000';
 const USER_POOL = 'us-east-1_Local';
@@ -62,17 +57,18 @@ async function setUp() {
     },
     getCredentialsForIdentity: async () => {
       await gate.wait();
-      return makeCredentials({
+      const credentials = makeCredentials({
         accessKeyId: 'ASIALOCAL',
         secretAccessKey: 'local-secret-'.padEnd(40, 's'),
         sessionToken: 'local-session-'.padEnd(40, 't'),
         expiration: now() + 3600_000,
       });
+      return { identityId: IDENTITY, credentials };
     },
   };
   const storage = new InMemoryKeyValueStorage();
   await Amplify.reset();
-  const plugin = new AWSCognitoAuthPlugin({ identityPoolService, userPoolService, storage, clock: now });
+  const plugin = pluginWithTransports({ identityPoolService, userPoolService, storage, clock: now });
   Amplify.addPlugin(plugin);
   Amplify.configure({
     auth: {

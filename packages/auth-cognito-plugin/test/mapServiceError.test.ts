@@ -1,5 +1,14 @@
-import { NetworkException, ServiceException, UnknownException } from '@plugboard/core';
-import { mapServiceError } from '../src/cognito/mapServiceError';
+import {
+  NetworkException,
+  ServiceException,
+  TooManyRequestsException,
+  UnknownException,
+} from '@plugboard/core';
+import { mapServiceError } from '../src/clients/mapServiceError';
+import { retryKind } from '../src/clients/retryPolicy';
+import { SERVICE_ERRORS } from '../src/clients/serviceErrors';
+import { mapUserPoolError } from '../src/clients/userPool/userPoolErrors';
+import { LimitExceededException } from '../src/index';
 
 /** An error as a browser's fetch produces it, optionally re-wrapped as a plain Error by the SDK. */
 function fetchError(message: string, name = 'TypeError'): Error {
@@ -48,5 +57,27 @@ describe('mapServiceError: fetch failures in browsers', () => {
       $metadata: { httpStatusCode: 502 },
     });
     expect(mapServiceError(answered, 'Getting AWS credentials')).toBeInstanceOf(ServiceException);
+  });
+});
+
+describe('one classification of service errors', () => {
+  const throttling = Object.keys(SERVICE_ERRORS).filter((n) => SERVICE_ERRORS[n]!.retry === 'throttling');
+
+  it('every name the client retries as throttling becomes TooManyRequestsException, and back', () => {
+    expect(throttling.length).toBeGreaterThanOrEqual(9);
+    for (const name of throttling) {
+      const error = { name, message: 'slow down', $metadata: { httpStatusCode: 400 } };
+      expect(retryKind(error)).toBe('throttling');
+      expect(mapServiceError(error, 'Getting an identity id')).toBeInstanceOf(TooManyRequestsException);
+    }
+    const final = { name: 'ResourceNotFoundException', $metadata: { httpStatusCode: 400 } };
+    expect(retryKind(final)).toBe('final');
+    expect(mapServiceError(final, 'Getting an identity id')).toBeInstanceOf(ServiceException);
+  });
+
+  it('a user-pool LimitExceededException keeps its own class, and is still retried', () => {
+    const error = { name: 'LimitExceededException', $metadata: { httpStatusCode: 400 } };
+    expect(retryKind(error)).toBe('throttling');
+    expect(mapUserPoolError(error, 'Resetting the password')).toBeInstanceOf(LimitExceededException);
   });
 });

@@ -9,13 +9,10 @@ import {
   type LogEntry,
 } from '@plugboard/core';
 import { createPluginContext } from '@plugboard/core/internals';
-import {
-  AuthProvider,
-  AWSCognitoAuthPlugin,
-  type AWSTemporaryCredentials,
-  type IdentityPoolService,
-} from '../src';
-import { makeCredentials } from '../src/session/credentials';
+import { AuthProvider, AWSCognitoAuthPlugin, type AWSTemporaryCredentials } from '../src';
+import { type IdentityPoolService, pluginWithTransports } from '../src/internal';
+import { readConfig } from '../src/api/pluginConfig';
+import { makeCredentials } from '../src/model/credentials';
 import { recordWritten } from './support/secrets';
 
 const POOL = 'us-east-1:00000000-0000-4000-8000-000000000000';
@@ -43,12 +40,15 @@ function fakeService(now: () => number, lifetimeMs = 3600_000) {
       failNext = undefined;
       if (failure) throw failure;
       issued++;
-      return makeCredentials({
-        accessKeyId: `ASIAFAKE${issued}`,
-        secretAccessKey: `fake-secret-${issued}-${'s'.repeat(30)}`,
-        sessionToken: `fake-session-${issued}-${'t'.repeat(30)}`,
-        expiration: now() + lifetimeMs,
-      });
+      return {
+        identityId: identityId,
+        credentials: makeCredentials({
+          accessKeyId: `ASIAFAKE${issued}`,
+          secretAccessKey: `fake-secret-${issued}-${'s'.repeat(30)}`,
+          sessionToken: `fake-session-${issued}-${'t'.repeat(30)}`,
+          expiration: now() + lifetimeMs,
+        }),
+      };
     },
   };
   return {
@@ -75,7 +75,7 @@ async function setUp(options: { margin?: number; lifetimeMs?: number } = {}) {
   const now = () => 1_800_000_000_000 + offset;
   const fake = fakeService(now, options.lifetimeMs);
   await Amplify.reset();
-  const plugin = new AWSCognitoAuthPlugin({
+  const plugin = pluginWithTransports({
     identityPoolService: fake.service,
     clock: now,
     storage: new InMemoryKeyValueStorage(),
@@ -273,6 +273,17 @@ describe('AWSCognitoAuthPlugin (unit, fake identity-pool service)', () => {
           message: expect.stringContaining('CredentialsProvider.CognitoIdentity.Default.Endpoint'),
         }),
       );
+    });
+
+    it('keeps its own frozen, null-prototype copy of the section it was configured with', () => {
+      const Default = { PoolId: POOL, Region: 'us-east-1' };
+      const section = { CredentialsProvider: { CognitoIdentity: { Default } } };
+      const { config } = readConfig(section, {});
+      Default.PoolId = 'us-east-1:99999999-9999-4999-8999-999999999999';
+      const kept = config.CredentialsProvider!.CognitoIdentity!.Default!;
+      expect(kept.PoolId).toBe(POOL);
+      expect(Object.getPrototypeOf(kept)).toBeNull();
+      expect(Object.isFrozen(kept) && Object.isFrozen(config)).toBe(true);
     });
 
     it('refuses a section without any pool', () => {

@@ -13,13 +13,9 @@ import {
   type LogEntry,
   StorageException,
 } from '@plugboard/core';
-import {
-  AuthProvider,
-  AWSCognitoAuthPlugin,
-  SessionStorageException,
-  type IdentityPoolService,
-} from '../src';
-import { makeCredentials } from '../src/session/credentials';
+import { AuthProvider, AWSCognitoAuthPlugin, SessionStorageException } from '../src';
+import { type IdentityPoolService, pluginWithTransports } from '../src/internal';
+import { makeCredentials } from '../src/model/credentials';
 import { recordWritten } from './support/secrets';
 
 const POOL = 'us-east-1:00000000-0000-4000-8000-000000000000';
@@ -28,17 +24,19 @@ const KEY = `plugboard.auth.-.${POOL}.session`;
 
 const service: IdentityPoolService = {
   getId: async () => IDENTITY,
-  getCredentialsForIdentity: async () =>
-    makeCredentials({
+  getCredentialsForIdentity: async () => ({
+    identityId: IDENTITY,
+    credentials: makeCredentials({
       accessKeyId: 'ASIASTORAGE',
       secretAccessKey: 'storage-secret-'.padEnd(40, 's'),
       sessionToken: 'storage-session-'.padEnd(40, 't'),
       expiration: Date.now() + 3600_000,
     }),
+  }),
 };
 
 function configure(storage?: KeyValueStorage): AWSCognitoAuthPlugin {
-  const plugin = new AWSCognitoAuthPlugin({ identityPoolService: service, ...(storage ? { storage } : {}) });
+  const plugin = pluginWithTransports({ identityPoolService: service, ...(storage ? { storage } : {}) });
   Amplify.addPlugin(plugin);
   Amplify.configure({
     auth: {

@@ -1,8 +1,8 @@
 import { NotAuthorizedException } from '@plugboard/core';
-import { IllegalTransitionError, transition } from '../src/state/transition';
-import type { AuthEvent, AuthState, FederatedSession, SignedInSession } from '../src/state/AuthState';
+import { IllegalTransitionError, transition } from '../src/session/transition';
+import type { AuthEvent, AuthState, FederatedSession, SignedInSession } from '../src/session/AuthState';
 import { buildSession } from '../src/session/buildSession';
-import { makeCredentials } from '../src/session/credentials';
+import { makeCredentials } from '../src/model/credentials';
 
 const credentials = makeCredentials({
   accessKeyId: 'ASIAEXAMPLE',

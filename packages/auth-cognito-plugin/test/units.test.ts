@@ -12,15 +12,15 @@ import {
   TooManyRequestsException,
   UnknownException,
 } from '@plugboard/core';
-import { mapServiceError } from '../src/cognito/mapServiceError';
+import { mapServiceError } from '../src/clients/mapServiceError';
 import { buildSession } from '../src/session/buildSession';
-import { makeCredentials } from '../src/session/credentials';
+import { makeCredentials } from '../src/model/credentials';
 import { freshness, level } from '../src/session/freshness';
-import { decodeJwtClaims, earliestExpiry } from '../src/session/jwt';
-import { redacted, REDACTED } from '../src/session/redact';
+import { decodeJwtClaims, earliestExpiry } from '../src/model/jwt';
+import { redacted, REDACTED } from '../src/model/redact';
 import { parse } from '../src/session/SessionStore';
-import type { AuthState } from '../src/state/AuthState';
-import { SerialQueue } from '../src/state/SerialQueue';
+import type { AuthState } from '../src/session/AuthState';
+import { SerialQueue } from '../src/session/SerialQueue';
 
 const NOW = 1_800_000_000_000;
 const IDENTITY = 'us-east-1:11111111-1111-4111-8111-111111111111';
@@ -255,14 +255,28 @@ describe('freshness', () => {
     expect(freshness(state, NOW, { ...margin, hasIdentityPool: false }).session).toBe('fresh');
   });
 
+  it('says until when its judgement holds: the next change of level', () => {
+    const expiresAt = NOW + 3600_000;
+    const c = creds(3600_000);
+    expect(freshness(federated(c), NOW, margin).validUntil).toBe(expiresAt - margin.ms);
+    expect(freshness(federated(c), expiresAt - 1000, margin)).toMatchObject({
+      credentials: 'stale',
+      validUntil: expiresAt,
+    });
+    expect(freshness(federated(c), expiresAt, margin).validUntil).toBe(Number.POSITIVE_INFINITY);
+  });
+
   it('caps a margin longer than the lifetime at half of it', () => {
     const short = creds(60_000);
-    const issuedAt = () => NOW;
-    expect(freshness(federated(short), NOW + 20_000, { ...margin, issuedAt })).toMatchObject({
+    const issued = (state: AuthState): AuthState =>
+      state.kind === 'federated'
+        ? { ...state, session: { ...state.session, credentialsIssuedAt: NOW } }
+        : state;
+    expect(freshness(issued(federated(short)), NOW + 20_000, margin)).toMatchObject({
       session: 'fresh',
       marginCapped: true,
     });
-    expect(freshness(federated(short), NOW + 31_000, { ...margin, issuedAt }).session).toBe('stale');
+    expect(freshness(issued(federated(short)), NOW + 31_000, margin).session).toBe('stale');
     expect(freshness(federated(short), NOW + 20_000, margin)).toMatchObject({
       session: 'stale',
       marginCapped: false,

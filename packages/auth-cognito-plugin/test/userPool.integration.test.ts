@@ -15,9 +15,10 @@ import {
   SignedOutException,
   type AmplifyConfiguration,
 } from '@plugboard/core';
-import { AuthProvider, type AWSCognitoAuthSession, type UserPoolService } from '../src';
-import { SdkUserPoolService } from '../src/cognito/UserPoolService';
-import { secretHash } from '../src/cognito/secretHash';
+import { AuthProvider, type AWSCognitoAuthSession } from '../src';
+import { type UserPoolService } from '../src/internal';
+import { SdkUserPoolService } from '../src/clients/userPool/UserPoolService';
+import { secretHash } from '../src/clients/userPool/secretHash';
 import { startSrpUserPool, type SrpUserPool } from './support/srpUserPool';
 import { remember, startHarness, type Harness, type HarnessUserPool } from './support/harness';
 import { rememberSecrets, rememberSessionSecrets } from './support/secrets';

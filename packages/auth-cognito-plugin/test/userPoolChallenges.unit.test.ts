@@ -1,12 +1,12 @@
 import { InMemoryKeyValueStorage, InvalidStateException } from '@plugboard/core';
 import { createPluginContext } from '@plugboard/core/internals';
+import { AWSCognitoAuthPlugin, CodeMismatchException } from '../src';
 import {
-  AWSCognitoAuthPlugin,
-  CodeMismatchException,
   type AuthStepResponse,
   type UserPoolCalls,
   type UserPoolService,
-} from '../src';
+  pluginWithTransports,
+} from '../src/internal';
 import { rememberSecrets } from './support/secrets';
 
 /** A JWT-shaped token the plugin can read the claims of (it does not verify signatures). */
@@ -82,7 +82,7 @@ function scripted(answers: (AuthStepResponse | Error)[]) {
 }
 
 function plugin(service: UserPoolService): AWSCognitoAuthPlugin {
-  const p = new AWSCognitoAuthPlugin({ storage: new InMemoryKeyValueStorage(), userPoolService: service });
+  const p = pluginWithTransports({ storage: new InMemoryKeyValueStorage(), userPoolService: service });
   p.configure(
     {
       CognitoUserPool: { Default: { PoolId: 'us-east-1_Pool1', AppClientId: 'client', Region: 'us-east-1' } },

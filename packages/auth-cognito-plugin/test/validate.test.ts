@@ -5,9 +5,9 @@ import {
   validateFetchOptions,
   validateProvider,
   validateToken,
-} from '../src/shared/validate';
-import { AuthProvider } from '../src/AuthProvider';
-import { FederateToIdentityPoolOptions } from '../src/FederateToIdentityPoolOptions';
+} from '../src/model/validate';
+import { AuthProvider } from '../src/model/AuthProvider';
+import { FederateToIdentityPoolOptions } from '../src/model/FederateToIdentityPoolOptions';
 
 const ID = 'us-east-1:0a1b2c3d-4e5f-6789-abcd-ef0123456789';
 

@@ -31,3 +31,4 @@ export {
   type UserPoolSrpFront,
 } from './userPoolSrp/userPoolSrpFront.js';
 export type { DeviceTrackingOptions } from './userPoolSrp/deviceTracking.js';
+export type { CodeDelivery, FirstAuthFactor, PasswordlessOptions } from './userPoolSrp/passwordless.js';

@@ -175,10 +175,10 @@ async function play(
     'nobody is signed in and this pool gives no guest credentials, so there is nothing to sign with',
   );
   out.line(`recovery: ${cleared.recoverySuggestion}`);
-  advance((current?.expiration.getTime() ?? now()) - now() - 4 * MINUTE);
+  advance((current?.expiration.getTime() ?? now()) - now() - 1 * MINUTE);
   out.line('the long-lived client still holds the credentials the SDK cached, and the SDK asks its provider');
-  out.line('again only 5 min before they expire (so create a new client when the user changes);');
-  out.line('clock moved forward: they expire in 4 min');
+  out.line('again only when the plugin would refresh them, 2 min before they expire (so create a new');
+  out.line('client when the user changes); clock moved forward: they expire in 1 min');
   const late = await failureOf(postScore(client, alice.identityId, 'alice', 2000));
   client.destroy();
   check(

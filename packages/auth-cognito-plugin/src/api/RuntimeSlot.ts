@@ -1,5 +1,5 @@
 import type { Logger } from '@plugboard/core';
-import { notConfigured } from '../shared/eagerModules.js';
+import { notConfigured } from '../model/notConfigured.js';
 import type { ConfiguredPlugin } from './createRuntime.js';
 import { loadModules, type RuntimeModule, type UserPoolModule } from './loadRuntimeModule.js';
 

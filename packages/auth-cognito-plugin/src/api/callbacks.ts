@@ -1,5 +1,5 @@
 import { InvalidParameterException, type AuthException, type Logger } from '@plugboard/core';
-import { toAuthException } from '../shared/eagerModules.js';
+import { toAuthException } from '../model/toAuthException.js';
 
 export { toAuthException };
 

@@ -1,6 +1,6 @@
 import type { HostedUiRuntime } from '../hostedUi/HostedUiRuntime.js';
 import { forgetHostedUiAnswerInPage, hostedUiAnswerInPage } from '../hostedUi/RedirectWebUIBrowser.js';
-import type { AuthMachine } from '../state/AuthMachine.js';
+import type { AuthMachine } from '../session/AuthMachine.js';
 import type { PluginRuntime } from '../operations/PluginRuntime.js';
 
 /**

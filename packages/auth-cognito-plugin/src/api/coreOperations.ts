@@ -1,14 +1,14 @@
 import type { AuthSignOutResult } from '@plugboard/core';
-import { clearFederation, federate } from '../operations/federate.js';
+import { clearFederation, federate } from '../operations/federation/federate.js';
 import type { PluginRuntime } from '../operations/PluginRuntime.js';
-import { signOut } from '../operations/signOut.js';
+import { signOut } from '../operations/userPool/signOut.js';
 import {
   validateFederateOptions,
   validateNoOptions,
   validateProvider,
   validateSignOutOptions,
   validateToken,
-} from '../shared/validate.js';
+} from '../model/validate.js';
 import { local, network, type Prepared } from './invoke.js';
 
 /** Validates the positional arguments and options (before any request) and prepares the queued operation. */

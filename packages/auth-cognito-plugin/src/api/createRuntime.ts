@@ -10,22 +10,21 @@ import {
   DEFAULT_REQUEST_TIMEOUT_MS,
   withDeadline,
   withDeadlines,
-} from '../cognito/deadline.js';
-import type { IdentityPoolService } from '../cognito/IdentityPoolService.js';
+} from '../clients/deadline.js';
+import type { IdentityPoolClient, IdentityPoolService } from '../clients/identityPool/IdentityPoolService.js';
 import {
   CognitoIdentityService,
   type LoadSdkIdentityPoolService,
-} from '../cognito/CognitoIdentityService.js';
-import type { SdkUserPoolService } from '../cognito/UserPoolService.js';
+} from '../clients/identityPool/CognitoIdentityService.js';
+import type { SdkUserPoolService } from '../clients/userPool/UserPoolService.js';
 import type { PluginRuntime } from '../operations/PluginRuntime.js';
-import { issuedAt, noteIssued } from '../session/credentials.js';
-import { SessionFetcher } from '../operations/SessionFetcher.js';
+import { SessionFetcher } from '../operations/session/SessionFetcher.js';
 import { SessionStore } from '../session/SessionStore.js';
-import { AuthMachine } from '../state/AuthMachine.js';
+import { AuthMachine } from '../session/AuthMachine.js';
 import type { HostedUiRuntime } from '../hostedUi/HostedUiRuntime.js';
 import type { HostedUiConfig } from '../hostedUi/hostedUiConfig.js';
 import type { WebUIBrowser } from '../hostedUi/WebUIBrowser.js';
-import type { AWSCognitoAuthPluginOptions } from './options.js';
+import type { InternalPluginOptions } from './internalOptions.js';
 import type { PluginSetup } from './pluginConfig.js';
 
 export const DEFAULT_REFRESHER_TIMEOUT_MS = 30_000;
@@ -90,7 +89,7 @@ export interface ConfiguredPlugin {
  * `loadSdkIdentityPool` loads the escape hatch's identity-pool code.
  */
 export function createRuntime(
-  options: AWSCognitoAuthPluginOptions & { readonly storage: KeyValueStorage },
+  options: InternalPluginOptions & { readonly storage: KeyValueStorage },
   { config, oauth }: PluginSetup,
   context: PluginContext,
   userPoolApi: UserPoolApi | undefined,
@@ -111,7 +110,12 @@ export function createRuntime(
   const machine = new AuthMachine(store, context.hub, logger);
   const sdkIdentityPool =
     identity && !options.identityPoolService
-      ? new CognitoIdentityService(identity, loadSdkIdentityPool, requestTimeoutMs)
+      ? new CognitoIdentityService(
+          identity,
+          loadSdkIdentityPool,
+          requestTimeoutMs,
+          options.sleep ? { sleep: options.sleep } : {},
+        )
       : undefined;
   const sdkUserPool =
     userPool && !options.userPoolService
@@ -126,7 +130,7 @@ export function createRuntime(
       identity && identityService
         ? {
             poolId: identity.PoolId,
-            service: tracked(withDeadlines(identityService, deadline, 'Amazon Cognito Identity'), now),
+            service: issuing(withDeadlines(identityService, deadline, 'Amazon Cognito Identity'), now),
           }
         : undefined,
     userPool:
@@ -140,7 +144,6 @@ export function createRuntime(
     margin: {
       ms: (options.credentialsRefreshMarginSeconds ?? DEFAULT_MARGIN_SECONDS) * 1000,
       hasIdentityPool: identity !== undefined && identityService !== undefined,
-      issuedAt,
     },
     requestTimeoutMs,
     federatedTokenRefresher: refresher
@@ -171,12 +174,13 @@ export function createRuntime(
   };
 }
 
-/** Records when each set of credentials was issued, for the margin cap of the freshness policy. */
-function tracked(service: IdentityPoolService, now: () => number): IdentityPoolService {
-  const getCredentials: IdentityPoolService['getCredentialsForIdentity'] = async (identityId, logins) =>
-    noteIssued(await service.getCredentialsForIdentity(identityId, logins), now());
-  return new Proxy(service, {
-    get: (target, key) =>
-      key === 'getCredentialsForIdentity' ? getCredentials : (Reflect.get(target, key, target) as unknown),
-  });
+/** The service as operations call it: each answer of GetCredentialsForIdentity says when it arrived. */
+function issuing(service: IdentityPoolService, now: () => number): IdentityPoolClient {
+  return {
+    getId: (identityPoolId, logins) => service.getId(identityPoolId, logins),
+    getCredentialsForIdentity: async (identityId, logins) => ({
+      ...(await service.getCredentialsForIdentity(identityId, logins)),
+      issuedAt: now(),
+    }),
+  };
 }

@@ -4,13 +4,13 @@ import {
   type AuthSignInResult,
   type AuthSignOutResult,
 } from '@plugboard/core';
-import type { AuthProvider } from '../AuthProvider.js';
+import type { AuthProvider } from '../model/AuthProvider.js';
 import { defaultWebUIBrowser, validateWebUIOptions } from '../hostedUi/defaultWebUIBrowser.js';
 import type { HostedUiRuntime } from '../hostedUi/HostedUiRuntime.js';
 import { identityProviderFor } from '../hostedUi/socialProvider.js';
 import type { SignInWithWebUIOptions, WebUIBrowser } from '../hostedUi/WebUIBrowser.js';
-import { noUserPool } from '../shared/errors.js';
-import { validateProvider } from '../shared/validate.js';
+import { noUserPool } from '../model/errors.js';
+import { validateProvider } from '../model/validate.js';
 import type { ConfiguredPlugin } from './createRuntime.js';
 import type { Perform, Prepared } from './createRuntime.js';
 import type { AuthErrorCallback } from './options.js';

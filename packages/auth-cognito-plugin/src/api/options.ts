@@ -1,9 +1,7 @@
 import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { AuthException, KeyValueStorage } from '@plugboard/core';
-import type { IdentityPoolService } from '../cognito/IdentityPoolService.js';
-import type { UserPoolService } from '../cognito/UserPoolService.js';
-import type { FederateToIdentityPoolOptions } from '../FederateToIdentityPoolOptions.js';
+import type { FederateToIdentityPoolOptions } from '../model/FederateToIdentityPoolOptions.js';
 
 /** Constructor options of the plugin. */
 export interface AWSCognitoAuthPluginOptions {
@@ -29,10 +27,6 @@ export interface AWSCognitoAuthPluginOptions {
   readonly federatedTokenRefresherTimeoutMs?: number;
   /** Milliseconds since the epoch, for tests. Default `Date.now`. */
   readonly clock?: () => number;
-  /** Replaces the AWS SDK identity-pool client (tests, custom transports). */
-  readonly identityPoolService?: IdentityPoolService;
-  /** Replaces the AWS SDK user-pool client (tests, custom transports). */
-  readonly userPoolService?: UserPoolService;
 }
 
 /** The error callback of the callback-style overloads. */

@@ -7,9 +7,9 @@ import {
   type Logger,
 } from '@plugboard/core';
 import { validateCognitoAuthPluginConfig } from '@plugboard/core/internals';
-import { identityPoolRegion } from '../shared/eagerModules.js';
+import { identityPoolRegion } from '../clients/identityPool/identityPoolRegion.js';
 import { readHostedUiConfig, type HostedUiConfig } from '../hostedUi/hostedUiConfig.js';
-import type { AWSCognitoAuthPluginOptions } from './options.js';
+import type { InternalPluginOptions } from './internalOptions.js';
 
 /** A configuration `configure` accepted: the section and its hosted UI, if any. */
 export interface PluginSetup {
@@ -23,14 +23,27 @@ export interface PluginSetup {
  * then what only the plugin checks (the identity pool's region, the hosted UI), all before the runtime
  * is loaded, so `configure` refuses a bad configuration at once.
  */
-export function readConfig(section: unknown, options: AWSCognitoAuthPluginOptions): PluginSetup {
+export function readConfig(section: unknown, options: InternalPluginOptions): PluginSetup {
   validateCognitoAuthPluginConfig(section);
-  const identity = section.CredentialsProvider?.CognitoIdentity?.Default;
+  // The plugin keeps its own copy: a caller that changes its object later changes nothing here.
+  const config = frozenCopy(section);
+  const identity = config.CredentialsProvider?.CognitoIdentity?.Default;
   if (identity && !options.identityPoolService) identityPoolRegion(identity);
   return {
-    config: section,
-    oauth: readHostedUiConfig(section, section.CognitoUserPool?.Default?.AppClientId),
+    config,
+    oauth: readHostedUiConfig(config, config.CognitoUserPool?.Default?.AppClientId),
   };
+}
+
+/** A deep copy of `value`'s own enumerable properties, in null-prototype objects, frozen all the way down. */
+function frozenCopy<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  const copy: Record<string, unknown> = Array.isArray(value)
+    ? (value.map(frozenCopy) as unknown as Record<string, unknown>)
+    : Object.create(null);
+  if (!Array.isArray(value))
+    for (const key of Object.keys(value)) copy[key] = frozenCopy((value as Record<string, unknown>)[key]);
+  return Object.freeze(copy) as T;
 }
 
 let warnedInMemory = false;
@@ -58,7 +71,7 @@ export function defaultStorage(logger: Logger): KeyValueStorage {
 }
 
 /** Rejects constructor options of the wrong type, naming the option. */
-export function validateConstructorOptions(options: unknown): asserts options is AWSCognitoAuthPluginOptions {
+export function validateConstructorOptions(options: unknown): asserts options is InternalPluginOptions {
   const fail = (name: string, expected: string): never => {
     throw new InvalidParameterException(
       `The AWSCognitoAuthPlugin option ${name} must be ${expected}.`,
@@ -74,11 +87,12 @@ export function validateConstructorOptions(options: unknown): asserts options is
     'clock',
     'requestTimeoutMs',
     'federatedTokenRefresherTimeoutMs',
-    'identityPoolService',
-    'userPoolService',
   ];
+  // The transport seams of the internal subpath (`pluginWithTransports`), not named to app developers.
+  const seams = ['identityPoolService', 'userPoolService', 'sleep'];
   for (const key of Object.keys(o))
-    if (!known.includes(key)) fail(key, `one of ${known.join(', ')} (unknown option)`);
+    if (!known.includes(key) && !seams.includes(key))
+      fail(key, `one of ${known.join(', ')} (unknown option)`);
   const storage = o.storage as Partial<KeyValueStorage> | undefined;
   if (
     storage !== undefined &&
@@ -98,6 +112,8 @@ export function validateConstructorOptions(options: unknown): asserts options is
   ) {
     fail('credentialsRefreshMarginSeconds', 'a number of seconds from 0 to 3600');
   }
+  if (o.sleep !== undefined && typeof o.sleep !== 'function')
+    fail('sleep', 'a function (ms) => Promise<void>');
   if (o.clock !== undefined && typeof o.clock !== 'function')
     fail('clock', 'a function returning epoch milliseconds');
   for (const name of ['requestTimeoutMs', 'federatedTokenRefresherTimeoutMs']) {

@@ -1,4 +1,4 @@
-import { validateFetchOptions } from '../shared/validate.js';
+import { validateFetchOptions } from '../model/validate.js';
 import type { UserPoolApi } from './createRuntime.js';
 import { CORE_OPERATIONS } from './coreOperations.js';
 import type { RuntimeOf } from './invoke.js';
@@ -28,6 +28,7 @@ export function invoke(
   if (method === 'fetchAuthSession') {
     return runtime().fetcher.fetch(validateFetchOptions(options).forceRefresh);
   }
+  if (method === 'fetchForSdk') return runtime().fetcher.fetchForSdk(positional[0] === true);
   if (method === 'loadEscapeHatch') {
     const { sdkIdentityPool, sdkUserPool } = runtime();
     return Promise.all([sdkIdentityPool?.load(), sdkUserPool?.load()]);

@@ -2,7 +2,7 @@ import type { CognitoUserPoolConfig, KeyValueStorage } from '@plugboard/core';
 import { HOSTED_UI_METHODS, type RuntimeOf } from './hostedUiMethods.js';
 import type { Perform } from './createRuntime.js';
 import { USER_POOL_OPERATIONS } from './userPoolOperationTable.js';
-import { SdkUserPoolService } from '../cognito/UserPoolService.js';
+import { SdkUserPoolService } from '../clients/userPool/UserPoolService.js';
 import { HostedUiRuntime } from '../hostedUi/HostedUiRuntime.js';
 import type { HostedUiConfig } from '../hostedUi/hostedUiConfig.js';
 

@@ -1,7 +1,7 @@
-import { deleteUser } from '../operations/deleteUser.js';
-import { getCurrentUser } from '../operations/getCurrentUser.js';
+import { deleteUser } from '../operations/userPool/deleteUser.js';
+import { getCurrentUser } from '../operations/userPool/getCurrentUser.js';
 import type { PluginRuntime } from '../operations/PluginRuntime.js';
-import { validateNoOptions } from '../shared/validate.js';
+import { validateNoOptions } from '../model/validate.js';
 import type { AWSCognitoUserPoolMethods } from './userPoolMethods.js';
 import type { ConfirmSignInOptions } from './options.js';
 import {

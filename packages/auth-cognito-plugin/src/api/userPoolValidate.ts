@@ -6,7 +6,7 @@ import {
 } from '@plugboard/core';
 import type { SignInInput } from '../operations/userPool/startSignIn.js';
 import type { MFAPreference } from '../operations/userPool/mfaPreference.js';
-import { describe } from '../shared/validate.js';
+import { describe } from '../model/validate.js';
 
 /** Input checks of the user-pool API. Values never appear in messages, only their kind and length. */
 

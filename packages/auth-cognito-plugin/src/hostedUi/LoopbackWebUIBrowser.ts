@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { isLoopbackHost } from '@plugboard/core/internals';
 import type { WebUIBrowser } from './WebUIBrowser.js';
 
+/** Options of {@link LoopbackWebUIBrowser}. */
 export interface LoopbackWebUIBrowserOptions {
   /** Shows the URL to the user (launch a browser, print it, ...). Default: prints it to stderr. */
   readonly openUrl?: (url: string) => void | Promise<void>;

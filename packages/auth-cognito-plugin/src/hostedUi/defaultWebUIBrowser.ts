@@ -1,5 +1,5 @@
 import { InvalidParameterException } from '@plugboard/core';
-import { LoopbackWebUIBrowser } from '../shared/eagerModules.js';
+import { LoopbackWebUIBrowser } from './LoopbackWebUIBrowser.js';
 import { RedirectWebUIBrowser } from './RedirectWebUIBrowser.js';
 import type { SignInWithWebUIOptions, WebUIBrowser } from './WebUIBrowser.js';
 

@@ -1,5 +1,5 @@
 import { InvalidParameterException } from '@plugboard/core';
-import type { AuthProvider } from '../AuthProvider.js';
+import type { AuthProvider } from '../model/AuthProvider.js';
 
 /** The user pool's names for the social providers it federates (its `identity_provider` values). */
 const USER_POOL_PROVIDER_NAMES: Readonly<Record<string, string>> = {

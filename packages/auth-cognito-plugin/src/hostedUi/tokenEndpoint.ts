@@ -4,7 +4,7 @@ import {
   ServiceException,
   type AuthException,
 } from '@plugboard/core';
-import type { AWSCognitoUserPoolTokens } from '../types.js';
+import type { AWSCognitoUserPoolTokens } from '../model/types.js';
 import type { HostedUiConfig } from './hostedUiConfig.js';
 
 /** An OAuth error answer (`{ error, error_description }`), kept as the cause of the typed exception. */

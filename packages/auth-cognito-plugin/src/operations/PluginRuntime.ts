@@ -1,15 +1,15 @@
 import type { Logger } from '@plugboard/core';
-import type { IdentityPoolService } from '../cognito/IdentityPoolService.js';
-import type { UserPoolService } from '../cognito/UserPoolService.js';
+import type { IdentityPoolClient } from '../clients/identityPool/IdentityPoolService.js';
+import type { UserPoolService } from '../clients/userPool/UserPoolService.js';
 import type { Margin } from '../session/freshness.js';
-import { noIdentityPool, noUserPool } from '../shared/errors.js';
-import type { SessionMachine } from '../state/AuthMachine.js';
+import { noIdentityPool, noUserPool } from '../model/errors.js';
+import type { SessionMachine } from '../session/AuthMachine.js';
 
 /** Everything an operation needs: built once by `configure`, with the machine as the running operation sees it. */
 export interface PluginRuntime {
   readonly machine: SessionMachine;
-  /** `service` is bounded: each call ends within the call deadline (see `cognito/deadline.ts`). */
-  readonly identityPool: { readonly poolId: string; readonly service: IdentityPoolService } | undefined;
+  /** `service` is bounded: each call ends within the call deadline (see `clients/deadline.ts`). */
+  readonly identityPool: { readonly poolId: string; readonly service: IdentityPoolClient } | undefined;
   /** `providerName` is the `Logins` key of the pool's id tokens: `cognito-idp.<region>.amazonaws.com/<poolId>`. */
   readonly userPool: { readonly providerName: string; readonly service: UserPoolService } | undefined;
   readonly now: () => number;

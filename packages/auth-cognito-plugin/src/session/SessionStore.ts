@@ -1,10 +1,10 @@
 import type { KeyValueStorage, Logger } from '@plugboard/core';
-import type { PersistedSession } from '../state/AuthState.js';
-import type { AWSTemporaryCredentials } from '../model.js';
-import { makeCredentials, storeCredentials, type StoredCredentials } from './credentials.js';
-import { isIdentityId, regionOf } from '../shared/identityId.js';
-import { earliestExpiry } from './jwt.js';
-import { SessionStorageException } from '../shared/eagerModules.js';
+import type { PersistedSession } from './AuthState.js';
+import type { AWSTemporaryCredentials } from '../model/types.js';
+import { makeCredentials, storeCredentials, type StoredCredentials } from '../model/credentials.js';
+import { isIdentityId, regionOf } from '../model/identityId.js';
+import { earliestExpiry } from '../model/jwt.js';
+import { SessionStorageException } from '../model/SessionStorageException.js';
 
 const FORMAT_VERSION = 1;
 
@@ -86,6 +86,7 @@ function serialize(persisted: PersistedSession): Json {
         kind: 'federated',
         ...persisted.session,
         credentials: creds(persisted.session.credentials),
+        credentialsIssuedAt: undefined, // not kept: a restored session knows only the expiry
       };
     case 'signedIn':
       return {
@@ -93,6 +94,7 @@ function serialize(persisted: PersistedSession): Json {
         kind: 'signedIn',
         ...persisted.session,
         credentials: creds(persisted.session.credentials),
+        credentialsIssuedAt: undefined, // not kept: a restored session knows only the expiry
       };
   }
 }

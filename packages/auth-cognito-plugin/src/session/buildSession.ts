@@ -4,15 +4,15 @@ import {
   SignedOutException,
   type AuthException,
 } from '@plugboard/core';
-import { noIdentityPool } from '../shared/errors.js';
-import type { AuthState, GuestSession } from '../state/AuthState.js';
+import { noIdentityPool } from '../model/errors.js';
+import type { AuthState, GuestSession } from './AuthState.js';
 import type {
   AuthSessionResult,
   AWSCognitoAuthSession,
   AWSCognitoUserPoolTokens,
   AWSTemporaryCredentials,
-} from '../model.js';
-import { makeUserPoolTokens } from './credentials.js';
+} from '../model/types.js';
+import { makeUserPoolTokens } from '../model/credentials.js';
 
 const success = <T>(value: T): AuthSessionResult<T> => Object.freeze({ type: 'SUCCESS', value });
 const failure = <T>(error: AuthException): AuthSessionResult<T> => Object.freeze({ type: 'FAILURE', error });

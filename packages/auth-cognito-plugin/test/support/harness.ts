@@ -10,11 +10,8 @@ import {
   startCognitoIdentityEmulator,
   type CognitoIdentityEmulator,
 } from '@plugboard/cognito-identity-emulator';
-import {
-  AWSCognitoAuthPlugin,
-  type AWSCognitoAuthPluginOptions,
-  type FederateToIdentityPoolResult,
-} from '../../src';
+import { AWSCognitoAuthPlugin, type FederateToIdentityPoolResult } from '../../src';
+import { pluginWithTransports, type InternalPluginOptions } from '../../src/internal';
 import { rememberSecrets } from './secrets';
 
 export const PROVIDERS = {
@@ -44,6 +41,11 @@ export interface Harness {
   readonly emulator: CognitoIdentityEmulator;
   /** The clock of the emulator and of plugins configured by the harness. */
   readonly clock: TestClock;
+  /**
+   * The back-off waits the built-in identity-pool client asked for, in order: the harness's plugins
+   * retry at once instead of waiting (the `sleep` seam), so fault tests do not wait out real back-off.
+   */
+  readonly backoffs: number[];
   readonly poolId: string;
   readonly plugin: AWSCognitoAuthPlugin;
   /** Every AUTH event published since the harness started. */
@@ -55,10 +57,7 @@ export interface Harness {
   /** The configuration given to Amplify.configure. */
   readonly config: AmplifyConfiguration;
   /** A new plugin configured like the first (or with `config`), as after a process restart. */
-  restart(
-    options?: AWSCognitoAuthPluginOptions,
-    config?: AmplifyConfiguration,
-  ): Promise<AWSCognitoAuthPlugin>;
+  restart(options?: InternalPluginOptions, config?: AmplifyConfiguration): Promise<AWSCognitoAuthPlugin>;
   stop(): Promise<void>;
 }
 
@@ -77,12 +76,13 @@ export interface HarnessOptions {
   readonly userPool?: HarnessUserPool;
   readonly credentialsLifetimeSeconds?: number;
   readonly allowUnauthenticatedIdentities?: boolean;
-  readonly plugin?: AWSCognitoAuthPluginOptions;
+  readonly plugin?: InternalPluginOptions;
   readonly storage?: KeyValueStorage;
 }
 
 /** The emulator with one identity pool, and Amplify configured with a fresh plugin pointing at it. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const backoffs: number[] = [];
   const clock = testClock();
   const emulator = await startCognitoIdentityEmulator({
     port: 0,
@@ -141,12 +141,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     events.push(event);
   });
   const configure = async (
-    pluginOptions: AWSCognitoAuthPluginOptions,
+    pluginOptions: InternalPluginOptions,
     configuration: AmplifyConfiguration = config,
   ): Promise<AWSCognitoAuthPlugin> => {
     await Amplify.reset();
-    const plugin = new AWSCognitoAuthPlugin({
+    const plugin = pluginWithTransports({
       clock: clock.now,
+      sleep: async (ms) => void backoffs.push(ms),
       ...pluginOptions,
       ...(options.storage && !pluginOptions.storage ? { storage: options.storage } : {}),
     });
@@ -158,6 +159,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   return {
     emulator,
     clock,
+    backoffs,
     poolId,
     plugin,
     events,

@@ -1,6 +1,7 @@
 import type * as CoreModule from '@plugboard/core';
 import type * as Internals from '@plugboard/core/internals';
 import type * as PluginModule from '../../src';
+import type * as InternalModule from '../../src/internal';
 import type { AWSTemporaryCredentials } from '../../src';
 
 /** The plugin and the packages it came from, all from one fresh module registry. */
@@ -44,7 +45,8 @@ export async function withIsolatedPlugin(
       const internals = require('@plugboard/core/internals') as typeof Internals;
       const core = require('@plugboard/core') as typeof CoreModule;
       const auth = require('../../src') as typeof PluginModule;
-      const plugin = new auth.AWSCognitoAuthPlugin({
+      const { pluginWithTransports } = require('../../src/internal') as typeof InternalModule;
+      const plugin = pluginWithTransports({
         storage: new core.InMemoryKeyValueStorage(),
         identityPoolService: {
           async getId(poolId, logins) {
@@ -53,12 +55,13 @@ export async function withIsolatedPlugin(
           },
           async getCredentialsForIdentity(_identityId, logins) {
             calls.push(`GetCredentialsForIdentity ${Object.keys(logins ?? {}).join()}`);
-            return {
+            const credentials: AWSTemporaryCredentials = {
               accessKeyId: 'ASIAFAKE',
               secretAccessKey: 'fake-secret',
               sessionToken: 'fake-session',
               expiration: new Date(Date.now() + 3600_000),
-            } as AWSTemporaryCredentials;
+            };
+            return { identityId: FAKE_IDENTITY, credentials };
           },
         },
       });

@@ -35,6 +35,11 @@ const SHAPES: Record<string, Record<string, Kind>> = {
   UpdateDeviceStatus: { 'AccessToken!': 'string', 'DeviceKey!': 'string', DeviceRememberedStatus: 'string' },
   ListDevices: { 'AccessToken!': 'string', Limit: 'integer', PaginationToken: 'string' },
   GetTokensFromRefreshToken: { 'RefreshToken!': 'string', 'ClientId!': 'string', DeviceKey: 'string' },
+  StartWebAuthnRegistration: { 'AccessToken!': 'string' },
+  CompleteWebAuthnRegistration: { 'AccessToken!': 'string' },
+  ListWebAuthnCredentials: { 'AccessToken!': 'string', NextToken: 'string', MaxResults: 'integer' },
+  DeleteWebAuthnCredential: { 'AccessToken!': 'string', 'CredentialId!': 'string' },
+  SetUserMFAPreference: { 'AccessToken!': 'string', EmailMfaSettings: 'object' },
   AssociateSoftwareToken: { AccessToken: 'string', Session: 'string' },
   VerifySoftwareToken: { AccessToken: 'string', Session: 'string', 'UserCode!': 'string' },
 };

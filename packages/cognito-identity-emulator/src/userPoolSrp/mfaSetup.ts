@@ -20,6 +20,17 @@ export interface MfaSetupGate {
 
 type Stage = 'associate' | 'verify' | 'respond';
 
+/** E-mail MFA as a second factor to set up (MFAS_CAN_SETUP then lists EMAIL_OTP too). */
+export interface EmailMfaSetup {
+  /** Whether the user already has e-mail MFA (no setup is due then). */
+  enabled(poolId: string, username: string): boolean;
+  /** The MFA_SETUP answer with an EMAIL address: the code is sent, the EMAIL_OTP challenge holds the tokens. */
+  begin(
+    setup: { poolId: string; username: string; clientId: string; tokens: Json },
+    email: string,
+  ): Promise<Json>;
+}
+
 interface SetupSession {
   readonly stage: Stage;
   readonly poolId: string;
@@ -48,6 +59,7 @@ export function mfaSetupGate(
   upstream: Upstream,
   sessionMs: number,
   now: () => number = Date.now,
+  email?: EmailMfaSetup,
 ): MfaSetupGate {
   const sessions = new Map<string, SetupSession>();
   const used = new Map<string, number>(); // spent session -> when it would have expired
@@ -93,11 +105,12 @@ export function mfaSetupGate(
       const result = answer.AuthenticationResult as Json | undefined;
       if (!result || answer.ChallengeName) return answer;
       const { poolId, username } = userOfAccessToken(String(result.AccessToken));
-      if (await hasSoftwareToken(poolId, username)) return answer;
+      if (email?.enabled(poolId, username) || (await hasSoftwareToken(poolId, username))) return answer;
+      const can = email ? ['SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'] : ['SOFTWARE_TOKEN_MFA'];
       return {
         ChallengeName: 'MFA_SETUP',
         Session: open('associate', { poolId, username, tokens: answer }),
-        ChallengeParameters: { MFAS_CAN_SETUP: '["SOFTWARE_TOKEN_MFA"]', USER_ID_FOR_SRP: username },
+        ChallengeParameters: { MFAS_CAN_SETUP: JSON.stringify(can), USER_ID_FOR_SRP: username },
       };
     },
 
@@ -111,7 +124,10 @@ export function mfaSetupGate(
         );
       }
       const id = String(body.Session);
-      const s = take(id, operation);
+      const responses = (body.ChallengeResponses ?? {}) as Record<string, string>;
+      // E-mail setup answers MFA_SETUP with an EMAIL at once, with the session MFA_SETUP came with.
+      const byEmail = email && operation === 'RespondToAuthChallenge' && responses.EMAIL !== undefined;
+      const s = take(id, byEmail ? 'AssociateSoftwareToken' : operation);
       const accessToken = accessTokenOf(s);
       if (operation === 'AssociateSoftwareToken') {
         const out = await upstream.must('AssociateSoftwareToken', { AccessToken: accessToken });
@@ -141,7 +157,6 @@ export function mfaSetupGate(
       }
       // As every challenge answer: the username of ChallengeParameters (not an alias), and for an app
       // client with a secret a SECRET_HASH over it.
-      const responses = (body.ChallengeResponses ?? {}) as Record<string, string>;
       requireParameters(responses, ['USERNAME']);
       if (responses.USERNAME !== s.username) throw invalidSession('other');
       const clientId = String(body.ClientId);
@@ -151,7 +166,13 @@ export function mfaSetupGate(
         s.username,
         responses.SECRET_HASH,
       );
+      if (byEmail && !/^[^@\s]+@[^@\s]+$/.test(responses.EMAIL!))
+        throw new FrontFailure('InvalidParameterException', 'EMAIL must be an e-mail address.');
       close(id, s);
+      if (byEmail) {
+        const setup = { poolId: s.poolId, username: s.username, clientId, tokens: s.tokens };
+        return email.begin(setup, responses.EMAIL!);
+      }
       return { ChallengeParameters: {}, AuthenticationResult: s.tokens.AuthenticationResult };
     },
   };
@@ -162,6 +183,7 @@ export function mfaSetupGateFor(
   upstream: Upstream,
   require: unknown,
   sessionSeconds: unknown,
+  email?: EmailMfaSetup,
 ): MfaSetupGate | undefined {
   if (require !== undefined && typeof require !== 'boolean') {
     throw new EmulatorUsageError(
@@ -176,5 +198,5 @@ export function mfaSetupGateFor(
       'Leave it out for the default of 180 seconds (three minutes).',
     );
   }
-  return require ? mfaSetupGate(upstream, seconds * 1000) : undefined;
+  return require ? mfaSetupGate(upstream, seconds * 1000, Date.now, email) : undefined;
 }

@@ -1,8 +1,11 @@
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { DeviceTracker, TrackedDevice } from './deviceTracking.js';
+import type { EmailMfa } from './emailMfa.js';
 import { checkSecretHash, requireParameters, secretHashOf } from './frontInput.js';
 import type { MfaSetupGate } from './mfaSetup.js';
 import { srpCheckClaim, srpServerExchange, type SrpExchange, type SrpVerifierRecord } from './srpVerifier.js';
+import { upstreamPasswordStep } from './passwordStep.js';
+import type { PasswordSteps, Signer } from './userAuth.js';
 import { FrontFailure, userOfAccessToken, type Json, type Upstream } from './userPoolUpstream.js';
 
 /**
@@ -20,6 +23,11 @@ export interface SignInParts {
   readonly customChallengeAnswer: string;
   readonly gate?: MfaSetupGate;
   readonly devices?: DeviceTracker;
+  /** E-mail MFA: the users' preferences, and the step that asks for the code (choice-based sign-in's). */
+  readonly emailMfa?: {
+    readonly prefs: EmailMfa;
+    gate(p: Signer, answer: Json, held: () => Promise<Json>, preferEmail: boolean): Promise<Json>;
+  };
   /** The clock (milliseconds) for session lifetimes and proof timestamps; tests inject one. */
   readonly now?: () => number;
 }
@@ -56,6 +64,7 @@ export function srpSignIn({
   customChallengeAnswer,
   gate,
   devices,
+  emailMfa,
   now = Date.now,
 }: SignInParts) {
   const pending = new Map<string, Pending>();
@@ -121,7 +130,24 @@ export function srpSignIn({
       upstreamSessions.set(answer.Session, { username, clientId: p.clientId, secret: p.secret });
       if (upstreamSessions.size > 1000) upstreamSessions.delete(upstreamSessions.keys().next().value!);
     }
-    return gate && setupGate ? gate.gate(out) : out;
+    const pref = setupGate && !devices?.skipsMfa(device) && emailMfa?.prefs.preference(p.poolId, p.username);
+    const asks = out.ChallengeName ? MFA_CHALLENGES.has(String(out.ChallengeName)) : !!result;
+    if (pref && asks) {
+      const held = async () => complete(p, await adminTokens(p), device, false);
+      out = await emailMfa!.gate(p, out, held, pref.preferred);
+    }
+    return gate && setupGate && !out.ChallengeName ? gate.gate(out) : out;
+  };
+
+  /** Tokens from the upstream without its MFA (the password is known to the front). */
+  const adminTokens = async (p: Pick<Pending, 'poolId' | 'clientId' | 'username'>): Promise<Json> => {
+    const out = await upstream.must('AdminInitiateAuth', {
+      AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+      UserPoolId: p.poolId,
+      ClientId: p.clientId,
+      AuthParameters: { USERNAME: p.username, PASSWORD: records.get(`${p.poolId}/${p.username}`)!.password },
+    });
+    return { ChallengeParameters: {}, AuthenticationResult: out.AuthenticationResult };
   };
 
   /** After the password (and the device, if any) is verified: the upstream's answer, MFA skipped for a remembered device. */
@@ -137,13 +163,7 @@ export function srpSignIn({
         AuthParameters: { USERNAME: p.username, PASSWORD: password, ...hash },
       }));
     if (MFA_CHALLENGES.has(String(answer.ChallengeName)) && devices?.skipsMfa(device)) {
-      answer = await upstream.must('AdminInitiateAuth', {
-        AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
-        UserPoolId: p.poolId,
-        ClientId: p.clientId,
-        AuthParameters: { USERNAME: p.username, PASSWORD: password, ...hash },
-      });
-      answer = { ChallengeParameters: {}, AuthenticationResult: answer.AuthenticationResult };
+      answer = await adminTokens(p);
     }
     return complete(p, answer, device);
   };
@@ -283,5 +303,19 @@ export function srpSignIn({
     throw new FrontFailure('InvalidParameterException', `Unexpected challenge ${String(name)}.`);
   };
 
-  return { initiate, respond, passwordSignIn, answeredUpstream };
+  /** What choice-based sign-in (USER_AUTH) borrows: SRP, password and passwordless token steps. */
+  const steps: PasswordSteps = {
+    beginSrp: (p, srpA) =>
+      srpChallenge(
+        { ...p, stage: 'verifier', then: 'tokens' },
+        records.get(`${p.poolId}/${p.username}`)!,
+        srpA,
+        'PASSWORD_VERIFIER',
+      ),
+    password: upstreamPasswordStep(upstream, passwordSignIn),
+    passwordless: async (p) => complete(p, await adminTokens(p), undefined, false),
+    known: (poolId, username) => records.has(`${poolId}/${username}`),
+  };
+
+  return { initiate, respond, passwordSignIn, answeredUpstream, steps };
 }

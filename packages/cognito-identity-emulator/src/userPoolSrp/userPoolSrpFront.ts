@@ -4,10 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { isLoopbackHost } from '../loopback.js';
 import { EmulatorUsageError, requireOptionsObject } from '../usageError.js';
 import { deviceTrackerFor, type DeviceTrackingOptions } from './deviceTracking.js';
+import { EmailMfa } from './emailMfa.js';
 import { checkShape, readBody } from './frontInput.js';
 import { mfaSetupGateFor } from './mfaSetup.js';
+import { passwordlessSettings, type PasswordlessOptions } from './passwordless.js';
 import { srpSignIn, type PasswordRecord } from './srpSignIn.js';
 import { srpVerifierRecord } from './srpVerifier.js';
+import { userAuth, type UserAuth } from './userAuth.js';
+import { WebAuthnStore } from './webAuthn.js';
 import { FrontFailure, upstreamAt, userOfAccessToken, type Json } from './userPoolUpstream.js';
 
 /** Options of `startUserPoolSrpFront`. */
@@ -30,6 +34,12 @@ export interface StartUserPoolSrpFrontOptions {
    * work. `{}` is "always remember, MFA still asked"; see the README. Default: off.
    */
   readonly deviceTracking?: DeviceTrackingOptions;
+  /**
+   * Turns choice-based sign-in on (AuthFlow USER_AUTH for app clients with ALLOW_USER_AUTH): e-mail and
+   * SMS one-time codes, passkeys (WebAuthn registration, sign-in, list, delete) and e-mail MFA. `{}` is
+   * every first factor, relying party `localhost`; see the README. Default: off.
+   */
+  readonly passwordless?: PasswordlessOptions;
 }
 
 /**
@@ -49,6 +59,10 @@ export interface UserPoolSrpFront {
   enableRotation(on: boolean): void;
   /** The devices the front keeps for a user (keys, names, remembered status; never the verifiers). */
   devices(poolId: string, username: string): { key: string; name?: string; remembered: boolean }[];
+  /** The last one-time code the front sent the user (sign-in or e-mail MFA), for tests. */
+  lastCode(poolId: string, username: string): string | undefined;
+  /** The user's passkeys (credential ids and names; never the keys), for tests. */
+  passkeys(poolId: string, username: string): { id: string; name: string }[];
   /** Closes the front (open connections too); the upstream keeps running. */
   stop(): Promise<void>;
 }
@@ -76,10 +90,22 @@ export async function startUserPoolSrpFront(
   }
   const answer = options.customChallengeAnswer ?? '42';
   const upstream = upstreamAt(url.toString());
-  const gate = mfaSetupGateFor(upstream, options.requireMfaSetup, options.mfaSetupSessionSeconds);
   const devices = deviceTrackerFor(options.deviceTracking, upstream);
   const records = new Map<string, PasswordRecord>();
-  const signIn = srpSignIn({ upstream, records, customChallengeAnswer: answer, gate, devices });
+  const settings = passwordlessSettings(options.passwordless);
+  const passkeys = settings && new WebAuthnStore(settings, upstream);
+  const prefs = settings?.emailMfa ? new EmailMfa(upstream) : undefined;
+  const late: { auth?: UserAuth } = {}; // choice-based sign-in asks the code of e-mail MFA
+  const emailSetup = prefs && {
+    enabled: (poolId: string, username: string) => prefs.preference(poolId, username) !== undefined,
+    begin: (setup: Parameters<UserAuth['emailSetup']>[0], address: string) =>
+      late.auth!.emailSetup(setup, address, () => prefs.enable(setup.poolId, setup.username, address)),
+  };
+  const gate = mfaSetupGateFor(upstream, options.requireMfaSetup, options.mfaSetupSessionSeconds, emailSetup);
+  const emailMfa = prefs && { prefs, gate: (...a: Parameters<UserAuth['mfa']>) => late.auth!.mfa(...a) };
+  const signIn = srpSignIn({ upstream, records, customChallengeAnswer: answer, gate, devices, emailMfa });
+  const auth = settings && passkeys && userAuth(settings, upstream, passkeys, signIn.steps);
+  late.auth = auth;
   const rotated = new Map<string, string>(); // the front's refresh token -> the upstream's
   const faults = new Map<string, { type: string; message: string }>();
   const received: string[] = [];
@@ -131,8 +157,20 @@ export async function startUserPoolSrpFront(
   const answerOwn = async (operation: string, body: Json): Promise<Json | undefined> => {
     const setup = gate && (await gate.answer(operation, body));
     if (setup) return setup;
+    if (operation === 'InitiateAuth' && body.AuthFlow === 'USER_AUTH') {
+      if (!auth)
+        throw new FrontFailure('InvalidParameterException', 'USER_AUTH flow not enabled for this client');
+      return auth.initiate(body);
+    }
     if (operation === 'InitiateAuth') return signIn.initiate(body);
-    if (operation === 'RespondToAuthChallenge') return signIn.respond(body);
+    if (operation === 'RespondToAuthChallenge') return (await auth?.respond(body)) ?? signIn.respond(body);
+    const passkey = await passkeys?.answer(operation, body);
+    if (passkey) return passkey;
+    if (/WebAuthn(Registration|Credentials?)$/.test(operation)) {
+      throw new FrontFailure('WebAuthnNotEnabledException', 'Passkeys are not turned on for this user pool.');
+    }
+    const mfa = await prefs?.answer(operation, body);
+    if (mfa) return mfa;
     const device = await devices?.answer(operation, body);
     if (device) return device;
     if (/^(ConfirmDevice|GetDevice|ListDevices|UpdateDeviceStatus|ForgetDevice)$/.test(operation)) {
@@ -206,6 +244,8 @@ export async function startUserPoolSrpFront(
     failNext: (operation, type, message) => void faults.set(operation, { type, message }),
     enableRotation: (on) => void (rotation = on),
     devices: (poolId, username) => devices?.list(poolId, username) ?? [],
+    lastCode: (poolId, username) => settings?.lastCode(poolId, username),
+    passkeys: (poolId, username) => passkeys?.list(poolId, username) ?? [],
     stop: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

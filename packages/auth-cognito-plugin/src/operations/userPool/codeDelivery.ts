@@ -1,5 +1,5 @@
 import type { AuthCodeDeliveryDetails } from '@plugboard/core';
-import type { CodeDelivery } from '../../cognito/userPool/UserPoolCalls.js';
+import type { CodeDelivery } from '../../clients/userPool/UserPoolCalls.js';
 
 const MEDIUMS = new Set(['EMAIL', 'SMS', 'PHONE']);
 

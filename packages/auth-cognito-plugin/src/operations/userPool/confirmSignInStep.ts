@@ -1,6 +1,6 @@
 import { InvalidParameterException, InvalidStateException, type AuthSignInResult } from '@plugboard/core';
-import type { AuthStepResponse } from '../../cognito/userPool/UserPoolCalls.js';
-import type { SignInChallenge } from '../../state/AuthState.js';
+import type { AuthStepResponse } from '../../clients/userPool/UserPoolCalls.js';
+import type { SignInChallenge } from '../../session/AuthState.js';
 import { requireUserPool, type PluginRuntime } from '../PluginRuntime.js';
 import { advanceSignIn } from './signInStep.js';
 

@@ -1,7 +1,7 @@
 import { UnknownException, type AuthSignInResult, type MFAType } from '@plugboard/core';
-import type { AuthStepResponse } from '../../cognito/userPool/UserPoolCalls.js';
-import { decodeJwtClaims } from '../../session/jwt.js';
-import type { UserPoolTokenSet } from '../../state/AuthState.js';
+import type { AuthStepResponse } from '../../clients/userPool/UserPoolCalls.js';
+import { decodeJwtClaims } from '../../model/jwt.js';
+import type { UserPoolTokenSet } from '../../session/AuthState.js';
 import type { PluginRuntime } from '../PluginRuntime.js';
 import { codeDeliveryDetails } from './codeDelivery.js';
 import { requireCalls } from './userPoolCalls.js';

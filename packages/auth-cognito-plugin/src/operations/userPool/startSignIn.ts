@@ -5,9 +5,9 @@ import {
   type AuthFlowType,
   type AuthSignInResult,
 } from '@plugboard/core';
-import type { AuthStepResponse, UserPoolCalls } from '../../cognito/userPool/UserPoolCalls.js';
+import type { AuthStepResponse, UserPoolCalls } from '../../clients/userPool/UserPoolCalls.js';
 import { SrpClient } from '../../srp/SrpClient.js';
-import { refusal } from '../../state/guards.js';
+import { refusal } from '../../session/guards.js';
 import { requireUserPool, type PluginRuntime } from '../PluginRuntime.js';
 import { advanceSignIn, completeSignIn } from './signInStep.js';
 

@@ -1,7 +1,7 @@
 import { InvalidStateException, SignedOutException } from '@plugboard/core';
-import type { UserPoolCalls } from '../../cognito/userPool/UserPoolCalls.js';
+import type { UserPoolCalls } from '../../clients/userPool/UserPoolCalls.js';
 import { freshness } from '../../session/freshness.js';
-import { fetchSession } from '../fetchSession.js';
+import { fetchSession } from '../session/fetchSession.js';
 import { requireUserPool, type PluginRuntime } from '../PluginRuntime.js';
 
 /** The user-pool calls of the configured service; an injected service without them cannot do this. */
