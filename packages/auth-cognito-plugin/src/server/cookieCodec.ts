@@ -21,8 +21,7 @@ export function cookieNameOf(prefix: string, key: string): string {
   for (const char of key) {
     if (PLAIN.test(char)) name += char;
     else
-      for (const byte of new TextEncoder().encode(char))
-        name += `!${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+      for (const byte of encoder.encode(char)) name += `!${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }
   return name;
 }
@@ -33,26 +32,90 @@ export const chunkName = (name: string, index: number): string => `${name}~${ind
 /** True when `text` holds a lone surrogate, which UTF-8 cannot carry. */
 export const hasLoneSurrogate = (text: string): boolean => /\p{Cs}/u.test(text);
 
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+/** Each base64url character's 6-bit value, -1 for any other character code below 128. */
+const VALUE = Int8Array.from({ length: 128 }, (_, code) => ALPHABET.indexOf(String.fromCharCode(code)));
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Node's Buffer when the runtime has one (found on the global object: no `node:` import on this path). */
+interface NodeBufferLike {
+  from(
+    text: string,
+    encoding: 'utf8' | 'base64url',
+  ): Uint8Array & { toString(encoding: 'base64url'): string };
+}
+const nodeBuffer = (globalThis as { Buffer?: NodeBufferLike }).Buffer;
+
 /** The base64url form (no padding) of `text`'s UTF-8 bytes. `text` must be well-formed. */
 export function encodePayload(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return nodeBuffer ? nodeBuffer.from(text, 'utf8').toString('base64url') : encodePortably(text);
 }
 
 /** The text `payload` encodes, or undefined when it is not base64url of valid UTF-8. */
 export function decodePayload(payload: string): string | undefined {
-  if (!/^[A-Za-z0-9_-]*$/.test(payload) || payload.length % 4 === 1) return undefined;
-  const binary = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  if (!nodeBuffer) return decodePortably(payload);
+  // Buffer skips characters outside the alphabet and ignores stray low bits: check both first.
+  const last = payload.length === 0 ? 0 : (VALUE[payload.charCodeAt(payload.length - 1)] ?? -1);
+  const spare = [0, 0, 15, 3][payload.length % 4]!;
+  if (payload.length % 4 === 1 || !/^[A-Za-z0-9_-]*$/.test(payload) || (last & spare) !== 0) return undefined;
+  return utf8(nodeBuffer.from(payload, 'base64url'));
+}
+
+function utf8(bytes: Uint8Array): string | undefined {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return decoder.decode(bytes);
   } catch {
     return undefined;
   }
+}
+
+// Without Buffer (browsers, edge runtimes): a table loop; btoa/atob would need a binary string copy.
+
+/** {@link encodePayload} without Node's Buffer. */
+export function encodePortably(text: string): string {
+  const bytes = encoder.encode(text);
+  const parts: string[] = [];
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    parts.push(
+      ALPHABET[n >>> 18]! + ALPHABET[(n >>> 12) & 63]! + ALPHABET[(n >>> 6) & 63]! + ALPHABET[n & 63]!,
+    );
+  }
+  if (i < bytes.length) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8);
+    parts.push(
+      ALPHABET[n >>> 18]! +
+        ALPHABET[(n >>> 12) & 63]! +
+        (i + 1 < bytes.length ? ALPHABET[(n >>> 6) & 63]! : ''),
+    );
+  }
+  return parts.join('');
+}
+
+/** {@link decodePayload} without Node's Buffer. */
+export function decodePortably(payload: string): string | undefined {
+  if (payload.length % 4 === 1) return undefined;
+  const bytes = new Uint8Array(Math.floor((payload.length * 3) / 4));
+  let bits = 0;
+  let count = 0;
+  let at = 0;
+  for (let i = 0; i < payload.length; i++) {
+    const code = payload.charCodeAt(i);
+    const value = code < 128 ? VALUE[code]! : -1;
+    if (value < 0) return undefined;
+    bits = (bits << 6) | value;
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      bytes[at++] = (bits >>> count) & 255;
+    }
+  }
+  // Leftover bits must be zero, as an encoder writes them: otherwise two payloads would read the same.
+  if ((bits & ((1 << count) - 1)) !== 0) return undefined;
+  return utf8(bytes);
 }
 
 /** A 64-bit FNV-1a hash of an ASCII string, as 16 hex digits (two 32-bit lanes with different seeds). */

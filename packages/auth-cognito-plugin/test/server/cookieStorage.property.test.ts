@@ -2,7 +2,13 @@
 import fc from 'fast-check';
 import { InvalidParameterException } from '@plugboard/core';
 import { createCookieStorage, serializeCookie, type CookieAttributes, type CookieJar } from '../../src';
-import { cookieNameOf, decodePayload, encodePayload } from '../../src/server/cookieCodec';
+import {
+  cookieNameOf,
+  decodePayload,
+  decodePortably,
+  encodePayload,
+  encodePortably,
+} from '../../src/server/cookieCodec';
 import { BrowserCookies } from './cookieSupport';
 
 /** A jar over a BrowserCookies, recording every Set-Cookie line it writes. */
@@ -34,6 +40,22 @@ describe('the cookie encoding', () => {
         expect(payload).toMatch(/^[A-Za-z0-9_-]*$/);
         expect(decodePayload(payload)).toBe(value);
       }),
+    );
+  });
+
+  it('encodes the same with and without Node’s Buffer, and both refuse the same malformed payloads', () => {
+    fc.assert(
+      fc.property(
+        text(300),
+        fc.string({ unit: fc.constantFrom(...'AQgw_-=+/.% é'), maxLength: 12 }),
+        (value, noise) => {
+          const payload = encodePortably(value);
+          expect(payload).toBe(encodePayload(value));
+          expect(decodePortably(payload)).toBe(value);
+          const altered = payload + noise;
+          expect(decodePortably(altered)).toBe(decodePayload(altered));
+        },
+      ),
     );
   });
 
