@@ -4,7 +4,7 @@ import { InvalidParameterException } from '@plugboard/core';
 export interface CookieAttributes {
   /** Hidden from page scripts (`HttpOnly`). Default `true`. */
   readonly httpOnly: boolean;
-  /** Sent over HTTPS only (`Secure`). Default `true`; a plain-http development server needs `false`. */
+  /** Sent over HTTPS only (`Secure`). Default `true` (browsers accept it from loopback http too). */
   readonly secure: boolean;
   /** Cross-site sending (`SameSite`). Default `'Lax'`; `'None'` requires `secure`. */
   readonly sameSite: 'Strict' | 'Lax' | 'None';
