@@ -159,6 +159,11 @@ describe('createCookieStorage over node:http (cookieJarFromNode)', () => {
     );
     options = { attributes: { secure: false, httpOnly: false, domain: 'example.com', path: '/app' } };
     const relaxed = await request(browser, (s) => s.setItem('k', 'v'));
+    options = { attributes: { expires: new Date(Date.UTC(2030, 0, 1)) } };
+    const dated = await request(browser, (s) => s.setItem('k', 'v'));
+    expect(dated.setCookies[1]).toMatch(
+      /^pb\.k=\S+; Expires=Tue, 01 Jan 2030 00:00:00 GMT; Path=\/; Secure; HttpOnly; SameSite=Lax$/,
+    );
     expect(relaxed.setCookies[1]).toMatch(/; Domain=example\.com; Path=\/app; SameSite=Lax$/);
   });
 
@@ -174,5 +179,14 @@ describe('createCookieStorage over node:http (cookieJarFromNode)', () => {
       }
     });
     expect(result.result).toBe('InvalidStateException');
+  });
+
+  it('reads cookies from several Cookie header values, as HTTP/2 servers may pass them', async () => {
+    const browser = new BrowserCookies();
+    const value = sessionValue();
+    await request(browser, (s) => s.setItem(KEY, value));
+    const response = { headersSent: false, getHeader: () => undefined, setHeader: () => undefined };
+    const jar = cookieJarFromNode({ headers: { cookie: browser.header()!.split('; ') } }, response);
+    expect(await createCookieStorage(jar).getItem(KEY)).toBe(value);
   });
 });
