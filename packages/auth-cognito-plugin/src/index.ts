@@ -27,6 +27,7 @@ export type {
 } from './fromAmplifyAuth.js';
 export type { AWSCognitoUserPoolMethods } from './api/userPoolMethods.js';
 export type { MFAPreference, UserMFAPreference } from './operations/userPool/mfaPreference.js';
+export type { AuthDevice } from './operations/userPool/devices/deviceOperations.js';
 export {
   CodeMismatchException,
   CodeExpiredException,

@@ -44,6 +44,7 @@ describe("@plugboard/core's main entry", () => {
         'UserCancelledException',
         'WebKeyValueStorage',
         'getLogger',
+        'isSharedKeyValueStorage',
       ].sort(),
     );
   });

@@ -20,6 +20,7 @@ import type { SdkUserPoolService } from '../clients/userPool/UserPoolService.js'
 import type { PluginRuntime } from '../operations/PluginRuntime.js';
 import { SessionFetcher } from '../operations/session/SessionFetcher.js';
 import { SessionStore } from '../session/SessionStore.js';
+import { DeviceStore } from '../session/DeviceStore.js';
 import { AuthMachine } from '../session/AuthMachine.js';
 import type { HostedUiRuntime } from '../hostedUi/HostedUiRuntime.js';
 import type { HostedUiConfig } from '../hostedUi/hostedUiConfig.js';
@@ -159,6 +160,7 @@ export function createRuntime(
           )
       : undefined,
     logger,
+    ...(userPool ? { devices: new DeviceStore(storage, userPool.PoolId, logger) } : {}),
   };
   machine.start(() => store.load());
   const hostedUi = oauth && userPoolApi?.hostedUiRuntime(oauth, storage, requestTimeoutMs);

@@ -9,6 +9,7 @@ import type {
   TOTPSetupDetails,
 } from '@plugboard/core';
 import type { MFAPreference, UserMFAPreference } from '../operations/userPool/mfaPreference.js';
+import type { AuthDevice } from '../operations/userPool/devices/deviceOperations.js';
 import type { AuthErrorCallback } from '../types.js';
 
 /**
@@ -131,4 +132,20 @@ export interface AWSCognitoUserPoolMethods {
   /** The signed-in user's enabled and preferred MFA methods. */
   fetchMFAPreference(): Promise<UserMFAPreference>;
   fetchMFAPreference(onSuccess: (result: UserMFAPreference) => void, onError: AuthErrorCallback): void;
+
+  /** Remembers the current device (pools with user opt-in): later sign-ins on it skip MFA. */
+  rememberDevice(): Promise<void>;
+  rememberDevice(onSuccess: () => void, onError: AuthErrorCallback): void;
+
+  /** Forgets a device of the user: the current one when left out (its record here goes too). */
+  forgetDevice(device?: { readonly id: string }): Promise<void>;
+  forgetDevice(
+    device: { readonly id: string } | undefined,
+    onSuccess: () => void,
+    onError: AuthErrorCallback,
+  ): void;
+
+  /** The devices the user pool keeps for the signed-in user. */
+  fetchDevices(): Promise<AuthDevice[]>;
+  fetchDevices(onSuccess: (result: AuthDevice[]) => void, onError: AuthErrorCallback): void;
 }

@@ -2,6 +2,7 @@ import { deleteUser } from '../operations/userPool/deleteUser.js';
 import { getCurrentUser } from '../operations/userPool/getCurrentUser.js';
 import type { PluginRuntime } from '../operations/PluginRuntime.js';
 import { validateNoOptions } from '../model/validate.js';
+import { validateDeviceArgument } from '../operations/userPool/devices/validateDevice.js';
 import type { AWSCognitoUserPoolMethods } from './userPoolMethods.js';
 import type { ConfirmSignInOptions } from './options.js';
 import {
@@ -108,4 +109,17 @@ export const USER_POOL_OPERATIONS: Record<
     return async (rt) => (await userPoolOperations()).updateMFAPreference(rt, sms, totp);
   },
   fetchMFAPreference: () => async (rt) => (await userPoolOperations()).fetchMFAPreference(rt),
+  rememberDevice: (_, o) => (
+    validateNoOptions(o, 'rememberDevice'),
+    async (rt) => (await userPoolOperations()).rememberDevice(rt)
+  ),
+  forgetDevice: ([d]) =>
+    (
+      (id) => async (rt: PluginRuntime) =>
+        (await userPoolOperations()).forgetDevice(rt, id)
+    )(validateDeviceArgument(d)),
+  fetchDevices: (_, o) => (
+    validateNoOptions(o, 'fetchDevices'),
+    async (rt) => (await userPoolOperations()).fetchDevices(rt)
+  ),
 };

@@ -4,6 +4,7 @@ import type { UserPoolService } from '../clients/userPool/UserPoolService.js';
 import type { Margin } from '../session/freshness.js';
 import { noIdentityPool, noUserPool } from '../model/errors.js';
 import type { SessionMachine } from '../session/AuthMachine.js';
+import type { DeviceStore } from '../session/DeviceStore.js';
 
 /** Everything an operation needs: built once by `configure`, with the machine as the running operation sees it. */
 export interface PluginRuntime {
@@ -19,6 +20,8 @@ export interface PluginRuntime {
   /** The app's refresher, bounded by `federatedTokenRefresherTimeoutMs`. */
   readonly federatedTokenRefresher: ((providerName: string) => Promise<string>) | undefined;
   readonly logger: Logger;
+  /** The users' remembered devices (device tracking), when the configuration has a user pool. */
+  readonly devices?: DeviceStore;
 }
 
 export function requireIdentityPool(runtime: PluginRuntime): NonNullable<PluginRuntime['identityPool']> {

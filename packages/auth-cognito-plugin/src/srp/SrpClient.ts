@@ -52,8 +52,21 @@ export class SrpClient {
   }
 
   /** Proves knowledge of the password for the challenge's USER_ID_FOR_SRP at `now`. */
-  async answer(
+  answer(
     poolId: string,
+    challenge: PasswordVerifierChallenge,
+    password: string,
+    now: Date,
+  ): Promise<PasswordVerifierAnswer> {
+    return this.answerAs(poolNameOf(poolId), challenge, password, now);
+  }
+
+  /**
+   * The same proof with the pool name given as is: a device proves its secret with its group key as the
+   * pool name, its device key as USER_ID_FOR_SRP and its device secret as the password.
+   */
+  async answerAs(
+    poolName: string,
     challenge: PasswordVerifierChallenge,
     password: string,
     now: Date,
@@ -63,7 +76,6 @@ export class SrpClient {
     if (B % SRP_N === 0n) throw new RangeError('The server sent an invalid SRP_B.');
     const u = await srpScrambler(this.crypto, A, B);
     if (u === 0n) throw new RangeError('The SRP scrambling parameter is zero.');
-    const poolName = poolNameOf(poolId);
     const userId = challenge.USER_ID_FOR_SRP;
     const x = await srpPrivateKey(this.crypto, hexToBigInt(challenge.SALT), poolName, userId, password);
     const k = await srpMultiplier(this.crypto);

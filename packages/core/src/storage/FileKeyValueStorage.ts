@@ -1,15 +1,26 @@
 import { brandClass, processSingleton } from '../brand.js';
 import { ConfigurationException } from '../errors/ConfigurationException.js';
+import type { StorageException } from '../errors/StorageException.js';
 import type { Logger } from '../logger/Logger.js';
 import { getLogger } from '../logger/getLogger.js';
 import {
   readJsonObject,
   removeLeftoverTemporaries,
+  LOCK_STALE_MS,
+  LockWaitExpired,
   withFileLock,
+  withNamedFileLock,
   writeFileAtomically,
 } from './fileOperations.js';
-import type { KeyValueStorage } from './KeyValueStorage.js';
-import { missingFilePath, storageWriteFailed } from './storageErrors.js';
+import { listenForFileChanges, noteOwnWrite } from './fileChanges.js';
+import { withLocalLock } from './localLock.js';
+import {
+  checkChangeListener,
+  lockTimeout,
+  type ExclusiveLockOptions,
+  type SharedKeyValueStorage,
+} from './SharedKeyValueStorage.js';
+import { lockNotGranted, missingFilePath, storageWriteFailed } from './storageErrors.js';
 
 /** Per file path, the tail of its operation queue: shared by every instance and copy of core. */
 const fileQueues = processSingleton('storage.fileQueues.v1', () => new Map<string, Promise<unknown>>());
@@ -31,11 +42,17 @@ export interface FileKeyValueStorageOptions {
  * - A corrupt or unreadable file reads as empty and logs a warning.
  * - A write that fails (a directory in the way, no permission, disk full) rejects with a
  *   `StorageException` whose `cause` is the system error; the file stays as it was.
+ * - Shared ({@link SharedKeyValueStorage}): `withExclusiveLock` is a named cross-process lock (a
+ *   `<file>.x-<name>-<hash>.lock` folder, taken in this process first, then across processes); a process
+ *   killed while holding it stops refreshing it and loses it after 10 s (the stale bound), so the
+ *   others wait at most that long for a dead holder. `onChange` watches the file's folder and reports
+ *   the keys another process changed, about 25 ms after the change (once a second where the platform
+ *   cannot watch folders); its watch does not keep the process alive.
  *
  * Node modules load lazily, on first use; browser bundlers swap in a stub (the package's `browser`
  * field) whose operations reject with a `ConfigurationException`.
  */
-export class FileKeyValueStorage implements KeyValueStorage {
+export class FileKeyValueStorage implements SharedKeyValueStorage {
   /** The file the items are kept in. */
   readonly filePath: string;
   readonly #logger: Logger;
@@ -59,7 +76,7 @@ export class FileKeyValueStorage implements KeyValueStorage {
   setItem(key: string, value: string): Promise<void> {
     const text = String(value);
     return this.#enqueue(() =>
-      this.#change('write', (items) => {
+      this.#change('write', key, text, (items) => {
         items[key] = text;
         return true;
       }),
@@ -69,7 +86,7 @@ export class FileKeyValueStorage implements KeyValueStorage {
   /** Removes the item; nothing is written when there was none. */
   removeItem(key: string): Promise<void> {
     return this.#enqueue(() =>
-      this.#change('remove an item from', (items) => {
+      this.#change('remove an item from', key, null, (items) => {
         if (!Object.hasOwn(items, key)) return false;
         delete items[key];
         return true;
@@ -78,14 +95,21 @@ export class FileKeyValueStorage implements KeyValueStorage {
   }
 
   /** Under the file lock: reads the latest contents, applies `edit`, and writes back if it changed anything. */
-  async #change(operation: string, edit: (items: Record<string, unknown>) => boolean): Promise<void> {
+  async #change(
+    operation: string,
+    key: string,
+    value: string | null,
+    edit: (items: Record<string, unknown>) => boolean,
+  ): Promise<void> {
     try {
       await withFileLock(
         this.filePath,
         async () => {
           await removeLeftoverTemporaries(this.filePath);
           const items = await this.#read();
-          if (edit(items)) await writeFileAtomically(this.filePath, JSON.stringify(items));
+          if (!edit(items)) return;
+          await writeFileAtomically(this.filePath, JSON.stringify(items));
+          noteOwnWrite(this.filePath, key, value);
         },
         (error) => this.#logger.warn(`The lock of ${this.filePath} was taken over while held.`, error),
       );
@@ -93,6 +117,57 @@ export class FileKeyValueStorage implements KeyValueStorage {
       if (error instanceof ConfigurationException) throw error;
       throw storageWriteFailed(operation, this.filePath, error);
     }
+  }
+
+  /**
+   * Runs `work` holding the lock `name`, exclusive across every process using this file (and every
+   * caller in this one). Waits at most `options.timeoutMs` (default 20 s), then rejects with a
+   * `StorageException`; a killed holder frees the lock within 10 s. `work` may read and write items.
+   */
+  async withExclusiveLock<T>(
+    name: string,
+    work: () => Promise<T>,
+    options?: ExclusiveLockOptions,
+  ): Promise<T> {
+    const timeoutMs = lockTimeout('FileKeyValueStorage', name, work, options);
+    const deadline = Date.now() + timeoutMs;
+    const timedOut = (): StorageException =>
+      lockNotGranted(
+        'FileKeyValueStorage',
+        name,
+        timeoutMs,
+        `a process that ended frees it within ${LOCK_STALE_MS / 1000} s (${this.filePath}).`,
+      );
+    return withLocalLock(
+      `file:${this.filePath}:${name}`,
+      timeoutMs,
+      async () => {
+        let started = false;
+        const run = (): Promise<T> => {
+          started = true;
+          return work();
+        };
+        try {
+          return await withNamedFileLock(this.filePath, name, deadline, run, (error) =>
+            this.#logger.warn(`The lock "${name}" of ${this.filePath} was taken over while held.`, error),
+          );
+        } catch (error) {
+          if (error instanceof LockWaitExpired) throw timedOut();
+          if (!started) throw storageWriteFailed(`take the lock "${name}" of`, this.filePath, error);
+          throw error;
+        }
+      },
+      timedOut,
+    );
+  }
+
+  /**
+   * Calls `listener` with each key that another process changed or removed in the file. This
+   * process's own writes (through any instance) are not reported. Returns the function that stops.
+   */
+  onChange(listener: (key: string) => void): () => void {
+    checkChangeListener('FileKeyValueStorage', listener);
+    return listenForFileChanges(this.filePath, listener, this.#logger);
   }
 
   async #read(): Promise<Record<string, unknown>> {

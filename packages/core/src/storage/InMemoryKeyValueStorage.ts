@@ -1,7 +1,11 @@
 import { brandClass } from '../brand.js';
 import type { KeyValueStorage } from './KeyValueStorage.js';
 
-/** Keeps items in memory for the life of the object: the default for tests and short-lived scripts. */
+/**
+ * Keeps items in memory for the life of the object: the default for tests and short-lived scripts.
+ * Not shared: each tab or process has its own items, so it has no cross-context lock and no change
+ * news (it is not a `SharedKeyValueStorage`); a session kept in it lives in one context only.
+ */
 export class InMemoryKeyValueStorage implements KeyValueStorage {
   readonly #items = new Map<string, string>();
 

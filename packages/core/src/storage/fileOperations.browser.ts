@@ -33,3 +33,25 @@ export async function removeLeftoverTemporaries(_filePath: string): Promise<void
 export async function writeFileAtomically(_filePath: string, _contents: string): Promise<void> {
   throw noFileSystem();
 }
+
+export const LOCK_STALE_MS = 10_000;
+
+export class LockWaitExpired extends Error {}
+
+export async function withNamedFileLock<T>(
+  _filePath: string,
+  _name: string,
+  _deadline: number,
+  _action: () => Promise<T>,
+  _onCompromised: (error: Error) => void,
+): Promise<T> {
+  throw noFileSystem();
+}
+
+export async function watchFileChanges(
+  _filePath: string,
+  _onEvent: () => void,
+  _onProblem: (message: string, error: unknown) => void,
+): Promise<() => void> {
+  throw noFileSystem();
+}

@@ -9,7 +9,7 @@ export interface ReadResult {
 }
 
 /** How long a lock may go without a heartbeat before another process takes it over (a crashed holder). */
-const LOCK_STALE_MS = 10_000;
+export const LOCK_STALE_MS = 10_000;
 
 /** Reads `filePath` as a JSON object. A missing file is simply empty. */
 export async function readJsonObject(filePath: string): Promise<ReadResult> {
@@ -109,5 +109,87 @@ export async function writeFileAtomically(filePath: string, contents: string): P
   } catch (error) {
     await fs.rm(temporary, { force: true }).catch(() => undefined);
     throw error;
+  }
+}
+
+/** Thrown by {@link withNamedFileLock} when the wait ran out. */
+export class LockWaitExpired extends Error {}
+
+/**
+ * Runs `action` holding the cross-process lock `name` of `filePath` (a `<file>.x-<name>-<hash>.lock` folder,
+ * separate from the lock each write takes, so `action` may read and write the file). Waits until
+ * `deadline` (a `Date.now()` value), then throws {@link LockWaitExpired}. A holder that was killed
+ * loses the lock once its folder has gone `LOCK_STALE_MS` without a heartbeat.
+ */
+export async function withNamedFileLock<T>(
+  filePath: string,
+  name: string,
+  deadline: number,
+  action: () => Promise<T>,
+  onCompromised: (error: Error) => void,
+): Promise<T> {
+  const fs = await import('node:fs/promises');
+  const path = await import('node:path');
+  const { createHash } = await import('node:crypto');
+  const lockfile = (await import('proper-lockfile')).default;
+  await fs.mkdir(path.dirname(filePath), { recursive: true, mode: 0o700 });
+  // A readable part of the name plus a hash of all of it: any name becomes a safe, distinct file name.
+  const tag = `${name.replace(/[^\w-]/g, '_').slice(0, 40)}-${createHash('sha256').update(name).digest('hex').slice(0, 12)}`;
+  const target = `${filePath}.x-${tag}`;
+  let delay = 5;
+  let release: () => Promise<void>;
+  for (;;) {
+    try {
+      release = await lockfile.lock(target, {
+        realpath: false,
+        stale: LOCK_STALE_MS,
+        retries: 0,
+        onCompromised,
+      });
+      break;
+    } catch (error) {
+      if (errorCode(error) !== 'ELOCKED') throw error;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new LockWaitExpired();
+      await new Promise((resolve) => setTimeout(resolve, Math.min(delay, left)));
+      delay = Math.min(delay * 1.5, 100);
+    }
+  }
+  try {
+    return await action();
+  } finally {
+    await release().catch(() => undefined);
+  }
+}
+
+/**
+ * Calls `onEvent` (with no details) whenever the file at `filePath` may have changed: it watches the
+ * folder, since every write replaces the file by a rename. Where the platform cannot watch a folder,
+ * falls back to polling the file once a second. Neither keeps the process alive. Returns the stop
+ * function.
+ */
+export async function watchFileChanges(
+  filePath: string,
+  onEvent: () => void,
+  onProblem: (message: string, error: unknown) => void,
+): Promise<() => void> {
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const folder = path.dirname(filePath);
+  const base = path.basename(filePath);
+  await fs.promises.mkdir(folder, { recursive: true, mode: 0o700 });
+  try {
+    const watcher = fs.watch(folder, { persistent: false }, (_event, name) => {
+      if (name === null || String(name) === base) onEvent();
+    });
+    watcher.on('error', (error) =>
+      onProblem(`Stopped watching ${folder} for changes by other processes.`, error),
+    );
+    return () => watcher.close();
+  } catch (error) {
+    onProblem(`Cannot watch ${folder}; polling ${filePath} once a second instead.`, error);
+    const listener = (): void => onEvent();
+    fs.watchFile(filePath, { persistent: false, interval: 1000 }, listener);
+    return () => fs.unwatchFile(filePath, listener);
   }
 }

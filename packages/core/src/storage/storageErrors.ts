@@ -17,6 +17,14 @@ export function noWebStorage(): ConfigurationException {
   );
 }
 
+/** `new WebKeyValueStorage(storage, options)` with options it cannot use. */
+export function badWebStorageOptions(problem: string): ConfigurationException {
+  return new ConfigurationException(
+    `WebKeyValueStorage: ${problem}.`,
+    'Leave the option out for the browser default (navigator.locks, window, the WebKeyValueStorage logger), or pass null to turn it off.',
+  );
+}
+
 /** The `code` of a Node system error, if it has one. */
 export function errorCode(error: unknown): string | undefined {
   try {
@@ -48,5 +56,18 @@ export function storageWriteFailed(operation: string, filePath: string, cause: u
     (code !== undefined ? RECOVERY[code] : undefined) ??
       'Check that the path is a writable file in an existing or creatable folder, then try again.',
     { cause },
+  );
+}
+
+/** `withExclusiveLock` waited `timeoutMs` without getting the lock. */
+export function lockNotGranted(
+  owner: string,
+  name: string,
+  timeoutMs: number,
+  holderEnds: string,
+): StorageException {
+  return new StorageException(
+    `${owner} did not get the lock "${name}" within ${timeoutMs} ms: another context holds it; the work was not run.`,
+    `Try again later, or pass a larger timeoutMs. If the holder is stuck, end it: ${holderEnds}`,
   );
 }

@@ -6,6 +6,8 @@ export interface AuthStepResponse {
   readonly challengeParameters: Readonly<Record<string, string>>;
   readonly session?: string;
   readonly tokens?: UserPoolTokenSet;
+  /** NewDeviceMetadata of the tokens: a device the pool issued, for the plugin to confirm. */
+  readonly newDevice?: { readonly deviceKey: string; readonly groupKey: string };
 }
 
 /** Where the service sent a code (CodeDeliveryDetails), as it answered. */

@@ -11,6 +11,7 @@ import { mapServiceError, serviceMetadata } from '../mapServiceError.js';
 import { secretHash } from './secretHash.js';
 import { lazyUserPoolCalls } from './lazyUserPoolCalls.js';
 import { refreshTokens, type RefreshMemory } from './refreshTokens.js';
+import { SdkDeviceCalls, type DeviceCalls } from './deviceCalls.js';
 import { SdkUserPoolCalls } from './SdkUserPoolCalls.js';
 import type { UserPoolCalls } from './UserPoolCalls.js';
 
@@ -36,8 +37,8 @@ export interface UserPoolService {
     session: string,
     userAttributes?: Readonly<Record<string, string>>,
   ): Promise<SignInOutcome>;
-  /** New access and id tokens; the refresh token is kept unless the service rotates it. */
-  refresh(refreshToken: string, username: string): Promise<UserPoolTokenSet>;
+  /** New access and id tokens; the refresh token is kept unless the service rotates it. `deviceKey`: the confirmed device the tokens are bound to. */
+  refresh(refreshToken: string, username: string, deviceKey?: string): Promise<UserPoolTokenSet>;
   /** Revokes every token of the user (all devices). */
   globalSignOut(accessToken: string): Promise<void>;
   /** Revokes the refresh token and the access tokens issued from it. */
@@ -46,6 +47,8 @@ export interface UserPoolService {
   deleteUser(accessToken: string): Promise<void>;
   /** SRP, MFA and custom challenges, sign-up, passwords, attributes, TOTP; without it only USER_PASSWORD_AUTH works. */
   readonly calls?: UserPoolCalls;
+  /** Device tracking (ConfirmDevice, ListDevices, ...); without it devices are not remembered. */
+  readonly devices?: DeviceCalls;
 }
 
 type SdkModule = typeof import('@aws-sdk/client-cognito-identity-provider');
@@ -58,6 +61,7 @@ export class SdkUserPoolService implements UserPoolService {
   readonly #client: LazySdkClient<SdkModule, CognitoIdentityProviderClient>;
   readonly #refresh: RefreshMemory = { getTokensUnsupported: false };
   readonly calls: UserPoolCalls;
+  readonly devices: DeviceCalls = new SdkDeviceCalls(() => this.load());
 
   constructor(
     private readonly config: CognitoUserPoolConfig,
@@ -123,9 +127,9 @@ export class SdkUserPoolService implements UserPoolService {
     });
   }
 
-  async refresh(refreshToken: string, username: string): Promise<UserPoolTokenSet> {
+  async refresh(refreshToken: string, username: string, deviceKey?: string): Promise<UserPoolTokenSet> {
     return this.#call('Refreshing the user-pool tokens', (loaded) =>
-      refreshTokens(loaded, this.config, refreshToken, username, this.#refresh),
+      refreshTokens(loaded, this.config, refreshToken, username, this.#refresh, deviceKey),
     );
   }
 

@@ -31,6 +31,7 @@ export async function refreshTokens(
   refreshToken: string,
   username: string,
   memory: RefreshMemory,
+  deviceKey?: string,
 ): Promise<UserPoolTokenSet> {
   try {
     if (!memory.getTokensUnsupported) {
@@ -40,6 +41,7 @@ export async function refreshTokens(
             RefreshToken: refreshToken,
             ClientId: config.AppClientId,
             ...(config.AppClientSecret ? { ClientSecret: config.AppClientSecret } : {}),
+            ...(deviceKey ? { DeviceKey: deviceKey } : {}),
           }),
         );
         return tokensOf(out.AuthenticationResult, refreshToken);
@@ -55,7 +57,11 @@ export async function refreshTokens(
       new sdk.InitiateAuthCommand({
         AuthFlow: 'REFRESH_TOKEN_AUTH',
         ClientId: config.AppClientId,
-        AuthParameters: { REFRESH_TOKEN: refreshToken, ...hash },
+        AuthParameters: {
+          REFRESH_TOKEN: refreshToken,
+          ...hash,
+          ...(deviceKey ? { DEVICE_KEY: deviceKey } : {}),
+        },
       }),
     );
     return tokensOf(out.AuthenticationResult, refreshToken);

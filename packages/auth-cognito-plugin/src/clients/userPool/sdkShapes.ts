@@ -42,11 +42,15 @@ export function step(out: {
           expiresAt: earliestExpiry(result.AccessToken, result.IdToken),
         }
       : undefined;
+  const device = result?.NewDeviceMetadata;
   if (!out.ChallengeName && !tokens) throw new Error('The user pool answered without tokens or a challenge');
   return {
     ...(out.ChallengeName ? { challengeName: out.ChallengeName } : {}),
     challengeParameters: { ...(out.ChallengeParameters ?? {}) },
     ...(out.Session ? { session: out.Session } : {}),
     ...(tokens ? { tokens } : {}),
+    ...(tokens && device?.DeviceKey && device.DeviceGroupKey
+      ? { newDevice: { deviceKey: device.DeviceKey, groupKey: device.DeviceGroupKey } }
+      : {}),
   };
 }

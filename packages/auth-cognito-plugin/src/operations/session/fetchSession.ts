@@ -157,7 +157,12 @@ async function refreshSignedIn(
   let credentialsStale = forceRefresh;
   if (forceRefresh || levels.tokens !== 'fresh') {
     try {
-      const tokens = await userPool.service.refresh(session.tokens.refreshToken, session.username);
+      const device = await runtime.devices?.load(session.username);
+      const tokens = await userPool.service.refresh(
+        session.tokens.refreshToken,
+        session.username,
+        device?.deviceKey,
+      );
       await runtime.machine.dispatch({ type: 'userPoolTokensRefreshed', tokens });
     } catch (error) {
       if (runtime.machine.signal.aborted) throw error;

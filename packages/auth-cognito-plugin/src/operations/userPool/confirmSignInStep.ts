@@ -3,6 +3,10 @@ import type { AuthStepResponse } from '../../clients/userPool/UserPoolCalls.js';
 import type { SignInChallenge } from '../../session/AuthState.js';
 import { requireUserPool, type PluginRuntime } from '../PluginRuntime.js';
 import { advanceSignIn } from './signInStep.js';
+import { deviceKeyParameter } from './devices/deviceSignIn.js';
+
+/** MFA answers carry the device the password step proved, as the service expects. */
+const MFA_CODES = new Set(['SMS_MFA', 'SOFTWARE_TOKEN_MFA']);
 
 const MFA_ANSWERS: Record<string, string> = {
   SMS: 'SMS_MFA',
@@ -58,9 +62,10 @@ export async function confirmSignInStep(
   if (name === 'MFA_SETUP') {
     session = (await calls.verifySoftwareToken({ session }, response)).session ?? session;
   }
+  const device = MFA_CODES.has(name) ? await deviceKeyParameter(runtime, challenge.username) : {};
   const answer = await calls.respondToAuthChallenge(
     name,
-    responsesFor(challenge, name, response, userAttributes),
+    { ...responsesFor(challenge, name, response, userAttributes), ...device },
     session,
     challenge.clientMetadata,
   );

@@ -6,6 +6,7 @@ import type { PluginRuntime } from '../PluginRuntime.js';
 import { codeDeliveryDetails } from './codeDelivery.js';
 import { requireCalls } from './userPoolCalls.js';
 import { totpSetupDetails } from './totpSetupDetails.js';
+import { confirmNewDevice } from './devices/confirmNewDevice.js';
 
 type Metadata = Readonly<Record<string, string>> | undefined;
 
@@ -52,7 +53,10 @@ export async function advanceSignIn(
 ): Promise<AuthSignInResult> {
   const params = response.challengeParameters;
   const username = params.USERNAME ?? params.USER_ID_FOR_SRP ?? typedUsername;
-  if (response.tokens && !response.challengeName) return completeSignIn(runtime, username, response.tokens);
+  if (response.tokens && !response.challengeName) {
+    await confirmNewDevice(runtime, username, response);
+    return completeSignIn(runtime, username, response.tokens);
+  }
   const name = response.challengeName ?? '';
   let session = response.session ?? '';
   let setup: { sharedSecret: string } | undefined;

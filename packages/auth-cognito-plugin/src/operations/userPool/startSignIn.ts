@@ -10,6 +10,7 @@ import { SrpClient } from '../../srp/SrpClient.js';
 import { refusal } from '../../session/guards.js';
 import { requireUserPool, type PluginRuntime } from '../PluginRuntime.js';
 import { advanceSignIn, completeSignIn } from './signInStep.js';
+import { passwordAuthWithDevice, verifyPasswordWithDevice } from './devices/deviceSignIn.js';
 
 type Metadata = Readonly<Record<string, string>> | undefined;
 
@@ -76,11 +77,7 @@ async function firstSteps(
     );
   }
   if (authFlowType === 'USER_PASSWORD_AUTH') {
-    return calls.initiateAuth(
-      'USER_PASSWORD_AUTH',
-      { USERNAME: username, PASSWORD: password },
-      clientMetadata,
-    );
+    return passwordAuthWithDevice(runtime, calls, { USERNAME: username, PASSWORD: password }, clientMetadata);
   }
   const srp = SrpClient.create();
   const custom = authFlowType === 'CUSTOM_AUTH_WITH_SRP';
@@ -116,8 +113,9 @@ async function firstSteps(
       },
     );
   }
-  return calls.respondToAuthChallenge(
-    'PASSWORD_VERIFIER',
+  return verifyPasswordWithDevice(
+    runtime,
+    calls,
     { USERNAME: USER_ID_FOR_SRP, ...answer },
     first.session,
     clientMetadata,

@@ -4,6 +4,7 @@ export { confirmResetPassword } from './confirmResetPassword.js';
 export { confirmSignInStep } from './confirmSignInStep.js';
 export { confirmSignUp } from './confirmSignUp.js';
 export { confirmUserAttribute } from './confirmUserAttribute.js';
+export { fetchDevices, forgetDevice, rememberDevice } from './devices/deviceOperations.js';
 export { fetchUserAttributes } from './fetchUserAttributes.js';
 export { fetchMFAPreference, updateMFAPreference } from './mfaPreference.js';
 export { resendSignUpCode } from './resendSignUpCode.js';
