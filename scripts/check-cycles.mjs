@@ -123,6 +123,7 @@ const LAYERS = {
     // the clients of the Cognito services and the one table of service errors
     ['clients/'],
     ['srp/', 'webauthn/'],
+    ['server/'], // the cookie storage and its cookie jars (issue 24): core and model types only
     // types, credentials, redaction, JWT, identity id, AuthProvider, options, errors
     ['model/'],
   ],

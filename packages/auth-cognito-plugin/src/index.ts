@@ -50,3 +50,12 @@ export { LoopbackWebUIBrowser } from './hostedUi/LoopbackWebUIBrowser.js';
 export type { LoopbackWebUIBrowserOptions } from './hostedUi/LoopbackWebUIBrowser.js';
 export type { WebUIBrowser, SignInWithWebUIOptions } from './hostedUi/WebUIBrowser.js';
 export type { AWSCognitoHostedUiMethods } from './api/hostedUiMethods.js';
+// Server side: a session storage over a request's cookies (issue 24's cookie adapter).
+export { createCookieStorage } from './server/createCookieStorage.js';
+export type { CookieJar, CookieStorageOptions } from './server/createCookieStorage.js';
+export { DEFAULT_COOKIE_ATTRIBUTES, serializeCookie } from './server/CookieAttributes.js';
+export type { CookieAttributes } from './server/CookieAttributes.js';
+export { cookieJarFromWeb } from './server/cookieJarFromWeb.js';
+export type { WebRequestHeaders, WebResponseHeaders } from './server/cookieJarFromWeb.js';
+export { cookieJarFromNode } from './server/cookieJarFromNode.js';
+export type { NodeRequestLike, NodeResponseLike } from './server/cookieJarFromNode.js';
