@@ -10,6 +10,7 @@ import {
   type IdentityPoolService,
   type Logins,
 } from './IdentityPoolService.js';
+import { boundSdkTransport } from '../http/sdkTransport.js';
 import { LazySdkClient, sdkClientSettings } from './LazySdkClient.js';
 import { mapServiceError } from '../mapServiceError.js';
 
@@ -27,7 +28,7 @@ export class SdkIdentityPoolService implements IdentityPoolService {
     const settings = sdkClientSettings({ ...config, Region: identityPoolRegion(config) }, requestTimeoutMs);
     this.#client = new LazySdkClient<SdkModule, CognitoIdentityClient>(
       () => import('@aws-sdk/client-cognito-identity'),
-      (sdk) => new sdk.CognitoIdentityClient(settings),
+      (sdk) => boundSdkTransport(new sdk.CognitoIdentityClient(settings), requestTimeoutMs),
     );
   }
 
