@@ -155,6 +155,8 @@ async function refreshSignedIn(
   if (!userPool) return {};
   let { session } = state;
   let credentialsStale = forceRefresh;
+  // A failed token refresh that still lets the credentials be refreshed (forced, id token still valid).
+  let tokensFailed: { userPoolTokens?: ReturnType<typeof toAuthException> } = {};
   if (forceRefresh || levels.tokens !== 'fresh') {
     try {
       const tokens = await userPool.service.refresh(session.tokens.refreshToken, session.username);
@@ -175,26 +177,35 @@ async function refreshSignedIn(
         'Refreshing the user-pool tokens failed; the stored session is kept for the next try.',
         error,
       );
-      return { userPoolTokens: toAuthException(error) };
+      const failed = toAuthException(error);
+      if (!forceRefresh) return { userPoolTokens: failed };
+      // BEHAVIOUR 8: a forced refresh asked for new credentials too. With the id token still valid they
+      // are refreshed with it; otherwise their result is the same failure, never the old ones as SUCCESS.
+      if (!runtime.identityPool) return { userPoolTokens: failed };
+      if (session.tokens.expiresAt <= runtime.now()) return { userPoolTokens: failed, credentials: failed };
+      tokensFailed = { userPoolTokens: failed };
     }
     const next = runtime.machine.state;
     if (next.kind !== 'signedIn') return {};
     session = next.session;
-    credentialsStale = true; // a new id token means new credentials
+    credentialsStale = true; // a new id token means new credentials (or a forced refresh of them)
   }
   const pool = runtime.identityPool;
-  if (!pool || (!credentialsStale && levels.credentials === 'fresh')) return {};
+  if (!pool || (!credentialsStale && levels.credentials === 'fresh')) return tokensFailed;
   try {
     const logins = { [userPool.providerName]: session.tokens.idToken };
     const askedId = session.identityId ?? (await pool.service.getId(pool.poolId, logins));
     // After a merge the service answers the surviving identity id.
     const answer = await pool.service.getCredentialsForIdentity(askedId, logins);
     await runtime.machine.dispatch({ type: 'userPoolCredentialsObtained', ...answer });
-    return {};
+    return tokensFailed;
   } catch (error) {
     if (runtime.machine.signal.aborted) throw error;
     runtime.logger.warn('Getting AWS credentials for the signed-in user failed; the session is kept.', error);
     const failed = toAuthException(error);
-    return session.identityId ? { credentials: failed } : { identityId: failed, credentials: failed };
+    return {
+      ...tokensFailed,
+      ...(session.identityId ? { credentials: failed } : { identityId: failed, credentials: failed }),
+    };
   }
 }
