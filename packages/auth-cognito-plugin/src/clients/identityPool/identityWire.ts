@@ -20,8 +20,8 @@ export interface IdentityWireSettings {
   /** Default: the global `fetch`, looked up at call time. */
   readonly fetch?: Fetch;
   readonly maxAttempts: number;
-  /** Waits out a back-off. */
-  readonly sleep: (ms: number) => Promise<void>;
+  /** Waits out a back-off; ends early (rejecting) when the signal aborts. */
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Jitter source of the back-off; default `Math.random`. */
   readonly random?: () => number;
   /** Largest answer body after decompression; default `MAX_ANSWER_BYTES`. */
@@ -122,7 +122,10 @@ async function attempt(
   operation: string,
   payload: string,
   secrets: readonly string[],
+  signal: AbortSignal | undefined,
 ): Promise<Record<string, unknown>> {
+  // Abandoned before this attempt (a clear during the back-off): nothing is sent.
+  if (signal?.aborted) throw signal.reason;
   let response: BoundedAnswer;
   try {
     response = await boundedFetch(
@@ -137,11 +140,14 @@ async function attempt(
       },
       {
         timeoutMs: settings.requestTimeoutMs,
+        ...(signal ? { signal } : {}),
         ...(settings.fetch ? { fetch: settings.fetch } : {}),
         ...(settings.maxAnswerBytes ? { maxBytes: settings.maxAnswerBytes } : {}),
       },
     );
   } catch (error) {
+    // Abandoned by the caller: not a network failure, not retried.
+    if (signal?.aborted) throw signal.reason;
     throw transportFailure(error);
   }
   const status = response.status;
@@ -172,14 +178,14 @@ export class IdentityWire {
   constructor(private readonly settings: IdentityWireSettings) {}
 
   /** Sends `input` as `operation`; resolves to the answer's JSON object, or throws the last failure. */
-  send(operation: string, input: object): Promise<Record<string, unknown>> {
+  send(operation: string, input: object, signal?: AbortSignal): Promise<Record<string, unknown>> {
     const { settings } = this;
     const payload = JSON.stringify(input);
     const secrets = sentSecrets(input);
-    return withRetries(() => attempt(settings, operation, payload, secrets), {
+    return withRetries(() => attempt(settings, operation, payload, secrets, signal), {
       quota: this.#quota,
       maxAttempts: settings.maxAttempts,
-      sleep: settings.sleep,
+      sleep: (ms) => settings.sleep(ms, signal),
       ...(settings.random ? { random: settings.random } : {}),
     });
   }

@@ -6,6 +6,7 @@ import type { AuthState } from '../../session/AuthState.js';
 import { toAuthException } from '../../model/toAuthException.js';
 import { validateToken } from '../../model/validate.js';
 import type { PluginRuntime } from '../PluginRuntime.js';
+import { abandonable } from '../abandonable.js';
 
 type Federated = Extract<AuthState, { kind: 'federated' }>;
 type SignedOut = Extract<AuthState, { kind: 'signedOut' }>;
@@ -49,7 +50,7 @@ async function refreshFederated(
   const exchange = async (providerToken: string, isNewToken: boolean): Promise<'refreshed' | 'rejected'> => {
     let answer;
     try {
-      answer = await pool.service.getCredentialsForIdentity(identityId, {
+      answer = await abandonable(pool.service, runtime.machine.signal).getCredentialsForIdentity(identityId, {
         [providerName]: providerToken,
       });
     } catch (error) {
@@ -111,8 +112,11 @@ async function refreshGuest(runtime: PluginRuntime, { guest }: SignedOut): Promi
   if (!pool) return {};
   let askedId = guest.identityId;
   try {
-    askedId ??= await pool.service.getId(pool.poolId, undefined);
-    const answer = await pool.service.getCredentialsForIdentity(askedId, undefined);
+    askedId ??= await abandonable(pool.service, runtime.machine.signal).getId(pool.poolId, undefined);
+    const answer = await abandonable(pool.service, runtime.machine.signal).getCredentialsForIdentity(
+      askedId,
+      undefined,
+    );
     await runtime.machine.dispatch({ type: 'guestCredentialsObtained', ...answer });
     return {};
   } catch (error) {
@@ -194,9 +198,14 @@ async function refreshSignedIn(
   if (!pool || (!credentialsStale && levels.credentials === 'fresh')) return tokensFailed;
   try {
     const logins = { [userPool.providerName]: session.tokens.idToken };
-    const askedId = session.identityId ?? (await pool.service.getId(pool.poolId, logins));
+    const askedId =
+      session.identityId ??
+      (await abandonable(pool.service, runtime.machine.signal).getId(pool.poolId, logins));
     // After a merge the service answers the surviving identity id.
-    const answer = await pool.service.getCredentialsForIdentity(askedId, logins);
+    const answer = await abandonable(pool.service, runtime.machine.signal).getCredentialsForIdentity(
+      askedId,
+      logins,
+    );
     await runtime.machine.dispatch({ type: 'userPoolCredentialsObtained', ...answer });
     return tokensFailed;
   } catch (error) {
