@@ -18,7 +18,7 @@ export async function federate(
   const denied = refusal(runtime.machine.state, 'federate');
   if (denied) throw denied;
   const { poolId, service: client } = requireIdentityPool(runtime);
-  const service = abandonable(client, runtime.machine.signal);
+  const service = abandonable(client, runtime.machine.signal, poolId);
   if (developerProvidedIdentityId !== undefined) {
     validateIdentityId(developerProvidedIdentityId, 'developerProvidedIdentityId', poolId);
   }

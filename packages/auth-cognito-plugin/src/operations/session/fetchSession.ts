@@ -50,9 +50,12 @@ async function refreshFederated(
   const exchange = async (providerToken: string, isNewToken: boolean): Promise<'refreshed' | 'rejected'> => {
     let answer;
     try {
-      answer = await abandonable(pool.service, runtime.machine.signal).getCredentialsForIdentity(identityId, {
-        [providerName]: providerToken,
-      });
+      answer = await abandonable(pool.service, runtime.machine.signal, pool.poolId).getCredentialsForIdentity(
+        identityId,
+        {
+          [providerName]: providerToken,
+        },
+      );
     } catch (error) {
       if (error instanceof NotAuthorizedException) return 'rejected';
       throw error;
@@ -112,11 +115,15 @@ async function refreshGuest(runtime: PluginRuntime, { guest }: SignedOut): Promi
   if (!pool) return {};
   let askedId = guest.identityId;
   try {
-    askedId ??= await abandonable(pool.service, runtime.machine.signal).getId(pool.poolId, undefined);
-    const answer = await abandonable(pool.service, runtime.machine.signal).getCredentialsForIdentity(
-      askedId,
+    askedId ??= await abandonable(pool.service, runtime.machine.signal, pool.poolId).getId(
+      pool.poolId,
       undefined,
     );
+    const answer = await abandonable(
+      pool.service,
+      runtime.machine.signal,
+      pool.poolId,
+    ).getCredentialsForIdentity(askedId, undefined);
     await runtime.machine.dispatch({ type: 'guestCredentialsObtained', ...answer });
     return {};
   } catch (error) {
@@ -200,12 +207,13 @@ async function refreshSignedIn(
     const logins = { [userPool.providerName]: session.tokens.idToken };
     const askedId =
       session.identityId ??
-      (await abandonable(pool.service, runtime.machine.signal).getId(pool.poolId, logins));
+      (await abandonable(pool.service, runtime.machine.signal, pool.poolId).getId(pool.poolId, logins));
     // After a merge the service answers the surviving identity id.
-    const answer = await abandonable(pool.service, runtime.machine.signal).getCredentialsForIdentity(
-      askedId,
-      logins,
-    );
+    const answer = await abandonable(
+      pool.service,
+      runtime.machine.signal,
+      pool.poolId,
+    ).getCredentialsForIdentity(askedId, logins);
     await runtime.machine.dispatch({ type: 'userPoolCredentialsObtained', ...answer });
     return tokensFailed;
   } catch (error) {
