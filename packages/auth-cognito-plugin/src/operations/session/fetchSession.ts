@@ -113,6 +113,14 @@ async function askRefresher(
 async function refreshGuest(runtime: PluginRuntime, { guest }: SignedOut): Promise<SessionFailures> {
   const pool = runtime.identityPool;
   if (!pool) return {};
+  if (pool.allowGuests === false) {
+    // The configuration says the pool has no guest access: no GetId that can only be refused.
+    const refused = new InvalidIdentityPoolConfigurationException(
+      'The identity pool is configured without guest access (AllowUnauthenticatedIdentities: false); there are no credentials while signed out.',
+      'Sign in or federate to get AWS credentials, or enable unauthenticated identities on the pool and in the configuration.',
+    );
+    return { identityId: refused, credentials: refused };
+  }
   let askedId = guest.identityId;
   try {
     askedId ??= await abandonable(pool.service, runtime.machine.signal, pool.poolId).getId(
