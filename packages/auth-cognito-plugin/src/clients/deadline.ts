@@ -57,9 +57,13 @@ export function delay(ms: number, signal?: AbortSignal): Promise<void> {
  * `NetworkException` when it runs out.
  */
 export function withDeadlines<S extends object>(service: S, ms: number, label: string): S {
+  let calls: object | undefined;
   return new Proxy(service, {
     get(target, key) {
       const value: unknown = Reflect.get(target, key, target);
+      // The user-pool service's `calls` (SRP, sign-up, reset, attributes...) share the same call deadline.
+      if (key === 'calls' && typeof value === 'object' && value !== null)
+        return (calls ??= withDeadlines(value, ms, label));
       if (typeof value !== 'function') return value;
       return (...args: unknown[]): unknown => {
         const result: unknown = Reflect.apply(value, target, args);

@@ -85,7 +85,8 @@ async function boundedAttempt(
     const response = out.response;
     body = response.body as typeof body;
     if (timedOut) body?.destroy?.();
-    if (response.statusCode >= 300 && response.statusCode < 400) {
+    // A 3xx, or the opaque answer (status 0) a browser's fetch gives for a redirect with `redirect: 'manual'`.
+    if (response.statusCode === 0 || (response.statusCode >= 300 && response.statusCode < 400)) {
       body?.destroy?.();
       throw Object.assign(new RedirectRefusedError(response.statusCode), {
         name: 'UnexpectedRedirect',
