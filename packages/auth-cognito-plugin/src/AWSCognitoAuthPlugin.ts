@@ -10,7 +10,7 @@ import {
   type KeyValueStorage,
   type PluginContext,
 } from '@plugboard/core';
-import { brandClass } from '@plugboard/core/internals';
+import { brandClass, freezePluginConfiguration } from '@plugboard/core/internals';
 import { splitCallbacks } from './api/callbacks.js';
 import { escapeHatchOf } from './api/escapeHatchOf.js';
 import type { AWSCognitoHostedUiMethods } from './api/hostedUiMethods.js';
@@ -86,7 +86,10 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
   configure(pluginConfig: unknown, context: PluginContext): void {
     // The configuration is checked at once; the runtime (and the restore of the stored session) follows
     // the load of its code.
-    const setup = readConfig(pluginConfig, this.#options);
+    // One snapshot first (own properties only, null prototypes, absurd shapes refused, deep-frozen): the
+    // checks and the runtime read the same copy, never the caller's object or a polluted prototype.
+    const section = freezePluginConfiguration(pluginConfig, 'auth.plugins.awsCognitoAuthPlugin');
+    const setup = readConfig(section, this.#options);
     this.#storage ??= this.#options.storage ?? defaultStorage(context.logger);
     const options = { ...this.#options, storage: this.#storage };
     this.#slot = new RuntimeSlot(

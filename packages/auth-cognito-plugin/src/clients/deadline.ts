@@ -15,21 +15,39 @@ export function callDeadlineMs(requestTimeoutMs: number): number {
   return MAX_ATTEMPTS * requestTimeoutMs + RETRY_SLACK_MS;
 }
 
-/** `promise`, or `onTimeout()` as the rejection when it has not settled within `ms`. */
+/**
+ * `promise`, or `onTimeout()` as the rejection when it has not settled within `ms`. The timer keeps a
+ * Node process alive while the caller awaits (a script awaiting a call does not end silently in the
+ * middle of it) and is cleared as soon as the promise settles.
+ */
 export function withDeadline<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(onTimeout()), ms);
-    (timer as { unref?: () => void }).unref?.();
   });
   return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }
 
-/** A promise that resolves after `ms` without keeping a Node process alive. */
-export function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    (timer as { unref?: () => void }).unref?.();
+/**
+ * A retry back-off: resolves after `ms`, or rejects at once with the signal's reason when `signal`
+ * aborts (the timer is cleared then). Its timer keeps a Node process alive: someone awaits it. Before,
+ * an unreferenced back-off let a script awaiting a federation end silently (exit code 13 in ESM).
+ */
+export function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
@@ -39,15 +57,21 @@ export function delay(ms: number): Promise<void> {
  * `NetworkException` when it runs out.
  */
 export function withDeadlines<S extends object>(service: S, ms: number, label: string): S {
+  let calls: object | undefined;
   return new Proxy(service, {
     get(target, key) {
       const value: unknown = Reflect.get(target, key, target);
+      // The user-pool service's `calls` (SRP, sign-up, reset, attributes...) share the same call deadline.
+      if (key === 'calls' && typeof value === 'object' && value !== null)
+        return (calls ??= withDeadlines(value, ms, label));
       if (typeof value !== 'function') return value;
       return (...args: unknown[]): unknown => {
         const result: unknown = Reflect.apply(value, target, args);
         if (!(result instanceof Promise)) return result;
+        // A caller's AbortSignal argument (an abandoned operation): the deadline timer ends with it.
+        const signal = args.find((arg): arg is AbortSignal => arg instanceof AbortSignal);
         return withDeadline(
-          result,
+          signal ? abandonWith(result, signal) : result,
           ms,
           () =>
             new NetworkException(
@@ -59,4 +83,15 @@ export function withDeadlines<S extends object>(service: S, ms: number, label: s
       };
     },
   });
+}
+
+/** `promise`, rejecting at once with the signal's reason when `signal` aborts first. */
+function abandonWith<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  let onAbort: (() => void) | undefined;
+  const abandoned = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  return Promise.race([promise, abandoned]).finally(() => signal.removeEventListener('abort', onAbort!));
 }

@@ -26,6 +26,17 @@ const NETWORK_CODES = new Set([
   'ENETUNREACH',
   'UND_ERR_SOCKET',
 ]);
+/**
+ * TLS failures are transport failures too (a self-signed or expired certificate, a wrong host name):
+ * Node's error codes for them (`DEPTH_ZERO_SELF_SIGNED_CERT`, `CERT_HAS_EXPIRED`,
+ * `ERR_TLS_CERT_ALTNAME_INVALID`, `UNABLE_TO_VERIFY_LEAF_SIGNATURE`, `ERR_SSL_...`).
+ */
+const TLS_CODE = /(CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|^ERR_TLS_|^ERR_SSL_|^EPROTO$)/;
+
+function isNetworkCode(code: string | undefined): boolean {
+  return code !== undefined && (NETWORK_CODES.has(code) || TLS_CODE.test(code));
+}
+
 const NETWORK_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'NetworkingError', 'AbortError']);
 
 /** A short, secret-free description of what was being done, e.g. "Getting AWS credentials". */
@@ -62,10 +73,7 @@ export function mapServiceError(error: unknown, action: Action): AuthException {
       options,
     );
   }
-  if (
-    status === undefined &&
-    (NETWORK_NAMES.has(name) || (code !== undefined && NETWORK_CODES.has(code)) || isFetchFailure(error))
-  ) {
+  if (status === undefined && (NETWORK_NAMES.has(name) || isNetworkCode(code) || isFetchFailure(error))) {
     return new NetworkException(
       `${action} failed: the service could not be reached (${code ?? name}).`,
       'Check the network connection and the configured endpoint, then try again.',
@@ -110,7 +118,7 @@ function isBrowserFetchFailure(name: string, message: string): boolean {
 
 function isFetchFailure(error: unknown): boolean {
   const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
-  return typeof cause?.code === 'string' && NETWORK_CODES.has(cause.code);
+  return typeof cause?.code === 'string' && isNetworkCode(cause.code);
 }
 
 /**
@@ -119,5 +127,11 @@ function isFetchFailure(error: unknown): boolean {
  */
 function networkCodeIn(message: string): string | undefined {
   if (/socket hang up/i.test(message)) return 'ECONNRESET';
-  return message.match(/\b(E[A-Z_]{4,}|UND_ERR_SOCKET)\b/)?.[1] ?? undefined;
+  return (
+    message.match(/\b(E[A-Z_]{4,}|UND_ERR_SOCKET)\b/)?.[1] ??
+    message.match(/\b(DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|CERT_[A-Z_]+)\b/)?.[1] ??
+    (/self[- ]signed certificate|certificate has expired|unable to verify/i.test(message)
+      ? 'DEPTH_ZERO_SELF_SIGNED_CERT'
+      : undefined)
+  );
 }

@@ -1,6 +1,7 @@
 import {
   InvalidParameterException,
   NotAuthorizedException,
+  ServiceException,
   TooManyRequestsException,
   type AmplifyExceptionOptions,
   type AuthException,
@@ -59,6 +60,19 @@ export const SERVICE_ERRORS: Readonly<Record<string, ServiceErrorRule>> = {
   ThrottledException: { retry: 'throttling', becomes: THROTTLED },
   SlowDown: { retry: 'throttling', becomes: THROTTLED },
   TimeoutError: { retry: 'transient' },
+  // The plugin's own refusals of an answer (clients/http): never retried, never followed.
+  UnexpectedRedirect: {
+    becomes: [
+      ServiceException,
+      'The endpoint answered with a redirect, which the plugin does not follow: check the configured endpoint (a proxy or a moved host).',
+    ],
+  },
+  AnswerTooLarge: {
+    becomes: [
+      ServiceException,
+      'The endpoint answered with more data than any Cognito answer holds: check the configured endpoint.',
+    ],
+  },
   RequestTimeout: { retry: 'transient' },
   RequestTimeoutException: { retry: 'transient' },
   NotAuthorizedException: {

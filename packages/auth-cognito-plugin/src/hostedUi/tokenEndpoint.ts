@@ -4,6 +4,9 @@ import {
   ServiceException,
   type AuthException,
 } from '@plugboard/core';
+import { AnswerTooLargeError, RedirectRefusedError } from '../clients/http/answerLimits.js';
+import { boundedFetch, type BoundedAnswer } from '../clients/http/boundedFetch.js';
+import { maskSent, sentSecrets } from '../clients/http/maskSent.js';
 import type { AWSCognitoUserPoolTokens } from '../model/types.js';
 import type { HostedUiConfig } from './hostedUiConfig.js';
 
@@ -47,27 +50,44 @@ export async function exchangeCode(
     redirect_uri: grant.redirectUri,
     code_verifier: grant.verifier,
   });
-  let response: Response;
+  // The authorization code and the PKCE verifier never come back in an error message.
+  const secrets = sentSecrets(body);
+  let response: BoundedAnswer;
   let answer: Record<string, unknown>;
   try {
-    response = await fetch(new URL('/oauth2/token', config.domainUrl), {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    answer = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+    // One deadline for connection and whole body, no redirect followed, the answer's size capped.
+    response = await boundedFetch(
+      new URL('/oauth2/token', config.domainUrl).toString(),
+      { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body },
+      { timeoutMs },
+    );
+    answer = parseAnswer(response.text);
   } catch (error) {
+    if (error instanceof RedirectRefusedError) throw failure('unexpected_redirect', error.status);
+    if (error instanceof AnswerTooLargeError) throw failure('answer_too_large', 200);
     throw new NetworkException(
       `The hosted UI's token endpoint could not be reached (${(error as Error)?.name ?? 'Error'}).`,
       'Check the network connection and WebDomain, then start the sign-in again.',
       { cause: error },
     );
   }
-  if (!response.ok)
-    throw failure(typeof answer.error === 'string' ? answer.error : 'server_error', response.status);
+  const ok = response.status >= 200 && response.status < 300;
+  if (!ok)
+    throw failure(
+      typeof answer.error === 'string' ? maskSent(answer.error, secrets).slice(0, 200) : 'server_error',
+      response.status,
+    );
   const { access_token: accessToken, id_token: idToken, refresh_token: refreshToken } = answer;
   if (typeof accessToken !== 'string' || typeof idToken !== 'string' || typeof refreshToken !== 'string')
     throw failure('incomplete_token_response', response.status);
   return { accessToken, idToken, refreshToken };
+}
+
+function parseAnswer(text: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }

@@ -10,7 +10,17 @@ import type { DeviceStore } from '../session/DeviceStore.js';
 export interface PluginRuntime {
   readonly machine: SessionMachine;
   /** `service` is bounded: each call ends within the call deadline (see `clients/deadline.ts`). */
-  readonly identityPool: { readonly poolId: string; readonly service: IdentityPoolClient } | undefined;
+  readonly identityPool:
+    | {
+        readonly poolId: string;
+        readonly service: IdentityPoolClient;
+        /**
+         * `false` when the configuration says the pool gives no guest identities
+         * (`AllowUnauthenticatedIdentities: false`): a signed-out fetch then asks the service for nothing.
+         */
+        readonly allowGuests?: boolean;
+      }
+    | undefined;
   /** `providerName` is the `Logins` key of the pool's id tokens: `cognito-idp.<region>.amazonaws.com/<poolId>`. */
   readonly userPool: { readonly providerName: string; readonly service: UserPoolService } | undefined;
   readonly now: () => number;

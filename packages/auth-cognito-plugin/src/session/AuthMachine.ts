@@ -56,7 +56,7 @@ export class AuthMachine {
 
   /** Runs `task` after every operation queued before it; `tag` lets a later caller join it (see {@link AuthMachine.joinLast}). */
   run<T>(task: (machine: SessionMachine) => Promise<T>, tag?: unknown): Promise<T> {
-    return this.#queue.run('network', (signal) => task(this.#view(signal)), tag);
+    return this.#queue.run('network', (signal, published) => task(this.#view(signal, published)), tag);
   }
 
   /** Runs a local `task` (no network): network operations queued before it are abandoned with `abandoned()`. */
@@ -66,7 +66,7 @@ export class AuthMachine {
       abandonments.add(error);
       return error;
     });
-    return this.#queue.run('local', (signal) => task(this.#view(signal)));
+    return this.#queue.run('local', (signal, published) => task(this.#view(signal, published)));
   }
 
   /** The last queued operation when `accept(tag)` says the caller may share its outcome; linearizable joining. */
@@ -105,27 +105,27 @@ export class AuthMachine {
     return this.dispatch({ type: 'reset' });
   }
 
-  #view(signal: AbortSignal): SessionMachine {
+  #view(signal: AbortSignal, published: () => void): SessionMachine {
     const read = (): AuthState => this.#state;
     return {
       get state() {
         return read();
       },
-      dispatch: (event) => this.#commit(signal, event),
+      dispatch: (event) => this.#commit(signal, event, published),
       signal,
     };
   }
 
-  #commit(signal: AbortSignal, event: AuthEvent): Promise<void> {
+  #commit(signal: AbortSignal, event: AuthEvent, published?: () => void): Promise<void> {
     const applied = this.#commits.then(async () => {
       if (signal.aborted) throw new AbandonedError();
-      await this.#apply(event);
+      await this.#apply(event, published);
     });
     this.#commits = applied.catch(() => undefined);
     return applied;
   }
 
-  async #apply(event: AuthEvent): Promise<void> {
+  async #apply(event: AuthEvent, published?: () => void): Promise<void> {
     const { state, effects } = transition(this.#state, event);
     for (const effect of effects) {
       if (effect.type === 'persist') await this.store.save(effect.persisted);
@@ -134,6 +134,9 @@ export class AuthMachine {
     const from = this.#state.kind;
     this.#state = state;
     if (from !== state.kind) this.logger.debug(`Auth state ${from} -> ${state.kind} (${event.type})`);
+    // Published effects are the operation's result: a listener that abandons it (a clear on the event)
+    // comes after them, so the caller still gets that result.
+    if (effects.some((effect) => effect.type === 'publish')) published?.();
     for (const effect of effects) {
       if (effect.type === 'publish') this.hub.publish(HubChannel.AUTH, effect.event);
     }

@@ -5,11 +5,13 @@ interface Entry {
   readonly kind: TaskKind;
   readonly tag: unknown;
   readonly controller: AbortController;
-  readonly run: (signal: AbortSignal) => Promise<unknown>;
+  readonly run: (signal: AbortSignal, published: () => void) => Promise<unknown>;
   readonly promise: Promise<unknown>;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
   started: boolean;
+  /** The task's effects are published: abandoning it now stops what follows, but its caller gets its result. */
+  published: boolean;
 }
 
 /** What {@link SerialQueue.last} shows of the last queued task. */
@@ -29,7 +31,11 @@ export class SerialQueue {
   readonly #waiting: Entry[] = [];
   #running: Entry | undefined;
 
-  run<T>(kind: TaskKind, task: (signal: AbortSignal) => Promise<T>, tag?: unknown): Promise<T> {
+  run<T>(
+    kind: TaskKind,
+    task: (signal: AbortSignal, published: () => void) => Promise<T>,
+    tag?: unknown,
+  ): Promise<T> {
     let resolve!: (value: unknown) => void;
     let reject!: (error: unknown) => void;
     const promise = new Promise<unknown>((res, rej) => {
@@ -37,7 +43,17 @@ export class SerialQueue {
       reject = rej;
     });
     const controller = new AbortController();
-    this.#waiting.push({ kind, tag, controller, run: task, promise, resolve, reject, started: false });
+    this.#waiting.push({
+      kind,
+      tag,
+      controller,
+      run: task,
+      promise,
+      resolve,
+      reject,
+      started: false,
+      published: false,
+    });
     this.#pump();
     return promise as Promise<T>;
   }
@@ -54,12 +70,14 @@ export class SerialQueue {
 
   /**
    * Abandons every queued or running network task (or every task): each caller gets `error()` now and
-   * each task's signal aborts. Local tasks keep their place unless `kinds` is `all`.
+   * each task's signal aborts. Local tasks keep their place unless `kinds` is `all`. A running task
+   * whose effects were already published (a listener of its event cleared) is not failed: its signal
+   * aborts (nothing more happens) and its caller gets the result those effects stand for.
    */
   abandonNetworkTasks(error: () => unknown, kinds: 'network' | 'all' = 'network'): void {
     const abandon = (entry: Entry): void => {
       entry.controller.abort();
-      entry.reject(error());
+      if (!entry.published) entry.reject(error());
     };
     const abandoned = (entry: Entry): boolean => kinds === 'all' || entry.kind === 'network';
     if (this.#running && abandoned(this.#running)) {
@@ -89,7 +107,9 @@ export class SerialQueue {
     void Promise.resolve()
       .then(() => {
         entry.started = true;
-        return entry.run(entry.controller.signal);
+        return entry.run(entry.controller.signal, () => {
+          entry.published = true;
+        });
       })
       .then(
         (value) => {

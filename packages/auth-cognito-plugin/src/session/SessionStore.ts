@@ -5,6 +5,15 @@ import { makeCredentials, storeCredentials, type StoredCredentials } from '../mo
 import { isIdentityId, regionOf } from '../model/identityId.js';
 import { earliestExpiry } from '../model/jwt.js';
 import { SessionStorageException } from '../model/SessionStorageException.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS, withDeadline } from '../clients/deadline.js';
+
+/** A storage that can run a read-compare-write under its own exclusive (cross-process) lock. */
+interface LockingStorage {
+  withExclusiveLock?<T>(key: string, action: () => Promise<T>): Promise<T>;
+}
+
+/** The latest time a JavaScript Date can hold (ms). */
+const MAX_DATE_MS = 8.64e15;
 
 const FORMAT_VERSION = 1;
 
@@ -17,11 +26,19 @@ type Json = Record<string, unknown>;
 export class SessionStore {
   readonly key: string;
   readonly #region: string | undefined;
+  /**
+   * The generation this context last saw: the stored text it last read or wrote (null: nothing stored;
+   * undefined: not read yet). A write finds the stored value changed to nothing (another process or
+   * plugin cleared) and loses: a cleared session is never written back (BEHAVIOUR 9).
+   */
+  #seen: string | null | undefined;
 
   constructor(
     private readonly storage: KeyValueStorage,
     namespace: { userPoolId?: string; identityPoolId?: string },
     private readonly logger: Logger,
+    /** Deadline of each storage wait: a storage that never settles fails the call instead of hanging it. */
+    private readonly timeoutMs: number = DEFAULT_REQUEST_TIMEOUT_MS,
   ) {
     this.key = `plugboard.auth.${namespace.userPoolId ?? '-'}.${namespace.identityPoolId ?? '-'}.session`;
     this.#region = regionOf(namespace.identityPoolId);
@@ -31,16 +48,20 @@ export class SessionStore {
   async load(): Promise<PersistedSession | null> {
     let text: unknown;
     try {
-      text = await this.storage.getItem(this.key);
+      text = await this.#bounded('read', () => this.storage.getItem(this.key));
     } catch (error) {
       this.logger.warn('Could not read the stored auth session; starting signed out.', error);
       return null;
     }
-    if (text === null || text === undefined) return null;
+    if (text === null || text === undefined) {
+      this.#seen = null;
+      return null;
+    }
     if (typeof text !== 'string') {
       this.logger.warn(`The stored auth session is a ${typeof text}, not text; starting signed out.`);
       return null;
     }
+    this.#seen = text;
     const session = parse(text, this.#region);
     if (session === null) this.logger.warn('The stored auth session is unreadable; starting signed out.');
     return session;
@@ -48,18 +69,56 @@ export class SessionStore {
 
   async save(persisted: PersistedSession): Promise<void> {
     const text = JSON.stringify(serialize(persisted));
-    await this.#write('store', () => this.storage.setItem(this.key, text));
+    await this.#write('store', async () => {
+      if (this.#seen !== undefined && this.#seen !== null) {
+        // Compare what is stored with what this context last saw: a newer clear wins.
+        const stored = await this.storage.getItem(this.key);
+        if (stored === null || stored === undefined) {
+          this.#seen = null;
+          throw new SessionClearedElsewhereError();
+        }
+      }
+      await this.storage.setItem(this.key, text);
+      this.#seen = text;
+    });
   }
 
   async erase(): Promise<void> {
-    await this.#write('remove', () => this.storage.removeItem(this.key));
+    await this.#write('remove', async () => {
+      await this.storage.removeItem(this.key);
+      this.#seen = null;
+    });
   }
 
-  /** A storage write; its failure becomes a SessionStorageException that keeps the cause. */
+  /** `action` bounded by the storage deadline. */
+  #bounded<T>(verb: string, action: () => Promise<T>): Promise<T> {
+    return withDeadline(
+      Promise.resolve().then(action),
+      this.timeoutMs,
+      () => new Error(`The storage did not ${verb} the auth session within ${this.timeoutMs} ms.`),
+    );
+  }
+
+  /** A storage write (under the storage's lock when it has one, bounded); a failure becomes a SessionStorageException. */
   async #write(verb: string, write: () => Promise<void>): Promise<void> {
+    const locking = this.storage as KeyValueStorage & LockingStorage;
     try {
-      await write();
+      await this.#bounded(verb, () =>
+        typeof locking.withExclusiveLock === 'function'
+          ? locking.withExclusiveLock(this.key, write)
+          : write(),
+      );
     } catch (error) {
+      if (error instanceof SessionClearedElsewhereError) {
+        this.logger.warn(
+          'The auth session was cleared by another process or plugin; it is not written back.',
+        );
+        throw new SessionStorageException(
+          'The auth session was cleared elsewhere (another process or plugin on the same storage); it was not written back.',
+          'Sign in or federate again in this process.',
+          { cause: error },
+        );
+      }
       throw new SessionStorageException(
         `Could not ${verb} the auth session: the storage refused the write; nothing changed.`,
         'Check the storage (free space, permissions, a directory or file in the way), then repeat the call.',
@@ -108,7 +167,12 @@ function parseCredentials(value: unknown): AWSTemporaryCredentials | undefined |
   const c = value as Partial<StoredCredentials> | null;
   if (!c || !isString(c.accessKeyId) || !isString(c.secretAccessKey) || !isString(c.sessionToken))
     return null;
-  if (typeof c.expiration !== 'number' || !Number.isFinite(c.expiration)) return null;
+  if (
+    typeof c.expiration !== 'number' ||
+    !Number.isFinite(c.expiration) ||
+    Math.abs(c.expiration) > MAX_DATE_MS
+  )
+    return null;
   return makeCredentials(c as StoredCredentials);
 }
 
@@ -178,4 +242,12 @@ export function parse(text: string, region?: string): PersistedSession | null {
     }
   }
   return null;
+}
+
+/** A write found the session cleared since this context last saw it. */
+class SessionClearedElsewhereError extends Error {
+  constructor() {
+    super('The stored session was cleared since this context last read or wrote it.');
+    this.name = 'SessionClearedElsewhereError';
+  }
 }

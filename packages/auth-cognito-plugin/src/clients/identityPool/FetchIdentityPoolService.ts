@@ -36,13 +36,13 @@ export class FetchIdentityPoolService implements IdentityPoolService {
     this.#settings = { maxAttempts: MAX_ATTEMPTS, sleep: delay, ...options, endpoint, requestTimeoutMs };
   }
 
-  #send(operation: string, input: object): Promise<Record<string, unknown>> {
-    return (this.#wire ??= new IdentityWire(this.#settings)).send(operation, input);
+  #send(operation: string, input: object, signal: AbortSignal | undefined): Promise<Record<string, unknown>> {
+    return (this.#wire ??= new IdentityWire(this.#settings)).send(operation, input, signal);
   }
 
-  async getId(identityPoolId: string, logins: Logins | undefined): Promise<string> {
+  async getId(identityPoolId: string, logins: Logins | undefined, signal?: AbortSignal): Promise<string> {
     try {
-      const out = await this.#send('GetId', getIdInput(identityPoolId, logins));
+      const out = await this.#send('GetId', getIdInput(identityPoolId, logins), signal);
       if (typeof out.IdentityId !== 'string' || !out.IdentityId)
         throw new Error('GetId answered without an IdentityId');
       return out.IdentityId;
@@ -54,9 +54,14 @@ export class FetchIdentityPoolService implements IdentityPoolService {
   async getCredentialsForIdentity(
     identityId: string,
     logins: Logins | undefined,
+    signal?: AbortSignal,
   ): Promise<IdentityPoolCredentials> {
     try {
-      const out = await this.#send('GetCredentialsForIdentity', getCredentialsInput(identityId, logins));
+      const out = await this.#send(
+        'GetCredentialsForIdentity',
+        getCredentialsInput(identityId, logins),
+        signal,
+      );
       const c = (
         typeof out.Credentials === 'object' && out.Credentials !== null ? out.Credentials : {}
       ) as Record<string, unknown>;

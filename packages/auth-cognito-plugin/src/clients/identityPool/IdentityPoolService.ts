@@ -21,14 +21,23 @@ export interface IssuedCredentials extends IdentityPoolCredentials {
 
 /** The identity-pool calls as operations make them: bounded by the call deadline, answers time-stamped. */
 export interface IdentityPoolClient {
-  getId(identityPoolId: string, logins: Logins | undefined): Promise<string>;
-  getCredentialsForIdentity(identityId: string, logins: Logins | undefined): Promise<IssuedCredentials>;
+  getId(identityPoolId: string, logins: Logins | undefined, signal?: AbortSignal): Promise<string>;
+  getCredentialsForIdentity(
+    identityId: string,
+    logins: Logins | undefined,
+    signal?: AbortSignal,
+  ): Promise<IssuedCredentials>;
 }
 
 /** The two Amazon Cognito Identity calls the plugin makes. Unit tests may pass a fake. */
 export interface IdentityPoolService {
-  getId(identityPoolId: string, logins: Logins | undefined): Promise<string>;
-  getCredentialsForIdentity(identityId: string, logins: Logins | undefined): Promise<IdentityPoolCredentials>;
+  /** `signal`: the caller abandoned the call (a clear, a reset); the transfer and any back-off end at once. */
+  getId(identityPoolId: string, logins: Logins | undefined, signal?: AbortSignal): Promise<string>;
+  getCredentialsForIdentity(
+    identityId: string,
+    logins: Logins | undefined,
+    signal?: AbortSignal,
+  ): Promise<IdentityPoolCredentials>;
 }
 
 /** The fields of a GetCredentialsForIdentity answer, with the expiration already in epoch milliseconds. */

@@ -50,6 +50,8 @@ export function sdkClientSettings(
       connectionTimeout: requestTimeoutMs,
       requestTimeout: requestTimeoutMs,
       throwOnRequestTimeout: true,
+      // The browser (fetch) handler: a redirect is not followed (boundSdkTransport refuses the 3xx).
+      requestInit: () => ({ redirect: 'manual' as const }),
     },
   };
 }

@@ -10,6 +10,7 @@ import {
   type IdentityPoolService,
   type Logins,
 } from './IdentityPoolService.js';
+import { boundSdkTransport } from '../http/sdkTransport.js';
 import { LazySdkClient, sdkClientSettings } from './LazySdkClient.js';
 import { mapServiceError } from '../mapServiceError.js';
 
@@ -27,7 +28,7 @@ export class SdkIdentityPoolService implements IdentityPoolService {
     const settings = sdkClientSettings({ ...config, Region: identityPoolRegion(config) }, requestTimeoutMs);
     this.#client = new LazySdkClient<SdkModule, CognitoIdentityClient>(
       () => import('@aws-sdk/client-cognito-identity'),
-      (sdk) => new sdk.CognitoIdentityClient(settings),
+      (sdk) => boundSdkTransport(new sdk.CognitoIdentityClient(settings), requestTimeoutMs),
     );
   }
 
@@ -41,10 +42,14 @@ export class SdkIdentityPoolService implements IdentityPoolService {
     return this.#client.loaded;
   }
 
-  async getId(identityPoolId: string, logins: Logins | undefined): Promise<string> {
+  async getId(identityPoolId: string, logins: Logins | undefined, signal?: AbortSignal): Promise<string> {
     try {
       const { sdk, client } = await this.load();
-      const out = await client.send(new sdk.GetIdCommand(getIdInput(identityPoolId, logins)));
+      if (signal?.aborted) throw signal.reason;
+      const out = await client.send(
+        new sdk.GetIdCommand(getIdInput(identityPoolId, logins)),
+        signal ? { abortSignal: signal } : {},
+      );
       if (!out.IdentityId) throw new Error('GetId answered without an IdentityId');
       return out.IdentityId;
     } catch (error) {
@@ -55,11 +60,14 @@ export class SdkIdentityPoolService implements IdentityPoolService {
   async getCredentialsForIdentity(
     identityId: string,
     logins: Logins | undefined,
+    signal?: AbortSignal,
   ): Promise<IdentityPoolCredentials> {
     try {
       const { sdk, client } = await this.load();
+      if (signal?.aborted) throw signal.reason;
       const out = await client.send(
         new sdk.GetCredentialsForIdentityCommand(getCredentialsInput(identityId, logins)),
+        signal ? { abortSignal: signal } : {},
       );
       const c = out.Credentials;
       return credentialsFromAnswer(

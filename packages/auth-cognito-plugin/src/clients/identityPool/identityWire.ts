@@ -1,3 +1,6 @@
+import { AnswerTooLargeError, RedirectRefusedError } from '../http/answerLimits.js';
+import { AttemptTimeoutError, boundedFetch, type BoundedAnswer, type Fetch } from '../http/boundedFetch.js';
+import { maskSent, sentSecrets } from '../http/maskSent.js';
 import { RetryQuota, withRetries } from '../retryPolicy.js';
 
 /**
@@ -7,7 +10,7 @@ import { RetryQuota, withRetries } from '../retryPolicy.js';
  * serves both clients.
  */
 
-export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+export type { Fetch };
 
 export interface IdentityWireSettings {
   /** The service URL, e.g. `https://cognito-identity.us-east-1.amazonaws.com/`. */
@@ -17,10 +20,12 @@ export interface IdentityWireSettings {
   /** Default: the global `fetch`, looked up at call time. */
   readonly fetch?: Fetch;
   readonly maxAttempts: number;
-  /** Waits out a back-off. */
-  readonly sleep: (ms: number) => Promise<void>;
+  /** Waits out a back-off; ends early (rejecting) when the signal aborts. */
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Jitter source of the back-off; default `Math.random`. */
   readonly random?: () => number;
+  /** Largest answer body after decompression; default `MAX_ANSWER_BYTES`. */
+  readonly maxAnswerBytes?: number;
 }
 
 /** An error answer of the service, or a failure before one arrived, in the AWS SDK's error shape. */
@@ -84,19 +89,23 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** What a fetch rejection means: our attempt deadline, or the network (browser or Node wording). */
-function transportFailure(error: unknown, timedOut: boolean, timeoutMs: number): IdentityWireError {
-  if (timedOut) {
-    return new IdentityWireError('TimeoutError', `The request did not complete within ${timeoutMs} ms.`, {
+/** What a failed attempt means: our deadline, a refused answer, or the network (browser or Node wording). */
+function transportFailure(error: unknown): IdentityWireError {
+  if (error instanceof AttemptTimeoutError) {
+    return new IdentityWireError('TimeoutError', error.message, {
       code: 'ETIMEDOUT',
       network: true,
       cause: error,
     });
   }
+  if (error instanceof RedirectRefusedError)
+    return new IdentityWireError('UnexpectedRedirect', error.message, { status: error.status, cause: error });
+  if (error instanceof AnswerTooLargeError)
+    return new IdentityWireError('AnswerTooLarge', error.message, { cause: error });
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
   if (typeof cause?.code === 'string') {
-    // Node's fetch says "fetch failed" and names the socket error in `cause`. Its UND_ERR_SOCKET ("other
-    // side closed") is what Node's http module calls ECONNRESET ("socket hang up"): one name for both.
+    // Node's fetch says "fetch failed" and names the socket or TLS error in `cause`. Its UND_ERR_SOCKET
+    // ("other side closed") is what Node's http module calls ECONNRESET ("socket hang up"): one name.
     const code = cause.code === 'UND_ERR_SOCKET' ? 'ECONNRESET' : cause.code;
     const message = typeof cause.message === 'string' ? cause.message : code;
     return new IdentityWireError('Error', message, { code, network: true, cause: error });
@@ -112,50 +121,54 @@ async function attempt(
   settings: IdentityWireSettings,
   operation: string,
   payload: string,
+  secrets: readonly string[],
+  signal: AbortSignal | undefined,
 ): Promise<Record<string, unknown>> {
-  const fetchFn = settings.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, settings.requestTimeoutMs);
-  (timer as { unref?: () => void }).unref?.();
+  // Abandoned before this attempt (a clear during the back-off): nothing is sent.
+  if (signal?.aborted) throw signal.reason;
+  let response: BoundedAnswer;
   try {
-    let response: Response;
-    let text: string;
-    try {
-      response = await fetchFn(settings.endpoint, {
+    response = await boundedFetch(
+      settings.endpoint,
+      {
         method: 'POST',
         headers: {
           'content-type': 'application/x-amz-json-1.1',
           'x-amz-target': `AWSCognitoIdentityService.${operation}`,
         },
         body: payload,
-        signal: controller.signal,
-      });
-      text = await response.text();
-    } catch (error) {
-      throw transportFailure(error, timedOut, settings.requestTimeoutMs);
-    }
-    const status = response.status;
-    const requestId = response.headers.get('x-amzn-requestid') ?? undefined;
-    const body = parseJson(text);
-    if (status >= 200 && status < 300 && typeof body === 'object' && body !== null) {
-      return body as Record<string, unknown>;
-    }
-    const name =
-      status < 300
-        ? 'SerializationException'
-        : (serviceErrorName(response.headers.get('x-amzn-errortype'), body) ?? `UnknownError`);
-    const message =
-      status < 300
-        ? `The answer to ${operation} is not a JSON object.`
-        : (serviceErrorMessage(body) ?? (name === 'UnknownError' ? `HTTP ${status}` : name));
-    throw new IdentityWireError(name, message, { status, ...(requestId ? { requestId } : {}) });
-  } finally {
-    clearTimeout(timer);
+      },
+      {
+        timeoutMs: settings.requestTimeoutMs,
+        ...(signal ? { signal } : {}),
+        ...(settings.fetch ? { fetch: settings.fetch } : {}),
+        ...(settings.maxAnswerBytes ? { maxBytes: settings.maxAnswerBytes } : {}),
+      },
+    );
+  } catch (error) {
+    // Abandoned by the caller: not a network failure, not retried.
+    if (signal?.aborted) throw signal.reason;
+    throw transportFailure(error);
   }
+  const status = response.status;
+  const requestId = response.headers.get('x-amzn-requestid') ?? undefined;
+  const body = parseJson(response.text);
+  if (status >= 200 && status < 300 && typeof body === 'object' && body !== null) {
+    return body as Record<string, unknown>;
+  }
+  const name =
+    status < 300
+      ? 'SerializationException'
+      : (serviceErrorName(response.headers.get('x-amzn-errortype'), body) ?? `UnknownError`);
+  const message =
+    status < 300
+      ? `The answer to ${operation} is not a JSON object.`
+      : (serviceErrorMessage(body) ?? (name === 'UnknownError' ? `HTTP ${status}` : name));
+  // The service's text may echo the request: what we sent (provider tokens) never comes back in it.
+  throw new IdentityWireError(name, maskSent(message, secrets), {
+    status,
+    ...(requestId ? { requestId } : {}),
+  });
 }
 
 /** A Cognito Identity endpoint with its retry quota: sends requests per the standard retry policy. */
@@ -165,13 +178,14 @@ export class IdentityWire {
   constructor(private readonly settings: IdentityWireSettings) {}
 
   /** Sends `input` as `operation`; resolves to the answer's JSON object, or throws the last failure. */
-  send(operation: string, input: object): Promise<Record<string, unknown>> {
+  send(operation: string, input: object, signal?: AbortSignal): Promise<Record<string, unknown>> {
     const { settings } = this;
     const payload = JSON.stringify(input);
-    return withRetries(() => attempt(settings, operation, payload), {
+    const secrets = sentSecrets(input);
+    return withRetries(() => attempt(settings, operation, payload, secrets, signal), {
       quota: this.#quota,
       maxAttempts: settings.maxAttempts,
-      sleep: settings.sleep,
+      sleep: (ms) => settings.sleep(ms, signal),
       ...(settings.random ? { random: settings.random } : {}),
     });
   }

@@ -6,6 +6,7 @@ import { NotAuthorizedException, type CognitoUserPoolConfig } from '@plugboard/c
 import { earliestExpiry } from '../../model/jwt.js';
 import type { UserPoolTokenSet } from '../../model/types.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../deadline.js';
+import { boundSdkTransport } from '../http/sdkTransport.js';
 import { LazySdkClient, sdkClientSettings } from '../identityPool/LazySdkClient.js';
 import { mapServiceError, serviceMetadata } from '../mapServiceError.js';
 import { secretHash } from './secretHash.js';
@@ -70,7 +71,11 @@ export class SdkUserPoolService implements UserPoolService {
     this.calls = lazyUserPoolCalls(async () => new SdkUserPoolCalls(config, () => this.load()));
     this.#client = new LazySdkClient<SdkModule, CognitoIdentityProviderClient>(
       () => import('@aws-sdk/client-cognito-identity-provider'),
-      (sdk) => new sdk.CognitoIdentityProviderClient(sdkClientSettings(config, requestTimeoutMs)),
+      (sdk) =>
+        boundSdkTransport(
+          new sdk.CognitoIdentityProviderClient(sdkClientSettings(config, requestTimeoutMs)),
+          requestTimeoutMs,
+        ),
     );
   }
 

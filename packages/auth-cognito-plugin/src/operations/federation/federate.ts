@@ -3,6 +3,7 @@ import { validateIdentityId } from '../../model/validate.js';
 import { refusal } from '../../session/guards.js';
 import type { FederateToIdentityPoolResult } from '../../model/types.js';
 import { requireIdentityPool, type PluginRuntime } from '../PluginRuntime.js';
+import { abandonable } from '../abandonable.js';
 
 /**
  * Exchanges a provider token for an identity id and credentials: GetId (unless the app provides the
@@ -16,7 +17,8 @@ export async function federate(
 ): Promise<FederateToIdentityPoolResult> {
   const denied = refusal(runtime.machine.state, 'federate');
   if (denied) throw denied;
-  const { poolId, service } = requireIdentityPool(runtime);
+  const { poolId, service: client } = requireIdentityPool(runtime);
+  const service = abandonable(client, runtime.machine.signal, poolId);
   if (developerProvidedIdentityId !== undefined) {
     validateIdentityId(developerProvidedIdentityId, 'developerProvidedIdentityId', poolId);
   }

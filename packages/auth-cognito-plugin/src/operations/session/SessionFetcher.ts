@@ -75,7 +75,14 @@ export class SessionFetcher {
     const pending = joined ?? this.#enqueue(force, judge);
     const answer = pending.outcome.then((outcome) => this.#session(outcome, force));
     const stillValid = !force && judge(this.machine.state).session !== 'expired';
-    const settled = stillValid ? Promise.race([answer, this.#validAfterDeadline(pending, answer)]) : answer;
+    let settled = answer;
+    if (stillValid) {
+      // The fallback's timer lives exactly as long as the answer is awaited.
+      const done = new AbortController();
+      const fallback = this.#validAfterDeadline(pending, answer, done.signal);
+      fallback.catch(() => undefined);
+      settled = Promise.race([answer, fallback]).finally(() => done.abort());
+    }
     // A local operation abandoned the refresh: ask again, ordered after it.
     return settled.catch((error: unknown) =>
       isAbandonment(error) ? this.fetch(force) : Promise.reject(error),
@@ -110,9 +117,10 @@ export class SessionFetcher {
   async #validAfterDeadline(
     pending: PendingFetch,
     answer: Promise<AWSCognitoAuthSession>,
+    signal: AbortSignal,
   ): Promise<AWSCognitoAuthSession> {
     await pending.started;
-    await delay(this.runtime.requestTimeoutMs);
+    await delay(this.runtime.requestTimeoutMs, signal);
     const state = this.machine.state;
     const now = this.runtime.now();
     if (freshness(state, now, this.runtime.margin).session === 'expired') return answer;

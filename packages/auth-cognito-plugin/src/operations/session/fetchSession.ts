@@ -6,6 +6,7 @@ import type { AuthState } from '../../session/AuthState.js';
 import { toAuthException } from '../../model/toAuthException.js';
 import { validateToken } from '../../model/validate.js';
 import type { PluginRuntime } from '../PluginRuntime.js';
+import { abandonable } from '../abandonable.js';
 
 type Federated = Extract<AuthState, { kind: 'federated' }>;
 type SignedOut = Extract<AuthState, { kind: 'signedOut' }>;
@@ -49,9 +50,12 @@ async function refreshFederated(
   const exchange = async (providerToken: string, isNewToken: boolean): Promise<'refreshed' | 'rejected'> => {
     let answer;
     try {
-      answer = await pool.service.getCredentialsForIdentity(identityId, {
-        [providerName]: providerToken,
-      });
+      answer = await abandonable(pool.service, runtime.machine.signal, pool.poolId).getCredentialsForIdentity(
+        identityId,
+        {
+          [providerName]: providerToken,
+        },
+      );
     } catch (error) {
       if (error instanceof NotAuthorizedException) return 'rejected';
       throw error;
@@ -109,10 +113,25 @@ async function askRefresher(
 async function refreshGuest(runtime: PluginRuntime, { guest }: SignedOut): Promise<SessionFailures> {
   const pool = runtime.identityPool;
   if (!pool) return {};
+  if (pool.allowGuests === false) {
+    // The configuration says the pool has no guest access: no GetId that can only be refused.
+    const refused = new InvalidIdentityPoolConfigurationException(
+      'The identity pool is configured without guest access (AllowUnauthenticatedIdentities: false); there are no credentials while signed out.',
+      'Sign in or federate to get AWS credentials, or enable unauthenticated identities on the pool and in the configuration.',
+    );
+    return { identityId: refused, credentials: refused };
+  }
   let askedId = guest.identityId;
   try {
-    askedId ??= await pool.service.getId(pool.poolId, undefined);
-    const answer = await pool.service.getCredentialsForIdentity(askedId, undefined);
+    askedId ??= await abandonable(pool.service, runtime.machine.signal, pool.poolId).getId(
+      pool.poolId,
+      undefined,
+    );
+    const answer = await abandonable(
+      pool.service,
+      runtime.machine.signal,
+      pool.poolId,
+    ).getCredentialsForIdentity(askedId, undefined);
     await runtime.machine.dispatch({ type: 'guestCredentialsObtained', ...answer });
     return {};
   } catch (error) {
@@ -155,6 +174,8 @@ async function refreshSignedIn(
   if (!userPool) return {};
   let { session } = state;
   let credentialsStale = forceRefresh;
+  // A failed token refresh that still lets the credentials be refreshed (forced, id token still valid).
+  let tokensFailed: { userPoolTokens?: ReturnType<typeof toAuthException> } = {};
   if (forceRefresh || levels.tokens !== 'fresh') {
     try {
       const device = await runtime.devices?.load(session.username);
@@ -180,26 +201,41 @@ async function refreshSignedIn(
         'Refreshing the user-pool tokens failed; the stored session is kept for the next try.',
         error,
       );
-      return { userPoolTokens: toAuthException(error) };
+      const failed = toAuthException(error);
+      if (!forceRefresh) return { userPoolTokens: failed };
+      // BEHAVIOUR 8: a forced refresh asked for new credentials too. With the id token still valid they
+      // are refreshed with it; otherwise their result is the same failure, never the old ones as SUCCESS.
+      if (!runtime.identityPool) return { userPoolTokens: failed };
+      if (session.tokens.expiresAt <= runtime.now()) return { userPoolTokens: failed, credentials: failed };
+      tokensFailed = { userPoolTokens: failed };
     }
     const next = runtime.machine.state;
     if (next.kind !== 'signedIn') return {};
     session = next.session;
-    credentialsStale = true; // a new id token means new credentials
+    credentialsStale = true; // a new id token means new credentials (or a forced refresh of them)
   }
   const pool = runtime.identityPool;
-  if (!pool || (!credentialsStale && levels.credentials === 'fresh')) return {};
+  if (!pool || (!credentialsStale && levels.credentials === 'fresh')) return tokensFailed;
   try {
     const logins = { [userPool.providerName]: session.tokens.idToken };
-    const askedId = session.identityId ?? (await pool.service.getId(pool.poolId, logins));
+    const askedId =
+      session.identityId ??
+      (await abandonable(pool.service, runtime.machine.signal, pool.poolId).getId(pool.poolId, logins));
     // After a merge the service answers the surviving identity id.
-    const answer = await pool.service.getCredentialsForIdentity(askedId, logins);
+    const answer = await abandonable(
+      pool.service,
+      runtime.machine.signal,
+      pool.poolId,
+    ).getCredentialsForIdentity(askedId, logins);
     await runtime.machine.dispatch({ type: 'userPoolCredentialsObtained', ...answer });
-    return {};
+    return tokensFailed;
   } catch (error) {
     if (runtime.machine.signal.aborted) throw error;
     runtime.logger.warn('Getting AWS credentials for the signed-in user failed; the session is kept.', error);
     const failed = toAuthException(error);
-    return session.identityId ? { credentials: failed } : { identityId: failed, credentials: failed };
+    return {
+      ...tokensFailed,
+      ...(session.identityId ? { credentials: failed } : { identityId: failed, credentials: failed }),
+    };
   }
 }
