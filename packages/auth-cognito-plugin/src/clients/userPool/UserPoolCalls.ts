@@ -1,5 +1,14 @@
 import type { UserPoolTokenSet } from '../../model/types.js';
 
+/** What a password sign-in step answers: the tokens, or the next challenge. */
+export type SignInOutcome =
+  | { readonly kind: 'tokens'; readonly tokens: UserPoolTokenSet }
+  | {
+      readonly kind: 'newPasswordRequired';
+      readonly session: string;
+      readonly missingAttributes: readonly string[];
+    };
+
 /** One step of a sign-in as the service answered it: tokens, or the next challenge. */
 export interface AuthStepResponse {
   readonly challengeName?: string;
@@ -92,4 +101,25 @@ export interface UserPoolCalls {
     friendlyDeviceName?: string,
   ): Promise<{ readonly session?: string }>;
   setUserMfaPreference(accessToken: string, sms?: MfaMethodSetting, totp?: MfaMethodSetting): Promise<void>;
+}
+
+/** The Amazon Cognito user-pool calls the plugin makes. Unit tests may pass a fake. */
+export interface UserPoolService {
+  signIn(username: string, password: string, clientClientMetadata?: ClientMetadata): Promise<SignInOutcome>;
+  confirmNewPassword(
+    username: string,
+    newPassword: string,
+    session: string,
+    userAttributes?: Readonly<Record<string, string>>,
+  ): Promise<SignInOutcome>;
+  /** New access and id tokens; the refresh token is kept unless the service rotates it. */
+  refresh(refreshToken: string, username: string): Promise<UserPoolTokenSet>;
+  /** Revokes every token of the user (all devices). */
+  globalSignOut(accessToken: string): Promise<void>;
+  /** Revokes the refresh token and the access tokens issued from it. */
+  revokeToken(refreshToken: string): Promise<void>;
+  /** Deletes the signed-in user from the pool. */
+  deleteUser(accessToken: string): Promise<void>;
+  /** SRP, MFA and custom challenges, sign-up, passwords, attributes, TOTP; without it only USER_PASSWORD_AUTH works. */
+  readonly calls?: UserPoolCalls;
 }

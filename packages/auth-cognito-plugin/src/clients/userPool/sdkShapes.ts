@@ -3,7 +3,7 @@ import type {
   CodeDeliveryDetailsType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { earliestExpiry } from '../../model/jwt.js';
-import type { AuthStepResponse, CodeDelivery, TotpAuthorization } from './UserPoolCalls.js';
+import type { AuthStepResponse, CodeDelivery, SignInOutcome, TotpAuthorization } from './UserPoolCalls.js';
 
 type Metadata = Readonly<Record<string, string>> | undefined;
 
@@ -50,3 +50,45 @@ export function step(out: {
     ...(tokens ? { tokens } : {}),
   };
 }
+
+/** A password sign-in step as the session sees it: the tokens, or a new password to set. */
+export function signInOutcome(out: {
+  AuthenticationResult?: AuthenticationResultType;
+  ChallengeName?: string;
+  Session?: string;
+  ChallengeParameters?: Record<string, string>;
+}): SignInOutcome {
+  if (out.ChallengeName === 'NEW_PASSWORD_REQUIRED' && out.Session) {
+    let missing: string[] = [];
+    try {
+      const parsed: unknown = JSON.parse(out.ChallengeParameters?.requiredAttributes ?? '[]');
+      if (Array.isArray(parsed)) missing = parsed.map((a) => String(a).replace(/^userAttributes\./, ''));
+    } catch {
+      // no attribute list: nothing is missing
+    }
+    return { kind: 'newPasswordRequired', session: out.Session, missingAttributes: missing };
+  }
+  if (out.ChallengeName)
+    throw new Error(`The user pool asked for an unsupported challenge: ${out.ChallengeName}`);
+  const result = out.AuthenticationResult;
+  const refreshToken = result?.RefreshToken;
+  if (!result?.AccessToken || !result.IdToken || !refreshToken)
+    throw new Error('The user pool answered without tokens');
+  return {
+    kind: 'tokens',
+    tokens: {
+      accessToken: result.AccessToken,
+      idToken: result.IdToken,
+      refreshToken,
+      expiresAt: earliestExpiry(result.AccessToken, result.IdToken),
+    },
+  };
+}
+
+/** Name/value pairs of user attributes. */
+export const nameValues = (attributes: Readonly<Record<string, string>>) =>
+  Object.entries(attributes).map(([Name, Value]) => ({ Name, Value }));
+
+/** Where a code was sent, when the answer says. */
+export const deliveredTo = (out: { CodeDeliveryDetails?: Parameters<typeof delivery>[0] }) =>
+  out.CodeDeliveryDetails ? delivery(out.CodeDeliveryDetails) : undefined;
