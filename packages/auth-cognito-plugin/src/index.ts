@@ -25,7 +25,7 @@ export type {
   AwsIdentityProperties,
   FromAmplifyAuthOptions,
 } from './fromAmplifyAuth.js';
-export type { AWSCognitoUserPoolMethods } from './api/userPoolMethods.js';
+export type { AWSCognitoUserPoolMethods } from './facade/userPoolMethods.js';
 export type { MFAPreference, UserMFAPreference } from './operations/userPool/mfaPreference.js';
 export {
   CodeMismatchException,
@@ -40,4 +40,4 @@ export {
 export { LoopbackWebUIBrowser } from './hostedUi/LoopbackWebUIBrowser.js';
 export type { LoopbackWebUIBrowserOptions } from './hostedUi/LoopbackWebUIBrowser.js';
 export type { WebUIBrowser, SignInWithWebUIOptions } from './hostedUi/WebUIBrowser.js';
-export type { AWSCognitoHostedUiMethods } from './api/hostedUiMethods.js';
+export type { AWSCognitoHostedUiMethods } from './facade/hostedUiMethods.js';

@@ -1,9 +1,9 @@
 // The plugin's transport seams, for its own tests and for custom transports: NOT public API. Anything here
 // may change in any release; the public API is the package's main entry (`index.ts`).
 import { AWSCognitoAuthPlugin } from './AWSCognitoAuthPlugin.js';
-import type { InternalPluginOptions } from './api/internalOptions.js';
+import type { InternalPluginOptions } from './runtime/internalOptions.js';
 
-export type { InternalPluginOptions } from './api/internalOptions.js';
+export type { InternalPluginOptions } from './runtime/internalOptions.js';
 export type {
   IdentityPoolCredentials,
   IdentityPoolService,

@@ -1,4 +1,4 @@
-// The user-pool operations in one lazily imported module: apps that only federate never download them.
+// The user-pool operations, re-exported by the user-pool side of the runtime (`runtime/userPool.ts`).
 export { autoSignIn } from './autoSignIn.js';
 export { confirmResetPassword } from './confirmResetPassword.js';
 export { confirmSignInStep } from './confirmSignInStep.js';
@@ -15,3 +15,5 @@ export { startSignIn } from './startSignIn.js';
 export { updatePassword } from './updatePassword.js';
 export { updateUserAttributes } from './updateUserAttributes.js';
 export { verifyTOTPSetup } from './verifyTOTPSetup.js';
+export { deleteUser } from './deleteUser.js';
+export { getCurrentUser } from './getCurrentUser.js';

@@ -38,18 +38,11 @@ export interface Prepared<T> {
   after?(result: T, configured: ConfiguredPlugin): Promise<T>;
 }
 
-/** Queues an operation behind every operation called before it (`invoke.ts`). */
+/** Queues an operation behind every operation called before it (`perform.ts`). */
 export type Perform = <T>(configured: ConfiguredPlugin, method: string, operation: Prepared<T>) => Promise<T>;
 
-/** The user-pool and hosted-UI code (`api/userPoolApi.ts`), loaded apart from the runtime. */
+/** The user-pool and hosted-UI side (`userPool.ts`), loaded apart from the runtime. */
 export interface UserPoolApi {
-  invokeUserPool(
-    method: string,
-    positional: readonly unknown[],
-    options: unknown,
-    runtime: () => ConfiguredPlugin,
-    perform: Perform,
-  ): Promise<unknown> | undefined;
   sdkUserPoolService(config: CognitoUserPoolConfig, requestTimeoutMs: number): SdkUserPoolService;
   hostedUiRuntime(
     config: HostedUiConfig,

@@ -1,0 +1,20 @@
+import type { CognitoUserPoolConfig, KeyValueStorage } from '@plugboard/core';
+import { SdkUserPoolService } from '../clients/userPool/UserPoolService.js';
+import { HostedUiRuntime } from '../hostedUi/HostedUiRuntime.js';
+import type { HostedUiConfig } from '../hostedUi/hostedUiConfig.js';
+
+// The user-pool and hosted-UI side of the plugin, the second (and last) dynamic import of `load.ts`,
+// loaded by their methods (and with the runtime when the configuration has a user pool): apps that only
+// federate never download it. The facade's method table calls these functions.
+
+export * from '../operations/userPool/userPoolOperations.js';
+export { completeSignInWithWebUIAt, endHostedUiSession, signInThroughBrowser } from './hostedUi.js';
+export { completeHostedUiAnswerInPage } from './completeHostedUiAnswerInPage.js';
+
+/** The AWS SDK user-pool service of a configuration. */
+export const sdkUserPoolService = (config: CognitoUserPoolConfig, requestTimeoutMs: number) =>
+  new SdkUserPoolService(config, requestTimeoutMs);
+
+/** The hosted UI of a configuration. */
+export const hostedUiRuntime = (config: HostedUiConfig, storage: KeyValueStorage, requestTimeoutMs: number) =>
+  new HostedUiRuntime(config, storage, requestTimeoutMs);
