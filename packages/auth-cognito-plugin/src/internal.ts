@@ -9,7 +9,7 @@ export type {
   IdentityPoolService,
   Logins,
 } from './clients/identityPool/IdentityPoolService.js';
-export type { UserPoolService, SignInOutcome } from './clients/userPool/UserPoolService.js';
+export type { UserPoolService, SignInOutcome } from './clients/userPool/UserPoolCalls.js';
 export type {
   UserPoolCalls,
   AuthStepResponse,

@@ -10,6 +10,8 @@ import type {
 } from '@plugboard/core';
 import type { MFAPreference, UserMFAPreference } from '../operations/userPool/mfaPreference.js';
 import type { AuthErrorCallback } from '../types.js';
+import type { UserPoolMethodName } from '../runtime/userPoolMethods.js';
+import { pool, type Method } from './method.js';
 
 /**
  * The user-pool methods of `AWSCognitoAuthPlugin` beyond sign-in: sign-up, passwords, attributes,
@@ -132,3 +134,28 @@ export interface AWSCognitoUserPoolMethods {
   fetchMFAPreference(): Promise<UserMFAPreference>;
   fetchMFAPreference(onSuccess: (result: UserMFAPreference) => void, onError: AuthErrorCallback): void;
 }
+
+/**
+ * The rows of these methods in the one method table (`methods.ts`): the arity. Their argument checks and
+ * operations are the user-pool side's (`runtime/userPoolMethods.ts`, loaded on first use), checked there
+ * before any request.
+ */
+export const USER_POOL_METHODS = {
+  signUp: pool(2),
+  confirmSignUp: pool(2),
+  resendSignUpCode: pool(1),
+  autoSignIn: pool(0),
+  resetPassword: pool(1),
+  confirmResetPassword: pool(3),
+  updatePassword: pool(2),
+  fetchUserAttributes: pool(0),
+  updateUserAttributes: pool(1),
+  confirmUserAttribute: pool(2),
+  resendUserAttributeConfirmationCode: pool(1),
+  setUpTOTP: pool(0),
+  verifyTOTPSetup: pool(1),
+  updateMFAPreference: pool(2),
+  fetchMFAPreference: pool(0),
+} satisfies Record<keyof AWSCognitoUserPoolMethods, Method> &
+  // a signature whose method has no check and operation on the user-pool side does not compile
+  Record<Exclude<keyof AWSCognitoUserPoolMethods, UserPoolMethodName>, never>;

@@ -7,7 +7,7 @@ import type { HostedUiConfig } from '../hostedUi/hostedUiConfig.js';
 // loaded by their methods (and with the runtime when the configuration has a user pool): apps that only
 // federate never download it. The facade's method table calls these functions.
 
-export * from '../operations/userPool/userPoolOperations.js';
+export { runUserPool } from './userPoolMethods.js';
 export { completeSignInWithWebUIAt, endHostedUiSession, signInThroughBrowser } from './hostedUi.js';
 export { completeHostedUiAnswerInPage } from './completeHostedUiAnswerInPage.js';
 
@@ -18,3 +18,8 @@ export const sdkUserPoolService = (config: CognitoUserPoolConfig, requestTimeout
 /** The hosted UI of a configuration. */
 export const hostedUiRuntime = (config: HostedUiConfig, storage: KeyValueStorage, requestTimeoutMs: number) =>
   new HostedUiRuntime(config, storage, requestTimeoutMs);
+
+// The runtime is always loaded before this side. Importing it here keeps every module both sides use in
+// the runtime's chunk of a split bundle, instead of splitting them out into more small chunks that a
+// federation would fetch too.
+export { perform as runtimePerform } from './runtime.js';

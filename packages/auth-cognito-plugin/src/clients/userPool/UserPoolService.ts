@@ -11,12 +11,8 @@ import type {
   MfaMethodSetting,
   SignInOutcome,
   TotpAuthorization,
-  UserPoolCalls,
-  UserPoolService,
-} from './UserPoolCalls.js';
+} from './sdkShapes.js';
 import { mapUserPoolError } from './userPoolErrors.js';
-
-export type { SignInOutcome, UserPoolService } from './UserPoolCalls.js';
 
 type SdkModule = typeof import('@aws-sdk/client-cognito-identity-provider');
 type Loaded = { sdk: SdkModule; client: CognitoIdentityProviderClient };
@@ -24,12 +20,13 @@ type Attributes = Readonly<Record<string, string>>;
 
 /**
  * The one wrapper of the user-pool API over the AWS SDK (loaded on first use): every call goes through
- * one error mapping (`mapUserPoolError`) and one secret hash. It is its own {@link UserPoolCalls}.
+ * one error mapping (`mapUserPoolError`) and one secret hash. It is its own `UserPoolCalls`.
  */
-export class SdkUserPoolService implements UserPoolService, UserPoolCalls {
+export class SdkUserPoolService {
   readonly #client: LazySdkClient<SdkModule, CognitoIdentityProviderClient>;
   readonly #refresh: RefreshMemory = { getTokensUnsupported: false };
-  readonly calls: UserPoolCalls = this;
+  /** The calls beyond the session's own: this wrapper itself. */
+  readonly calls = this;
 
   constructor(
     private readonly config: CognitoUserPoolConfig,

@@ -3,7 +3,51 @@ import type {
   CodeDeliveryDetailsType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { earliestExpiry } from '../../model/jwt.js';
-import type { AuthStepResponse, CodeDelivery, SignInOutcome, TotpAuthorization } from './UserPoolCalls.js';
+import type { UserPoolTokenSet } from '../../model/types.js';
+
+/** What a password sign-in step answers: the tokens, or the next challenge. */
+export type SignInOutcome =
+  | { readonly kind: 'tokens'; readonly tokens: UserPoolTokenSet }
+  | {
+      readonly kind: 'newPasswordRequired';
+      readonly session: string;
+      readonly missingAttributes: readonly string[];
+    };
+
+/** One step of a sign-in as the service answered it: tokens, or the next challenge. */
+export interface AuthStepResponse {
+  readonly challengeName?: string;
+  readonly challengeParameters: Readonly<Record<string, string>>;
+  readonly session?: string;
+  readonly tokens?: UserPoolTokenSet;
+}
+
+/** Where the service sent a code (CodeDeliveryDetails), as it answered. */
+export interface CodeDelivery {
+  readonly destination?: string;
+  readonly deliveryMedium?: string;
+  readonly attributeName?: string;
+}
+
+/** What GetUser answers. */
+export interface UserPoolUser {
+  readonly username: string;
+  readonly attributes: readonly { readonly name: string; readonly value: string }[];
+  readonly mfaSettings: readonly string[];
+  readonly preferredMfa?: string;
+}
+
+/** An MFA method's setting for SetUserMFAPreference. */
+export interface MfaMethodSetting {
+  readonly enabled: boolean;
+  readonly preferred: boolean;
+}
+
+/** A TOTP association is made either for a signed-in user or during sign-in (MFA_SETUP). */
+export type TotpAuthorization = { readonly accessToken: string } | { readonly session: string };
+
+/** Client metadata for Lambda triggers. */
+export type ClientMetadata = Readonly<Record<string, string>> | undefined;
 
 type Metadata = Readonly<Record<string, string>> | undefined;
 
