@@ -106,7 +106,7 @@ if (found.length > 0) {
 }
 
 // Layers: each package lists its layers from the top down; an import may stay in its layer or point down,
-// never up. An entry is a folder (`api/`), a file (`model.ts`) or `*` (every file no other entry names),
+// never up. An entry is a folder (`facade/`), a file (`model.ts`) or `*` (every file no other entry names),
 // relative to the package's src/; a file belongs to the layer of its longest matching entry.
 const LAYERS = {
   'auth-cognito-plugin': [
@@ -114,8 +114,10 @@ const LAYERS = {
     ['index.ts', 'internal.ts'],
     ['fromAmplifyAuth.ts', 'events.ts'],
     ['AWSCognitoAuthPlugin.ts'],
-    // the facade and the building of the runtime
-    ['api/', 'types.ts'],
+    // the facade: callback style, the one method table, argument checks
+    ['facade/'],
+    // the runtime: the one load boundary, building the runtime, options and configuration
+    ['runtime/', 'types.ts'],
     ['operations/'],
     ['hostedUi/'],
     // the session: AuthState, transition, AuthMachine, SerialQueue, guards, store, freshness policy

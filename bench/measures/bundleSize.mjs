@@ -17,12 +17,11 @@ import { row } from '../lib/row.mjs';
 const OFF_FEDERATION_PATH = [
   '/node_modules/@aws-sdk/client-cognito-identity/',
   '/node_modules/@aws-sdk/client-cognito-identity-provider/',
-  '/auth-cognito-plugin/dist/esm/api/userPoolApi.js',
-  '/auth-cognito-plugin/dist/esm/api/sdkIdentityPoolEntry.js',
+  '/auth-cognito-plugin/dist/esm/runtime/userPool.js',
+  '/auth-cognito-plugin/dist/esm/clients/identityPool/SdkIdentityPoolService.js',
   '/auth-cognito-plugin/dist/esm/operations/userPool/',
-  '/auth-cognito-plugin/dist/esm/cognito/userPool/',
-  '/auth-cognito-plugin/dist/esm/operations/signInWithWebUI.js',
-  '/auth-cognito-plugin/dist/esm/operations/signOutWebUI.js',
+  '/auth-cognito-plugin/dist/esm/clients/userPool/',
+  '/auth-cognito-plugin/dist/esm/operations/hostedUi/',
   '/auth-cognito-plugin/dist/esm/hostedUi/',
 ];
 

@@ -10,24 +10,24 @@ import {
   type KeyValueStorage,
   type PluginContext,
 } from '@plugboard/core';
-import { brandClass, freezePluginConfiguration } from '@plugboard/core/internals';
-import { splitCallbacks } from './api/callbacks.js';
-import { escapeHatchOf } from './api/escapeHatchOf.js';
-import type { AWSCognitoHostedUiMethods } from './api/hostedUiMethods.js';
-import { installLazyMethods, needsUserPoolCode } from './api/installLazyMethods.js';
-import { loadInOrder, loadSdkIdentityPool } from './api/loadRuntimeModule.js';
+import { brandClass } from '@plugboard/core/internals';
+import { respond, splitCallbacks } from './facade/callbacks.js';
+import { escapeHatchOf } from './facade/escapeHatchOf.js';
+import type { AWSCognitoHostedUiMethods } from './facade/hostedUiMethods.js';
+import { METHODS, positionalCount, type Method, type MethodName } from './facade/methods.js';
 import type {
   AuthErrorCallback as OnError,
   AWSCognitoAuthPluginOptions,
   ConfirmSignInOptions,
   EscapeHatch,
   FederateToIdentityPoolOptionsInput as FederateOptionsArg,
-} from './api/options.js';
-import type { InternalPluginOptions } from './api/internalOptions.js';
-import { defaultStorage, readConfig, validateConstructorOptions } from './api/pluginConfig.js';
-import { respond } from './api/respond.js';
-import { RuntimeSlot, runtimeOf } from './api/RuntimeSlot.js';
-import type { AWSCognitoUserPoolMethods } from './api/userPoolMethods.js';
+} from './runtime/options.js';
+import type { AWSCognitoUserPoolMethods } from './facade/userPoolMethods.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './clients/deadline.js';
+import type { InternalPluginOptions } from './runtime/internalOptions.js';
+import { loadInOrder } from './runtime/load.js';
+import { defaultStorage, readConfig, validateConstructorOptions } from './runtime/pluginConfig.js';
+import { RuntimeSlot, runtimeOf } from './runtime/RuntimeSlot.js';
 import type { AuthProvider } from './model/AuthProvider.js';
 import type { AWSCognitoAuthSession, FederateToIdentityPoolResult } from './model/types.js';
 import type { SessionForSdk } from './operations/session/SessionFetcher.js';
@@ -50,10 +50,18 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
 
   static {
     fetchForSdk = (plugin, forceRefresh) =>
-      plugin.#invoke('fetchForSdk', [forceRefresh], []) as Promise<SessionForSdk>;
-    installLazyMethods(this.prototype, (plugin, method, positional, rest) =>
-      plugin.#invoke(method, positional, rest),
-    );
+      plugin.#call<SessionForSdk>('fetchForSdk', [forceRefresh]) as Promise<SessionForSdk>;
+    // The methods of the table the class does not spell out (user pool, hosted UI): same path.
+    for (const name of Object.keys(METHODS) as MethodName[]) {
+      if (name === 'fetchForSdk' || Object.hasOwn(this.prototype, name)) continue;
+      Object.defineProperty(this.prototype, name, {
+        configurable: true,
+        writable: true,
+        value(this: AWSCognitoAuthPlugin, ...args: unknown[]): unknown {
+          return this.#call(name, args);
+        },
+      });
+    }
   }
 
   readonly #options: InternalPluginOptions;
@@ -86,16 +94,17 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
   configure(pluginConfig: unknown, context: PluginContext): void {
     // The configuration is checked at once; the runtime (and the restore of the stored session) follows
     // the load of its code.
-    // One snapshot first (own properties only, null prototypes, absurd shapes refused, deep-frozen): the
-    // checks and the runtime read the same copy, never the caller's object or a polluted prototype.
-    const section = freezePluginConfiguration(pluginConfig, 'auth.plugins.awsCognitoAuthPlugin');
-    const setup = readConfig(section, this.#options);
+    // readConfig takes one snapshot first (core's freezePluginConfiguration): the checks and the runtime
+    // read the same copy, never the caller's object or a polluted prototype.
+    const setup = readConfig(pluginConfig, this.#options);
     this.#storage ??= this.#options.storage ?? defaultStorage(context.logger);
     const options = { ...this.#options, storage: this.#storage };
     this.#slot = new RuntimeSlot(
-      (module, userPool) => module.createRuntime(options, setup, context, userPool, loadSdkIdentityPool),
+      ({ runtime, userPool }) =>
+        runtime.createRuntime(options, setup, context, userPool, runtime.loadSdkIdentityPool),
       context.logger,
       !!(setup.config.CognitoUserPool?.Default ?? setup.oauth),
+      this.#loadMs(),
     );
   }
 
@@ -116,7 +125,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
    * plugin's identity-pool calls go through that `CognitoIdentityClient` (so middleware added to it applies).
    */
   async loadEscapeHatch(): Promise<EscapeHatch> {
-    await this.#invoke('loadEscapeHatch', [], []);
+    await this.#call('loadEscapeHatch', []);
     return this.getEscapeHatch();
   }
 
@@ -144,14 +153,14 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     provider: AuthProvider,
     ...rest: unknown[]
   ): Promise<FederateToIdentityPoolResult> | void {
-    return this.#invoke('federateToIdentityPool', [token, provider], rest);
+    return this.#call('federateToIdentityPool', [token, provider, ...rest]);
   }
 
   /** Forgets the federated session (locally; no network call). */
   clearFederationToIdentityPool(): Promise<void>;
   clearFederationToIdentityPool(onSuccess: () => void, onError: OnError): void;
   clearFederationToIdentityPool(...callbacks: unknown[]): Promise<void> | void {
-    return this.#invoke('clearFederationToIdentityPool', [], callbacks);
+    return this.#call('clearFederationToIdentityPool', [...callbacks]);
   }
 
   /** The current session: identity id and AWS credentials (refreshed when near expiry), user-pool data. */
@@ -163,7 +172,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     onError: OnError,
   ): void;
   fetchAuthSession(...args: unknown[]): Promise<AWSCognitoAuthSession> | void {
-    return this.#invoke('fetchAuthSession', [], args);
+    return this.#call('fetchAuthSession', [...args]);
   }
 
   /** Signs in with the user pool: SRP by default (`authFlowType` picks another flow); challenges come back in `nextStep`. */
@@ -182,7 +191,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     onError: OnError,
   ): void;
   signIn(username: string, password?: string, ...rest: unknown[]): Promise<AuthSignInResult> | void {
-    return this.#invoke('signIn', [username, password], rest);
+    return this.#call('signIn', [username, password, ...rest]);
   }
 
   /** Answers the challenge in `nextStep`: an MFA or TOTP code, 'SMS' | 'TOTP', a new password or a custom answer. */
@@ -199,7 +208,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     onError: OnError,
   ): void;
   confirmSignIn(challengeResponse: string, ...rest: unknown[]): Promise<AuthSignInResult> | void {
-    return this.#invoke('confirmSignIn', [challengeResponse], rest);
+    return this.#call('confirmSignIn', [challengeResponse, ...rest]);
   }
 
   /** Signs out of the user pool; `{ globalSignOut: true }` also revokes the tokens at the service. */
@@ -211,42 +220,45 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     onError: OnError,
   ): void;
   signOut(...args: unknown[]): Promise<AuthSignOutResult> | void {
-    return this.#invoke('signOut', [], args);
+    return this.#call('signOut', [...args]);
   }
 
   /** Deletes the signed-in user from the user pool, signs out locally and publishes USER_DELETED. */
   deleteUser(): Promise<void>;
   deleteUser(onSuccess: () => void, onError: OnError): void;
   deleteUser(...callbacks: unknown[]): Promise<void> | void {
-    return this.#invoke('deleteUser', [], callbacks);
+    return this.#call('deleteUser', [...callbacks]);
   }
 
   /** The signed-in user-pool user: `{ username, userId }`, or SignedOutException. */
   getCurrentUser(): Promise<AuthUser>;
   getCurrentUser(onSuccess: (user: AuthUser) => void, onError: OnError): void;
   getCurrentUser(...callbacks: unknown[]): Promise<AuthUser> | void {
-    return this.#invoke('getCurrentUser', [], callbacks);
+    return this.#call('getCurrentUser', [...callbacks]);
   }
 
   /**
-   * Runs a method in the caller's style once the plugin's code has loaded: the lazy side validates the
-   * arguments (before any request) and queues the operation. Every call waits for the same load, so calls
-   * reach the queue in the order they were made; each keeps the configuration current when it was made.
+   * Runs a method of the table in the caller's style: splits the arguments by the method's arity, checks
+   * them (before any load or request), then waits for the code. Every call waits for the same load, so
+   * calls reach the queue in the order they were made; each keeps the configuration current when it was
+   * made. The load is bounded by the request deadline.
    */
-  #invoke<T>(method: string, positional: readonly unknown[], rest: readonly unknown[]): Promise<T> | void {
-    const [options, onSuccess, onError] = splitCallbacks(rest);
+  #call<T>(name: MethodName, all: readonly unknown[]): Promise<T> | void {
+    const { arity: rule, userPool, check } = METHODS[name] as Method;
+    const arity = positionalCount(rule, all);
+    const positional = arity === null ? all.slice(0, 1) : all.slice(0, arity);
+    const [options, onSuccess, onError] = splitCallbacks(arity === null ? [] : all.slice(arity));
     const slot = this.#slot;
     const work = async (): Promise<T> => {
-      const [module, userPool] = await loadInOrder(needsUserPoolCode(method) || !!slot?.needsUserPool);
-      return module.invoke(
-        method,
-        positional,
-        options,
-        runtimeOf(slot, module, userPool),
-        userPool,
-      ) as Promise<T>;
+      const run = check(positional, options);
+      const code = await loadInOrder(userPool || !!slot?.needsUserPool, this.#loadMs());
+      return run(code, runtimeOf(slot, code), name) as Promise<T>;
     };
-    return respond(work, onSuccess, onError, method, this.#logger());
+    return respond(work, onSuccess, onError, name, this.#logger());
+  }
+
+  #loadMs(): number {
+    return this.#options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   }
 
   #logger() {
@@ -262,7 +274,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
 }
 brandClass(AWSCognitoAuthPlugin, 'AWSCognitoAuthPlugin');
 
-// The user-pool and hosted-UI methods are declared in api/ and installed on the prototype above.
+// The user-pool and hosted-UI methods are declared in facade/ and installed from its table above.
 /** The plugin's user-pool and hosted-UI methods (see {@link AWSCognitoUserPoolMethods}, {@link AWSCognitoHostedUiMethods}). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface AWSCognitoAuthPlugin extends AWSCognitoUserPoolMethods, AWSCognitoHostedUiMethods {}

@@ -25,12 +25,12 @@ export type {
   AwsIdentityProperties,
   FromAmplifyAuthOptions,
 } from './fromAmplifyAuth.js';
-export type { AWSCognitoUserPoolMethods } from './api/userPoolMethods.js';
+export type { AWSCognitoUserPoolMethods } from './facade/userPoolMethods.js';
 export type {
   AWSCognitoPasswordlessMethods,
   ListWebAuthnCredentialsInput,
   UpdateMFAPreferenceInput,
-} from './api/passwordlessMethods.js';
+} from './facade/passwordlessMethods.js';
 export type { ListWebAuthnCredentialsResult } from './operations/userPool/passwordless/passkeys.js';
 export type { WebAuthnCredentialDescription } from './clients/userPool/webAuthnCalls.js';
 export type { MFAPreference, UserMFAPreference } from './operations/userPool/mfaPreference.js';
@@ -49,7 +49,7 @@ export {
 export { LoopbackWebUIBrowser } from './hostedUi/LoopbackWebUIBrowser.js';
 export type { LoopbackWebUIBrowserOptions } from './hostedUi/LoopbackWebUIBrowser.js';
 export type { WebUIBrowser, SignInWithWebUIOptions } from './hostedUi/WebUIBrowser.js';
-export type { AWSCognitoHostedUiMethods } from './api/hostedUiMethods.js';
+export type { AWSCognitoHostedUiMethods } from './facade/hostedUiMethods.js';
 // Server side: a session storage over a request's cookies (issue 24's cookie adapter).
 export { createCookieStorage } from './server/createCookieStorage.js';
 export type { CookieJar, CookieStorageOptions } from './server/createCookieStorage.js';

@@ -1,15 +1,15 @@
 // The plugin's transport seams, for its own tests and for custom transports: NOT public API. Anything here
 // may change in any release; the public API is the package's main entry (`index.ts`).
 import { AWSCognitoAuthPlugin } from './AWSCognitoAuthPlugin.js';
-import type { InternalPluginOptions } from './api/internalOptions.js';
+import type { InternalPluginOptions } from './runtime/internalOptions.js';
 
-export type { InternalPluginOptions } from './api/internalOptions.js';
+export type { InternalPluginOptions } from './runtime/internalOptions.js';
 export type {
   IdentityPoolCredentials,
   IdentityPoolService,
   Logins,
 } from './clients/identityPool/IdentityPoolService.js';
-export type { UserPoolService, SignInOutcome } from './clients/userPool/UserPoolService.js';
+export type { UserPoolService, SignInOutcome } from './clients/userPool/UserPoolCalls.js';
 export type {
   UserPoolCalls,
   AuthStepResponse,

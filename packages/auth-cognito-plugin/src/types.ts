@@ -1,3 +1,3 @@
-// The plugin's public types, gathered: data types from `model/types.ts`, options and callbacks from `api/`.
+// The plugin's public types, gathered: data types from `model/types.ts`, options and callbacks from `runtime/options.ts`.
 export type * from './model/types.js';
-export type * from './api/options.js';
+export type * from './runtime/options.js';

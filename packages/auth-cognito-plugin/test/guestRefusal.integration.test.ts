@@ -12,13 +12,16 @@ import {
 } from '../src';
 import { PROVIDERS, remember, startHarness, type Harness } from './support/harness';
 
-function configFor(poolId: string, endpoint: string): AmplifyConfiguration {
+function configFor(poolId: string, endpoint: string, guests?: false): AmplifyConfiguration {
+  const guestSetting = guests === false ? { AllowUnauthenticatedIdentities: false } : {};
   return {
     auth: {
       plugins: {
         awsCognitoAuthPlugin: {
           CredentialsProvider: {
-            CognitoIdentity: { Default: { PoolId: poolId, Region: 'us-east-1', Endpoint: endpoint } },
+            CognitoIdentity: {
+              Default: { PoolId: poolId, Region: 'us-east-1', Endpoint: endpoint, ...guestSetting },
+            },
           },
         },
       },
@@ -97,5 +100,28 @@ describe('guest access refused by the pool configuration (InvalidIdentityPoolCon
     expect(errorOf(guest.awsCredentialsResult)).toBeInstanceOf(InvalidIdentityPoolConfigurationException);
     expect(h.calls('GetId', cleared)).toBe(1);
     expect(h.calls('GetCredentialsForIdentity', cleared)).toBe(1);
+  });
+
+  it('a configuration without guest access (AllowUnauthenticatedIdentities: false) answers without a request', async () => {
+    const poolId = await h.emulator.createIdentityPool({
+      allowUnauthenticatedIdentities: false,
+      supportedLoginProviders: PROVIDERS,
+    });
+    const noGuests = await h.restart(undefined, configFor(poolId, h.emulator.endpoint, false));
+    const start = h.emulator.requests().length;
+    const session = await noGuests.fetchAuthSession();
+    expect(session.isSignedIn).toBe(false);
+    expect(errorOf(session.identityIdResult)).toBeInstanceOf(InvalidIdentityPoolConfigurationException);
+    expect(errorOf(session.awsCredentialsResult)).toBeInstanceOf(InvalidIdentityPoolConfigurationException);
+    expect((errorOf(session.awsCredentialsResult) as Error).message).toMatch(
+      /AllowUnauthenticatedIdentities/,
+    );
+    expect(h.emulator.requests()).toHaveLength(start);
+    // Federation still works: the setting concerns signed-out sessions only.
+    const result = remember(await noGuests.federateToIdentityPool(await h.token(), AuthProvider.facebook()));
+    expect((await noGuests.fetchAuthSession()).awsCredentialsResult).toEqual({
+      type: 'SUCCESS',
+      value: result.credentials,
+    });
   });
 });

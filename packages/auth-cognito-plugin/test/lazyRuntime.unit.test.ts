@@ -1,6 +1,7 @@
 // The plugin's runtime loads on first use (a dynamic import). These tests load the plugin in a fresh
 // module registry, so the runtime is still loading when the first calls are made, and make the load fail
 // as a script chunk that did not arrive would.
+import type * as Load from '../src/runtime/load';
 import { withIsolatedPlugin, FAKE_IDENTITY as IDENTITY, type IsolatedPlugin } from './support/isolatedPlugin';
 
 const POOL_A = 'us-east-1:00000000-0000-4000-8000-00000000000a';
@@ -8,7 +9,7 @@ const POOL_B = 'us-east-1:00000000-0000-4000-8000-00000000000b';
 
 /** The plugin from a fresh module registry; the first `failLoads` loads of its runtime fail. */
 const withPlugin = (calls: string[], failLoads: number, body: (loaded: IsolatedPlugin) => Promise<void>) =>
-  withIsolatedPlugin(calls, { lazyModule: 'api/runtimeModule', failLoads }, body);
+  withIsolatedPlugin(calls, { lazyModule: 'runtime/runtime', failLoads }, body);
 
 const section = (poolId: string) => ({
   CredentialsProvider: { CognitoIdentity: { Default: { PoolId: poolId, Region: 'us-east-1' } } },
@@ -102,6 +103,36 @@ describe('the lazily loaded runtime', () => {
         `GetId ${POOL_A} accounts.google.com`,
         `GetId ${POOL_B} graph.facebook.com`,
       ]);
+    });
+  });
+
+  // Issue 22, class 1: a code chunk that never arrives must not hang a federation, nor a local operation.
+  it('ends a federation and clearFederationToIdentityPool when the code never arrives (within the deadline); reset completes; the next call loads again', async () => {
+    const calls: string[] = [];
+    const options = { lazyModule: 'runtime/runtime', failLoads: 0, pluginOptions: { requestTimeoutMs: 200 } };
+    await withIsolatedPlugin(calls, options, async ({ plugin, core, auth, context }) => {
+      const load = require('../src/runtime/load') as typeof Load;
+      const arrives = load.codeImports.runtime;
+      load.codeImports.runtime = () => new Promise<never>(() => undefined);
+      plugin.configure(section(POOL_A), context());
+      const federation = plugin.federateToIdentityPool('token', auth.AuthProvider.google());
+      const cleared = plugin.clearFederationToIdentityPool();
+      await expect(federation).rejects.toBeInstanceOf(core.NetworkException);
+      await expect(cleared).rejects.toBeInstanceOf(core.NetworkException);
+      await expect(cleared).rejects.toMatchObject({
+        recoverySuggestion: expect.stringMatching(/repeat the call/i),
+      });
+      await plugin.reset();
+      expect(calls).toEqual([]);
+
+      load.codeImports.runtime = arrives;
+      plugin.configure(section(POOL_A), context());
+      await expect(plugin.federateToIdentityPool('token', auth.AuthProvider.google())).resolves.toMatchObject(
+        {
+          identityId: IDENTITY,
+        },
+      );
+      await expect(plugin.clearFederationToIdentityPool()).resolves.toBeUndefined();
     });
   });
 

@@ -10,7 +10,7 @@ const POOL = 'us-east-1:00000000-0000-4000-8000-00000000000a';
 const withPlugin = (calls: string[], failLoads: number, body: (loaded: IsolatedPlugin) => Promise<void>) =>
   withIsolatedPlugin(
     calls,
-    { lazyModule: 'api/userPoolApi', failLoads, loadLine: 'load user-pool code' },
+    { lazyModule: 'runtime/userPool', failLoads, loadLine: 'load user-pool code' },
     body,
   );
 

@@ -11,7 +11,7 @@ import {
 import { createPluginContext } from '@plugboard/core/internals';
 import { AuthProvider, AWSCognitoAuthPlugin, type AWSTemporaryCredentials } from '../src';
 import { type IdentityPoolService, pluginWithTransports } from '../src/internal';
-import { readConfig } from '../src/api/pluginConfig';
+import { readConfig } from '../src/runtime/pluginConfig';
 import { makeCredentials } from '../src/model/credentials';
 import { recordWritten } from './support/secrets';
 

@@ -51,19 +51,25 @@ export function delay(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/** The user-pool service's properties that hold more calls (see `UserPoolService`). */
+const GROUPS = new Set<PropertyKey>(['calls', 'devices', 'webAuthn']);
+
 /**
  * `service` with every method that returns a promise bounded by `ms`: whatever the transport does (an
  * SDK client, or a custom service passed as an option), a call ends within the deadline, with a
  * `NetworkException` when it runs out.
  */
 export function withDeadlines<S extends object>(service: S, ms: number, label: string): S {
-  let calls: object | undefined;
+  const groups = new Map<PropertyKey, object>();
   return new Proxy(service, {
     get(target, key) {
       const value: unknown = Reflect.get(target, key, target);
-      // The user-pool service's `calls` (SRP, sign-up, reset, attributes...) share the same call deadline.
-      if (key === 'calls' && typeof value === 'object' && value !== null)
-        return (calls ??= withDeadlines(value, ms, label));
+      // The user-pool service's groups of calls (SRP, sign-up, reset, attributes...; devices; passkeys)
+      // share the same call deadline.
+      if (GROUPS.has(key) && typeof value === 'object' && value !== null) {
+        if (!groups.has(key)) groups.set(key, withDeadlines(value, ms, label));
+        return groups.get(key);
+      }
       if (typeof value !== 'function') return value;
       return (...args: unknown[]): unknown => {
         const result: unknown = Reflect.apply(value, target, args);

@@ -1,4 +1,4 @@
-// The user-pool exceptions apps can catch by class. Kept apart from their mapping (`userPoolErrors.ts`)
+// The user-pool exceptions apps can catch by class. Kept apart from their mapping (`clients/userPool/userPoolErrors.ts`)
 // so that importing them does not bring in the service-error mapping.
 import type { NamedAuthException, NamedAuthExceptionClass } from '@plugboard/core';
 import { defineAuthException } from '@plugboard/core/internals';

@@ -1,6 +1,6 @@
 import type { Logger } from '@plugboard/core';
 import type { IdentityPoolClient } from '../clients/identityPool/IdentityPoolService.js';
-import type { UserPoolService } from '../clients/userPool/UserPoolService.js';
+import type { UserPoolService } from '../clients/userPool/UserPoolCalls.js';
 import type { Margin } from '../session/freshness.js';
 import { noIdentityPool, noUserPool } from '../model/errors.js';
 import type { SessionMachine } from '../session/AuthMachine.js';

@@ -13,12 +13,14 @@ export interface IsolatedPlugin {
 }
 
 export interface IsolatedPluginOptions {
-  /** The lazily imported module to watch, by its path under `src/`, e.g. `api/runtimeModule`. */
+  /** The lazily imported module to watch, by its path under `src/`, e.g. `runtime/runtime`. */
   readonly lazyModule: string;
   /** Its first `failLoads` loads fail as a script chunk that did not arrive would. */
   readonly failLoads: number;
   /** When set, every load of the module (failed or not) is recorded in `calls` as this line. */
   readonly loadLine?: string;
+  /** More plugin options (e.g. `requestTimeoutMs`). */
+  readonly pluginOptions?: InternalModule.InternalPluginOptions;
 }
 
 export const FAKE_IDENTITY = 'us-east-1:11111111-1111-4111-8111-111111111111';
@@ -48,6 +50,7 @@ export async function withIsolatedPlugin(
       const { pluginWithTransports } = require('../../src/internal') as typeof InternalModule;
       const plugin = pluginWithTransports({
         storage: new core.InMemoryKeyValueStorage(),
+        ...options.pluginOptions,
         identityPoolService: {
           async getId(poolId, logins) {
             calls.push(`GetId ${poolId} ${Object.keys(logins ?? {}).join()}`);

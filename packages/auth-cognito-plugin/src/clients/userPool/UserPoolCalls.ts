@@ -1,97 +1,50 @@
 import type { UserPoolTokenSet } from '../../model/types.js';
+import type { ClientMetadata, SignInOutcome } from './sdkShapes.js';
+import type { DeviceCalls } from './deviceCalls.js';
+import type { SdkUserPoolService } from './UserPoolService.js';
+import type { WebAuthnCalls } from './webAuthnCalls.js';
 
-/** One step of a sign-in as the service answered it: tokens, or the next challenge. */
-export interface AuthStepResponse {
-  readonly challengeName?: string;
-  readonly challengeParameters: Readonly<Record<string, string>>;
-  readonly session?: string;
-  readonly tokens?: UserPoolTokenSet;
-  /** NewDeviceMetadata of the tokens: a device the pool issued, for the plugin to confirm. */
-  readonly newDevice?: { readonly deviceKey: string; readonly groupKey: string };
-}
-
-/** Where the service sent a code (CodeDeliveryDetails), as it answered. */
-export interface CodeDelivery {
-  readonly destination?: string;
-  readonly deliveryMedium?: string;
-  readonly attributeName?: string;
-}
-
-/** What GetUser answers. */
-export interface UserPoolUser {
-  readonly username: string;
-  readonly attributes: readonly { readonly name: string; readonly value: string }[];
-  readonly mfaSettings: readonly string[];
-  readonly preferredMfa?: string;
-}
-
-/** An MFA method's setting for SetUserMFAPreference. */
-export interface MfaMethodSetting {
-  readonly enabled: boolean;
-  readonly preferred: boolean;
-}
-
-/** A TOTP association is made either for a signed-in user or during sign-in (MFA_SETUP). */
-export type TotpAuthorization = { readonly accessToken: string } | { readonly session: string };
-
-/** Client metadata for Lambda triggers. */
-export type ClientMetadata = Readonly<Record<string, string>> | undefined;
+export type {
+  AuthStepResponse,
+  ClientMetadata,
+  CodeDelivery,
+  MfaMethodSetting,
+  SignInOutcome,
+  TotpAuthorization,
+  UserPoolUser,
+} from './sdkShapes.js';
 
 /**
- * The user-pool calls behind sign-in challenges, sign-up, passwords, attributes and MFA. The client
- * secret's SECRET_HASH is added by the implementation wherever the service wants it.
+ * The user-pool calls behind sign-in challenges, sign-up, passwords, attributes and MFA: the calls of the
+ * one SDK wrapper (`SdkUserPoolService`) beyond the session's own, so a call added there is a call here.
+ * The client secret's SECRET_HASH is added by the implementation wherever the service wants it.
  */
-export interface UserPoolCalls {
-  initiateAuth(
-    flow: string,
-    parameters: Record<string, string>,
-    clientMetadata: ClientMetadata,
-  ): Promise<AuthStepResponse>;
-  respondToAuthChallenge(
-    challengeName: string,
-    responses: Record<string, string>,
-    session: string | undefined,
-    clientMetadata: ClientMetadata,
-  ): Promise<AuthStepResponse>;
-  signUp(
+export type UserPoolCalls = Omit<SdkUserPoolService, keyof UserPoolService | 'load' | 'loadedClient'>;
+
+/** The Amazon Cognito user-pool calls the plugin makes. Unit tests may pass a fake. */
+export interface UserPoolService {
+  signIn(username: string, password: string, clientClientMetadata?: ClientMetadata): Promise<SignInOutcome>;
+  confirmNewPassword(
     username: string,
-    password: string,
-    attributes: Readonly<Record<string, string>>,
-    clientMetadata: ClientMetadata,
-  ): Promise<{
-    readonly userConfirmed: boolean;
-    readonly userSub?: string;
-    readonly codeDelivery?: CodeDelivery;
-  }>;
-  confirmSignUp(username: string, code: string, clientMetadata: ClientMetadata): Promise<void>;
-  resendConfirmationCode(username: string, clientMetadata: ClientMetadata): Promise<CodeDelivery | undefined>;
-  forgotPassword(username: string, clientMetadata: ClientMetadata): Promise<CodeDelivery | undefined>;
-  confirmForgotPassword(
-    username: string,
-    code: string,
     newPassword: string,
-    clientMetadata: ClientMetadata,
-  ): Promise<void>;
-  changePassword(accessToken: string, previousPassword: string, proposedPassword: string): Promise<void>;
-  getUser(accessToken: string): Promise<UserPoolUser>;
-  updateUserAttributes(
-    accessToken: string,
-    attributes: Readonly<Record<string, string>>,
-    clientMetadata: ClientMetadata,
-  ): Promise<readonly CodeDelivery[]>;
-  verifyUserAttribute(accessToken: string, attributeName: string, code: string): Promise<void>;
-  getUserAttributeVerificationCode(
-    accessToken: string,
-    attributeName: string,
-    clientMetadata: ClientMetadata,
-  ): Promise<CodeDelivery | undefined>;
-  associateSoftwareToken(
-    auth: TotpAuthorization,
-  ): Promise<{ readonly secretCode: string; readonly session?: string }>;
-  verifySoftwareToken(
-    auth: TotpAuthorization,
-    code: string,
-    friendlyDeviceName?: string,
-  ): Promise<{ readonly session?: string }>;
-  setUserMfaPreference(accessToken: string, sms?: MfaMethodSetting, totp?: MfaMethodSetting): Promise<void>;
+    session: string,
+    userAttributes?: Readonly<Record<string, string>>,
+  ): Promise<SignInOutcome>;
+  /**
+   * New access and id tokens; the refresh token is kept unless the service rotates it. `deviceKey`: the
+   * confirmed device the tokens are bound to.
+   */
+  refresh(refreshToken: string, username: string, deviceKey?: string): Promise<UserPoolTokenSet>;
+  /** Revokes every token of the user (all devices). */
+  globalSignOut(accessToken: string): Promise<void>;
+  /** Revokes the refresh token and the access tokens issued from it. */
+  revokeToken(refreshToken: string): Promise<void>;
+  /** Deletes the signed-in user from the pool. */
+  deleteUser(accessToken: string): Promise<void>;
+  /** SRP, MFA and custom challenges, sign-up, passwords, attributes, TOTP; without it only USER_PASSWORD_AUTH works. */
+  readonly calls?: UserPoolCalls;
+  /** Device tracking (ConfirmDevice, ListDevices, ...); without it devices are not remembered. */
+  readonly devices?: DeviceCalls;
+  /** Passkeys and e-mail MFA; without them those methods answer InvalidStateException. */
+  readonly webAuthn?: WebAuthnCalls;
 }

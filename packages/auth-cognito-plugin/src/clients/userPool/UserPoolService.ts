@@ -1,74 +1,44 @@
-import type {
-  AuthenticationResultType,
-  CognitoIdentityProviderClient,
-} from '@aws-sdk/client-cognito-identity-provider';
-import { NotAuthorizedException, type CognitoUserPoolConfig } from '@plugboard/core';
-import { earliestExpiry } from '../../model/jwt.js';
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { CognitoUserPoolConfig } from '@plugboard/core';
 import type { UserPoolTokenSet } from '../../model/types.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../deadline.js';
 import { boundSdkTransport } from '../http/sdkTransport.js';
 import { LazySdkClient, sdkClientSettings } from '../identityPool/LazySdkClient.js';
-import { mapServiceError, serviceMetadata } from '../mapServiceError.js';
-import { secretHash } from './secretHash.js';
-import { lazyUserPoolCalls } from './lazyUserPoolCalls.js';
 import { refreshTokens, type RefreshMemory } from './refreshTokens.js';
 import { SdkDeviceCalls, type DeviceCalls } from './deviceCalls.js';
-import { SdkUserPoolCalls } from './SdkUserPoolCalls.js';
-import type { UserPoolCalls } from './UserPoolCalls.js';
-
-/** What a sign-in step answers: the tokens, or the next challenge. */
-export type SignInOutcome =
-  | { readonly kind: 'tokens'; readonly tokens: UserPoolTokenSet }
-  | {
-      readonly kind: 'newPasswordRequired';
-      readonly session: string;
-      readonly missingAttributes: readonly string[];
-    };
-
-/** The Amazon Cognito user-pool calls the plugin makes. Unit tests may pass a fake. */
-export interface UserPoolService {
-  signIn(
-    username: string,
-    password: string,
-    clientMetadata?: Readonly<Record<string, string>>,
-  ): Promise<SignInOutcome>;
-  confirmNewPassword(
-    username: string,
-    newPassword: string,
-    session: string,
-    userAttributes?: Readonly<Record<string, string>>,
-  ): Promise<SignInOutcome>;
-  /** New access and id tokens; the refresh token is kept unless the service rotates it. `deviceKey`: the confirmed device the tokens are bound to. */
-  refresh(refreshToken: string, username: string, deviceKey?: string): Promise<UserPoolTokenSet>;
-  /** Revokes every token of the user (all devices). */
-  globalSignOut(accessToken: string): Promise<void>;
-  /** Revokes the refresh token and the access tokens issued from it. */
-  revokeToken(refreshToken: string): Promise<void>;
-  /** Deletes the signed-in user from the pool. */
-  deleteUser(accessToken: string): Promise<void>;
-  /** SRP, MFA and custom challenges, sign-up, passwords, attributes, TOTP; without it only USER_PASSWORD_AUTH works. */
-  readonly calls?: UserPoolCalls;
-  /** Device tracking (ConfirmDevice, ListDevices, ...); without it devices are not remembered. */
-  readonly devices?: DeviceCalls;
-}
+import { authOf, delivery, deliveredTo, meta, nameValues, signInOutcome, step } from './sdkShapes.js';
+import { secretHash } from './secretHash.js';
+import type {
+  LoadedUserPoolSdk,
+  ClientMetadata as Metadata,
+  MfaMethodSetting,
+  SignInOutcome,
+  TotpAuthorization,
+} from './sdkShapes.js';
+import { mapUserPoolError } from './userPoolErrors.js';
+import { WebAuthnCalls } from './webAuthnCalls.js';
 
 type SdkModule = typeof import('@aws-sdk/client-cognito-identity-provider');
+type Loaded = LoadedUserPoolSdk;
+type Attributes = Readonly<Record<string, string>>;
 
-/** Cognito's answer to a wrong password or unknown user is NotAuthorizedException; some emulators differ. */
-const SIGN_IN_REFUSALS = new Set(['InvalidPasswordException', 'UserNotFoundException']);
-
-/** The user-pool service over the AWS SDK, loaded on first use. */
-export class SdkUserPoolService implements UserPoolService {
+/**
+ * The one wrapper of the user-pool API over the AWS SDK (loaded on first use): every call goes through
+ * one error mapping (`mapUserPoolError`) and one secret hash. It is its own `UserPoolCalls`.
+ */
+export class SdkUserPoolService {
   readonly #client: LazySdkClient<SdkModule, CognitoIdentityProviderClient>;
   readonly #refresh: RefreshMemory = { getTokensUnsupported: false };
-  readonly calls: UserPoolCalls;
-  readonly devices: DeviceCalls = new SdkDeviceCalls(() => this.load());
+  /** The calls beyond the session's own: this wrapper itself. */
+  readonly calls = this;
+  /** Device tracking and passkeys: their calls go through this wrapper's `#call` (one error mapping). */
+  readonly devices: DeviceCalls = new SdkDeviceCalls((action, work) => this.#call(action, work));
+  readonly webAuthn = new WebAuthnCalls((action, work) => this.#call(action, work));
 
   constructor(
     private readonly config: CognitoUserPoolConfig,
     requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
   ) {
-    this.calls = lazyUserPoolCalls(async () => new SdkUserPoolCalls(config, () => this.load()));
     this.#client = new LazySdkClient<SdkModule, CognitoIdentityProviderClient>(
       () => import('@aws-sdk/client-cognito-identity-provider'),
       (sdk) =>
@@ -79,7 +49,7 @@ export class SdkUserPoolService implements UserPoolService {
     );
   }
 
-  load(): Promise<{ sdk: SdkModule; client: CognitoIdentityProviderClient }> {
+  load(): Promise<Loaded> {
     return this.#client.load();
   }
 
@@ -87,142 +57,310 @@ export class SdkUserPoolService implements UserPoolService {
     return this.#client.loaded;
   }
 
-  async signIn(
-    username: string,
-    password: string,
-    clientMetadata?: Readonly<Record<string, string>>,
-  ): Promise<SignInOutcome> {
-    return this.#call('Signing in', async ({ sdk, client }) => {
-      const out = await client.send(
-        new sdk.InitiateAuthCommand({
-          AuthFlow: 'USER_PASSWORD_AUTH',
-          ClientId: this.config.AppClientId,
-          AuthParameters: { USERNAME: username, PASSWORD: password, ...(await this.#secretHash(username)) },
-          ...(clientMetadata ? { ClientMetadata: { ...clientMetadata } } : {}),
-        }),
-      );
-      return outcome(out, undefined);
-    });
+  // The session's own calls (a refused user or password is NotAuthorizedException).
+
+  signIn(username: string, password: string, clientMetadata?: Metadata): Promise<SignInOutcome> {
+    return this.#session('Signing in', async ({ sdk, client }) =>
+      signInOutcome(
+        await client.send(
+          new sdk.InitiateAuthCommand({
+            AuthFlow: 'USER_PASSWORD_AUTH',
+            ClientId: this.config.AppClientId,
+            AuthParameters: { USERNAME: username, PASSWORD: password, ...(await this.#hash(username)) },
+            ...meta(clientMetadata),
+          }),
+        ),
+      ),
+    );
   }
 
-  async confirmNewPassword(
-    username: string,
-    newPassword: string,
-    session: string,
-    userAttributes?: Readonly<Record<string, string>>,
-  ): Promise<SignInOutcome> {
-    return this.#call('Setting the new password', async ({ sdk, client }) => {
+  confirmNewPassword(username: string, newPassword: string, session: string, userAttributes?: Attributes) {
+    return this.#session('Setting the new password', async ({ sdk, client }) => {
       const attributes = Object.fromEntries(
         Object.entries(userAttributes ?? {}).map(([name, value]) => [`userAttributes.${name}`, value]),
       );
-      const out = await client.send(
-        new sdk.RespondToAuthChallengeCommand({
-          ChallengeName: 'NEW_PASSWORD_REQUIRED',
-          ClientId: this.config.AppClientId,
-          Session: session,
-          ChallengeResponses: {
-            USERNAME: username,
-            NEW_PASSWORD: newPassword,
-            ...attributes,
-            ...(await this.#secretHash(username)),
-          },
-        }),
+      const responses = { USERNAME: username, NEW_PASSWORD: newPassword, ...attributes };
+      return signInOutcome(
+        await client.send(
+          new sdk.RespondToAuthChallengeCommand({
+            ChallengeName: 'NEW_PASSWORD_REQUIRED',
+            ClientId: this.config.AppClientId,
+            Session: session,
+            ChallengeResponses: { ...responses, ...(await this.#hash(username)) },
+          }),
+        ),
       );
-      return outcome(out, undefined);
     });
   }
 
-  async refresh(refreshToken: string, username: string, deviceKey?: string): Promise<UserPoolTokenSet> {
-    return this.#call('Refreshing the user-pool tokens', (loaded) =>
+  refresh(refreshToken: string, username: string, deviceKey?: string): Promise<UserPoolTokenSet> {
+    return this.#session('Refreshing the user-pool tokens', (loaded) =>
       refreshTokens(loaded, this.config, refreshToken, username, this.#refresh, deviceKey),
     );
   }
 
-  async globalSignOut(accessToken: string): Promise<void> {
-    await this.#call('Signing out globally', async ({ sdk, client }) => {
-      await client.send(new sdk.GlobalSignOutCommand({ AccessToken: accessToken }));
-    });
+  globalSignOut(accessToken: string): Promise<void> {
+    return this.#session('Signing out globally', ({ sdk, client }) =>
+      this.#none(client.send(new sdk.GlobalSignOutCommand({ AccessToken: accessToken }))),
+    );
   }
 
-  async revokeToken(refreshToken: string): Promise<void> {
-    await this.#call('Revoking the refresh token', async ({ sdk, client }) => {
-      await client.send(
-        new sdk.RevokeTokenCommand({
-          Token: refreshToken,
-          ClientId: this.config.AppClientId,
-          ...(this.config.AppClientSecret ? { ClientSecret: this.config.AppClientSecret } : {}),
+  revokeToken(refreshToken: string): Promise<void> {
+    const { AppClientId: ClientId, AppClientSecret: ClientSecret } = this.config;
+    return this.#session('Revoking the refresh token', ({ sdk, client }) =>
+      this.#none(
+        client.send(
+          new sdk.RevokeTokenCommand({
+            Token: refreshToken,
+            ClientId,
+            ...(ClientSecret ? { ClientSecret } : {}),
+          }),
+        ),
+      ),
+    );
+  }
+
+  deleteUser(accessToken: string): Promise<void> {
+    return this.#session('Deleting the user', ({ sdk, client }) =>
+      this.#none(client.send(new sdk.DeleteUserCommand({ AccessToken: accessToken }))),
+    );
+  }
+
+  // UserPoolCalls: challenges, sign-up, passwords, attributes, MFA (typed user-pool exceptions).
+
+  initiateAuth(flow: string, parameters: Record<string, string>, clientMetadata: Metadata) {
+    return this.#call('Signing in', async ({ sdk, client }) =>
+      step(
+        await client.send(
+          new sdk.InitiateAuthCommand({
+            AuthFlow: flow as never,
+            ClientId: this.config.AppClientId,
+            AuthParameters: { ...parameters, ...(await this.#hash(parameters.USERNAME)) },
+            ...meta(clientMetadata),
+          }),
+        ),
+      ),
+    );
+  }
+
+  respondToAuthChallenge(
+    name: string,
+    responses: Record<string, string>,
+    session: string | undefined,
+    clientMetadata: Metadata,
+  ) {
+    return this.#call('Answering the sign-in challenge', async ({ sdk, client }) =>
+      step(
+        await client.send(
+          new sdk.RespondToAuthChallengeCommand({
+            ChallengeName: name as never,
+            ClientId: this.config.AppClientId,
+            ChallengeResponses: { ...responses, ...(await this.#hash(responses.USERNAME)) },
+            ...(session ? { Session: session } : {}),
+            ...meta(clientMetadata),
+          }),
+        ),
+      ),
+    );
+  }
+
+  signUp(username: string, password: string, attributes: Attributes, clientMetadata: Metadata) {
+    return this.#call('Signing up', async ({ sdk, client }) => {
+      const out = await client.send(
+        new sdk.SignUpCommand({
+          ...(await this.#user(username, clientMetadata)),
+          Password: password,
+          UserAttributes: nameValues(attributes),
         }),
       );
+      return {
+        userConfirmed: out.UserConfirmed === true,
+        ...(out.UserSub ? { userSub: out.UserSub } : {}),
+        ...(out.CodeDeliveryDetails ? { codeDelivery: delivery(out.CodeDeliveryDetails) } : {}),
+      };
     });
   }
 
-  async deleteUser(accessToken: string): Promise<void> {
-    await this.#call('Deleting the user', async ({ sdk, client }) => {
-      await client.send(new sdk.DeleteUserCommand({ AccessToken: accessToken }));
+  confirmSignUp(username: string, code: string, clientMetadata: Metadata) {
+    return this.#call('Confirming the sign-up', async ({ sdk, client }) =>
+      this.#none(
+        client.send(
+          new sdk.ConfirmSignUpCommand({
+            ...(await this.#user(username, clientMetadata)),
+            ConfirmationCode: code,
+          }),
+        ),
+      ),
+    );
+  }
+
+  resendConfirmationCode(username: string, clientMetadata: Metadata) {
+    return this.#call('Resending the sign-up code', async ({ sdk, client }) =>
+      deliveredTo(
+        await client.send(new sdk.ResendConfirmationCodeCommand(await this.#user(username, clientMetadata))),
+      ),
+    );
+  }
+
+  forgotPassword(username: string, clientMetadata: Metadata) {
+    return this.#call('Starting the password reset', async ({ sdk, client }) =>
+      deliveredTo(
+        await client.send(new sdk.ForgotPasswordCommand(await this.#user(username, clientMetadata))),
+      ),
+    );
+  }
+
+  confirmForgotPassword(username: string, code: string, newPassword: string, clientMetadata: Metadata) {
+    return this.#call('Confirming the password reset', async ({ sdk, client }) =>
+      this.#none(
+        client.send(
+          new sdk.ConfirmForgotPasswordCommand({
+            ...(await this.#user(username, clientMetadata)),
+            ConfirmationCode: code,
+            Password: newPassword,
+          }),
+        ),
+      ),
+    );
+  }
+
+  changePassword(accessToken: string, previousPassword: string, proposedPassword: string) {
+    return this.#call('Changing the password', ({ sdk, client }) =>
+      this.#none(
+        client.send(
+          new sdk.ChangePasswordCommand({
+            AccessToken: accessToken,
+            PreviousPassword: previousPassword,
+            ProposedPassword: proposedPassword,
+          }),
+        ),
+      ),
+    );
+  }
+
+  getUser(accessToken: string) {
+    return this.#call('Fetching the user', async ({ sdk, client }) => {
+      const out = await client.send(new sdk.GetUserCommand({ AccessToken: accessToken }));
+      return {
+        username: out.Username ?? '',
+        attributes: (out.UserAttributes ?? []).map((a) => ({ name: a.Name ?? '', value: a.Value ?? '' })),
+        mfaSettings: out.UserMFASettingList ?? [],
+        ...(out.PreferredMfaSetting ? { preferredMfa: out.PreferredMfaSetting } : {}),
+      };
     });
   }
 
-  async #secretHash(username: string): Promise<{ SECRET_HASH?: string }> {
+  updateUserAttributes(accessToken: string, attributes: Attributes, clientMetadata: Metadata) {
+    return this.#call('Updating user attributes', async ({ sdk, client }) => {
+      const out = await client.send(
+        new sdk.UpdateUserAttributesCommand({
+          AccessToken: accessToken,
+          UserAttributes: nameValues(attributes),
+          ...meta(clientMetadata),
+        }),
+      );
+      return (out.CodeDeliveryDetailsList ?? []).map(delivery);
+    });
+  }
+
+  verifyUserAttribute(accessToken: string, attributeName: string, code: string) {
+    return this.#call('Confirming the attribute', ({ sdk, client }) =>
+      this.#none(
+        client.send(
+          new sdk.VerifyUserAttributeCommand({
+            AccessToken: accessToken,
+            AttributeName: attributeName,
+            Code: code,
+          }),
+        ),
+      ),
+    );
+  }
+
+  getUserAttributeVerificationCode(accessToken: string, attributeName: string, clientMetadata: Metadata) {
+    return this.#call('Sending the attribute confirmation code', async ({ sdk, client }) =>
+      deliveredTo(
+        await client.send(
+          new sdk.GetUserAttributeVerificationCodeCommand({
+            AccessToken: accessToken,
+            AttributeName: attributeName,
+            ...meta(clientMetadata),
+          }),
+        ),
+      ),
+    );
+  }
+
+  associateSoftwareToken(auth: TotpAuthorization) {
+    return this.#call('Setting up TOTP', async ({ sdk, client }) => {
+      const out = await client.send(new sdk.AssociateSoftwareTokenCommand(authOf(auth)));
+      if (!out.SecretCode) throw new Error('AssociateSoftwareToken answered without a secret');
+      return { secretCode: out.SecretCode, ...(out.Session ? { session: out.Session } : {}) };
+    });
+  }
+
+  verifySoftwareToken(auth: TotpAuthorization, code: string, friendlyDeviceName?: string) {
+    return this.#call('Verifying the TOTP setup', async ({ sdk, client }) => {
+      const out = await client.send(
+        new sdk.VerifySoftwareTokenCommand({
+          ...authOf(auth),
+          UserCode: code,
+          ...(friendlyDeviceName ? { FriendlyDeviceName: friendlyDeviceName } : {}),
+        }),
+      );
+      if (out.Status && out.Status !== 'SUCCESS')
+        throw Object.assign(new Error('Code mismatch'), { name: 'CodeMismatchException' });
+      return out.Session ? { session: out.Session } : {};
+    });
+  }
+
+  setUserMfaPreference(accessToken: string, sms?: MfaMethodSetting, totp?: MfaMethodSetting) {
+    const setting = (s: MfaMethodSetting) => ({ Enabled: s.enabled, PreferredMfa: s.preferred });
+    return this.#call('Updating the MFA preference', ({ sdk, client }) =>
+      this.#none(
+        client.send(
+          new sdk.SetUserMFAPreferenceCommand({
+            AccessToken: accessToken,
+            ...(sms ? { SMSMfaSettings: setting(sms) } : {}),
+            ...(totp ? { SoftwareTokenMfaSettings: setting(totp) } : {}),
+          }),
+        ),
+      ),
+    );
+  }
+
+  /** The one secret hash: `{ SECRET_HASH }` when the app client has a secret (and a username is known). */
+  async #hash(username: string | undefined): Promise<{ SECRET_HASH?: string }> {
     const secret = this.config.AppClientSecret;
-    return secret ? { SECRET_HASH: await secretHash(username, this.config.AppClientId, secret) } : {};
+    if (!secret || username === undefined) return {};
+    return { SECRET_HASH: await secretHash(username, this.config.AppClientId, secret) };
   }
 
-  async #call<T>(
-    action: string,
-    work: (loaded: { sdk: SdkModule; client: CognitoIdentityProviderClient }) => Promise<T>,
-  ): Promise<T> {
+  /** ClientId, Username, SecretHash and ClientMetadata of the calls made for a username. */
+  async #user(username: string, clientMetadata: Metadata) {
+    const { SECRET_HASH } = await this.#hash(username);
+    return {
+      ClientId: this.config.AppClientId,
+      Username: username,
+      ...(SECRET_HASH ? { SecretHash: SECRET_HASH } : {}),
+      ...meta(clientMetadata),
+    };
+  }
+
+  async #none(sent: Promise<unknown>): Promise<void> {
+    await sent;
+  }
+
+  #session<T>(action: string, work: (loaded: Loaded) => Promise<T>): Promise<T> {
+    return this.#call(action, work, true);
+  }
+
+  /** Every call: load the SDK, send, and map a failure with the one user-pool error mapping. */
+  async #call<T>(action: string, work: (loaded: Loaded) => Promise<T>, session = false): Promise<T> {
     try {
       return await work(await this.load());
     } catch (error) {
-      const name = (error as { name?: unknown } | null)?.name;
-      if (typeof name === 'string' && SIGN_IN_REFUSALS.has(name)) {
-        const metadata = serviceMetadata(error);
-        throw new NotAuthorizedException(
-          `${action} failed: incorrect username or password.`,
-          'Check the username and password and try again.',
-          {
-            cause: error,
-            metadata,
-          },
-        );
-      }
-      throw mapServiceError(error, action);
+      throw mapUserPoolError(error, action, session);
     }
   }
-}
-
-function outcome(
-  out: {
-    AuthenticationResult?: AuthenticationResultType;
-    ChallengeName?: string;
-    Session?: string;
-    ChallengeParameters?: Record<string, string>;
-  },
-  previousRefreshToken: string | undefined,
-): SignInOutcome {
-  if (out.ChallengeName === 'NEW_PASSWORD_REQUIRED' && out.Session) {
-    let missing: string[] = [];
-    try {
-      const parsed: unknown = JSON.parse(out.ChallengeParameters?.requiredAttributes ?? '[]');
-      if (Array.isArray(parsed)) missing = parsed.map((a) => String(a).replace(/^userAttributes\./, ''));
-    } catch {
-      // no attribute list: nothing is missing
-    }
-    return { kind: 'newPasswordRequired', session: out.Session, missingAttributes: missing };
-  }
-  if (out.ChallengeName)
-    throw new Error(`The user pool asked for an unsupported challenge: ${out.ChallengeName}`);
-  const result = out.AuthenticationResult;
-  const refreshToken = result?.RefreshToken ?? previousRefreshToken;
-  if (!result?.AccessToken || !result.IdToken || !refreshToken)
-    throw new Error('The user pool answered without tokens');
-  return {
-    kind: 'tokens',
-    tokens: {
-      accessToken: result.AccessToken,
-      idToken: result.IdToken,
-      refreshToken,
-      expiresAt: earliestExpiry(result.AccessToken, result.IdToken),
-    },
-  };
 }

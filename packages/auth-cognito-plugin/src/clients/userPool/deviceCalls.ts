@@ -1,8 +1,5 @@
-import type { CognitoIdentityProviderClient, DeviceType } from '@aws-sdk/client-cognito-identity-provider';
-import { mapUserPoolError } from './userPoolErrors.js';
-
-type SdkModule = typeof import('@aws-sdk/client-cognito-identity-provider');
-type Loaded = { sdk: SdkModule; client: CognitoIdentityProviderClient };
+import type { DeviceType } from '@aws-sdk/client-cognito-identity-provider';
+import type { UserPoolSdkCall } from './sdkShapes.js';
 
 /** A device as ListDevices describes it. */
 export interface PoolDevice {
@@ -37,9 +34,16 @@ export interface DeviceCalls {
 /** At most this many ListDevices pages are read (60 devices each, the service's maximum). */
 const MAX_PAGES = 20;
 
-/** {@link DeviceCalls} over the same lazily loaded SDK client as the other user-pool calls. */
+/**
+ * {@link DeviceCalls} of the one user-pool wrapper: each goes through its call path (`call`: the same
+ * lazily loaded SDK client with the bounded transport, the same error mapping).
+ */
 export class SdkDeviceCalls implements DeviceCalls {
-  constructor(private readonly load: () => Promise<Loaded>) {}
+  readonly #call: UserPoolSdkCall;
+
+  constructor(call: UserPoolSdkCall) {
+    this.#call = call;
+  }
 
   confirmDevice(accessToken: string, device: DeviceConfirmation) {
     return this.#call('Confirming the device', async ({ sdk, client }) => {
@@ -91,14 +95,6 @@ export class SdkDeviceCalls implements DeviceCalls {
       }
       return devices;
     });
-  }
-
-  async #call<T>(action: string, work: (loaded: Loaded) => Promise<T>): Promise<T> {
-    try {
-      return await work(await this.load());
-    } catch (error) {
-      throw mapUserPoolError(error, action);
-    }
   }
 }
 

@@ -1,10 +1,4 @@
-import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { mapUserPoolError } from './userPoolErrors.js';
-import type { MfaMethodSetting } from './UserPoolCalls.js';
-
-type SdkModule = typeof import('@aws-sdk/client-cognito-identity-provider');
-/** The AWS SDK module and user-pool client the plugin's user-pool service loads. */
-export type LoadUserPoolClient = () => Promise<{ sdk: SdkModule; client: CognitoIdentityProviderClient }>;
+import type { MfaMethodSetting, UserPoolSdkCall } from './sdkShapes.js';
 
 /** A registered passkey as ListWebAuthnCredentials describes it. */
 export interface WebAuthnCredentialDescription {
@@ -19,10 +13,15 @@ export interface WebAuthnCredentialDescription {
 /**
  * The passkey and e-mail MFA calls of the user-pool API (StartWebAuthnRegistration,
  * CompleteWebAuthnRegistration, ListWebAuthnCredentials, DeleteWebAuthnCredential, SetUserMFAPreference
- * with EmailMfaSettings), over the same SDK client as the other user-pool calls.
+ * with EmailMfaSettings) of the one user-pool wrapper: each goes through its call path (`call`: the same
+ * SDK client with the bounded transport, the same error mapping).
  */
 export class WebAuthnCalls {
-  constructor(private readonly load: LoadUserPoolClient) {}
+  readonly #call: UserPoolSdkCall;
+
+  constructor(call: UserPoolSdkCall) {
+    this.#call = call;
+  }
 
   startRegistration(accessToken: string): Promise<Record<string, unknown>> {
     return this.#call('Starting the passkey registration', async ({ sdk, client }) => {
@@ -94,16 +93,5 @@ export class WebAuthnCalls {
         }),
       );
     });
-  }
-
-  async #call<T>(
-    action: string,
-    work: (loaded: Awaited<ReturnType<LoadUserPoolClient>>) => Promise<T>,
-  ): Promise<T> {
-    try {
-      return await work(await this.load());
-    } catch (error) {
-      throw mapUserPoolError(error, action);
-    }
   }
 }

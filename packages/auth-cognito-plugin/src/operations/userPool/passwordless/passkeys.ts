@@ -1,8 +1,7 @@
 import { InvalidStateException } from '@plugboard/core';
-import {
+import type {
   WebAuthnCalls,
-  type LoadUserPoolClient,
-  type WebAuthnCredentialDescription,
+  WebAuthnCredentialDescription,
 } from '../../../clients/userPool/webAuthnCalls.js';
 import { createPasskey, requireWebAuthn } from '../../../webauthn/passkeyCeremonies.js';
 import { requireUserPool, type PluginRuntime } from '../../PluginRuntime.js';
@@ -16,14 +15,14 @@ export interface ListWebAuthnCredentialsResult {
 
 /** The passkey and e-mail MFA calls of the configured SDK service (an injected service has none). */
 export function webAuthnCalls(runtime: PluginRuntime, what: string): WebAuthnCalls {
-  const service = requireUserPool(runtime).service as { load?: LoadUserPoolClient };
-  if (typeof service.load !== 'function') {
+  const calls = requireUserPool(runtime).service.webAuthn;
+  if (!calls) {
     throw new InvalidStateException(
       `The user-pool service passed to the plugin cannot do ${what}.`,
       'Leave userPoolService out to use the AWS SDK.',
     );
   }
-  return new WebAuthnCalls(() => service.load!());
+  return calls;
 }
 
 /** Registers a passkey of this browser's authenticators for the signed-in user. */

@@ -39,18 +39,11 @@ export interface Prepared<T> {
   after?(result: T, configured: ConfiguredPlugin): Promise<T>;
 }
 
-/** Queues an operation behind every operation called before it (`invoke.ts`). */
+/** Queues an operation behind every operation called before it (`perform.ts`). */
 export type Perform = <T>(configured: ConfiguredPlugin, method: string, operation: Prepared<T>) => Promise<T>;
 
-/** The user-pool and hosted-UI code (`api/userPoolApi.ts`), loaded apart from the runtime. */
+/** The user-pool and hosted-UI side (`userPool.ts`), loaded apart from the runtime. */
 export interface UserPoolApi {
-  invokeUserPool(
-    method: string,
-    positional: readonly unknown[],
-    options: unknown,
-    runtime: () => ConfiguredPlugin,
-    perform: Perform,
-  ): Promise<unknown> | undefined;
   sdkUserPoolService(config: CognitoUserPoolConfig, requestTimeoutMs: number): SdkUserPoolService;
   hostedUiRuntime(
     config: HostedUiConfig,
@@ -107,6 +100,7 @@ export function createRuntime(
     storage,
     { identityPoolId: identity?.PoolId, userPoolId: userPool?.PoolId },
     logger,
+    requestTimeoutMs,
   );
   const machine = new AuthMachine(store, context.hub, logger);
   const sdkIdentityPool =
@@ -132,6 +126,9 @@ export function createRuntime(
         ? {
             poolId: identity.PoolId,
             service: issuing(withDeadlines(identityService, deadline, 'Amazon Cognito Identity'), now),
+            // BEHAVIOUR 2: guest credentials only when the pool allows them (a signed-out fetch otherwise
+            // answers InvalidIdentityPoolConfigurationException without a request).
+            allowGuests: identity.AllowUnauthenticatedIdentities !== false,
           }
         : undefined,
     userPool:
@@ -179,9 +176,10 @@ export function createRuntime(
 /** The service as operations call it: each answer of GetCredentialsForIdentity says when it arrived. */
 function issuing(service: IdentityPoolService, now: () => number): IdentityPoolClient {
   return {
-    getId: (identityPoolId, logins) => service.getId(identityPoolId, logins),
-    getCredentialsForIdentity: async (identityId, logins) => ({
-      ...(await service.getCredentialsForIdentity(identityId, logins)),
+    // The operation's AbortSignal reaches the service: an abandoned call ends its request and back-off.
+    getId: (identityPoolId, logins, signal) => service.getId(identityPoolId, logins, signal),
+    getCredentialsForIdentity: async (identityId, logins, signal) => ({
+      ...(await service.getCredentialsForIdentity(identityId, logins, signal)),
       issuedAt: now(),
     }),
   };

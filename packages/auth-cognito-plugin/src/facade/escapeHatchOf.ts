@@ -1,6 +1,6 @@
 import { InvalidStateException } from '@plugboard/core';
-import type { ConfiguredPlugin } from './createRuntime.js';
-import type { EscapeHatch } from './options.js';
+import type { ConfiguredPlugin } from '../runtime/createRuntime.js';
+import type { EscapeHatch } from '../runtime/options.js';
 
 /** The loaded SDK clients, each only when its pool is configured and its client created. */
 export function escapeHatchOf(configured: ConfiguredPlugin | undefined): EscapeHatch {

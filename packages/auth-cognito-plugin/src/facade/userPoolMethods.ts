@@ -11,11 +11,17 @@ import type {
 import type { MFAPreference, UserMFAPreference } from '../operations/userPool/mfaPreference.js';
 import type { AuthDevice } from '../operations/userPool/devices/deviceOperations.js';
 import type { AuthErrorCallback } from '../types.js';
-import type { AWSCognitoPasswordlessMethods, UpdateMFAPreferenceInput } from './passwordlessMethods.js';
+import type { UserPoolMethodName } from '../runtime/userPoolMethods.js';
+import { pool, type Method } from './method.js';
+import {
+  PASSWORDLESS_METHODS,
+  type AWSCognitoPasswordlessMethods,
+  type UpdateMFAPreferenceInput,
+} from './passwordlessMethods.js';
 
 /**
  * The user-pool methods of `AWSCognitoAuthPlugin` beyond sign-in: sign-up, passwords, attributes,
- * TOTP and MFA preferences. Each has the promise form and the callback form of Amplify Android.
+ * TOTP and MFA preferences, remembered devices, passkeys. Each has the promise form and the callback form of Amplify Android.
  */
 export interface AWSCognitoUserPoolMethods extends AWSCognitoPasswordlessMethods {
   /** Registers a user; `nextStep.signUpStep` says whether a confirmation code was sent. */
@@ -157,3 +163,35 @@ export interface AWSCognitoUserPoolMethods extends AWSCognitoPasswordlessMethods
   fetchDevices(): Promise<AuthDevice[]>;
   fetchDevices(onSuccess: (result: AuthDevice[]) => void, onError: AuthErrorCallback): void;
 }
+
+/**
+ * The rows of these methods in the one method table (`methods.ts`): the arity. Their argument checks and
+ * operations are the user-pool side's (`runtime/userPoolMethods.ts`, loaded on first use), checked there
+ * before any request.
+ */
+export const USER_POOL_METHODS = {
+  signUp: pool(2),
+  confirmSignUp: pool(2),
+  resendSignUpCode: pool(1),
+  autoSignIn: pool(0),
+  resetPassword: pool(1),
+  confirmResetPassword: pool(3),
+  updatePassword: pool(2),
+  fetchUserAttributes: pool(0),
+  updateUserAttributes: pool(1),
+  confirmUserAttribute: pool(2),
+  resendUserAttributeConfirmationCode: pool(1),
+  setUpTOTP: pool(0),
+  verifyTOTPSetup: pool(1),
+  // updateMFAPreference({ sms, totp, email }, ...callbacks): an object first is the record form, the one
+  // positional argument; otherwise (sms, totp).
+  updateMFAPreference: pool((args) => (typeof args[0] === 'object' && args[0] !== null ? 1 : 2)),
+  fetchMFAPreference: pool(0),
+  rememberDevice: pool(0),
+  // forgetDevice(device | undefined, onSuccess, onError) in callback style.
+  forgetDevice: pool(1),
+  fetchDevices: pool(0),
+  ...PASSWORDLESS_METHODS,
+} satisfies Record<keyof AWSCognitoUserPoolMethods, Method> &
+  // a signature whose method has no check and operation on the user-pool side does not compile
+  Record<Exclude<keyof AWSCognitoUserPoolMethods, UserPoolMethodName>, never>;

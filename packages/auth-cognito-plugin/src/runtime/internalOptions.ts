@@ -1,5 +1,5 @@
 import type { IdentityPoolService } from '../clients/identityPool/IdentityPoolService.js';
-import type { UserPoolService } from '../clients/userPool/UserPoolService.js';
+import type { UserPoolService } from '../clients/userPool/UserPoolCalls.js';
 import type { AWSCognitoAuthPluginOptions } from './options.js';
 
 /**

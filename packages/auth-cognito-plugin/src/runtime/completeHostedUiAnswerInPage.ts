@@ -1,3 +1,4 @@
+import { completeSignInWithWebUI } from '../operations/hostedUi/signInWithWebUI.js';
 import type { HostedUiRuntime } from '../hostedUi/HostedUiRuntime.js';
 import { forgetHostedUiAnswerInPage, hostedUiAnswerInPage } from '../hostedUi/RedirectWebUIBrowser.js';
 import type { AuthMachine } from '../session/AuthMachine.js';
@@ -18,7 +19,6 @@ export function completeHostedUiAnswerInPage(
   forgetHostedUiAnswerInPage();
   machine
     .run(async (view) => {
-      const { completeSignInWithWebUI } = await import('./signInWithWebUIEntry.js');
       return completeSignInWithWebUI({ ...base, machine: view }, hostedUi, answer);
     })
     .catch((error: unknown) =>

@@ -1,5 +1,6 @@
 import { InvalidParameterException, type AuthException, type Logger } from '@plugboard/core';
 import { toAuthException } from '../model/toAuthException.js';
+import type { AuthErrorCallback } from '../runtime/options.js';
 
 export { toAuthException };
 
@@ -58,4 +59,17 @@ export function deliver<T>(
 /** `[options, onSuccess, onError]` from the trailing arguments of a method with optional options. */
 export function splitCallbacks(args: readonly unknown[]): readonly [unknown, unknown, unknown] {
   return typeof args[0] === 'function' ? [undefined, args[0], args[1]] : [args[0], args[1], args[2]];
+}
+
+/** The outcome of `work` in the style the caller chose: the promise, or the callbacks. */
+export function respond<T>(
+  work: () => Promise<T>,
+  onSuccess: unknown,
+  onError: unknown,
+  method: string,
+  logger: Logger,
+): Promise<T> | void {
+  if (onSuccess === undefined && onError === undefined) return work();
+  requireCallbacks(onSuccess, onError, method);
+  deliver(work(), onSuccess as (value: T) => void, onError as AuthErrorCallback, logger);
 }

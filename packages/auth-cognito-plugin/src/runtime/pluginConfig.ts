@@ -6,7 +6,7 @@ import {
   type KeyValueStorage,
   type Logger,
 } from '@plugboard/core';
-import { validateCognitoAuthPluginConfig } from '@plugboard/core/internals';
+import { freezePluginConfiguration, validateCognitoAuthPluginConfig } from '@plugboard/core/internals';
 import { identityPoolRegion } from '../clients/identityPool/identityPoolRegion.js';
 import { readHostedUiConfig, type HostedUiConfig } from '../hostedUi/hostedUiConfig.js';
 import type { InternalPluginOptions } from './internalOptions.js';
@@ -24,26 +24,16 @@ export interface PluginSetup {
  * is loaded, so `configure` refuses a bad configuration at once.
  */
 export function readConfig(section: unknown, options: InternalPluginOptions): PluginSetup {
-  validateCognitoAuthPluginConfig(section);
-  // The plugin keeps its own copy: a caller that changes its object later changes nothing here.
-  const config = frozenCopy(section);
+  // The plugin keeps its own copy, made as `Amplify.configure` makes it (own properties, no prototypes,
+  // deep-frozen, absurd shapes refused): a caller that changes its object later changes nothing here.
+  const config = freezePluginConfiguration(section, 'auth.plugins.awsCognitoAuthPlugin');
+  validateCognitoAuthPluginConfig(config);
   const identity = config.CredentialsProvider?.CognitoIdentity?.Default;
   if (identity && !options.identityPoolService) identityPoolRegion(identity);
   return {
     config,
     oauth: readHostedUiConfig(config, config.CognitoUserPool?.Default?.AppClientId),
   };
-}
-
-/** A deep copy of `value`'s own enumerable properties, in null-prototype objects, frozen all the way down. */
-function frozenCopy<T>(value: T): T {
-  if (typeof value !== 'object' || value === null) return value;
-  const copy: Record<string, unknown> = Array.isArray(value)
-    ? (value.map(frozenCopy) as unknown as Record<string, unknown>)
-    : Object.create(null);
-  if (!Array.isArray(value))
-    for (const key of Object.keys(value)) copy[key] = frozenCopy((value as Record<string, unknown>)[key]);
-  return Object.freeze(copy) as T;
 }
 
 let warnedInMemory = false;

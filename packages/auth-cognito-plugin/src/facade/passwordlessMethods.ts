@@ -1,6 +1,7 @@
 import type { ListWebAuthnCredentialsResult } from '../operations/userPool/passwordless/passkeys.js';
 import type { MFAPreference } from '../operations/userPool/mfaPreference.js';
 import type { AuthErrorCallback } from '../types.js';
+import { pool, type Method } from './method.js';
 
 /** The input of `listWebAuthnCredentials`. */
 export interface ListWebAuthnCredentialsInput {
@@ -42,3 +43,11 @@ export interface AWSCognitoPasswordlessMethods {
   deleteWebAuthnCredential(credentialId: string): Promise<void>;
   deleteWebAuthnCredential(credentialId: string, onSuccess: () => void, onError: AuthErrorCallback): void;
 }
+
+/** The rows of the passkey methods in the one method table: the arity (their checks and operations are in
+ * `runtime/passwordlessOperations.ts`, on the user-pool side). */
+export const PASSWORDLESS_METHODS = {
+  associateWebAuthnCredential: pool(0),
+  listWebAuthnCredentials: pool(0),
+  deleteWebAuthnCredential: pool(1),
+} satisfies Record<keyof AWSCognitoPasswordlessMethods, Method>;
