@@ -49,7 +49,7 @@ describe('npm run demo:web', () => {
     const port = await freePort();
     const run = runGame(['--port', String(port)]);
     running.push(run);
-    await run.waitFor(new RegExp(`Open http://127\\.0\\.0\\.1:${port}/`));
+    await run.waitFor(new RegExp(`Open http://localhost:${port}/`));
     expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200);
     run.child.kill('SIGINT');
     expect(await run.exited).toBe(0);
