@@ -43,7 +43,9 @@ async function run(args: GameArgs): Promise<void> {
     stopping = true;
     clearInterval(timer);
     printRecords(game, seen);
-    console.log(`\nReceived ${signal}: stopping the page, the emulator, DynamoDB and the front...`);
+    console.log(
+      `\nReceived ${signal}: stopping the page, the emulator, the user pool, DynamoDB and the front...`,
+    );
     game.stop().then(
       () => {
         console.log('Stopped.');
