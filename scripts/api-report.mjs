@@ -17,7 +17,12 @@ const packages = readdirSync(join(root, 'packages')).filter((name) =>
 // Packages whose public API must be documented: every export and every member of an exported class or
 // interface needs a doc comment, or `api:check` (and `api:report`) fails with API Extractor's
 // ae-undocumented message naming the declaration. To require it of another package, add its folder name.
-const REQUIRE_DOC_COMMENTS = new Set(['core', 'cognito-identity-emulator', 'aws-amplify-bridge']);
+const REQUIRE_DOC_COMMENTS = new Set([
+  'core',
+  'cognito-identity-emulator',
+  'aws-amplify-bridge',
+  'storage-s3-plugin',
+]);
 
 const QUIET = new Set(['console-preamble', 'console-api-report-created', 'console-compiler-version-notice']);
 const scratch = mkdtempSync(join(tmpdir(), 'plugboard-api-'));

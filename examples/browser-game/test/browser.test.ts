@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { startGameServer, type GameServer } from '../src/server/gameServer';
 import { announceSkip, chromiumPath, inCi, INSTALL_HINT, launch } from './chromium';
 
@@ -45,10 +45,11 @@ describeInBrowser('the browser game in headless Chromium', () => {
     for (const context of contexts.splice(0)) await context.close();
   });
 
-  async function open(query = ''): Promise<Page> {
+  async function open(query = '', prepare?: (page: Page) => Promise<void>): Promise<Page> {
     const context = await browser.newContext();
     contexts.push(context);
     const page = await context.newPage();
+    await prepare?.(page);
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('console', (message) => {
       if (message.type() === 'error') redLines.push(message.text());
@@ -63,8 +64,32 @@ describeInBrowser('the browser game in headless Chromium', () => {
   const state = (page: Page, wanted: string) =>
     page.waitForSelector(`#status[data-state="${wanted}"]`, { timeout: 30_000 });
 
+  /** The identity-pool credentials the plugin keeps in localStorage, wherever in its record they are. */
+  async function sessionCredentials(page: Page): Promise<StoredSession['credentials']> {
+    const values = await page.evaluate(() => Object.values({ ...localStorage }));
+    const find = (value: unknown): StoredSession['credentials'] | undefined => {
+      if (!value || typeof value !== 'object') return undefined;
+      if ('accessKeyId' in value && 'secretAccessKey' in value) return value as StoredSession['credentials'];
+      for (const inner of Object.values(value)) {
+        const found = find(inner);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    for (const text of values) {
+      try {
+        const found = find(JSON.parse(text));
+        if (found) return found;
+      } catch {
+        // not JSON
+      }
+    }
+    throw new Error('no credentials in localStorage');
+  }
+
   async function storedSession(page: Page): Promise<StoredSession | undefined> {
-    const key = `plugboard.auth.-.${game.identityPoolId}.session`;
+    // The key names the user pool (the game's page is configured with one) and the identity pool.
+    const key = `plugboard.auth.${game.userPool.poolId}.${game.identityPoolId}.session`;
     const text = await page.evaluate((k) => localStorage.getItem(k), key);
     return text === null ? undefined : (JSON.parse(text) as StoredSession);
   }
@@ -149,6 +174,93 @@ describeInBrowser('the browser game in headless Chromium', () => {
     await page.reload();
     await state(page, 'signed-out');
     expect(game.emulator.requests()).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    expect(redLines).toEqual([]);
+  }, 120_000);
+
+  it('signs the pool player in with a password, registers a passkey, signs in with it alone and saves a score', async () => {
+    let cdp: CDPSession | undefined;
+    let authenticatorId = '';
+    redLines.length = 0;
+    // Chromium's virtual authenticator (CDP WebAuthn): a platform authenticator with resident keys and
+    // user verification, which answers the page's navigator.credentials calls by itself.
+    const page = await open('', async (p) => {
+      cdp = await p.context().newCDPSession(p);
+      await cdp.send('WebAuthn.enable');
+      ({ authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+        options: {
+          protocol: 'ctap2',
+          transport: 'internal',
+          hasResidentKey: true,
+          hasUserVerification: true,
+          isUserVerified: true,
+          automaticPresenceSimulation: true,
+        },
+      }));
+    });
+    await state(page, 'signed-out');
+    const { front } = game.userPool;
+    expect(new URL(page.url()).hostname).toBe('localhost'); // the relying party id: a host name
+    expect(await page.inputValue('#username')).toBe(game.userPool.player.username);
+
+    // No passkey yet: the passkey button says so, and nothing is signed in.
+    await page.click('#passkey-sign-in');
+    await state(page, 'error');
+    expect(await page.getAttribute('#error', 'data-error-name')).toBe('NoPasskeyError');
+
+    let mark = front.received.length;
+    await page.click('#password-sign-in');
+    await state(page, 'signed-in');
+    expect(await page.textContent('#signed-in-by')).toBe('with a password');
+    expect(front.received.slice(mark)).toEqual([
+      'InitiateAuth:USER_SRP_AUTH',
+      'RespondToAuthChallenge:PASSWORD_VERIFIER',
+    ]);
+    const identityId = (await page.textContent('#identity'))!;
+    expect(identityId).toMatch(/^us-east-1:[0-9a-f-]{36}$/);
+
+    await page.click('#register-passkey');
+    await state(page, 'passkey-registered');
+    expect(await page.textContent('#passkeys')).toBe('1');
+    const held = (await cdp!.send('WebAuthn.getCredentials', { authenticatorId })).credentials;
+    expect(held).toHaveLength(1);
+    expect(held[0]).toMatchObject({ rpId: 'localhost', isResidentCredential: true });
+
+    await page.click('#sign-out');
+    await state(page, 'signed-out');
+    expect(await page.textContent('#identity')).toBe('-');
+
+    mark = front.received.length;
+    await page.click('#passkey-sign-in');
+    await state(page, 'signed-in');
+    expect(await page.textContent('#signed-in-by')).toBe('with a passkey');
+    expect(front.received.slice(mark)).toEqual([
+      'InitiateAuth:USER_AUTH',
+      'RespondToAuthChallenge:WEB_AUTHN',
+    ]);
+    // The same player, so the same identity; its credentials save the score as for any player.
+    expect(await page.textContent('#identity')).toBe(identityId);
+    const credentials = await sessionCredentials(page);
+    game.front.trust(credentials);
+    await page.fill('#score', '777');
+    await page.click('#save');
+    await state(page, 'saved');
+    expect(await page.textContent('#stored')).toBe('777');
+    expect(
+      game.front
+        .records()
+        .filter((r) => r.accessKeyId === credentials.accessKeyId)
+        .map((r) => [r.service, r.operation, r.verified]),
+    ).toEqual([
+      ['dynamodb', 'PutItem', true],
+      ['s3', 'PutObject', true],
+      ['dynamodb', 'GetItem', true],
+      ['s3', 'GetObject', true],
+    ]);
+    // The page shows no password or token, and the browser logged nothing red.
+    const text = (await page.textContent('body'))!;
+    expect(text).not.toContain(game.userPool.player.password);
+    expect(text).not.toMatch(/eyJ/);
     expect(pageErrors).toEqual([]);
     expect(redLines).toEqual([]);
   }, 120_000);

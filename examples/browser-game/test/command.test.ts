@@ -49,11 +49,21 @@ describe('npm run demo:web', () => {
     const port = await freePort();
     const run = runGame(['--port', String(port)]);
     running.push(run);
-    await run.waitFor(new RegExp(`Open http://127\\.0\\.0\\.1:${port}/`));
+    await run.waitFor(new RegExp(`Open http://localhost:${port}/`));
     expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200);
+    // The passkey player's pool is up; its made-up password goes to the page only, never to the console.
+    expect(run.output()).toMatch(/User pool \(passkeys on\) +http:\/\/127\.0\.0\.1:\d+ .*pool \w+_\w+\)$/m);
+    expect(run.output()).toMatch(/Or sign in as player@example\.com/);
+    const config = (await (await fetch(`http://127.0.0.1:${port}/game-config.json`)).json()) as {
+      userPool: { player: { password: string } };
+    };
+    expect(config.userPool.player.password.length).toBeGreaterThan(12);
+    expect(run.output()).not.toContain(config.userPool.player.password);
     run.child.kill('SIGINT');
     expect(await run.exited).toBe(0);
-    expect(run.output()).toMatch(/Received SIGINT: stopping the page, the emulator, DynamoDB and the front/);
+    expect(run.output()).toMatch(
+      /Received SIGINT: stopping the page, the emulator, the user pool, DynamoDB and the front/,
+    );
     expect(run.output()).toMatch(/Stopped\.\n$/);
     await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
   }, 120_000);

@@ -112,6 +112,10 @@ describe('npm run demo', () => {
         /ok: federateToIdentityPool while signed in: InvalidStateException: Federation could not be completed\./,
         /\[hub\] SIGNED_OUT/,
         /username ([0-9a-f-]{36}), userId \1\n.*the username is a UUID, not the email.*\n.*such pools name each user by their sub/,
+        /^15\. Passwordless: sign in with a one-time code sent by e-mail \(USER_AUTH, EMAIL_OTP\)$/m,
+        /preferredChallenge: 'EMAIL_OTP' \}\):\n.*nextStep CONFIRM_SIGN_IN_WITH_EMAIL_CODE, a code went to a\*\*\*@e\*\*\* \(EMAIL\)/,
+        /ok: confirmSignIn with the code: isSignedIn, nextStep DONE/,
+        /ok: requests to the user pool: InitiateAuth:USER_AUTH, RespondToAuthChallenge:EMAIL_OTP/,
       ]) {
         expect(run.stdout).toMatch(line);
       }
@@ -135,26 +139,26 @@ describe('npm run demo', () => {
     });
 
     it('plays the game: scores written and the leaderboard read with fromAmplifyAuth() credentials', () => {
-      const game = run.stdout.slice(run.stdout.indexOf('\n15. '));
+      const game = run.stdout.slice(run.stdout.indexOf('\n16. '));
       for (const line of [
-        /^15\. The game: players federate and keep their scores in DynamoDB$/m,
+        /^16\. The game: players federate and keep their scores in DynamoDB$/m,
         /credentials live 15 min, no guest access/,
         /DynamoDB \(dynalite, in this process\) at http:\/\/127\.0\.0\.1:\d+, table GameScores/,
         /ok: bob federated \(identity us-east-1:[0-9a-f-]{36}\), posted 1200/,
         /ok: carol federated \(identity us-east-1:[0-9a-f-]{36}\), posted 900/,
-        /^16\. alice federates and posts her score with an SDK client whose credentials are fromAmplifyAuth\(\)$/m,
+        /^17\. alice federates and posts her score with an SDK client whose credentials are fromAmplifyAuth\(\)$/m,
         /credentials: fromAmplifyAuth\(\),/,
         /ok: alice federated: identity us-east-1:[0-9a-f-]{36}, credentials ASIA…\w{4}, expire .* \(in 15 min\)/,
         /ok: PutItem \(score 1500\) signed with ASIA…\w{4}: the signature verified against the secret key/,
         /overwriting bob's score: AccessDeniedException/,
-        /^17\. The credentials expire: the same long-lived SDK client keeps working$/m,
+        /^18\. The credentials expire: the same long-lived SDK client keeps working$/m,
         /ok: PutItem \(score 1750\) signed with new credentials ASIA…\w{4}/,
         /requests to Cognito: GetCredentialsForIdentity\n/,
         /alice's first credentials as static credentials: ExpiredTokenException/,
         /a new client after the clear: SignedOutException: No AWS credentials/,
         /recovery: Sign in or call federateToIdentityPool/,
         /the long-lived client: SignedOutException/,
-        /^19\. The leaderboard: bob comes back and reads it$/m,
+        /^20\. The leaderboard: bob comes back and reads it$/m,
         /#1 {2}alice +1750 {2}\(item identityId us-east-1:[0-9a-f-]{36}\)\n.*#2 {2}bob +1200 .*\n.*#3 {2}carol +900 /,
         /ok: leaderboard written and read with federated credentials only: 5 signed requests verified \(5 different keys\), 2 refused/,
       ]) {
@@ -166,9 +170,9 @@ describe('npm run demo', () => {
     });
 
     it('keeps profiles in S3 through Amplify.Storage, signed by the federated identity', () => {
-      const storage = run.stdout.slice(run.stdout.indexOf('\n20. '));
+      const storage = run.stdout.slice(run.stdout.indexOf('\n21. '));
       for (const line of [
-        /^20\. Storage: players keep their profiles in S3 through Amplify\.Storage$/m,
+        /^21\. Storage: players keep their profiles in S3 through Amplify\.Storage$/m,
         /\[hub\] UPLOAD_SUCCEEDED \{ path: 'private\/us-east-1:[0-9a-f-]{36}\/profile\.json' \}/,
         /ok: stored private\/us-east-1:[0-9a-f-]{36}\/profile\.json, signed with ASIA…\w{4}/,
         /ok: read back with the access-level form/,
@@ -176,7 +180,7 @@ describe('npm run demo', () => {
         /bob reads alice's private profile: AccessDeniedException/,
         /an upload after clearFederationToIdentityPool: AccessDeniedException/,
         /ok: profiles kept with federated credentials only: 3 S3 requests, all signed and verified/,
-        /^Done: 20 steps, every check passed\.$/m,
+        /^Done: 21 steps, every check passed\.$/m,
       ]) {
         expect(storage).toMatch(line);
       }

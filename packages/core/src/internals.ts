@@ -23,6 +23,7 @@ export {
   validateCognitoAuthPluginConfig,
 } from './config/validateCognitoAuthPluginConfig.js';
 export { isLoopbackHost } from './config/isLoopbackHost.js';
+export { isValidatedSection } from './config/validatedSections.js';
 export {
   isAllowedEndpoint,
   isValidRegion,

@@ -6,6 +6,7 @@ import {
   isValidIdentityPoolId,
   isValidRegion,
   isValidUserPoolId,
+  isValidatedSection,
   normalizeAmplifyOutputs,
   parseAmplifyConfiguration,
   validateCognitoAuthPluginConfig,
@@ -356,5 +357,34 @@ describe('validators', () => {
       expect(isValidRegion('us_east_1')).toBe(false);
       expect(isValidRegion('east')).toBe(false);
     });
+  });
+});
+
+describe('isValidatedSection: one validation per Amplify.configure', () => {
+  const section = {
+    CredentialsProvider: {
+      CognitoIdentity: {
+        Default: { PoolId: 'us-east-1:0f9b8f2a-1d3c-4e5f-8a7b-6c5d4e3f2a1b', Region: 'us-east-1' },
+      },
+    },
+  };
+
+  it('marks the auth plugin section core validated and froze, in both file shapes', () => {
+    const parsed = parseAmplifyConfiguration({ auth: { plugins: { awsCognitoAuthPlugin: section } } });
+    const kept = parsed.auth?.plugins?.awsCognitoAuthPlugin;
+    expect(Object.isFrozen(kept)).toBe(true);
+    expect(isValidatedSection(kept)).toBe(true);
+    const outputs = parseAmplifyConfiguration({
+      auth: { aws_region: 'us-east-1', identity_pool_id: 'us-east-1:0f9b8f2a-1d3c-4e5f-8a7b-6c5d4e3f2a1b' },
+    } as AmplifyOutputs);
+    expect(isValidatedSection(outputs.auth?.plugins?.awsCognitoAuthPlugin)).toBe(true);
+  });
+
+  it('does not mark what core never checked: the caller object, a copy, a plain value', () => {
+    parseAmplifyConfiguration({ auth: { plugins: { awsCognitoAuthPlugin: section } } });
+    expect(isValidatedSection(section)).toBe(false);
+    expect(isValidatedSection({ ...section })).toBe(false);
+    expect(isValidatedSection(undefined)).toBe(false);
+    expect(isValidatedSection('section')).toBe(false);
   });
 });

@@ -115,6 +115,20 @@ describe('FileKeyValueStorage write failures', () => {
     expect(readdirSync(dir)).toEqual(before);
   });
 
+  it('fails at once on a permanent error (ENAMETOOLONG) instead of waiting as for a busy lock', async () => {
+    // Before, every lock error was retried for about 24 s; only ELOCKED (another holder) is worth a wait.
+    const file = join(dir, `${'n'.repeat(300)}.json`);
+    const started = Date.now();
+    const error = (await new FileKeyValueStorage(file)
+      .setItem('k', 'v')
+      .catch((e: unknown) => e)) as StorageException;
+    expect(error).toBeInstanceOf(StorageException);
+    expect((error.cause as NodeJS.ErrnoException).code).toBe('ENAMETOOLONG');
+    expect(error.recoverySuggestion).toMatch(/shorter/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('removes temporary files that a crashed writer left, on the next write', async () => {
     const file = join(dir, 'store.json');
     await writeFile(`${file}.1a2b-3c4d-5e6f.tmp`, '{"half":');

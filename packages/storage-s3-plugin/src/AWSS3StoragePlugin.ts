@@ -70,18 +70,26 @@ export class AWSS3StoragePlugin implements StoragePlugin {
     this.#identityId = options.identityId ?? identityIdFromAmplifyAuth;
   }
 
+  /** The plugin's key, `awsS3StoragePlugin`: the name of its section under `storage.plugins`. */
   getPluginKey(): 'awsS3StoragePlugin' {
     return 'awsS3StoragePlugin';
   }
 
+  /** The category the plugin serves: `storage`. */
   getCategoryType(): 'storage' {
     return 'storage';
   }
 
+  /** The package version. */
   getVersion(): string {
     return VERSION;
   }
 
+  /**
+   * Called by `Amplify.configure` with the storage section (either file's form, see
+   * `AWSS3StoragePluginConfig` and `AmplifyOutputsStorage`). Throws a `ValidationException`
+   * naming the bad field, and keeps the previous configuration, when the section is missing or invalid.
+   */
   configure(section: unknown, context: PluginContext): void {
     const config = parseStorageConfig(section);
     const logger = context.logger;
@@ -101,17 +109,26 @@ export class AWSS3StoragePlugin implements StoragePlugin {
     };
   }
 
+  /** Forgets the configuration (called by `Amplify.reset`); operations then fail until the next `configure`. */
   async reset(): Promise<void> {
     this.#context = undefined;
   }
 
-  /** An S3 client for the default bucket, signed by `fromAmplifyAuth()` (it caches credentials: see the README). */
+  /**
+   * An S3 client for the default bucket, signed by `fromAmplifyAuth()` (it caches credentials: see the
+   * README). Throws a `ValidationException` when the plugin is not configured.
+   */
   getEscapeHatch(): { s3Client: S3Client } {
     const context = this.#require();
     return { s3Client: context.clientFor(context.config.default, context.config.endpoint) };
   }
 
+  /**
+   * Uploads bytes to S3: one `PutObject` up to 5 MiB, a multipart upload (pausable) above. Never throws:
+   * bad input, a missing configuration or an S3 error reject the task's `result`.
+   */
   uploadData(input: UploadDataInput): UploadTask;
+  /** Callback form: the outcome goes to `onSuccess` or `onError` (a `ValidationException` is thrown at once unless both are functions). */
   uploadData(
     input: UploadDataInput,
     onSuccess: (result: UploadDataResult) => void,
@@ -121,7 +138,9 @@ export class AWSS3StoragePlugin implements StoragePlugin {
     return this.#task((c) => uploadData(c, input), callbacks, 'uploadData');
   }
 
+  /** Uploads a local file (Node only), read from disk a part at a time; otherwise as `uploadData`. */
   uploadFile(input: UploadFileInput): UploadTask;
+  /** Callback form: the outcome goes to `onSuccess` or `onError` (a `ValidationException` is thrown at once unless both are functions). */
   uploadFile(
     input: UploadFileInput,
     onSuccess: (result: UploadDataResult) => void,
@@ -131,7 +150,9 @@ export class AWSS3StoragePlugin implements StoragePlugin {
     return this.#task((c) => uploadFile(c, input), callbacks, 'uploadFile');
   }
 
+  /** Downloads an object into memory (one `GetObject`); errors reject the task's `result`. */
   downloadData(input: DownloadDataInput): DownloadTask;
+  /** Callback form: the outcome goes to `onSuccess` or `onError` (a `ValidationException` is thrown at once unless both are functions). */
   downloadData(
     input: DownloadDataInput,
     onSuccess: (result: DownloadDataResult) => void,
@@ -141,7 +162,12 @@ export class AWSS3StoragePlugin implements StoragePlugin {
     return this.#task((c) => downloadData(c, input), callbacks, 'downloadData');
   }
 
+  /**
+   * Downloads an object into a local file (Node only), streamed through a temporary file renamed into
+   * place at the end, so a failure never leaves half a file; errors reject the task's `result`.
+   */
   downloadFile(input: DownloadFileInput): DownloadTask<DownloadFileResult>;
+  /** Callback form: the outcome goes to `onSuccess` or `onError` (a `ValidationException` is thrown at once unless both are functions). */
   downloadFile(
     input: DownloadFileInput,
     onSuccess: (result: DownloadFileResult) => void,
@@ -151,13 +177,20 @@ export class AWSS3StoragePlugin implements StoragePlugin {
     return this.#task((c) => downloadFile(c, input), callbacks, 'downloadFile');
   }
 
+  /**
+   * A presigned GET URL for an object, valid `options.expiresIn` seconds (default 900, at most 604800) or
+   * until the signing credentials expire. Signed locally: no S3 request unless `validateObjectExistence`.
+   */
   getUrl(input: GetUrlInput): Promise<GetUrlResult>;
+  /** Callback form: the outcome goes to `onSuccess` or `onError` (a `ValidationException` is thrown at once unless both are functions). */
   getUrl(input: GetUrlInput, onSuccess: (result: GetUrlResult) => void, onError: StorageErrorCallback): void;
   getUrl(input: GetUrlInput, ...callbacks: unknown[]): Promise<GetUrlResult> | void {
     return this.#call((c) => getUrl(c, input), callbacks, 'getUrl');
   }
 
+  /** An object's size, content type, ETag, date and metadata (one `HeadObject`); `NotFoundException` when absent. */
   getProperties(input: GetPropertiesInput): Promise<GetPropertiesResult>;
+  /** Callback form: the outcome goes to `onSuccess` or `onError` (a `ValidationException` is thrown at once unless both are functions). */
   getProperties(
     input: GetPropertiesInput,
     onSuccess: (result: GetPropertiesResult) => void,
@@ -167,19 +200,25 @@ export class AWSS3StoragePlugin implements StoragePlugin {
     return this.#call((c) => getProperties(c, input), callbacks, 'getProperties');
   }
 
+  /** The objects under a path prefix, a page at a time (`ListObjectsV2`), or every page with `listAll`. */
   list(input: ListInput): Promise<ListResult>;
+  /** Callback form: the outcome goes to `onSuccess` or `onError` (a `ValidationException` is thrown at once unless both are functions). */
   list(input: ListInput, onSuccess: (result: ListResult) => void, onError: StorageErrorCallback): void;
   list(input: ListInput, ...callbacks: unknown[]): Promise<ListResult> | void {
     return this.#call((c) => list(c, input), callbacks, 'list');
   }
 
+  /** Deletes an object (`DeleteObject`); succeeds also when there was none. */
   remove(input: RemoveInput): Promise<RemoveResult>;
+  /** Callback form: the outcome goes to `onSuccess` or `onError` (a `ValidationException` is thrown at once unless both are functions). */
   remove(input: RemoveInput, onSuccess: (result: RemoveResult) => void, onError: StorageErrorCallback): void;
   remove(input: RemoveInput, ...callbacks: unknown[]): Promise<RemoveResult> | void {
     return this.#call((c) => remove(c, input), callbacks, 'remove');
   }
 
+  /** Copies an object inside S3 (one `CopyObject`, up to 5 GB), within one region. */
   copy(input: CopyInput): Promise<CopyResult>;
+  /** Callback form: the outcome goes to `onSuccess` or `onError` (a `ValidationException` is thrown at once unless both are functions). */
   copy(input: CopyInput, onSuccess: (result: CopyResult) => void, onError: StorageErrorCallback): void;
   copy(input: CopyInput, ...callbacks: unknown[]): Promise<CopyResult> | void {
     return this.#call((c) => copy(c, input), callbacks, 'copy');

@@ -15,7 +15,9 @@ export interface StorageHubEventDataMap {
   UPLOAD_CANCELED: { readonly path: string; readonly bucket: string };
   /** A download's body arrived. */
   DOWNLOAD_SUCCEEDED: { readonly path: string; readonly size?: number; readonly bucket: string };
+  /** A download failed; `errorName` is the name of the error its `result` rejected with. */
   DOWNLOAD_FAILED: { readonly path: string; readonly bucket: string; readonly errorName: string };
+  /** A download was canceled by the app. */
   DOWNLOAD_CANCELED: { readonly path: string; readonly bucket: string };
   /** An object was removed. */
   REMOVED: { readonly path: string; readonly bucket: string };

@@ -13,6 +13,14 @@ export interface GameConfig {
   /** S3 behind the same front (path-style), and the bucket for player profiles. */
   readonly s3Endpoint: string;
   readonly profileBucket: string;
+  /** The user pool (cognito-local behind the SRP front, passkeys on) and its pre-created player. */
+  readonly userPool: {
+    readonly poolId: string;
+    readonly clientId: string;
+    readonly endpoint: string;
+    /** A local demo player, made up at each start of the server: shown on the page to sign in with. */
+    readonly player: { readonly username: string; readonly password: string };
+  };
   /**
    * Demo server only: where the page reports the access key it signs with, standing in for IAM (which
    * knows every key its token service issues) so the local front can check signatures. A real page

@@ -8,6 +8,7 @@ import { AmplifyException, Amplify, Hub, HubChannel } from '@plugboard/core';
 import { AuthProvider, AWSCognitoAuthPlugin, fromAmplifyAuth } from '@plugboard/auth-cognito-plugin';
 import { AWSS3StoragePlugin } from '@plugboard/storage-s3-plugin';
 import { loadConfig, type GameConfig } from './config';
+import { wirePasskeyPlayer } from './passkeyPlayer';
 import { PlayerData, type Stored } from './playerData';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -29,12 +30,17 @@ function showError(error: unknown): void {
 /** The signed-in player's Cognito identity id: the key of their item in the scores table. */
 let player: string | undefined;
 
-function setSignedIn(identityId: string | undefined): void {
+/** Federated with a test token, or signed in to the user pool (password or passkey). */
+function setSignedIn(identityId: string | undefined, userPool = false): void {
   player = identityId;
   $('identity').textContent = identityId ?? '-';
-  $<HTMLButtonElement>('federate').disabled = identityId !== undefined;
-  $<HTMLButtonElement>('save').disabled = identityId === undefined;
-  $<HTMLButtonElement>('clear').disabled = identityId === undefined;
+  const out = identityId === undefined;
+  for (const id of ['federate', 'password-sign-in', 'passkey-sign-in'])
+    $<HTMLButtonElement>(id).disabled = !out;
+  $<HTMLButtonElement>('save').disabled = out;
+  $<HTMLButtonElement>('clear').disabled = out || userPool;
+  $<HTMLButtonElement>('register-passkey').disabled = out || !userPool;
+  $<HTMLButtonElement>('sign-out').disabled = out || !userPool;
 }
 
 function showStored({ score, profile }: Stored): void {
@@ -73,6 +79,14 @@ async function start(config: GameConfig): Promise<void> {
                 Endpoint: config.cognitoEndpoint,
                 AllowUnauthenticatedIdentities: false,
               },
+            },
+          },
+          CognitoUserPool: {
+            Default: {
+              PoolId: config.userPool.poolId,
+              AppClientId: config.userPool.clientId,
+              Region: config.region,
+              Endpoint: config.userPool.endpoint,
             },
           },
         },
@@ -143,12 +157,29 @@ async function start(config: GameConfig): Promise<void> {
     })().catch(showError);
   });
 
+  wirePasskeyPlayer(plugin, config, {
+    $,
+    setStatus,
+    showError,
+    async signedIn(identityId) {
+      await reportKey();
+      localStorage.setItem(PLAYED_KEY, config.identityPoolId);
+      setSignedIn(identityId, true);
+    },
+    signedOut() {
+      localStorage.removeItem(PLAYED_KEY);
+      setSignedIn(undefined);
+      showStored({});
+      $('replaced').textContent = '';
+    },
+  });
+
   // A stored federated session comes back from localStorage without asking Cognito.
   const played = localStorage.getItem(PLAYED_KEY) === config.identityPoolId;
   const session = played ? await plugin.fetchAuthSession() : undefined;
   if (session?.identityIdResult.type === 'SUCCESS' && session.awsCredentialsResult.type === 'SUCCESS') {
     await reportKey();
-    setSignedIn(session.identityIdResult.value);
+    setSignedIn(session.identityIdResult.value, session.userPoolTokensResult.type === 'SUCCESS');
     showStored(await data.load(session.identityIdResult.value));
     setStatus('restored', 'session restored from localStorage');
   } else {

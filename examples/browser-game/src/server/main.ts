@@ -26,8 +26,15 @@ async function run(args: GameArgs): Promise<void> {
     `  Cognito Identity emulator     ${game.emulator.endpoint} (identity pool ${game.identityPoolId})`,
   );
   console.log(`  DynamoDB + S3 (SigV4-checked) ${game.front.endpoint}`);
+  console.log(
+    `  User pool (passkeys on)       ${game.userPool.front.endpoint} (cognito-local behind the SRP front, pool ${game.userPool.poolId})`,
+  );
   console.log(`\n  Open ${game.url}\n`);
-  console.log('Play, save a score, reload: the session comes back from localStorage. Ctrl+C stops.');
+  console.log('Play, save a score, reload: the session comes back from localStorage.');
+  console.log(
+    `Or sign in as ${game.userPool.player.username} (the page fills in the password), register a passkey and sign in with it.`,
+  );
+  console.log('Ctrl+C stops.');
   let seen = 0;
   const timer = setInterval(() => (seen = printRecords(game, seen)), 500);
   let stopping = false;
@@ -36,7 +43,9 @@ async function run(args: GameArgs): Promise<void> {
     stopping = true;
     clearInterval(timer);
     printRecords(game, seen);
-    console.log(`\nReceived ${signal}: stopping the page, the emulator, DynamoDB and the front...`);
+    console.log(
+      `\nReceived ${signal}: stopping the page, the emulator, the user pool, DynamoDB and the front...`,
+    );
     game.stop().then(
       () => {
         console.log('Stopped.');

@@ -69,7 +69,8 @@ export async function startStaticServer(
       resolve();
     });
   });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // localhost, not 127.0.0.1: a passkey's relying party id is a host name (an IP address cannot be one).
+  origin = `http://localhost:${(server.address() as AddressInfo).port}`;
   return {
     url: `${origin}/`,
     served: () => [...served],

@@ -1,14 +1,18 @@
 import { randomInt } from 'node:crypto';
-import { UpdateUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  UpdateUserPoolClientCommand,
+  UpdateUserPoolCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { Amplify, type AuthHubEvent } from '@plugboard/core';
 import { AWSCognitoAuthPlugin } from '@plugboard/auth-cognito-plugin';
-import { startUserPoolSrpFront } from '@plugboard/cognito-identity-emulator';
+import { startUserPoolSrpFront, type CodeDelivery } from '@plugboard/cognito-identity-emulator';
 import type { Backend } from '../backend';
 import { createScoresTable, PARTITION_KEY } from '../game/gameBackend';
 import { startCredentialsTap, type CredentialsTap } from '../game/credentialsTap';
 import { startSignedDynamoDB, type SignedDynamoDB } from '../game/signedDynamoDB';
 import { startUserPoolEmulator } from '../localUserPool';
 import type { Output } from '../output';
+import { runEmailCodeStep } from './emailCodeStep';
 import { runScoreStep } from './scoreStep';
 import { runSignUpStep } from './signUpStep';
 import { runSrpSignInStep } from './srpSignInStep';
@@ -30,6 +34,8 @@ export interface UserPoolScene {
   readonly password: string;
   /** The code the local pool "sends" by e-mail: it was started with this one fixed code. */
   readonly mailedCode: string;
+  /** The one-time sign-in codes the SRP front sent (passwordless), oldest first. */
+  readonly mailbox: readonly (CodeDelivery & { readonly code: string })[];
   /** A DynamoDB with the game's table that checks each signature against the credentials Cognito issued. */
   readonly dynamo: SignedDynamoDB;
 }
@@ -40,7 +46,8 @@ const DEMO_PASSWORD = 'Demo-Passw0rd!';
 /**
  * The user-pool chapter: a user signs up, confirms, signs in with SRP (the default flow), adds TOTP MFA
  * and signs in again with a code from an authenticator; each sign-in federates into the identity pool by
- * itself, and the federated credentials sign a DynamoDB write. The pool is cognito-local (a child
+ * itself, and the federated credentials sign a DynamoDB write. Last, a passwordless sign-in with a code
+ * sent by e-mail. The pool is cognito-local (a child
  * process) behind the emulator package's SRP front.
  */
 export async function runUserPoolChapter(
@@ -58,11 +65,22 @@ export async function runUserPoolChapter(
   backend.resetClock?.();
   const mailedCode = String(randomInt(100_000, 1_000_000));
   const local = await startUserPoolEmulator({ code: mailedCode });
+  const mailbox: (CodeDelivery & { code: string })[] = [];
   let front;
   let tap: CredentialsTap | undefined;
   let dynamo: SignedDynamoDB | undefined;
   try {
-    front = await startUserPoolSrpFront({ upstream: local.endpoint });
+    front = await startUserPoolSrpFront({
+      upstream: local.endpoint,
+      // Choice-based sign-in (USER_AUTH): the front sends the one-time codes, here into the demo's mailbox.
+      passwordless: {
+        oneTimeCode: (delivery) => {
+          const code = String(randomInt(100_000, 1_000_000));
+          mailbox.push({ ...delivery, code });
+          return code;
+        },
+      },
+    });
     tap = await startCredentialsTap(backend.identityEndpoint!);
     dynamo = await startSignedDynamoDB({
       lookup: tap.lookup,
@@ -73,6 +91,13 @@ export async function runUserPoolChapter(
     const { poolId, clientId } = await local.createPool();
     await local.admin.send(
       new UpdateUserPoolCommand({ UserPoolId: poolId, AutoVerifiedAttributes: ['email'] }),
+    );
+    await local.admin.send(
+      new UpdateUserPoolClientCommand({
+        UserPoolId: poolId,
+        ClientId: clientId,
+        ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      }),
     );
     const config = await backend.trustUserPool(
       { poolId, clientId, endpoint: front.endpoint, issuerDomain: local.issuerDomain },
@@ -96,12 +121,14 @@ export async function runUserPoolChapter(
       username: DEMO_USER,
       password: DEMO_PASSWORD,
       mailedCode,
+      mailbox,
       dynamo,
     };
     await runSignUpStep(scene);
     const identityId = await runSrpSignInStep(scene);
     await runTotpStep(scene, identityId);
     await runScoreStep(scene, identityId);
+    await runEmailCodeStep(scene, identityId);
   } finally {
     await Amplify.reset();
     await dynamo?.stop();

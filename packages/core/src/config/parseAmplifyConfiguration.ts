@@ -1,4 +1,5 @@
 import { awsAmplifyV6Shape, notAConfigurationObject } from './configurationErrors.js';
+import { markValidatedSection } from './validatedSections.js';
 import { freezeConfiguration } from './freezeConfiguration.js';
 import { isAmplifyOutputs, normalizeAmplifyOutputs } from './normalizeAmplifyOutputs.js';
 import { snapshotConfiguration } from './snapshotConfiguration.js';
@@ -50,9 +51,12 @@ export function parseAmplifyConfiguration(
   const cognito = normalized.auth?.plugins?.awsCognitoAuthPlugin;
   if (cognito !== undefined && !outputs) validateCognitoAuthPluginConfig(cognito, COGNITO_AUTH_PLUGIN_PATH);
   // The converted Gen 2 shape is built here; copied once more so that it too has no prototypes.
-  return freezeConfiguration(
+  const frozen = freezeConfiguration(
     (outputs ? snapshotConfiguration(normalized) : normalized) as AmplifyConfiguration,
   );
+  // Checked above (or while converting amplify_outputs.json) and now frozen: the plugin need not check it again.
+  if (cognito !== undefined) markValidatedSection(frozen.auth?.plugins?.awsCognitoAuthPlugin);
+  return frozen;
 }
 
 /**

@@ -11,6 +11,9 @@ export interface ReadResult {
 /** How long a lock may go without a heartbeat before another process takes it over (a crashed holder). */
 export const LOCK_STALE_MS = 10_000;
 
+/** How long a write waits for a lock that another process holds before it fails with ELOCKED. */
+export const LOCK_WAIT_MS = 24_000;
+
 /** Reads `filePath` as a JSON object. A missing file is simply empty. */
 export async function readJsonObject(filePath: string): Promise<ReadResult> {
   const fs = await import('node:fs/promises');
@@ -49,12 +52,26 @@ export async function withFileLock<T>(
   // A CommonJS module: its exports are the namespace's default in both builds.
   const lockfile = (await import('proper-lockfile')).default;
   await fs.mkdir(path.dirname(filePath), { recursive: true, mode: 0o700 });
-  const release = await lockfile.lock(filePath, {
-    realpath: false,
-    stale: LOCK_STALE_MS,
-    retries: { retries: 400, factor: 1.3, minTimeout: 5, maxTimeout: 60, randomize: true },
-    onCompromised,
-  });
+  // Only a busy lock is worth waiting for (ELOCKED), up to LOCK_WAIT_MS; any other error (a name too long,
+  // no permission, a file in the way) is permanent and fails at once instead of being retried.
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  let delay = 5;
+  let release: () => Promise<void>;
+  for (;;) {
+    try {
+      release = await lockfile.lock(filePath, {
+        realpath: false,
+        stale: LOCK_STALE_MS,
+        retries: 0,
+        onCompromised,
+      });
+      break;
+    } catch (error) {
+      if (errorCode(error) !== 'ELOCKED' || Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(delay * (0.5 + Math.random()), 60)));
+      delay = Math.min(delay * 1.3, 60);
+    }
+  }
   try {
     return await action();
   } finally {

@@ -41,6 +41,7 @@ const RECOVERY: Record<string, string> = {
   EEXIST: 'A file is in the way of the folder: give FileKeyValueStorage a path inside a folder.',
   EACCES: 'Give this process write permission on the folder and file, or choose another path.',
   EPERM: 'Give this process write permission on the folder and file, or choose another path.',
+  ENAMETOOLONG: 'The path is too long for the file system: choose a shorter file name or folder.',
   EROFS: 'The file system is read-only: choose a path on a writable file system.',
   ENOSPC: 'The disk is full: free some space, then try again.',
   EDQUOT: 'The disk quota is used up: free some space, then try again.',
