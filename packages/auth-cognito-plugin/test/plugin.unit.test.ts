@@ -8,7 +8,7 @@ import {
   NotAuthorizedException,
   type LogEntry,
 } from '@plugboard/core';
-import { createPluginContext } from '@plugboard/core/internals';
+import { createPluginContext, parseAmplifyConfiguration } from '@plugboard/core/internals';
 import { AuthProvider, AWSCognitoAuthPlugin, type AWSTemporaryCredentials } from '../src';
 import { type IdentityPoolService, pluginWithTransports } from '../src/internal';
 import { readConfig } from '../src/runtime/pluginConfig';
@@ -284,6 +284,31 @@ describe('AWSCognitoAuthPlugin (unit, fake identity-pool service)', () => {
       expect(kept.PoolId).toBe(POOL);
       expect(Object.getPrototypeOf(kept)).toBeNull();
       expect(Object.isFrozen(kept) && Object.isFrozen(config)).toBe(true);
+    });
+
+    it('takes a section Amplify.configure validated and froze as it is (one validation), copies any other', () => {
+      const parsed = parseAmplifyConfiguration({
+        auth: {
+          plugins: {
+            awsCognitoAuthPlugin: {
+              CredentialsProvider: { CognitoIdentity: { Default: { PoolId: POOL, Region: 'us-east-1' } } },
+            },
+          },
+        },
+      });
+      const fromCore = parsed.auth!.plugins!.awsCognitoAuthPlugin!;
+      expect(readConfig(fromCore, {}).config).toBe(fromCore);
+      // The same content, not from core: copied and checked again.
+      const direct = {
+        CredentialsProvider: { CognitoIdentity: { Default: { PoolId: POOL, Region: 'us-east-1' } } },
+      };
+      const { config } = readConfig(direct, {});
+      expect(config).not.toBe(direct);
+      expect(Object.isFrozen(config)).toBe(true);
+      // A section core never saw is still refused by the plugin's own check.
+      expect(() =>
+        readConfig({ CredentialsProvider: { CognitoIdentity: { Default: { PoolId: 'x' } } } }, {}),
+      ).toThrow(ConfigurationException);
     });
 
     it('refuses a section without any pool', () => {

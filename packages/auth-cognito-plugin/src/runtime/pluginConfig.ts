@@ -6,7 +6,11 @@ import {
   type KeyValueStorage,
   type Logger,
 } from '@plugboard/core';
-import { freezePluginConfiguration, validateCognitoAuthPluginConfig } from '@plugboard/core/internals';
+import {
+  freezePluginConfiguration,
+  isValidatedSection,
+  validateCognitoAuthPluginConfig,
+} from '@plugboard/core/internals';
 import { identityPoolRegion } from '../clients/identityPool/identityPoolRegion.js';
 import { readHostedUiConfig, type HostedUiConfig } from '../hostedUi/hostedUiConfig.js';
 import type { InternalPluginOptions } from './internalOptions.js';
@@ -24,16 +28,24 @@ export interface PluginSetup {
  * is loaded, so `configure` refuses a bad configuration at once.
  */
 export function readConfig(section: unknown, options: InternalPluginOptions): PluginSetup {
-  // The plugin keeps its own copy, made as `Amplify.configure` makes it (own properties, no prototypes,
-  // deep-frozen, absurd shapes refused): a caller that changes its object later changes nothing here.
-  const config = freezePluginConfiguration(section, 'auth.plugins.awsCognitoAuthPlugin');
-  validateCognitoAuthPluginConfig(config);
+  // A section `Amplify.configure` has validated and deeply frozen is used as it is: one validation per
+  // configure. Any other (a direct `plugin.configure`) gets its own copy, made as `Amplify.configure`
+  // makes it (own properties, no prototypes, deep-frozen, absurd shapes refused), and the same check: a
+  // caller that changes its object later changes nothing here.
+  const config = isValidatedSection(section) ? (section as AWSCognitoAuthPluginConfig) : checkedCopy(section);
   const identity = config.CredentialsProvider?.CognitoIdentity?.Default;
   if (identity && !options.identityPoolService) identityPoolRegion(identity);
   return {
     config,
     oauth: readHostedUiConfig(config, config.CognitoUserPool?.Default?.AppClientId),
   };
+}
+
+/** A frozen copy of a section core has not checked, checked as core checks it. */
+function checkedCopy(section: unknown): AWSCognitoAuthPluginConfig {
+  const config = freezePluginConfiguration(section, 'auth.plugins.awsCognitoAuthPlugin');
+  validateCognitoAuthPluginConfig(config);
+  return config;
 }
 
 let warnedInMemory = false;
