@@ -22,6 +22,7 @@ const REQUIRE_DOC_COMMENTS = new Set([
   'cognito-identity-emulator',
   'aws-amplify-bridge',
   'storage-s3-plugin',
+  'auth-cognito-plugin',
 ]);
 
 const QUIET = new Set(['console-preamble', 'console-api-report-created', 'console-compiler-version-notice']);

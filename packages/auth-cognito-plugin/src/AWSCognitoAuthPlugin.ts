@@ -46,6 +46,7 @@ export let fetchForSdk: (plugin: AWSCognitoAuthPlugin, forceRefresh: boolean) =>
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface at the end
 export class AWSCognitoAuthPlugin implements AuthPlugin {
+  /** The key of this plugin's section in the `auth.plugins` configuration and in `Amplify.Auth.getPlugin`. */
   static readonly PLUGIN_KEY = 'awsCognitoAuthPlugin' as const;
 
   static {
@@ -79,18 +80,22 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     this.#options = { ...options };
   }
 
+  /** The plugin's key, `awsCognitoAuthPlugin`. */
   getPluginKey(): 'awsCognitoAuthPlugin' {
     return AWSCognitoAuthPlugin.PLUGIN_KEY;
   }
 
+  /** The category this plugin belongs to: `auth`. */
   getCategoryType(): 'auth' {
     return 'auth';
   }
 
+  /** The version of this package. */
   getVersion(): string {
     return PLUGIN_VERSION;
   }
 
+  /** Checks the section (invalid: throws, the old configuration stays), then loads runtime and session. */
   configure(pluginConfig: unknown, context: PluginContext): void {
     // The configuration is checked at once; the runtime (and the restore of the stored session) follows
     // the load of its code.
@@ -135,12 +140,14 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     provider: AuthProvider,
     options?: FederateOptionsArg,
   ): Promise<FederateToIdentityPoolResult>;
+  /** Callback form: `onSuccess` gets the identity id and credentials, `onError` the AuthException. */
   federateToIdentityPool(
     token: string,
     provider: AuthProvider,
     onSuccess: (result: FederateToIdentityPoolResult) => void,
     onError: OnError,
   ): void;
+  /** Callback form with options; bad input reaches `onError` (InvalidParameterException) before any call. */
   federateToIdentityPool(
     token: string,
     provider: AuthProvider,
@@ -158,6 +165,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
 
   /** Forgets the federated session (locally; no network call). */
   clearFederationToIdentityPool(): Promise<void>;
+  /** Callback form: `onSuccess` is called once the federated session is forgotten. */
   clearFederationToIdentityPool(onSuccess: () => void, onError: OnError): void;
   clearFederationToIdentityPool(...callbacks: unknown[]): Promise<void> | void {
     return this.#call('clearFederationToIdentityPool', [...callbacks]);
@@ -165,7 +173,9 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
 
   /** The current session: identity id and AWS credentials (refreshed when near expiry), user-pool data. */
   fetchAuthSession(options?: FetchAuthSessionOptions): Promise<AWSCognitoAuthSession>;
+  /** Callback form of `fetchAuthSession`: `onSuccess` receives the session, `onError` any AuthException. */
   fetchAuthSession(onSuccess: (session: AWSCognitoAuthSession) => void, onError: OnError): void;
+  /** Callback form with options (`forceRefresh` refreshes even still-fresh credentials and tokens). */
   fetchAuthSession(
     options: FetchAuthSessionOptions | undefined,
     onSuccess: (session: AWSCognitoAuthSession) => void,
@@ -177,12 +187,14 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
 
   /** Signs in with the user pool: SRP by default (`authFlowType` picks another flow); challenges come back in `nextStep`. */
   signIn(username: string, password?: string, options?: AuthSignInOptions): Promise<AuthSignInResult>;
+  /** Callback form: `onSuccess` gets the result (`nextStep`), `onError` the AuthException. */
   signIn(
     username: string,
     password: string,
     onSuccess: (result: AuthSignInResult) => void,
     onError: OnError,
   ): void;
+  /** Callback form of `signIn` with options (`authFlowType`, `preferredChallenge`, client metadata). */
   signIn(
     username: string,
     password: string,
@@ -196,11 +208,13 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
 
   /** Answers the challenge in `nextStep`: an MFA or TOTP code, 'SMS' | 'TOTP', a new password or a custom answer. */
   confirmSignIn(challengeResponse: string, options?: ConfirmSignInOptions): Promise<AuthSignInResult>;
+  /** Callback form of `confirmSignIn`: `onSuccess` receives the next result, `onError` the AuthException. */
   confirmSignIn(
     challengeResponse: string,
     onSuccess: (result: AuthSignInResult) => void,
     onError: OnError,
   ): void;
+  /** Callback form of `confirmSignIn` with options. */
   confirmSignIn(
     challengeResponse: string,
     options: ConfirmSignInOptions | undefined,
@@ -213,7 +227,9 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
 
   /** Signs out of the user pool; `{ globalSignOut: true }` also revokes the tokens at the service. */
   signOut(options?: AuthSignOutOptions): Promise<AuthSignOutResult>;
+  /** Callback form of `signOut`: `onSuccess` receives the result, `onError` the AuthException. */
   signOut(onSuccess: (result: AuthSignOutResult) => void, onError: OnError): void;
+  /** Callback form of `signOut` with options (`globalSignOut`). */
   signOut(
     options: AuthSignOutOptions | undefined,
     onSuccess: (result: AuthSignOutResult) => void,
@@ -225,6 +241,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
 
   /** Deletes the signed-in user from the user pool, signs out locally and publishes USER_DELETED. */
   deleteUser(): Promise<void>;
+  /** Callback form of `deleteUser`: `onError` receives SignedOutException when no user is signed in. */
   deleteUser(onSuccess: () => void, onError: OnError): void;
   deleteUser(...callbacks: unknown[]): Promise<void> | void {
     return this.#call('deleteUser', [...callbacks]);
@@ -232,6 +249,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
 
   /** The signed-in user-pool user: `{ username, userId }`, or SignedOutException. */
   getCurrentUser(): Promise<AuthUser>;
+  /** Callback form: `onSuccess` gets `{ username, userId }`, `onError` SignedOutException when signed out. */
   getCurrentUser(onSuccess: (user: AuthUser) => void, onError: OnError): void;
   getCurrentUser(...callbacks: unknown[]): Promise<AuthUser> | void {
     return this.#call('getCurrentUser', [...callbacks]);

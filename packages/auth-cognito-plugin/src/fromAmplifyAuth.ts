@@ -15,15 +15,21 @@ export const SDK_REFRESH_WINDOW_MS = 5 * 60_000;
  * Declared here so that the plugin's types do not depend on an SDK-internal package.
  */
 export interface AwsCredentialIdentity {
+  /** The access key id. */
   readonly accessKeyId: string;
+  /** The secret access key. */
   readonly secretAccessKey: string;
+  /** The session token of temporary credentials. */
   readonly sessionToken?: string;
+  /** When the credentials expire. */
   readonly expiration?: Date;
 }
 
 /** What the SDK passes to a credentials provider; only `forceRefresh` is read. */
 export interface AwsIdentityProperties {
+  /** True when the SDK wants new credentials even if the cached ones have not expired. */
   readonly forceRefresh?: boolean;
+  /** Other properties the SDK passes; ignored. */
   readonly [key: string]: unknown;
 }
 

@@ -11,7 +11,12 @@ export interface AWSCognitoHostedUiMethods {
    * redirect. Identity-pool credentials follow as after any sign-in.
    */
   signInWithWebUI(options?: SignInWithWebUIOptions): Promise<AuthSignInResult>;
+  /**
+   * Callback form of `signInWithWebUI`: `onSuccess` receives the sign-in result, `onError` the AuthException
+   * (InvalidStateException when no hosted UI is configured, UserCancelledException when the user gives up).
+   */
   signInWithWebUI(onSuccess: (result: AuthSignInResult) => void, onError: AuthErrorCallback): void;
+  /** Callback form of `signInWithWebUI` with options. */
   signInWithWebUI(
     options: SignInWithWebUIOptions | undefined,
     onSuccess: (result: AuthSignInResult) => void,
@@ -20,11 +25,16 @@ export interface AWSCognitoHostedUiMethods {
 
   /** Like `signInWithWebUI`, going straight to a social provider (`identity_provider`). */
   signInWithSocialWebUI(provider: AuthProvider, options?: SignInWithWebUIOptions): Promise<AuthSignInResult>;
+  /**
+   * Callback form of `signInWithSocialWebUI`: `onSuccess` receives the sign-in result, `onError` the
+   * AuthException.
+   */
   signInWithSocialWebUI(
     provider: AuthProvider,
     onSuccess: (result: AuthSignInResult) => void,
     onError: AuthErrorCallback,
   ): void;
+  /** Callback form of `signInWithSocialWebUI` with options. */
   signInWithSocialWebUI(
     provider: AuthProvider,
     options: SignInWithWebUIOptions | undefined,

@@ -13,8 +13,11 @@ export interface ListWebAuthnCredentialsInput {
 
 /** The MFA preferences `updateMFAPreference` takes in its record form. */
 export interface UpdateMFAPreferenceInput {
+  /** The SMS MFA preference; left out, it stays as it is. */
   readonly sms?: MFAPreference;
+  /** The TOTP MFA preference; left out, it stays as it is. */
   readonly totp?: MFAPreference;
+  /** The e-mail MFA preference; left out, it stays as it is. */
   readonly email?: MFAPreference;
 }
 
@@ -25,14 +28,20 @@ export interface UpdateMFAPreferenceInput {
 export interface AWSCognitoPasswordlessMethods {
   /** Registers a passkey of this browser's authenticators for the signed-in user (navigator.credentials.create). */
   associateWebAuthnCredential(): Promise<void>;
+  /**
+   * Callback form of `associateWebAuthnCredential`: `onError` receives SignedOutException without a
+   * signed-in user, WebAuthnNotSupportedException without WebAuthn, UserCancelledException on a cancel.
+   */
   associateWebAuthnCredential(onSuccess: () => void, onError: AuthErrorCallback): void;
 
   /** The signed-in user's passkeys, a page at a time. */
   listWebAuthnCredentials(input?: ListWebAuthnCredentialsInput): Promise<ListWebAuthnCredentialsResult>;
+  /** Callback form of `listWebAuthnCredentials`: `onSuccess` receives the first page. */
   listWebAuthnCredentials(
     onSuccess: (result: ListWebAuthnCredentialsResult) => void,
     onError: AuthErrorCallback,
   ): void;
+  /** Callback form of `listWebAuthnCredentials` with the page size and the `nextToken` of the previous page. */
   listWebAuthnCredentials(
     input: ListWebAuthnCredentialsInput | undefined,
     onSuccess: (result: ListWebAuthnCredentialsResult) => void,
@@ -41,6 +50,7 @@ export interface AWSCognitoPasswordlessMethods {
 
   /** Deletes one of the signed-in user's passkeys (its `credentialId` from the list). */
   deleteWebAuthnCredential(credentialId: string): Promise<void>;
+  /** Callback form of `deleteWebAuthnCredential`: `onSuccess` once the passkey is deleted. */
   deleteWebAuthnCredential(credentialId: string, onSuccess: () => void, onError: AuthErrorCallback): void;
 }
 

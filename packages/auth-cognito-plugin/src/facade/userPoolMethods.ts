@@ -26,12 +26,14 @@ import {
 export interface AWSCognitoUserPoolMethods extends AWSCognitoPasswordlessMethods {
   /** Registers a user; `nextStep.signUpStep` says whether a confirmation code was sent. */
   signUp(username: string, password: string, options?: AuthSignUpOptions): Promise<AuthSignUpResult>;
+  /** Callback form of `signUp`: `onSuccess` receives the result, `onError` the AuthException (e.g. UsernameExistsException). */
   signUp(
     username: string,
     password: string,
     onSuccess: (result: AuthSignUpResult) => void,
     onError: AuthErrorCallback,
   ): void;
+  /** Callback form of `signUp` with options (user attributes, `autoSignIn`, client metadata). */
   signUp(
     username: string,
     password: string,
@@ -42,6 +44,7 @@ export interface AWSCognitoUserPoolMethods extends AWSCognitoPasswordlessMethods
 
   /** Confirms a sign-up with the code the user received. */
   confirmSignUp(username: string, confirmationCode: string): Promise<AuthSignUpResult>;
+  /** Callback form of `confirmSignUp`: `onSuccess` receives the result, `onError` the AuthException (e.g. a wrong code). */
   confirmSignUp(
     username: string,
     confirmationCode: string,
@@ -51,6 +54,7 @@ export interface AWSCognitoUserPoolMethods extends AWSCognitoPasswordlessMethods
 
   /** Sends the sign-up confirmation code again. */
   resendSignUpCode(username: string): Promise<AuthCodeDeliveryDetails>;
+  /** Callback form of `resendSignUpCode`: `onSuccess` receives where the code was sent. */
   resendSignUpCode(
     username: string,
     onSuccess: (result: AuthCodeDeliveryDetails) => void,
@@ -59,10 +63,12 @@ export interface AWSCognitoUserPoolMethods extends AWSCognitoPasswordlessMethods
 
   /** Signs in the user of a confirmed `signUp(..., { autoSignIn: true })`. */
   autoSignIn(): Promise<AuthSignInResult>;
+  /** Callback form of `autoSignIn`: `onSuccess` receives the sign-in result, `onError` the AuthException. */
   autoSignIn(onSuccess: (result: AuthSignInResult) => void, onError: AuthErrorCallback): void;
 
   /** Starts a password reset: a code goes to the user. */
   resetPassword(username: string): Promise<AuthResetPasswordResult>;
+  /** Callback form of `resetPassword`: `onSuccess` receives the result with where the code was sent. */
   resetPassword(
     username: string,
     onSuccess: (result: AuthResetPasswordResult) => void,
@@ -71,6 +77,7 @@ export interface AWSCognitoUserPoolMethods extends AWSCognitoPasswordlessMethods
 
   /** Sets a new password with the code from `resetPassword`. */
   confirmResetPassword(username: string, newPassword: string, confirmationCode: string): Promise<void>;
+  /** Callback form of `confirmResetPassword`: `onSuccess` once the new password is set. */
   confirmResetPassword(
     username: string,
     newPassword: string,
@@ -81,6 +88,7 @@ export interface AWSCognitoUserPoolMethods extends AWSCognitoPasswordlessMethods
 
   /** Changes the signed-in user's password. */
   updatePassword(oldPassword: string, newPassword: string): Promise<void>;
+  /** Callback form of `updatePassword`: `onError` receives SignedOutException when no user is signed in. */
   updatePassword(
     oldPassword: string,
     newPassword: string,
@@ -90,12 +98,14 @@ export interface AWSCognitoUserPoolMethods extends AWSCognitoPasswordlessMethods
 
   /** The signed-in user's attributes. */
   fetchUserAttributes(): Promise<AuthUserAttribute[]>;
+  /** Callback form of `fetchUserAttributes`: `onSuccess` receives the attributes, `onError` SignedOutException when signed out. */
   fetchUserAttributes(onSuccess: (result: AuthUserAttribute[]) => void, onError: AuthErrorCallback): void;
 
   /** Updates attributes; verified ones (e.g. email) then wait for `confirmUserAttribute`. */
   updateUserAttributes(
     attributes: readonly AuthUserAttribute[],
   ): Promise<Record<string, AuthUpdateAttributeResult>>;
+  /** Callback form of `updateUserAttributes`: `onSuccess` receives the result per attribute key. */
   updateUserAttributes(
     attributes: readonly AuthUserAttribute[],
     onSuccess: (result: Record<string, AuthUpdateAttributeResult>) => void,
@@ -104,6 +114,7 @@ export interface AWSCognitoUserPoolMethods extends AWSCognitoPasswordlessMethods
 
   /** Verifies an attribute with the code the pool sent. */
   confirmUserAttribute(key: string, confirmationCode: string): Promise<void>;
+  /** Callback form of `confirmUserAttribute`: `onSuccess` once the attribute is verified. */
   confirmUserAttribute(
     key: string,
     confirmationCode: string,
@@ -113,6 +124,7 @@ export interface AWSCognitoUserPoolMethods extends AWSCognitoPasswordlessMethods
 
   /** Sends an attribute's verification code again. */
   resendUserAttributeConfirmationCode(key: string): Promise<AuthCodeDeliveryDetails>;
+  /** Callback form of `resendUserAttributeConfirmationCode`: `onSuccess` receives where the code was sent. */
   resendUserAttributeConfirmationCode(
     key: string,
     onSuccess: (result: AuthCodeDeliveryDetails) => void,
@@ -121,14 +133,17 @@ export interface AWSCognitoUserPoolMethods extends AWSCognitoPasswordlessMethods
 
   /** Starts setting up a TOTP authenticator for the signed-in user. */
   setUpTOTP(): Promise<TOTPSetupDetails>;
+  /** Callback form of `setUpTOTP`: `onSuccess` receives the shared secret (and `getSetupURI` for a QR code). */
   setUpTOTP(onSuccess: (result: TOTPSetupDetails) => void, onError: AuthErrorCallback): void;
 
   /** Completes the TOTP setup with a code from the authenticator. */
   verifyTOTPSetup(code: string): Promise<void>;
+  /** Callback form of `verifyTOTPSetup`: `onSuccess` once the authenticator is verified. */
   verifyTOTPSetup(code: string, onSuccess: () => void, onError: AuthErrorCallback): void;
 
   /** Enables, disables or prefers SMS, TOTP and e-mail MFA (a method left out stays as it is). */
   updateMFAPreference(input: UpdateMFAPreferenceInput): Promise<void>;
+  /** Callback form of `updateMFAPreference` with the record of preferences. */
   updateMFAPreference(
     input: UpdateMFAPreferenceInput,
     onSuccess: () => void,
@@ -136,6 +151,7 @@ export interface AWSCognitoUserPoolMethods extends AWSCognitoPasswordlessMethods
   ): void;
   /** Enables, disables or prefers SMS and TOTP MFA (undefined leaves a method as it is). */
   updateMFAPreference(sms?: MFAPreference, totp?: MFAPreference): Promise<void>;
+  /** Callback form of `updateMFAPreference` with the SMS and TOTP preferences. */
   updateMFAPreference(
     sms: MFAPreference | undefined,
     totp: MFAPreference | undefined,
@@ -145,14 +161,17 @@ export interface AWSCognitoUserPoolMethods extends AWSCognitoPasswordlessMethods
 
   /** The signed-in user's enabled and preferred MFA methods. */
   fetchMFAPreference(): Promise<UserMFAPreference>;
+  /** Callback form of `fetchMFAPreference`: `onSuccess` receives the enabled and preferred methods. */
   fetchMFAPreference(onSuccess: (result: UserMFAPreference) => void, onError: AuthErrorCallback): void;
 
   /** Remembers the current device (pools with user opt-in): later sign-ins on it skip MFA. */
   rememberDevice(): Promise<void>;
+  /** Callback form of `rememberDevice`: `onSuccess` once the device is remembered. */
   rememberDevice(onSuccess: () => void, onError: AuthErrorCallback): void;
 
   /** Forgets a device of the user: the current one when left out (its record here goes too). */
   forgetDevice(device?: { readonly id: string }): Promise<void>;
+  /** Callback form of `forgetDevice`: `onSuccess` once the device is forgotten. */
   forgetDevice(
     device: { readonly id: string } | undefined,
     onSuccess: () => void,
@@ -161,6 +180,7 @@ export interface AWSCognitoUserPoolMethods extends AWSCognitoPasswordlessMethods
 
   /** The devices the user pool keeps for the signed-in user. */
   fetchDevices(): Promise<AuthDevice[]>;
+  /** Callback form of `fetchDevices`: `onSuccess` receives the devices. */
   fetchDevices(onSuccess: (result: AuthDevice[]) => void, onError: AuthErrorCallback): void;
 }
 

@@ -30,6 +30,10 @@ export class LoopbackWebUIBrowser implements WebUIBrowser {
     this.#timeoutMs = options.timeoutMs ?? 300_000;
   }
 
+  /**
+   * Hands `url` to `openUrl` (by default printed to stderr) and waits on the loopback `redirectUri` for
+   * the redirect with the same `state`; resolves with that URL. Rejects when `redirectUri` is not an http loopback address or the wait times out.
+   */
   async open(url: string, redirectUri: string): Promise<string> {
     const redirect = new URL(redirectUri);
     if (redirect.protocol !== 'http:' || !isLoopbackHost(redirect.hostname))

@@ -4,6 +4,7 @@
  * resolve with a URL that has no `code`) when the user gives up. Replace it for tests, Electron, CLIs.
  */
 export interface WebUIBrowser {
+  /** Shows `authorizeUrl` and resolves with the URL the user was finally redirected to. */
   open(authorizeUrl: string, redirectUri: string): Promise<string>;
 }
 

@@ -19,7 +19,10 @@ function requireName(kind: string, value: unknown): string {
  * `Logins` map sent to Amazon Cognito Identity.
  */
 export class AuthProvider {
-  private constructor(readonly providerName: string) {
+  private constructor(
+    /** The provider's key in the `Logins` map, e.g. `accounts.google.com`. */
+    readonly providerName: string,
+  ) {
     Object.freeze(this);
   }
 
@@ -67,6 +70,7 @@ export class AuthProvider {
     return new AuthProvider(requireName('custom', providerName));
   }
 
+  /** `AuthProvider(<providerName>)`, for logs. */
   toString(): string {
     return `AuthProvider(${this.providerName})`;
   }

@@ -4,11 +4,13 @@ import { brandClass } from '@plugboard/core/internals';
 export interface FederateToIdentityPoolOptionsBuilder {
   /** Federate to this existing identity id instead of asking Cognito for one (no `GetId` call). */
   developerProvidedIdentityId(id: string): FederateToIdentityPoolOptionsBuilder;
+  /** The options with what was set. */
   build(): FederateToIdentityPoolOptions;
 }
 
 /** Options of `federateToIdentityPool`. A plain `{ developerProvidedIdentityId }` object is accepted too. */
 export class FederateToIdentityPoolOptions {
+  /** The existing identity id to federate to; left out, Cognito picks or creates one (`GetId`). */
   readonly developerProvidedIdentityId?: string;
 
   constructor(init: { developerProvidedIdentityId?: string } = {}) {
@@ -18,6 +20,7 @@ export class FederateToIdentityPoolOptions {
     Object.freeze(this);
   }
 
+  /** A builder of these options, as on Amplify Android. */
   static builder(): FederateToIdentityPoolOptionsBuilder {
     let identityId: string | undefined;
     const builder: FederateToIdentityPoolOptionsBuilder = {

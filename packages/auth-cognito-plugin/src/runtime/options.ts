@@ -43,7 +43,9 @@ export type FederateToIdentityPoolOptionsInput =
  * plugin's own identity-pool calls use a small built-in client until then, and that SDK client after).
  */
 export interface EscapeHatch {
+  /** The identity-pool client (`@aws-sdk/client-cognito-identity`), once loaded. */
   readonly cognitoIdentityClient?: CognitoIdentityClient;
+  /** The user-pool client (`@aws-sdk/client-cognito-identity-provider`), once loaded. */
   readonly cognitoIdentityProviderClient?: CognitoIdentityProviderClient;
 }
 

@@ -2,11 +2,17 @@ import type { MfaMethodSetting, UserPoolSdkCall } from './sdkShapes.js';
 
 /** A registered passkey as ListWebAuthnCredentials describes it. */
 export interface WebAuthnCredentialDescription {
+  /** The passkey's id, the argument of `deleteWebAuthnCredential`. */
   readonly credentialId: string;
+  /** The name the user or the authenticator gave the passkey, if any. */
   readonly friendlyCredentialName?: string;
+  /** The relying party (domain) the passkey is bound to. */
   readonly relyingPartyId: string;
+  /** `platform` (built into the device) or `cross-platform` (e.g. a security key), when known. */
   readonly authenticatorAttachment?: string;
+  /** How the client reaches the authenticator (`usb`, `nfc`, `ble`, `internal`, `hybrid`), when known. */
   readonly authenticatorTransports?: readonly string[];
+  /** When the passkey was registered. */
   readonly createdAt: Date;
 }
 

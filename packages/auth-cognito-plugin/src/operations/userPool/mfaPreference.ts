@@ -8,7 +8,9 @@ export type MFAPreference = 'ENABLED' | 'DISABLED' | 'PREFERRED' | 'NOT_PREFERRE
 
 /** What `fetchMFAPreference` answers. */
 export interface UserMFAPreference {
+  /** The MFA methods enabled for the user. */
   readonly enabled?: readonly MFAType[];
+  /** The preferred MFA method, if one is set. */
   readonly preferred?: MFAType;
 }
 

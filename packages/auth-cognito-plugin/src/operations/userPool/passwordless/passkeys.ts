@@ -9,7 +9,9 @@ import { currentAccessToken } from '../userPoolCalls.js';
 
 /** What `listWebAuthnCredentials` answers. */
 export interface ListWebAuthnCredentialsResult {
+  /** The passkeys of this page. */
   readonly credentials: readonly WebAuthnCredentialDescription[];
+  /** Pass it to the next `listWebAuthnCredentials` call for the next page; absent on the last page. */
   readonly nextToken?: string;
 }
 
