@@ -104,12 +104,14 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     const setup = readConfig(pluginConfig, this.#options);
     this.#storage ??= this.#options.storage ?? defaultStorage(context.logger);
     const options = { ...this.#options, storage: this.#storage };
+    // The new configuration restores after the operations queued on the previous one have settled.
     this.#slot = new RuntimeSlot(
-      ({ runtime, userPool }) =>
-        runtime.createRuntime(options, setup, context, userPool, runtime.loadSdkIdentityPool),
+      ({ runtime, userPool }, before) =>
+        runtime.createRuntime(options, setup, context, userPool, runtime.loadSdkIdentityPool, before),
       context.logger,
       !!(setup.config.CognitoUserPool?.Default ?? setup.oauth),
       this.#loadMs(),
+      this.#slot,
     );
   }
 

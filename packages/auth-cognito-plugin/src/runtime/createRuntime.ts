@@ -80,7 +80,9 @@ export interface ConfiguredPlugin {
 /**
  * Builds the runtime of a configuration `readConfig` accepted (so nothing here refuses it). `userPoolApi`
  * is the user-pool code, loaded before when the configuration has a user pool (see `RuntimeSlot`);
- * `loadSdkIdentityPool` loads the escape hatch's identity-pool code.
+ * `loadSdkIdentityPool` loads the escape hatch's identity-pool code. The restore of the stored session
+ * (the machine's first operation) runs after `before()` settles: the previous configuration's
+ * operations (`RuntimeSlot`).
  */
 export function createRuntime(
   options: InternalPluginOptions & { readonly storage: KeyValueStorage },
@@ -88,6 +90,7 @@ export function createRuntime(
   context: PluginContext,
   userPoolApi: UserPoolApi | undefined,
   loadSdkIdentityPool: LoadSdkIdentityPoolService,
+  before: () => Promise<void> = () => Promise.resolve(),
 ): ConfiguredPlugin {
   const identity = config.CredentialsProvider?.CognitoIdentity?.Default;
   const userPool = config.CognitoUserPool?.Default;
@@ -159,7 +162,10 @@ export function createRuntime(
     logger,
     ...(userPool ? { devices: new DeviceStore(storage, userPool.PoolId, logger) } : {}),
   };
-  machine.start(() => store.load());
+  machine.start(async () => {
+    await before();
+    return store.load();
+  });
   const hostedUi = oauth && userPoolApi?.hostedUiRuntime(oauth, storage, requestTimeoutMs);
   if (hostedUi) userPoolApi!.completeHostedUiAnswerInPage(machine, base, hostedUi);
   return {

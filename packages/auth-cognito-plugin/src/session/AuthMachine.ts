@@ -75,6 +75,11 @@ export class AuthMachine {
     return last && accept(last.tag, last.started) ? last : undefined;
   }
 
+  /** The outcome of the last queued operation (undefined when none is queued or running). */
+  lastQueued(): Promise<unknown> | undefined {
+    return this.#queue.idle ? undefined : this.#queue.last?.promise;
+  }
+
   /** `read()` when no operation is queued or running (its answer is then current), else undefined. */
   whenIdle<T>(read: (state: AuthState) => T | undefined): T | undefined {
     return this.#queue.idle ? read(this.#state) : undefined;
