@@ -1,35 +1,9 @@
-import { request, type IncomingHttpHeaders } from 'node:http';
 import { isLoopbackOrigin } from '../src/cors';
 import { FACEBOOK, rawCall, standardPool, start, stopAll } from './helpers';
 import type { CognitoIdentityEmulator } from '../src/index';
+import { send, type Answer } from './support/rawRequest';
 
 afterEach(stopAll);
-
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** A raw HTTP request (node:http sends any Origin header, as a browser would). */
-function send(
-  emu: CognitoIdentityEmulator,
-  method: string,
-  path: string,
-  headers: Record<string, string>,
-  body?: string,
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(emu.endpoint + path, { method, headers, agent: false }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 const PAGE = 'http://127.0.0.1:5173';
 const SDK_HEADERS =

@@ -3,39 +3,13 @@
  * every route (no identity is created, no token minted), and a signed request whose body changed after
  * signing is refused whatever its x-amz-content-sha256 header says.
  */
-import { request, type IncomingHttpHeaders } from 'node:http';
 import { createHash } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { DEFAULT_CONTROL_PLANE_CREDENTIALS, type CognitoIdentityEmulator } from '../src/index.js';
 import { FACEBOOK, rawCall, Sha256, standardPool, start, stopAll } from './helpers';
+import { send, type Answer } from './support/rawRequest';
 
 afterEach(stopAll);
-
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** A raw request to the emulator with exactly these headers (Host included, as a rebinding page sends it). */
-function send(
-  emu: CognitoIdentityEmulator,
-  method: string,
-  path: string,
-  headers: Record<string, string>,
-  body?: string,
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(emu.endpoint + path, { method, headers, agent: false }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 const json = { 'content-type': 'application/x-amz-json-1.1' };
 const target = (operation: string) => ({ 'x-amz-target': `AWSCognitoIdentityService.${operation}` });

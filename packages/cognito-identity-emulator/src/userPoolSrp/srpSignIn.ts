@@ -1,33 +1,24 @@
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import type { DeviceTracker, TrackedDevice } from './deviceTracking.js';
-import type { EmailMfa } from './emailMfa.js';
+import type { TrackedDevice } from './deviceTracking.js';
 import { checkSecretHash, requireParameters, secretHashOf } from './frontInput.js';
-import type { MfaSetupGate } from './mfaSetup.js';
+import { MFA_CHALLENGES, signInCompletion, type CompletionParts } from './signInCompletion.js';
 import { srpCheckClaim, srpServerExchange, type SrpExchange, type SrpVerifierRecord } from './srpVerifier.js';
 import { upstreamPasswordStep } from './passwordStep.js';
-import type { PasswordSteps, Signer } from './userAuth.js';
-import { FrontFailure, userOfAccessToken, type Json, type Upstream } from './userPoolUpstream.js';
+import type { PasswordSteps } from './userAuth.js';
+import { FrontFailure, userOfAccessToken, type Json } from './userPoolUpstream.js';
 
 /**
  * The sign-in side of the SRP front: USER_SRP_AUTH and CUSTOM_AUTH played by the front, the device SRP
  * steps (DEVICE_SRP_AUTH, DEVICE_PASSWORD_VERIFIER) of a known device, MFA skipped for a remembered one,
- * NewDeviceMetadata on tokens, and the rule that challenge answers name the pool's own username (with a
- * SECRET_HASH over it) for the front's challenges and for the upstream's alike.
+ * and the rule that challenge answers name the pool's own username (with a SECRET_HASH over it). The way
+ * out (NewDeviceMetadata on tokens, MFA, the upstream's own challenges) is signInCompletion.ts.
  */
 
 export type PasswordRecord = SrpVerifierRecord & { readonly password: string };
 
-export interface SignInParts {
-  readonly upstream: Upstream;
+export interface SignInParts extends CompletionParts {
   readonly records: Map<string, PasswordRecord>;
   readonly customChallengeAnswer: string;
-  readonly gate?: MfaSetupGate;
-  readonly devices?: DeviceTracker;
-  /** E-mail MFA: the users' preferences, and the step that asks for the code (choice-based sign-in's). */
-  readonly emailMfa?: {
-    readonly prefs: EmailMfa;
-    gate(p: Signer, answer: Json, held: () => Promise<Json>, preferEmail: boolean): Promise<Json>;
-  };
   /** The clock (milliseconds) for session lifetimes and proof timestamps; tests inject one. */
   readonly now?: () => number;
 }
@@ -52,7 +43,6 @@ interface Pending {
 
 /** How long a challenge session of the front lasts (the service's sessions last three minutes). */
 const SESSION_MS = 3 * 60_000;
-const MFA_CHALLENGES = new Set(['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'SELECT_MFA_TYPE', 'EMAIL_OTP']);
 const CLAIM = ['PASSWORD_CLAIM_SIGNATURE', 'PASSWORD_CLAIM_SECRET_BLOCK', 'TIMESTAMP'];
 const wrongPassword = (): FrontFailure =>
   new FrontFailure('NotAuthorizedException', 'Incorrect username or password.');
@@ -69,11 +59,13 @@ export function srpSignIn({
 }: SignInParts) {
   const pending = new Map<string, Pending>();
   const openedAt = new Map<string, number>(); // session -> when it was opened, oldest first
-  /** Upstream challenge sessions the front passed on -> whose username the answers must name. */
-  const upstreamSessions = new Map<
-    string,
-    { username: string; clientId: string; secret: string | undefined }
-  >();
+  const { complete, adminTokens, checkUpstreamAnswer, answeredUpstream } = signInCompletion({
+    upstream,
+    records,
+    gate,
+    devices,
+    emailMfa,
+  });
 
   const open = (p: Pending, challenge: string, parameters: Json): Json => {
     const session = randomUUID();
@@ -111,44 +103,6 @@ export function srpSignIn({
       USER_ID_FOR_SRP: p.username,
       question: 'six times seven?',
     });
-
-  /** Tokens (or the upstream's next challenge) on their way out: device metadata, tracked sessions, MFA setup. */
-  const complete = async (
-    p: Pick<Pending, 'poolId' | 'clientId' | 'secret' | 'username'>,
-    answer: Json,
-    device: TrackedDevice | undefined,
-    setupGate = true,
-  ): Promise<Json> => {
-    const result = answer.AuthenticationResult as Json | undefined;
-    let out = answer;
-    if (result && !answer.ChallengeName && devices) {
-      out = { ...answer, AuthenticationResult: devices.signedIn(p.poolId, p.username, result, device) };
-    }
-    if (answer.ChallengeName && typeof answer.Session === 'string') {
-      const params = (answer.ChallengeParameters ?? {}) as Json;
-      const username = String(params.USER_ID_FOR_SRP ?? params.USERNAME ?? p.username);
-      upstreamSessions.set(answer.Session, { username, clientId: p.clientId, secret: p.secret });
-      if (upstreamSessions.size > 1000) upstreamSessions.delete(upstreamSessions.keys().next().value!);
-    }
-    const pref = setupGate && !devices?.skipsMfa(device) && emailMfa?.prefs.preference(p.poolId, p.username);
-    const asks = out.ChallengeName ? MFA_CHALLENGES.has(String(out.ChallengeName)) : !!result;
-    if (pref && asks) {
-      const held = async () => complete(p, await adminTokens(p), device, false);
-      out = await emailMfa!.gate(p, out, held, pref.preferred);
-    }
-    return gate && setupGate && !out.ChallengeName ? gate.gate(out) : out;
-  };
-
-  /** Tokens from the upstream without its MFA (the password is known to the front). */
-  const adminTokens = async (p: Pick<Pending, 'poolId' | 'clientId' | 'username'>): Promise<Json> => {
-    const out = await upstream.must('AdminInitiateAuth', {
-      AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
-      UserPoolId: p.poolId,
-      ClientId: p.clientId,
-      AuthParameters: { USERNAME: p.username, PASSWORD: records.get(`${p.poolId}/${p.username}`)!.password },
-    });
-    return { ChallengeParameters: {}, AuthenticationResult: out.AuthenticationResult };
-  };
 
   /** After the password (and the device, if any) is verified: the upstream's answer, MFA skipped for a remembered device. */
   const finish = async (p: Pending, device: TrackedDevice | undefined): Promise<Json> => {
@@ -221,29 +175,6 @@ export function srpSignIn({
       return deviceStep({ ...p, resume: answer, password: params.PASSWORD! }, params.DEVICE_KEY);
     }
     return complete(p, answer, undefined);
-  };
-
-  /** A challenge answer for one of the upstream's sessions: checked, then forwarded; its tokens completed. */
-  const checkUpstreamAnswer = (body: Json): void => {
-    const known = upstreamSessions.get(String(body.Session));
-    if (!known) throw new FrontFailure('NotAuthorizedException', 'Invalid session for the user.');
-    const responses = (body.ChallengeResponses ?? {}) as Record<string, string>;
-    requireParameters(responses, ['USERNAME']);
-    if (responses.USERNAME !== known.username) {
-      throw new FrontFailure('NotAuthorizedException', 'Invalid session for the user.');
-    }
-    checkSecretHash(known.secret, known.clientId, known.username, responses.SECRET_HASH);
-  };
-  const answeredUpstream = async (body: Json, answer: Json): Promise<Json> => {
-    const result = answer.AuthenticationResult as Json | undefined;
-    const known = upstreamSessions.get(String(body.Session))!;
-    upstreamSessions.delete(String(body.Session));
-    if (!result) return complete({ poolId: '', ...known }, answer, undefined, false); // a next challenge
-    const { poolId, username } = userOfAccessToken(String(result.AccessToken));
-    const responses = (body.ChallengeResponses ?? {}) as Record<string, string>;
-    const device = devices?.device(poolId, username, responses.DEVICE_KEY);
-    const p = { poolId, clientId: known.clientId, secret: known.secret, username };
-    return complete(p, answer, device, body.ChallengeName === 'NEW_PASSWORD_REQUIRED');
   };
 
   const respond = async (body: Json): Promise<Json | undefined> => {
