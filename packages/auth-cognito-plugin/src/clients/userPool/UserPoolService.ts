@@ -6,7 +6,7 @@ import { boundSdkTransport } from '../http/sdkTransport.js';
 import { LazySdkClient, sdkClientSettings } from '../identityPool/LazySdkClient.js';
 import { refreshTokens, type RefreshMemory } from './refreshTokens.js';
 import { SdkDeviceCalls, type DeviceCalls } from './deviceCalls.js';
-import { authOf, delivery, deliveredTo, meta, nameValues, signInOutcome, step } from './sdkShapes.js';
+import { delivery, deliveredTo, meta, nameValues, signInOutcome, step } from './sdkShapes.js';
 import { secretHash } from './secretHash.js';
 import type {
   LoadedUserPoolSdk,
@@ -16,6 +16,16 @@ import type {
   TotpAuthorization,
 } from './sdkShapes.js';
 import { mapUserPoolError } from './userPoolErrors.js';
+import {
+  associateSoftwareToken,
+  changePassword,
+  getUser,
+  getUserAttributeVerificationCode,
+  setUserMfaPreference,
+  updateUserAttributes,
+  verifySoftwareToken,
+  verifyUserAttribute,
+} from './accountCalls.js';
 import { WebAuthnCalls } from './webAuthnCalls.js';
 
 type SdkModule = typeof import('@aws-sdk/client-cognito-identity-provider');
@@ -225,107 +235,46 @@ export class SdkUserPoolService {
   }
 
   changePassword(accessToken: string, previousPassword: string, proposedPassword: string) {
-    return this.#call('Changing the password', ({ sdk, client }) =>
-      this.#none(
-        client.send(
-          new sdk.ChangePasswordCommand({
-            AccessToken: accessToken,
-            PreviousPassword: previousPassword,
-            ProposedPassword: proposedPassword,
-          }),
-        ),
-      ),
+    return this.#call('Changing the password', (loaded) =>
+      changePassword(loaded, accessToken, previousPassword, proposedPassword),
     );
   }
 
   getUser(accessToken: string) {
-    return this.#call('Fetching the user', async ({ sdk, client }) => {
-      const out = await client.send(new sdk.GetUserCommand({ AccessToken: accessToken }));
-      return {
-        username: out.Username ?? '',
-        attributes: (out.UserAttributes ?? []).map((a) => ({ name: a.Name ?? '', value: a.Value ?? '' })),
-        mfaSettings: out.UserMFASettingList ?? [],
-        ...(out.PreferredMfaSetting ? { preferredMfa: out.PreferredMfaSetting } : {}),
-      };
-    });
+    return this.#call('Fetching the user', (loaded) => getUser(loaded, accessToken));
   }
 
   updateUserAttributes(accessToken: string, attributes: Attributes, clientMetadata: Metadata) {
-    return this.#call('Updating user attributes', async ({ sdk, client }) => {
-      const out = await client.send(
-        new sdk.UpdateUserAttributesCommand({
-          AccessToken: accessToken,
-          UserAttributes: nameValues(attributes),
-          ...meta(clientMetadata),
-        }),
-      );
-      return (out.CodeDeliveryDetailsList ?? []).map(delivery);
-    });
+    return this.#call('Updating user attributes', (loaded) =>
+      updateUserAttributes(loaded, accessToken, attributes, clientMetadata),
+    );
   }
 
   verifyUserAttribute(accessToken: string, attributeName: string, code: string) {
-    return this.#call('Confirming the attribute', ({ sdk, client }) =>
-      this.#none(
-        client.send(
-          new sdk.VerifyUserAttributeCommand({
-            AccessToken: accessToken,
-            AttributeName: attributeName,
-            Code: code,
-          }),
-        ),
-      ),
+    return this.#call('Confirming the attribute', (loaded) =>
+      verifyUserAttribute(loaded, accessToken, attributeName, code),
     );
   }
 
   getUserAttributeVerificationCode(accessToken: string, attributeName: string, clientMetadata: Metadata) {
-    return this.#call('Sending the attribute confirmation code', async ({ sdk, client }) =>
-      deliveredTo(
-        await client.send(
-          new sdk.GetUserAttributeVerificationCodeCommand({
-            AccessToken: accessToken,
-            AttributeName: attributeName,
-            ...meta(clientMetadata),
-          }),
-        ),
-      ),
+    return this.#call('Sending the attribute confirmation code', (loaded) =>
+      getUserAttributeVerificationCode(loaded, accessToken, attributeName, clientMetadata),
     );
   }
 
   associateSoftwareToken(auth: TotpAuthorization) {
-    return this.#call('Setting up TOTP', async ({ sdk, client }) => {
-      const out = await client.send(new sdk.AssociateSoftwareTokenCommand(authOf(auth)));
-      if (!out.SecretCode) throw new Error('AssociateSoftwareToken answered without a secret');
-      return { secretCode: out.SecretCode, ...(out.Session ? { session: out.Session } : {}) };
-    });
+    return this.#call('Setting up TOTP', (loaded) => associateSoftwareToken(loaded, auth));
   }
 
   verifySoftwareToken(auth: TotpAuthorization, code: string, friendlyDeviceName?: string) {
-    return this.#call('Verifying the TOTP setup', async ({ sdk, client }) => {
-      const out = await client.send(
-        new sdk.VerifySoftwareTokenCommand({
-          ...authOf(auth),
-          UserCode: code,
-          ...(friendlyDeviceName ? { FriendlyDeviceName: friendlyDeviceName } : {}),
-        }),
-      );
-      if (out.Status && out.Status !== 'SUCCESS')
-        throw Object.assign(new Error('Code mismatch'), { name: 'CodeMismatchException' });
-      return out.Session ? { session: out.Session } : {};
-    });
+    return this.#call('Verifying the TOTP setup', (loaded) =>
+      verifySoftwareToken(loaded, auth, code, friendlyDeviceName),
+    );
   }
 
   setUserMfaPreference(accessToken: string, sms?: MfaMethodSetting, totp?: MfaMethodSetting) {
-    const setting = (s: MfaMethodSetting) => ({ Enabled: s.enabled, PreferredMfa: s.preferred });
-    return this.#call('Updating the MFA preference', ({ sdk, client }) =>
-      this.#none(
-        client.send(
-          new sdk.SetUserMFAPreferenceCommand({
-            AccessToken: accessToken,
-            ...(sms ? { SMSMfaSettings: setting(sms) } : {}),
-            ...(totp ? { SoftwareTokenMfaSettings: setting(totp) } : {}),
-          }),
-        ),
-      ),
+    return this.#call('Updating the MFA preference', (loaded) =>
+      setUserMfaPreference(loaded, accessToken, sms, totp),
     );
   }
 

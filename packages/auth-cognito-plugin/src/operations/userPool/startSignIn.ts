@@ -13,6 +13,7 @@ import { requireUserPool, type PluginRuntime } from '../PluginRuntime.js';
 import { advanceSignIn, completeSignIn } from './signInStep.js';
 import { passwordAuthWithDevice, verifyPasswordWithDevice } from './devices/deviceSignIn.js';
 import { userAuthFirstSteps } from './passwordless/userAuth.js';
+import { passwordVerifierResponses } from './srpVerifier.js';
 
 type Metadata = Readonly<Record<string, string>> | undefined;
 
@@ -92,39 +93,8 @@ async function firstSteps(
     clientMetadata,
   );
   if (first.challengeName !== 'PASSWORD_VERIFIER') return first;
-  const params = first.challengeParameters;
-  const { SALT, SRP_B, SECRET_BLOCK, USER_ID_FOR_SRP } = params;
-  if (!SALT || !SRP_B || !SECRET_BLOCK || !USER_ID_FOR_SRP) {
-    throw new NotAuthorizedException(
-      'The user pool sent an incomplete SRP challenge.',
-      'Try again; check the pool endpoint.',
-    );
-  }
-  const poolId = requireUserPool(runtime).providerName.split('/').pop() ?? '';
-  let answer;
-  try {
-    answer = await srp.answer(
-      poolId,
-      { SALT, SRP_B, SECRET_BLOCK, USER_ID_FOR_SRP },
-      password,
-      new Date(runtime.now()),
-    );
-  } catch (error) {
-    throw new NotAuthorizedException(
-      'The user pool sent an invalid SRP challenge.',
-      'Try again; check the pool endpoint.',
-      {
-        cause: error,
-      },
-    );
-  }
-  return verifyPasswordWithDevice(
-    runtime,
-    calls,
-    { USERNAME: USER_ID_FOR_SRP, ...answer },
-    first.session,
-    clientMetadata,
-  );
+  const responses = await passwordVerifierResponses(runtime, srp, first.challengeParameters, password);
+  return verifyPasswordWithDevice(runtime, calls, responses, first.session, clientMetadata);
 }
 
 /** Unconfirmed users and required resets are next steps, not failures; unknown users look like wrong passwords. */
