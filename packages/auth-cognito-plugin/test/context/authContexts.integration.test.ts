@@ -178,9 +178,9 @@ it('keeps two users federating and signing concurrently apart, and the process-w
 it('gives a context its own session, fromAmplifyAuth({ context }) its credentials, and refuses use after dispose', async () => {
   const store = new Map<string, string>();
   const storage = {
-    getItem: (k: string) => store.get(k) ?? null,
-    setItem: (k: string, v: string) => void store.set(k, v),
-    removeItem: (k: string) => void store.delete(k),
+    getItem: async (k: string) => store.get(k) ?? null,
+    setItem: async (k: string, v: string) => void store.set(k, v),
+    removeItem: async (k: string) => void store.delete(k),
   };
   const context = createAuthContext({ storage });
   const result = await context.plugin.federateToIdentityPool(
