@@ -113,6 +113,8 @@ const LAYERS = {
     // the public entry, and the internal subpath of transport seams
     ['index.ts', 'internal.ts'],
     ['fromAmplifyAuth.ts', 'events.ts'],
+    // server-side auth contexts (issue 24): a plugin per context, AsyncLocalStorage (Node only)
+    ['context/'],
     ['AWSCognitoAuthPlugin.ts'],
     // the facade: callback style, the one method table, argument checks
     ['facade/'],

@@ -6,6 +6,7 @@ import {
 } from '@plugboard/core';
 import { AWSCognitoAuthPlugin, fetchForSdk } from './AWSCognitoAuthPlugin.js';
 import { makeCredentials } from './model/credentials.js';
+import { currentAuthContext, type AuthContext } from './context/AuthContext.js';
 
 /** How long before `expiration` the AWS SDK v3 asks its credentials provider again (5 minutes). */
 export const SDK_REFRESH_WINDOW_MS = 5 * 60_000;
@@ -40,8 +41,10 @@ export type AwsCredentialIdentityProvider = (
 
 /** Options of {@link fromAmplifyAuth}. */
 export interface FromAmplifyAuthOptions {
-  /** The plugin whose session signs the requests. Default: `Amplify.Auth.getPlugin('awsCognitoAuthPlugin')`, looked up on each call. */
+  /** The plugin whose session signs the requests. Default: the current auth context's plugin (inside `runWithAuthContext`), else `Amplify.Auth.getPlugin('awsCognitoAuthPlugin')`, looked up on each call. */
   readonly plugin?: AWSCognitoAuthPlugin;
+  /** The server-side auth context whose session signs the requests. Default: the current context of `runWithAuthContext`, if any. */
+  readonly context?: AuthContext;
 }
 
 /**
@@ -67,20 +70,35 @@ export function fromAmplifyAuth(options: FromAmplifyAuthOptions = {}): AwsCreden
       'fromAmplifyAuth: options must be an object.',
       'Call fromAmplifyAuth() or fromAmplifyAuth({ plugin }).',
     );
-  const unknown = Object.keys(options).filter((key) => key !== 'plugin');
+  const unknown = Object.keys(options).filter((key) => key !== 'plugin' && key !== 'context');
   if (unknown.length > 0)
     throw new InvalidParameterException(
       `fromAmplifyAuth: unknown option ${JSON.stringify(unknown[0])}.`,
-      'The only option is `plugin`, an AWSCognitoAuthPlugin.',
+      'The options are `plugin`, an AWSCognitoAuthPlugin, and `context`, an AuthContext.',
     );
-  const { plugin } = options;
+  const { context } = options;
+  if (
+    context !== undefined &&
+    (typeof context !== 'object' || context === null || !(context.plugin instanceof AWSCognitoAuthPlugin))
+  )
+    throw new InvalidParameterException(
+      'fromAmplifyAuth: `context` must be an AuthContext.',
+      'Pass the context runWithAuthContext or createAuthContext gave you.',
+    );
+  if (context !== undefined && options.plugin !== undefined)
+    throw new InvalidParameterException(
+      'fromAmplifyAuth: give `plugin` or `context`, not both.',
+      'Pass only the context: its plugin signs the requests.',
+    );
+  // Inside runWithAuthContext, a provider made without options belongs to that context.
+  const plugin = options.plugin ?? context?.plugin ?? currentAuthContext()?.plugin;
   if (plugin !== undefined && !(plugin instanceof AWSCognitoAuthPlugin))
     throw new InvalidParameterException(
       'fromAmplifyAuth: `plugin` must be an AWSCognitoAuthPlugin.',
       "Pass the plugin you added to Amplify, or leave `plugin` out to use Amplify.Auth.getPlugin('awsCognitoAuthPlugin').",
     );
   return async (identityProperties) => {
-    const source = plugin ?? Amplify.Auth.getPlugin('awsCognitoAuthPlugin');
+    const source = plugin ?? currentAuthContext()?.plugin ?? Amplify.Auth.getPlugin('awsCognitoAuthPlugin');
     const forceRefresh = identityProperties?.forceRefresh === true;
     const { session, refreshAt } = await fetchForSdk(source, forceRefresh);
     const result = session.awsCredentialsResult;

@@ -59,3 +59,6 @@ export { cookieJarFromWeb } from './server/cookieJarFromWeb.js';
 export type { WebRequestHeaders, WebResponseHeaders } from './server/cookieJarFromWeb.js';
 export { cookieJarFromNode } from './server/cookieJarFromNode.js';
 export type { NodeRequestLike, NodeResponseLike } from './server/cookieJarFromNode.js';
+// Server side: isolated auth contexts, one per request or user (issue 24; Node only).
+export { createAuthContext, runWithAuthContext } from './context/AuthContext.js';
+export type { AuthContext, AuthContextOptions, DisposableAuthContext } from './context/AuthContext.js';

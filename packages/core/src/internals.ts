@@ -32,3 +32,5 @@ export {
 } from './config/validators.js';
 /** Makes a named `AuthException` subclass that `instanceof` recognises across package copies. */
 export { defineAuthException } from './errors/AuthException.js';
+export { setAuthPluginResolver } from './categories/AuthCategory.js';
+export { createScopedHub } from './hub/HubCategory.js';

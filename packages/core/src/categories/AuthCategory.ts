@@ -17,6 +17,23 @@ import {
   userPoolMethodMissing,
 } from './categoryErrors.js';
 import type { AuthPlugin, AuthPluginRegistry, RegisteredAuthSession } from './Plugin.js';
+import { processSingleton } from '../brand.js';
+
+/** Where a scoped auth plugin (a server-side auth context) is looked up: one slot per process. */
+interface AuthPluginResolverSlot {
+  resolve: (() => AuthPlugin | undefined) | undefined;
+}
+const resolverSlot = (): AuthPluginResolverSlot =>
+  processSingleton<AuthPluginResolverSlot>('auth.pluginResolver.v1', () => ({ resolve: undefined }));
+
+/**
+ * Registers the function the Auth category consults before its configured plugin: when it answers a
+ * plugin (the current server-side auth context's), `Amplify.Auth.*` calls go to that one. Used by the
+ * auth plugin package's contexts; core itself knows nothing of how the current context is tracked.
+ */
+export function setAuthPluginResolver(resolve: (() => AuthPlugin | undefined) | undefined): void {
+  resolverSlot().resolve = resolve;
+}
 
 /** The Auth category: its plugins plus the auth behaviour, delegated to the one configured plugin. */
 export class AuthCategory
@@ -141,6 +158,8 @@ export class AuthCategory
   }
 
   #selectPlugin(): AuthPlugin {
+    const scoped = resolverSlot().resolve?.();
+    if (scoped !== undefined) return scoped;
     const plugins = this.getPlugins();
     const [only] = plugins;
     if (only === undefined) throw noAuthPlugin();

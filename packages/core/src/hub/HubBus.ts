@@ -139,7 +139,7 @@ function deliver(channel: Channel, list: Subscription[], event: HubEvent): void 
   }
 }
 
-function createHubBus(): HubBus {
+export function createHubBus(): HubBus {
   const channels = new Map<string, Channel>();
   /** Pending re-entrant publishes as flat (channel, list, event) triples. */
   const queue: unknown[] = [];

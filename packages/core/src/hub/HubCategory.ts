@@ -1,6 +1,10 @@
 import { brandClass } from '../brand.js';
-import { getHubBus, type HubBus } from './HubBus.js';
+import { createHubBus, getHubBus, type HubBus } from './HubBus.js';
 import { protectedChannelRefused } from './hubErrors.js';
+import { checkPluginChannel } from './createHubPublisher.js';
+import { badHubEvent } from './hubErrors.js';
+import type { CategoryType } from '../categories/Plugin.js';
+import type { HubEvent, HubPublisher } from './types.js';
 import type { HubEventFor, HubFilter, HubListener, SubscriptionToken } from './types.js';
 
 /**
@@ -8,7 +12,7 @@ import type { HubEventFor, HubFilter, HubListener, SubscriptionToken } from './t
  * those of other loaded copies of `@plugboard/core`) talks to the same bus.
  */
 export class HubCategory {
-  readonly #bus: HubBus = getHubBus();
+  readonly #bus: HubBus = takeBus();
 
   /** Calls `listener` with every event published on `channel` from now on, in publish order. */
   subscribe<C extends string>(channel: C, listener: HubListener<HubEventFor<C>>): SubscriptionToken;
@@ -38,3 +42,30 @@ export class HubCategory {
   }
 }
 brandClass(HubCategory, 'HubCategory');
+
+/** The bus the next `HubCategory` is built on (set only by {@link createScopedHub}, for one construction). */
+let nextBus: HubBus | undefined;
+function takeBus(): HubBus {
+  const bus = nextBus ?? getHubBus();
+  nextBus = undefined;
+  return bus;
+}
+
+/**
+ * A Hub of its own (not the process Hub) and a plugin publisher onto it: for a scoped unit of work
+ * such as a server-side auth context, whose events must reach only its own listeners.
+ */
+export function createScopedHub(category: CategoryType): { hub: HubCategory; publisher: HubPublisher } {
+  const bus = createHubBus();
+  nextBus = bus;
+  const hub = new HubCategory();
+  const publisher = {
+    publish(channel: string, event: HubEvent): void {
+      checkPluginChannel(category, channel);
+      const name: unknown = typeof event === 'object' ? (event as HubEvent | null)?.name : undefined;
+      if (typeof name !== 'string') throw badHubEvent(channel);
+      bus.publish(channel, event);
+    },
+  } as HubPublisher;
+  return { hub, publisher };
+}
