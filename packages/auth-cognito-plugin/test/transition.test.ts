@@ -36,6 +36,7 @@ const states: Record<AuthState['kind'], AuthState> = {
 const events: Record<AuthEvent['type'], AuthEvent> = {
   configured: { type: 'configured' },
   restored: { type: 'restored', persisted: null },
+  adopted: { type: 'adopted', persisted: null },
   federated: { type: 'federated', session: fed },
   federationCleared: { type: 'federationCleared' },
   federatedCredentialsRefreshed: { type: 'federatedCredentialsRefreshed', credentials },
@@ -72,11 +73,13 @@ const allowed: Record<AuthState['kind'], Partial<Record<AuthEvent['type'], AuthS
     guestCredentialsObtained: 'signedOut',
     guestAccessRefused: 'signedOut',
     signInChallenged: 'signedOut',
+    adopted: 'signedOut',
     reset: 'unconfigured',
   },
   federated: {
     federated: 'federated',
     federationCleared: 'signedOut',
+    adopted: 'signedOut',
     federatedCredentialsRefreshed: 'federated',
     federatedTokenRejected: 'federated',
     reset: 'unconfigured',
@@ -87,6 +90,7 @@ const allowed: Record<AuthState['kind'], Partial<Record<AuthEvent['type'], AuthS
     refreshTokenRejected: 'signedOut',
     signedOut: 'signedOut',
     userDeleted: 'signedOut',
+    adopted: 'signedOut',
     reset: 'unconfigured',
   },
 };

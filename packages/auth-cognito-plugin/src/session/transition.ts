@@ -27,6 +27,9 @@ export class IllegalTransitionError extends Error {
  */
 export function transition(state: AuthState, event: AuthEvent): Transition {
   if (event.type === 'reset') return { state: { kind: 'unconfigured' }, effects: [] };
+  // Another context's stored session, taken over as it is: no persist (it is what is stored), no event.
+  if (event.type === 'adopted' && state.kind !== 'unconfigured' && state.kind !== 'restoring')
+    return restored(event.persisted);
   switch (state.kind) {
     case 'unconfigured':
       if (event.type === 'configured') return withoutEffects({ kind: 'restoring' });
