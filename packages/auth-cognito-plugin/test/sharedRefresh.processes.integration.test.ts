@@ -20,8 +20,17 @@ const CHILD = `
 import { Amplify, FileKeyValueStorage } from ${JSON.stringify(coreEntry)};
 import { AWSCognitoAuthPlugin } from ${JSON.stringify(pluginEntry)};
 const offset = Number(process.env.PLUGBOARD_OFFSET);
+const file = new FileKeyValueStorage(process.env.PLUGBOARD_FILE);
+// PLUGBOARD_PLAIN: the same file behind an app storage without the lock and change methods (not shared).
+const storage = process.env.PLUGBOARD_PLAIN
+  ? {
+      getItem: (key) => file.getItem(key),
+      setItem: (key, value) => file.setItem(key, value),
+      removeItem: (key) => file.removeItem(key),
+    }
+  : file;
 const plugin = new AWSCognitoAuthPlugin({
-  storage: new FileKeyValueStorage(process.env.PLUGBOARD_FILE),
+  storage,
   clock: () => Date.now() + offset,
 });
 Amplify.addPlugin(plugin);
@@ -52,29 +61,41 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+async function fourProcessesFetch(plain: boolean) {
+  const file = join(dir, 'session.json');
+  h = await startHarness({ storage: new FileKeyValueStorage(file) });
+  const first = remember(await h.plugin.federateToIdentityPool(await h.token(), AuthProvider.facebook()));
+  h.clock.advance(2 * 3_600_000); // past the credentials' expiry, for the emulator and the children
+  const since = h.emulator.requests().length;
+  const script = join(dir, 'child.mjs');
+  writeFileSync(script, CHILD);
+  const env = {
+    ...process.env,
+    PLUGBOARD_FILE: file,
+    PLUGBOARD_OFFSET: String(h.clock.now() - Date.now()),
+    PLUGBOARD_CONFIG: JSON.stringify(h.config),
+    PLUGBOARD_START_AT: String(Date.now() + 1_500),
+    ...(plain ? { PLUGBOARD_PLAIN: '1' } : {}),
+  };
+  const answers = (await Promise.all([1, 2, 3, 4].map(() => run(script, env, dir)))).map(
+    (line) => JSON.parse(line) as { type: string; accessKeyId?: string },
+  );
+  expect(answers.map((a) => a.type)).toEqual(['SUCCESS', 'SUCCESS', 'SUCCESS', 'SUCCESS']);
+  const keys = new Set(answers.map((a) => a.accessKeyId));
+  expect(keys.has(first.credentials.accessKeyId)).toBe(false);
+  return { keys, requests: h.calls('GetCredentialsForIdentity', since) };
+}
+
 describe('four processes on one session file, credentials expired', () => {
   it('send exactly one GetCredentialsForIdentity and all get the same new credentials', async () => {
-    const file = join(dir, 'session.json');
-    h = await startHarness({ storage: new FileKeyValueStorage(file) });
-    const first = remember(await h.plugin.federateToIdentityPool(await h.token(), AuthProvider.facebook()));
-    h.clock.advance(2 * 3_600_000); // past the credentials' expiry, for the emulator and the children
-    const since = h.emulator.requests().length;
-    const script = join(dir, 'child.mjs');
-    writeFileSync(script, CHILD);
-    const env = {
-      ...process.env,
-      PLUGBOARD_FILE: file,
-      PLUGBOARD_OFFSET: String(h.clock.now() - Date.now()),
-      PLUGBOARD_CONFIG: JSON.stringify(h.config),
-      PLUGBOARD_START_AT: String(Date.now() + 1_500),
-    };
-    const answers = (await Promise.all([1, 2, 3, 4].map(() => run(script, env, dir)))).map(
-      (line) => JSON.parse(line) as { type: string; accessKeyId?: string },
-    );
-    expect(answers.map((a) => a.type)).toEqual(['SUCCESS', 'SUCCESS', 'SUCCESS', 'SUCCESS']);
-    const keys = new Set(answers.map((a) => a.accessKeyId));
+    const { keys, requests } = await fourProcessesFetch(false);
     expect(keys.size).toBe(1);
-    expect(keys.has(first.credentials.accessKeyId)).toBe(false);
-    expect(h.calls('GetCredentialsForIdentity', since)).toBe(1);
+    expect(requests).toBe(1);
+  }, 60_000);
+
+  it('without a shared storage (no lock, no change methods) each process refreshes on its own', async () => {
+    const { keys, requests } = await fourProcessesFetch(true);
+    expect(requests).toBe(4);
+    expect(keys.size).toBe(4);
   }, 60_000);
 });
