@@ -7,6 +7,7 @@ import {
   HubChannel,
   InMemoryKeyValueStorage,
   NotAuthorizedException,
+  StorageException,
   type SharedKeyValueStorage,
 } from '@plugboard/core';
 import type { UserPoolTokenSet } from '../src';
@@ -95,4 +96,55 @@ it('a refresh token rejected after another context rotated it adopts the stored 
   } finally {
     subscription.unsubscribe();
   }
+});
+
+it('a refresh lock never granted (a hung holder elsewhere) bounds the wait and refreshes without it', async () => {
+  let offset = 0;
+  const now = () => START + offset;
+  const tokens = (refreshToken: string): UserPoolTokenSet => {
+    const exp = Math.floor(now() / 1000) + 3600;
+    const claims = { sub: 'user-1', exp, 'cognito:username': 'alice' };
+    return { accessToken: jwt(claims), idToken: jwt(claims), refreshToken, expiresAt: exp * 1000 };
+  };
+  const storage = sharedMemoryStorage();
+  const locked: string[] = [];
+  const hung: SharedKeyValueStorage = {
+    ...storage,
+    withExclusiveLock<T>(name: string, work: () => Promise<T>): Promise<T> {
+      locked.push(name);
+      if (name.endsWith('.refresh'))
+        return Promise.reject(new StorageException('did not get the lock', 'Try again.'));
+      return storage.withExclusiveLock(name, work);
+    },
+  };
+  let refreshes = 0;
+  const userPoolService: UserPoolService = {
+    signIn: async () => ({ kind: 'tokens', tokens: tokens('refresh-token-one') }),
+    confirmNewPassword: async () => ({ kind: 'tokens', tokens: tokens('refresh-token-one') }),
+    refresh: async () => {
+      refreshes += 1;
+      return tokens('refresh-token-one');
+    },
+    globalSignOut: async () => undefined,
+    revokeToken: async () => undefined,
+    deleteUser: async () => undefined,
+  };
+  const plugin = pluginWithTransports({ userPoolService, storage: hung, clock: now });
+  Amplify.addPlugin(plugin);
+  Amplify.configure({
+    auth: {
+      plugins: {
+        awsCognitoAuthPlugin: {
+          CognitoUserPool: { Default: { PoolId: USER_POOL, AppClientId: 'client', Region: 'us-east-1' } },
+        },
+      },
+    },
+  });
+  await plugin.signIn('alice', 'Correct-Horse-1', { authFlowType: 'USER_PASSWORD_AUTH' });
+  offset += 2 * 3600_000;
+  const session = await plugin.fetchAuthSession();
+  expect(locked).toContain(`${KEY}.refresh`);
+  expect(refreshes).toBe(1);
+  expect(session.isSignedIn).toBe(true);
+  expect(session.userPoolTokensResult.type).toBe('SUCCESS');
 });
