@@ -239,6 +239,19 @@ describe('transition', () => {
       ]);
     });
 
+    it('adopting what another context stored writes and publishes nothing, and keeps a waiting challenge', () => {
+      const challenge = { username: 'alice@example.com', session: 'challenge' };
+      const waiting: AuthState = { ...states.signedOut, challenge } as AuthState;
+      const guest = { identityId: fed.identityId, credentials };
+      const adopted = transition(waiting, { type: 'adopted', persisted: { kind: 'guest', guest } });
+      expect(adopted).toEqual({ state: { kind: 'signedOut', guest, challenge }, effects: [] });
+      const other = transition(states.signedIn, {
+        type: 'adopted',
+        persisted: { kind: 'federated', session: fed },
+      });
+      expect(other).toEqual({ state: { kind: 'federated', session: fed }, effects: [] });
+    });
+
     it('never mutates the state it is given', () => {
       const before = JSON.stringify(states.federated);
       transition(states.federated, events.federatedTokenRejected);
