@@ -36,6 +36,7 @@ const states: Record<AuthState['kind'], AuthState> = {
 const events: Record<AuthEvent['type'], AuthEvent> = {
   configured: { type: 'configured' },
   restored: { type: 'restored', persisted: null },
+  adopted: { type: 'adopted', persisted: null },
   federated: { type: 'federated', session: fed },
   federationCleared: { type: 'federationCleared' },
   federatedCredentialsRefreshed: { type: 'federatedCredentialsRefreshed', credentials },
@@ -72,11 +73,13 @@ const allowed: Record<AuthState['kind'], Partial<Record<AuthEvent['type'], AuthS
     guestCredentialsObtained: 'signedOut',
     guestAccessRefused: 'signedOut',
     signInChallenged: 'signedOut',
+    adopted: 'signedOut',
     reset: 'unconfigured',
   },
   federated: {
     federated: 'federated',
     federationCleared: 'signedOut',
+    adopted: 'signedOut',
     federatedCredentialsRefreshed: 'federated',
     federatedTokenRejected: 'federated',
     reset: 'unconfigured',
@@ -87,6 +90,7 @@ const allowed: Record<AuthState['kind'], Partial<Record<AuthEvent['type'], AuthS
     refreshTokenRejected: 'signedOut',
     signedOut: 'signedOut',
     userDeleted: 'signedOut',
+    adopted: 'signedOut',
     reset: 'unconfigured',
   },
 };
@@ -233,6 +237,19 @@ describe('transition', () => {
         { type: 'erase' },
         { type: 'publish', event: { name: 'SESSION_EXPIRED', data: { reason: 'refreshTokenRejected' } } },
       ]);
+    });
+
+    it('adopting what another context stored writes and publishes nothing, and keeps a waiting challenge', () => {
+      const challenge = { username: 'alice@example.com', session: 'challenge' };
+      const waiting: AuthState = { ...states.signedOut, challenge } as AuthState;
+      const guest = { identityId: fed.identityId, credentials };
+      const adopted = transition(waiting, { type: 'adopted', persisted: { kind: 'guest', guest } });
+      expect(adopted).toEqual({ state: { kind: 'signedOut', guest, challenge }, effects: [] });
+      const other = transition(states.signedIn, {
+        type: 'adopted',
+        persisted: { kind: 'federated', session: fed },
+      });
+      expect(other).toEqual({ state: { kind: 'federated', session: fed }, effects: [] });
     });
 
     it('never mutates the state it is given', () => {

@@ -171,7 +171,7 @@ export function createRuntime(
   return {
     machine,
     base,
-    fetcher: new SessionFetcher(machine, base),
+    fetcher: new SessionFetcher(machine, base, store),
     sdkIdentityPool,
     sdkUserPool,
     hostedUi,

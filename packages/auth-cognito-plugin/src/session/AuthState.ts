@@ -68,6 +68,8 @@ export type PersistedSession =
 export type AuthEvent =
   | { readonly type: 'configured' }
   | { readonly type: 'restored'; readonly persisted: PersistedSession | null }
+  /** What another context stored (read under the shared storage's lock): taken over, nothing written. */
+  | { readonly type: 'adopted'; readonly persisted: PersistedSession | null }
   | { readonly type: 'federated'; readonly session: FederatedSession }
   | { readonly type: 'federationCleared' }
   | {

@@ -1,4 +1,4 @@
-import type { KeyValueStorage, Logger } from '@plugboard/core';
+import { isSharedKeyValueStorage, type KeyValueStorage, type Logger } from '@plugboard/core';
 import type { PersistedSession } from './AuthState.js';
 import type { AWSTemporaryCredentials } from '../model/types.js';
 import { makeCredentials, storeCredentials, type StoredCredentials } from '../model/credentials.js';
@@ -65,6 +65,21 @@ export class SessionStore {
     const session = parse(text, this.#region);
     if (session === null) this.logger.warn('The stored auth session is unreadable; starting signed out.');
     return session;
+  }
+
+  /** Whether other contexts (tabs, processes) share this storage and its lock. */
+  get shared(): boolean {
+    return isSharedKeyValueStorage(this.storage);
+  }
+
+  /**
+   * `work` under the shared storage's refresh lock (one holder across every context), waiting at most
+   * `timeoutMs` for it; without a shared storage, `work` alone. A separate name from the write lock, so
+   * `work` may save (the lock is not re-entrant).
+   */
+  underRefreshLock<T>(work: () => Promise<T>, timeoutMs: number): Promise<T> {
+    if (!isSharedKeyValueStorage(this.storage)) return work();
+    return this.storage.withExclusiveLock(`${this.key}.refresh`, work, { timeoutMs });
   }
 
   async save(persisted: PersistedSession): Promise<void> {

@@ -27,6 +27,14 @@ export class IllegalTransitionError extends Error {
  */
 export function transition(state: AuthState, event: AuthEvent): Transition {
   if (event.type === 'reset') return { state: { kind: 'unconfigured' }, effects: [] };
+  // Another context's stored session, taken over as it is: no persist (it is what is stored), no event.
+  if (event.type === 'adopted' && state.kind !== 'unconfigured' && state.kind !== 'restoring') {
+    const next = restored(event.persisted);
+    // A sign-in challenge waiting in memory survives another context's guest refresh.
+    if (state.kind === 'signedOut' && state.challenge && next.state.kind === 'signedOut')
+      return withoutEffects({ ...next.state, challenge: state.challenge });
+    return next;
+  }
   switch (state.kind) {
     case 'unconfigured':
       if (event.type === 'configured') return withoutEffects({ kind: 'restoring' });

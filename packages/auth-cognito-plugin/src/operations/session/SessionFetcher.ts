@@ -1,6 +1,8 @@
 import type { AWSCognitoAuthSession } from '../../model/types.js';
 import { delay } from '../../clients/deadline.js';
 import { fetchSession } from './fetchSession.js';
+import { refreshShared } from './sharedRefresh.js';
+import type { SessionStore } from '../../session/SessionStore.js';
 import type { PluginRuntime } from '../PluginRuntime.js';
 import { isAbandonment, type AuthMachine } from '../../session/AuthMachine.js';
 import type { AuthState } from '../../session/AuthState.js';
@@ -53,6 +55,8 @@ export class SessionFetcher {
   constructor(
     private readonly machine: AuthMachine,
     private readonly runtime: Omit<PluginRuntime, 'machine'>,
+    /** The session store: when its storage is shared, refreshes go through {@link refreshShared}. */
+    private readonly store?: SessionStore,
   ) {}
 
   fetch(force: boolean): Promise<AWSCognitoAuthSession> {
@@ -107,7 +111,10 @@ export class SessionFetcher {
     const pending = new PendingFetch(force);
     pending.outcome = this.machine.run(async (machine) => {
       pending.markStarted();
-      const failures = await fetchSession({ ...this.runtime, machine }, pending.force, judge);
+      const runtime = { ...this.runtime, machine };
+      const failures = this.store?.shared
+        ? await refreshShared(runtime, this.store, pending.force, judge)
+        : await fetchSession(runtime, pending.force, judge);
       return { state: machine.state, failures, now: this.runtime.now() };
     }, pending);
     return pending;

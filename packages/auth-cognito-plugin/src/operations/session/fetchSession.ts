@@ -2,7 +2,7 @@ import { NotAuthorizedException, SessionExpiredException } from '@plugboard/core
 import { InvalidIdentityPoolConfigurationException } from '../../model/InvalidIdentityPoolConfigurationException.js';
 import type { SessionFailures } from '../../session/buildSession.js';
 import { freshness, type Freshness, type Judge } from '../../session/freshness.js';
-import type { AuthState } from '../../session/AuthState.js';
+import type { AuthState, PersistedSession } from '../../session/AuthState.js';
 import { toAuthException } from '../../model/toAuthException.js';
 import { validateToken } from '../../model/validate.js';
 import type { PluginRuntime } from '../PluginRuntime.js';
@@ -20,6 +20,8 @@ export async function fetchSession(
   runtime: PluginRuntime,
   forceRefresh: boolean,
   judge: Judge = (state) => freshness(state, runtime.now(), runtime.margin),
+  /** Re-reads the stored session (shared storage only): a rejected refresh token may have been rotated elsewhere. */
+  reread?: () => Promise<PersistedSession | null>,
 ): Promise<SessionFailures> {
   const state = runtime.machine.state;
   const levels = judge(state);
@@ -30,7 +32,7 @@ export async function fetchSession(
     case 'signedOut':
       return refreshGuest(runtime, state);
     case 'signedIn':
-      return refreshSignedIn(runtime, state, forceRefresh, levels);
+      return refreshSignedIn(runtime, state, forceRefresh, levels, reread);
     default:
       return {};
   }
@@ -169,6 +171,7 @@ async function refreshSignedIn(
   state: SignedIn,
   forceRefresh: boolean,
   levels: Freshness,
+  reread?: () => Promise<PersistedSession | null>,
 ): Promise<SessionFailures> {
   const userPool = runtime.userPool;
   if (!userPool) return {};
@@ -188,6 +191,7 @@ async function refreshSignedIn(
     } catch (error) {
       if (runtime.machine.signal.aborted) throw error;
       if (error instanceof NotAuthorizedException) {
+        if (await rotatedElsewhere(runtime, session, reread)) return {};
         await runtime.machine.dispatch({ type: 'refreshTokenRejected' });
         return {
           session: new SessionExpiredException(
@@ -238,4 +242,25 @@ async function refreshSignedIn(
       ...(session.identityId ? { credentials: failed } : { identityId: failed, credentials: failed }),
     };
   }
+}
+
+/**
+ * After a rejected refresh token: when the stored session is the same user with another refresh token,
+ * another context rotated it; that session is taken over (no write) instead of ending this one.
+ */
+async function rotatedElsewhere(
+  runtime: PluginRuntime,
+  session: SignedIn['session'],
+  reread: (() => Promise<PersistedSession | null>) | undefined,
+): Promise<boolean> {
+  const latest = await reread?.();
+  if (
+    latest?.kind !== 'signedIn' ||
+    latest.session.username !== session.username ||
+    latest.session.tokens.refreshToken === session.tokens.refreshToken
+  )
+    return false;
+  runtime.logger.info('Another context rotated the refresh token; its stored session is used.');
+  await runtime.machine.dispatch({ type: 'adopted', persisted: latest });
+  return true;
 }
