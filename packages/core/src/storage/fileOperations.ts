@@ -49,34 +49,9 @@ export async function withFileLock<T>(
 ): Promise<T> {
   const fs = await import('node:fs/promises');
   const path = await import('node:path');
-  // A CommonJS module: its exports are the namespace's default in both builds.
-  const lockfile = (await import('proper-lockfile')).default;
   await fs.mkdir(path.dirname(filePath), { recursive: true, mode: 0o700 });
-  // Only a busy lock is worth waiting for (ELOCKED), up to LOCK_WAIT_MS; any other error (a name too long,
-  // no permission, a file in the way) is permanent and fails at once instead of being retried.
-  const deadline = Date.now() + LOCK_WAIT_MS;
-  let delay = 5;
-  let release: () => Promise<void>;
-  for (;;) {
-    try {
-      release = await lockfile.lock(filePath, {
-        realpath: false,
-        stale: LOCK_STALE_MS,
-        retries: 0,
-        onCompromised,
-      });
-      break;
-    } catch (error) {
-      if (errorCode(error) !== 'ELOCKED' || Date.now() >= deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(delay * (0.5 + Math.random()), 60)));
-      delay = Math.min(delay * 1.3, 60);
-    }
-  }
-  try {
-    return await action();
-  } finally {
-    await release().catch(() => undefined);
-  }
+  // Past the wait, the busy lock's own ELOCKED error is what the caller sees.
+  return underLock(filePath, Date.now() + LOCK_WAIT_MS, action, onCompromised, (busy) => busy);
 }
 
 /**
@@ -148,11 +123,26 @@ export async function withNamedFileLock<T>(
   const fs = await import('node:fs/promises');
   const path = await import('node:path');
   const { createHash } = await import('node:crypto');
-  const lockfile = (await import('proper-lockfile')).default;
   await fs.mkdir(path.dirname(filePath), { recursive: true, mode: 0o700 });
   // A readable part of the name plus a hash of all of it: any name becomes a safe, distinct file name.
   const tag = `${name.replace(/[^\w-]/g, '_').slice(0, 40)}-${createHash('sha256').update(name).digest('hex').slice(0, 12)}`;
-  const target = `${filePath}.x-${tag}`;
+  return underLock(`${filePath}.x-${tag}`, deadline, action, onCompromised, () => new LockWaitExpired());
+}
+
+/**
+ * Runs `action` holding the proper-lockfile lock of `target`. Only a busy lock (ELOCKED) is worth waiting
+ * for, until `deadline` (a `Date.now()` value), then `expired(busyError)` is thrown; any other error (a name
+ * too long, no permission, a file in the way) is permanent and thrown at once.
+ */
+async function underLock<T>(
+  target: string,
+  deadline: number,
+  action: () => Promise<T>,
+  onCompromised: (error: Error) => void,
+  expired: (busy: unknown) => unknown,
+): Promise<T> {
+  // A CommonJS module: its exports are the namespace's default in both builds.
+  const lockfile = (await import('proper-lockfile')).default;
   let delay = 5;
   let release: () => Promise<void>;
   for (;;) {
@@ -167,7 +157,7 @@ export async function withNamedFileLock<T>(
     } catch (error) {
       if (errorCode(error) !== 'ELOCKED') throw error;
       const left = deadline - Date.now();
-      if (left <= 0) throw new LockWaitExpired();
+      if (left <= 0) throw expired(error);
       await new Promise((resolve) => setTimeout(resolve, Math.min(delay, left)));
       delay = Math.min(delay * 1.5, 100);
     }
