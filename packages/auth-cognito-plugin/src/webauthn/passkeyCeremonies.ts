@@ -72,6 +72,31 @@ function browserRefusal(error: unknown, what: string): Error {
   });
 }
 
+/** Runs one browser ceremony; a refusal, a dismissed prompt or no credential is a typed error. */
+async function ceremony(run: () => Promise<Credential | null>, action: string): Promise<PublicKeyCredential> {
+  let credential: PublicKeyCredential | null;
+  try {
+    credential = (await run()) as PublicKeyCredential | null;
+  } catch (error) {
+    throw browserRefusal(error, action);
+  }
+  if (!credential) throw browserRefusal(undefined, action);
+  return credential;
+}
+
+/** The fields both response JSON shapes share. */
+function credentialFields(credential: PublicKeyCredential): Json {
+  return {
+    id: credential.id,
+    rawId: toBase64Url(credential.rawId),
+    type: credential.type,
+    ...(credential.authenticatorAttachment
+      ? { authenticatorAttachment: credential.authenticatorAttachment }
+      : {}),
+    clientExtensionResults: credential.getClientExtensionResults(),
+  };
+}
+
 /** Registers a passkey: the creation options of StartWebAuthnRegistration in, RegistrationResponseJSON out. */
 export async function createPasskey(container: CredentialsContainer, options: Json): Promise<Json> {
   const user = (options.user ?? {}) as Json;
@@ -81,22 +106,10 @@ export async function createPasskey(container: CredentialsContainer, options: Js
     user: { ...user, id: bytes(user.id) },
     excludeCredentials: descriptors(options.excludeCredentials),
   } as unknown as PublicKeyCredentialCreationOptions;
-  let credential: PublicKeyCredential | null;
-  try {
-    credential = (await container.create({ publicKey })) as PublicKeyCredential | null;
-  } catch (error) {
-    throw browserRefusal(error, 'Creating the passkey');
-  }
-  if (!credential) throw browserRefusal(undefined, 'Creating the passkey');
+  const credential = await ceremony(() => container.create({ publicKey }), 'Creating the passkey');
   const response = credential.response as AuthenticatorAttestationResponse;
   return {
-    id: credential.id,
-    rawId: toBase64Url(credential.rawId),
-    type: credential.type,
-    ...(credential.authenticatorAttachment
-      ? { authenticatorAttachment: credential.authenticatorAttachment }
-      : {}),
-    clientExtensionResults: credential.getClientExtensionResults(),
+    ...credentialFields(credential),
     response: {
       clientDataJSON: toBase64Url(response.clientDataJSON),
       attestationObject: toBase64Url(response.attestationObject),
@@ -112,22 +125,10 @@ export async function getPasskey(container: CredentialsContainer, options: Json)
     challenge: bytes(options.challenge),
     ...(options.allowCredentials ? { allowCredentials: descriptors(options.allowCredentials) } : {}),
   } as unknown as PublicKeyCredentialRequestOptions;
-  let credential: PublicKeyCredential | null;
-  try {
-    credential = (await container.get({ publicKey })) as PublicKeyCredential | null;
-  } catch (error) {
-    throw browserRefusal(error, 'Signing in with the passkey');
-  }
-  if (!credential) throw browserRefusal(undefined, 'Signing in with the passkey');
+  const credential = await ceremony(() => container.get({ publicKey }), 'Signing in with the passkey');
   const response = credential.response as AuthenticatorAssertionResponse;
   return {
-    id: credential.id,
-    rawId: toBase64Url(credential.rawId),
-    type: credential.type,
-    ...(credential.authenticatorAttachment
-      ? { authenticatorAttachment: credential.authenticatorAttachment }
-      : {}),
-    clientExtensionResults: credential.getClientExtensionResults(),
+    ...credentialFields(credential),
     response: {
       clientDataJSON: toBase64Url(response.clientDataJSON),
       authenticatorData: toBase64Url(response.authenticatorData),
