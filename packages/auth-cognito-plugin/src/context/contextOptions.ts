@@ -4,8 +4,10 @@ import type { InternalPluginOptions } from '../runtime/internalOptions.js';
 import type { AWSCognitoAuthPluginOptions } from '../runtime/options.js';
 
 /**
- * Options of {@link createAuthContext} and {@link runWithAuthContext}: the context's `storage`, and any
- * constructor option of the plugin to use instead of the process plugin's (see {@link INHERITED_OPTIONS}).
+ * Options of `createAuthContext` and `runWithAuthContext`: the context's `storage`, and any constructor
+ * option of the plugin other than `storage` to use instead of the process plugin's (which the context
+ * takes otherwise): `federatedTokenRefresher`, `credentialsRefreshMarginSeconds`, `requestTimeoutMs`,
+ * `federatedTokenRefresherTimeoutMs`, `clock`.
  */
 export interface AuthContextOptions extends Omit<AWSCognitoAuthPluginOptions, 'storage'> {
   /** Where this context's session is kept: typically `createCookieStorage(...)` over the request and response. */

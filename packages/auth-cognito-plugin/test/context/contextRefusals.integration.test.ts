@@ -1,6 +1,7 @@
 // Auth contexts (issue 24): the process plugin's options carry over (storage apart), a context that has
 // ended refuses with a message about the context, and one context's session is not used inside another
 // context's unit of work. Every refusal comes before any request and leaves the stored session as it was.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   Amplify,
   InvalidParameterException,
@@ -74,9 +75,10 @@ it('inherits the process plugin clock, and a context option overrides it', async
 it('inherits the federated-token refresher of the process plugin', async () => {
   const fresh = await h.token('graph.facebook.com', 'alice');
   const asked: string[] = [];
+  const request = new AsyncLocalStorage<string>(); // the app's own request scope
   await h.restart({
     federatedTokenRefresher: async (providerName) => {
-      asked.push(providerName);
+      asked.push(`${providerName} for ${request.getStore()}`);
       return fresh;
     },
   });
@@ -86,10 +88,10 @@ it('inherits the federated-token refresher of the process plugin', async () => {
     context.plugin.federateToIdentityPool(token, AuthProvider.facebook()),
   );
   h.clock.advance(2 * 3600_000); // provider token and credentials expired: Cognito refuses the old token
-  const session = (await runWithAuthContext({ storage }, (context) =>
-    context.plugin.fetchAuthSession(),
+  const session = (await request.run('request 2', () =>
+    runWithAuthContext({ storage }, (context) => context.plugin.fetchAuthSession()),
   )) as AWSCognitoAuthSession;
-  expect(asked).toEqual(['graph.facebook.com']);
+  expect(asked).toEqual(['graph.facebook.com for request 2']);
   expect(session.identityIdResult.type === 'SUCCESS' && session.identityIdResult.value).toBe(
     first.identityId,
   );
