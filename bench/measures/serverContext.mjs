@@ -160,6 +160,65 @@ export async function cases({ library, pool, cookie }) {
   };
 }
 
+/**
+ * In a child: Plugboard alone with a federated session (identity id and AWS credentials in the
+ * cookies): CPU microseconds per request, median of `rounds` batches. aws-amplify has no
+ * server-side federation, and its per-request credentials provider asks Cognito again on every request,
+ * so there is no warm peer for this row.
+ */
+export async function federatedRequest({ rounds, batch }) {
+  const { startBackend, FACEBOOK } = await import('../lib/auth.mjs');
+  const { Amplify } = await import('@plugboard/core');
+  const P = await import('@plugboard/auth-cognito-plugin');
+  const { emulator, poolId } = await startBackend();
+  Amplify.addPlugin(new P.AWSCognitoAuthPlugin());
+  Amplify.configure({
+    auth: {
+      plugins: {
+        awsCognitoAuthPlugin: {
+          CredentialsProvider: {
+            CognitoIdentity: {
+              Default: { PoolId: poolId, Region: 'us-east-1', Endpoint: emulator.endpoint },
+            },
+          },
+        },
+      },
+    },
+  });
+  const cookies = new Map();
+  const jar = {
+    get: (name) => cookies.get(name),
+    set: (name, value) => void cookies.set(name, value),
+    remove: (name) => void cookies.delete(name),
+  };
+  const token = await emulator.issueProviderToken({ providerName: FACEBOOK, subject: 'bench-user' });
+  await P.runWithAuthContext({ storage: P.createCookieStorage(jar) }, (context) =>
+    context.plugin.federateToIdentityPool(token, P.AuthProvider.facebook()),
+  );
+  const cookie = cookieHeader([...cookies]);
+  emulator.resetRequests();
+  const request = () =>
+    P.runWithAuthContext(
+      { storage: P.createCookieStorage(P.cookieJarFromNode({ headers: { cookie } }, responseLike())) },
+      () => Amplify.Auth.fetchAuthSession(),
+    );
+  const times = [];
+  for (let round = 0; round < rounds + 1; round++) {
+    globalThis.gc?.();
+    const started = process.cpuUsage();
+    for (let i = 0; i < batch; i++) {
+      const session = await request();
+      if (session.awsCredentialsResult.type !== 'SUCCESS') throw new Error('no credentials from the cookies');
+    }
+    const { user, system } = process.cpuUsage(started);
+    if (round > 0) times.push((user + system) / batch);
+  }
+  if (emulator.requests().length > 0) throw new Error('a warm request reached Cognito');
+  await emulator.stop();
+  times.sort((a, b) => a - b);
+  return { microseconds: times[Math.floor(times.length / 2)], cookies: cookies.size, bytes: cookie.length };
+}
+
 export async function measure() {
   const pool = await startUserPool();
   let cookies;
@@ -185,6 +244,12 @@ export async function measure() {
   const perRequest = results.request;
   const bare = results.contextOnly;
   const us = (rate) => `${(1e6 / rate).toFixed(1)} µs`;
+  const federated = await inChild(
+    import.meta.url,
+    'federatedRequest',
+    smoke ? { rounds: 2, batch: 20 } : { rounds: 9, batch: 2000 },
+    { execArgv: ['--expose-gc'] },
+  );
   return [
     row({
       group: 'serverContext',
@@ -208,6 +273,15 @@ export async function measure() {
       unit: 'contexts/s',
       ratios: bare.ratios('plugboard', 'awsAmplify'),
       note: `the same, with an empty operation; CPU per context ${us(bare.rate('plugboard'))} vs ${us(bare.rate('awsAmplify'))}.`,
+    }),
+    row({
+      group: 'serverContext',
+      name: 'server context per request, federated session (Plugboard only)',
+      plugboard: 1e6 / federated.microseconds,
+      peer: 'none (aws-amplify has no server-side federation)',
+      peerValue: null,
+      unit: 'requests/s',
+      note: `runWithAuthContext + cookie storage + Amplify.Auth.fetchAuthSession() returning the identity id and AWS credentials kept in ${federated.cookies} cookie${federated.cookies === 1 ? '' : 's'} (${federated.bytes} B Cookie header), no request to Cognito; CPU per request ${federated.microseconds.toFixed(1)} µs, median of batches.`,
     }),
   ];
 }
