@@ -16,20 +16,16 @@ export function decodeJwtClaims(token: string): Record<string, unknown> | undefi
   }
 }
 
-interface NodeBuffer {
-  from(text: string, encoding: 'base64url'): { toString(encoding: 'utf8'): string };
-}
-/** Node's Buffer where there is one: decodes a token's payload about ten times faster than atob. */
-const nodeBuffer = (globalThis as { Buffer?: NodeBuffer }).Buffer;
-const decoder = new TextDecoder();
+/** Node's Buffer where there is one: it decodes a token's payload about ten times faster than atob. */
+const nodeBuffer = (globalThis as { Buffer?: { from(t: string, e: 'base64url'): { toString(): string } } })
+  .Buffer;
 
-/** The UTF-8 text of a base64url JWT part; throws on characters outside base64url. */
+/** The UTF-8 text of a base64url JWT part. */
 function payloadText(payload: string): string {
-  if (!/^[A-Za-z0-9_-]+$/.test(payload)) throw new Error('not base64url');
-  if (nodeBuffer) return nodeBuffer.from(payload, 'base64url').toString('utf8');
+  if (nodeBuffer) return nodeBuffer.from(payload, 'base64url').toString();
   const base64 = payload.replace(/-/g, '+').replace(/_/g, '/');
   const binary = globalThis.atob(base64.padEnd(base64.length + ((4 - (base64.length % 4)) % 4), '='));
-  return decoder.decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+  return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 }
 
 /** The earliest `exp` of the tokens, in epoch milliseconds; 0 when any is unreadable (forces a refresh). */
