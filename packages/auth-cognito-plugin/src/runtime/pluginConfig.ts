@@ -28,20 +28,6 @@ export interface PluginSetup {
  * is loaded, so `configure` refuses a bad configuration at once.
  */
 export function readConfig(section: unknown, options: InternalPluginOptions): PluginSetup {
-  // A validated section is deeply frozen: what the plugin reads from it is read once, and every plugin
-  // configured with it (the auth contexts of a server: one per request) shares that setup.
-  const shared = isValidatedSection(section) && !options.identityPoolService;
-  const known = shared ? setups.get(section as object) : undefined;
-  if (known) return known;
-  const setup = readSection(section, options);
-  if (shared) setups.set(section as object, setup);
-  return setup;
-}
-
-/** The setups of validated (frozen) sections, read once each. */
-const setups = new WeakMap<object, PluginSetup>();
-
-function readSection(section: unknown, options: InternalPluginOptions): PluginSetup {
   // A section `Amplify.configure` has validated and deeply frozen is used as it is: one validation per
   // configure. Any other (a direct `plugin.configure`) gets its own copy, made as `Amplify.configure`
   // makes it (own properties, no prototypes, deep-frozen, absurd shapes refused), and the same check: a
