@@ -74,10 +74,10 @@ function endedContext(): AuthContext {
 }
 
 /**
- * Creates an isolated auth context (Node only) from the process's current auth configuration, read and
- * checked once by `Amplify.configure`, and the process plugin's options (`storage`, and any other plugin option given here,
- * replace them). The caller ends it with `dispose()`. Before
- * `Amplify.configure`: `InvalidStateException`; bad options: `InvalidParameterException`.
+ * Creates an isolated auth context (Node only) from the process's current auth configuration (checked
+ * once, by `Amplify.configure`) and the process plugin's options; `storage`, and any other plugin option
+ * given here, replace them. The caller ends it with `dispose()`. Before `Amplify.configure`:
+ * `InvalidStateException`; bad options: `InvalidParameterException`.
  */
 export function createAuthContext(options: AuthContextOptions): DisposableAuthContext {
   const pluginOptions = contextPluginOptions(options);
