@@ -11,11 +11,12 @@ import {
   chunkName,
   chunkedHead,
   cookieNameOf,
-  decodePayload,
+  decodeBytes,
   digestOf,
-  encodePayload,
+  encodeValue,
   hasLoneSurrogate,
   parseHead,
+  utf8,
   wholeHead,
 } from './cookieCodec.js';
 
@@ -109,9 +110,11 @@ export function createCookieStorage(cookies: CookieJar, options: CookieStorageOp
         payload += chunk;
       }
     } else return unreadable(key, 'its head cookie is malformed');
-    if (digestOf(payload) !== parsed.digest)
+    const bytes = decodeBytes(payload);
+    if (bytes === undefined) return unreadable(key, 'its cookies are not valid encoded text');
+    if (digestOf(bytes) !== parsed.digest)
       return unreadable(key, 'its cookies do not match their digest (altered, or mixed from two writes)');
-    return decodePayload(payload) ?? unreadable(key, 'its cookies are not valid encoded text');
+    return utf8(bytes) ?? unreadable(key, 'its cookies are not valid encoded text');
   };
 
   return {
@@ -129,11 +132,12 @@ export function createCookieStorage(cookies: CookieJar, options: CookieStorageOp
           'Store a string without unpaired surrogate characters (JSON.stringify output always qualifies).',
         );
       const name = cookieNameOf(prefix, key);
-      const payload = encodePayload(value);
+      const encoded = encodeValue(value);
+      const { payload } = encoded;
       const stale = chunksToClear(name);
       // Everything is computed before the first header is written, so a refused value writes nothing.
       const writes: [string, string][] = [];
-      const whole = wholeHead(payload);
+      const whole = wholeHead(encoded);
       if (serializeCookie(name, whole, attributes).length <= COOKIE_LIMIT) writes.push([name, whole]);
       else {
         const room = COOKIE_LIMIT - serializeCookie(chunkName(name, 0), '', attributes).length;
@@ -143,7 +147,7 @@ export function createCookieStorage(cookies: CookieJar, options: CookieStorageOp
             `The value for "${key}" needs more than ${MAX_CHUNKS} cookies of 4 KB.`,
             'Store less (fewer tokens), or keep this value in server-side storage and a session id in the cookie.',
           );
-        writes.push([name, chunkedHead(payload, count)]);
+        writes.push([name, chunkedHead(encoded, count)]);
         for (let i = 0; i < count; i++)
           writes.push([chunkName(name, i), payload.slice(i * room, (i + 1) * room)]);
       }
