@@ -23,8 +23,8 @@ export class RuntimeSlot {
   #previous: RuntimeSlot | undefined;
 
   constructor(
-    /** Builds the runtime; its restore runs after `before()` settles (see `createRuntime`). */
-    private readonly create: (code: LoadedCode, before: () => Promise<void>) => ConfiguredPlugin,
+    /** Builds the runtime; its restore runs after `before()` settles, if given (see `createRuntime`). */
+    private readonly create: (code: LoadedCode, before?: () => Promise<void>) => ConfiguredPlugin,
     readonly logger: Logger,
     /** The configuration has a user pool: its runtime needs the user-pool side (sessions, refresh, hosted UI). */
     readonly needsUserPool: boolean,
@@ -52,7 +52,7 @@ export class RuntimeSlot {
   runtime(code: LoadedCode): ConfiguredPlugin {
     if (this.#reset) throw code.runtime.abandonedByReset();
     if (!this.#configured) {
-      this.#configured = this.create(code, () => this.#afterPrevious());
+      this.#configured = this.create(code, this.#previous && (() => this.#afterPrevious()));
       this.#code = code;
     }
     return this.#configured;

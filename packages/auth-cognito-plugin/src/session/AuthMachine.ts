@@ -98,6 +98,16 @@ export class AuthMachine {
       });
   }
 
+  /**
+   * {@link start} with the stored session at hand (a storage that reads at once): leaves `unconfigured`
+   * and restores it now, with nothing queued. Neither event has effects (nothing stored or published).
+   */
+  restoreNow(persisted: PersistedSession | null): void {
+    const restoring = transition(this.#state, { type: 'configured' }).state;
+    this.#state = transition(restoring, { type: 'restored', persisted }).state;
+    this.logger.debug(`Auth state unconfigured -> ${this.#state.kind} (restored)`);
+  }
+
   /** Applies `event` outside any operation: never abandoned. */
   dispatch(event: AuthEvent): Promise<void> {
     return this.#commit(NEVER_ABORTED, event);

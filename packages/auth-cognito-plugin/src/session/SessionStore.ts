@@ -5,6 +5,7 @@ import { makeCredentials, storeCredentials, type StoredCredentials } from '../mo
 import { isIdentityId, regionOf } from '../model/identityId.js';
 import { earliestExpiry } from '../model/jwt.js';
 import { SessionStorageException } from '../model/SessionStorageException.js';
+import { readNowOf } from '../model/readNow.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, withDeadline } from '../clients/deadline.js';
 
 /** A storage that can run a read-compare-write under its own exclusive (cross-process) lock. */
@@ -50,9 +51,30 @@ export class SessionStore {
     try {
       text = await this.#bounded('read', () => this.storage.getItem(this.key));
     } catch (error) {
-      this.logger.warn('Could not read the stored auth session; starting signed out.', error);
-      return null;
+      return this.#unread(error);
     }
+    return this.#loaded(text);
+  }
+
+  /** {@link load} at once, from a storage that reads without waiting (`readNow.ts`); else undefined. */
+  loadNow(): PersistedSession | null | undefined {
+    const read = readNowOf(this.storage);
+    if (!read) return undefined;
+    let text: unknown;
+    try {
+      text = read(this.key);
+    } catch (error) {
+      return this.#unread(error);
+    }
+    return this.#loaded(text);
+  }
+
+  #unread(error: unknown): null {
+    this.logger.warn('Could not read the stored auth session; starting signed out.', error);
+    return null;
+  }
+
+  #loaded(text: unknown): PersistedSession | null {
     if (text === null || text === undefined) {
       this.#seen = null;
       return null;
