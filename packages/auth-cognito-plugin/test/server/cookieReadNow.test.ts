@@ -93,7 +93,7 @@ describe('reading the cookie storage at once', () => {
   });
 
   it('restores the machine to the state the queued restore reaches, idle at once, publishing nothing', async () => {
-    const published: unknown[] = [];
+    const published: [string, unknown][] = [];
     const hub = { publish: (channel: string, event: unknown) => void published.push([channel, event]) };
     const queued = new AuthMachine(null as never, hub as never, logger());
     queued.start(() => Promise.resolve(federated));
