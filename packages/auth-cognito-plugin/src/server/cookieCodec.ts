@@ -16,8 +16,12 @@ export const MAX_CHUNKS = 10;
 /** Characters a key keeps in its cookie name; every other UTF-8 byte becomes `!XX`. */
 const PLAIN = /^[A-Za-z0-9._-]$/;
 
+/** A key made of {@link PLAIN} characters only: its cookie name is the prefix and the key. */
+const ALL_PLAIN = /^[A-Za-z0-9._-]*$/;
+
 /** The cookie name of `key` under `prefix`. Injective, and never holds `~` (the chunk separator). */
 export function cookieNameOf(prefix: string, key: string): string {
+  if (ALL_PLAIN.test(key)) return prefix + key;
   let name = prefix;
   for (const char of key) {
     if (PLAIN.test(char)) name += char;
