@@ -33,6 +33,7 @@ import type { AuthProvider } from './model/AuthProvider.js';
 import type { AWSCognitoAuthSession, FederateToIdentityPoolResult } from './model/types.js';
 import type { SessionForSdk } from './operations/session/SessionFetcher.js';
 import { PLUGIN_VERSION } from './model/version.js';
+import { readNowOf } from './model/readNow.js';
 
 // Internal hooks (not exported by the package), functions of this module as they reach private members.
 /** The session and when the SDK should ask again, for `fromAmplifyAuth`. */
@@ -104,10 +105,8 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
 
   /** Checks the section (invalid: throws, the old configuration stays), then loads runtime and session. */
   configure(pluginConfig: unknown, context: PluginContext): void {
-    // The configuration is checked at once; the runtime (and the restore of the stored session) follows
-    // the load of its code.
-    // readConfig takes one snapshot first (core's freezePluginConfiguration): the checks and the runtime
-    // read the same copy, never the caller's object or a polluted prototype.
+    // Checked at once, on one snapshot (core's freezePluginConfiguration), never the caller's object. The
+    // runtime and restore follow the code's load (a storage that reads at once: the first call).
     const setup = readConfig(pluginConfig, this.#options);
     this.#storage ??= this.#options.storage ?? defaultStorage(context.logger);
     const options = { ...this.#options, storage: this.#storage };
@@ -119,6 +118,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
       !!(setup.config.CognitoUserPool?.Default ?? setup.oauth),
       this.#loadMs(),
       this.#slot,
+      !readNowOf(this.#storage),
     );
   }
 

@@ -31,9 +31,16 @@ export class RuntimeSlot {
     /** How long a load of the code may take (the plugin's request deadline). */
     readonly loadMs: number,
     /** The configuration this one replaces (undefined after a reset or on the first configure). */
-    previous?: RuntimeSlot,
+    previous: RuntimeSlot | undefined,
+    /**
+     * Build the runtime (and so restore the session) as soon as the code has loaded; else on the first
+     * call: a storage that reads at once (`readNow.ts`) restores then, and an auth context whose work
+     * never calls auth reads nothing and has nothing to reset.
+     */
+    eager: boolean,
   ) {
     this.#previous = previous;
+    if (!eager) return;
     loadCode(needsUserPool, loadMs)
       .then((code) => {
         if (!this.#reset) this.runtime(code);

@@ -1,7 +1,14 @@
 // The cookie storage answers reads at once (model/readNow.ts), so a context restores its session when
 // its runtime is built: the same session and state as the queued restore, with nothing queued.
-import { HubChannel, InMemoryKeyValueStorage, type Logger } from '@plugboard/core';
-import { createCookieStorage, serializeCookie, type CookieAttributes, type CookieJar } from '../../src';
+import { Amplify, HubChannel, InMemoryKeyValueStorage, type Logger } from '@plugboard/core';
+import {
+  AWSCognitoAuthPlugin,
+  createCookieStorage,
+  runWithAuthContext,
+  serializeCookie,
+  type CookieAttributes,
+  type CookieJar,
+} from '../../src';
 import { makeCredentials } from '../../src/model/credentials';
 import { readNowOf } from '../../src/model/readNow';
 import { AuthMachine } from '../../src/session/AuthMachine';
@@ -107,5 +114,41 @@ describe('reading the cookie storage at once', () => {
     signedOut.restoreNow(null);
     expect(signedOut.state.kind).toBe('signedOut');
     expect(published.filter(([channel]) => channel === HubChannel.AUTH)).toEqual([]);
+  });
+});
+
+describe('an auth context over cookies', () => {
+  afterEach(() => Amplify.reset());
+
+  it('reads no cookie unless its work calls auth, then answers from the cookies without a request', async () => {
+    Amplify.addPlugin(new AWSCognitoAuthPlugin({ storage: new InMemoryKeyValueStorage() }));
+    Amplify.configure({
+      auth: {
+        plugins: {
+          awsCognitoAuthPlugin: {
+            CredentialsProvider: {
+              CognitoIdentity: { Default: { PoolId: NAMESPACE.identityPoolId, Region: 'us-east-1' } },
+            },
+          },
+        },
+      },
+    });
+    const browser = await browserWithSession();
+    const reads: string[] = [];
+    const counting = (): CookieJar => {
+      const jar = jarOver(browser);
+      return { ...jar, get: (name) => (reads.push(name), jar.get(name)) };
+    };
+    await runWithAuthContext({ storage: createCookieStorage(counting()) }, async () => undefined);
+    expect(reads).toEqual([]);
+    const session = await runWithAuthContext({ storage: createCookieStorage(counting()) }, (context) =>
+      context.plugin.fetchAuthSession(),
+    );
+    expect(session.identityIdResult).toEqual({ type: 'SUCCESS', value: federated.session.identityId });
+    expect(session.awsCredentialsResult).toMatchObject({
+      type: 'SUCCESS',
+      value: { accessKeyId: 'ASIAREADNOW' },
+    });
+    expect(reads.length).toBeGreaterThan(0);
   });
 });
