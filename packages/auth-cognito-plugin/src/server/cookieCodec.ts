@@ -77,10 +77,14 @@ export const encodePayload = (text: string): string => encodeValue(text).payload
  */
 export function decodeBytes(payload: string): Uint8Array | undefined {
   if (!nodeBuffer) return decodePortably(payload);
-  // Buffer skips characters outside the alphabet, takes `+/=` and ignores stray low bits: a payload
-  // is canonical when it encodes back to itself (two native passes, cheaper than checking in script).
+  // Buffer takes `+/` too, skips (or stops at) any other character outside the alphabet, and ignores
+  // stray low bits. So: no `+/`, no stray bits, and every character decoded (the full byte count).
+  const { length } = payload;
+  const last = length === 0 ? 0 : (VALUE[payload.charCodeAt(length - 1)] ?? -1);
+  if (length % 4 === 1 || (last & [0, 0, 15, 3][length % 4]!) !== 0) return undefined;
+  if (payload.includes('+') || payload.includes('/')) return undefined;
   const bytes = nodeBuffer.from(payload, 'base64url');
-  return bytes.toString('base64url') === payload ? bytes : undefined;
+  return bytes.length === Math.floor((length * 3) / 4) ? bytes : undefined;
 }
 
 /** The UTF-8 text of `bytes`, or undefined when they are not valid UTF-8. */
