@@ -40,8 +40,9 @@ import { readNowOf } from './model/readNow.js';
 export let fetchForSdk: (plugin: AWSCognitoAuthPlugin, forceRefresh: boolean) => Promise<SessionForSdk>;
 /** Internal (auth contexts): a plugin's constructor options, for a context to inherit. */
 export let optionsOf: (plugin: AWSCognitoAuthPlugin) => InternalPluginOptions;
-/** Internal (auth contexts): a check run first on every call; the error it returns refuses the call. */
+/** Internal (auth contexts): a check run first on every call (its error refuses it), and its answer now. */
 export let guardPlugin: (plugin: AWSCognitoAuthPlugin, guard: () => AuthException | undefined) => void;
+export let refusalOf: (plugin: AWSCognitoAuthPlugin) => AuthException | undefined;
 
 /**
  * The Cognito auth plugin, key `awsCognitoAuthPlugin`. Besides the Auth category behaviour it offers the
@@ -58,6 +59,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
       plugin.#call<SessionForSdk>('fetchForSdk', [forceRefresh]) as Promise<SessionForSdk>;
     optionsOf = (plugin) => plugin.#options;
     guardPlugin = (plugin, guard) => void (plugin.#guard = guard);
+    refusalOf = (plugin) => plugin.#guard?.();
     // The methods of the table the class does not spell out (user pool, hosted UI): same path.
     for (const name of Object.keys(METHODS) as MethodName[]) {
       if (name === 'fetchForSdk' || Object.hasOwn(this.prototype, name)) continue;
@@ -300,7 +302,6 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
 }
 brandClass(AWSCognitoAuthPlugin, 'AWSCognitoAuthPlugin');
 
-// The user-pool and hosted-UI methods are declared in facade/ and installed from its table above.
-/** The plugin's user-pool and hosted-UI methods (see {@link AWSCognitoUserPoolMethods}, {@link AWSCognitoHostedUiMethods}). */
+/** The plugin's user-pool and hosted-UI methods (see {@link AWSCognitoUserPoolMethods}, {@link AWSCognitoHostedUiMethods}), installed from facade/'s table. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface AWSCognitoAuthPlugin extends AWSCognitoUserPoolMethods, AWSCognitoHostedUiMethods {}
