@@ -74,7 +74,8 @@ export function createCookieStorage(cookies: CookieJar, options: CookieStorageOp
       "Use letters, digits and !#$%&'*+.^_`|~- only, such as 'pb.'.",
     );
   const attributes = resolveCookieAttributes(options.attributes, prefix);
-  const deleted = expiredAttributes(attributes);
+  let expired: CookieAttributes | undefined;
+  const deleted = (): CookieAttributes => (expired ??= expiredAttributes(attributes));
   /** What this storage wrote or read per key (null: no value), and how many chunks it wrote. */
   const known = new Map<string, string | null>();
   const written = new Map<string, number>();
@@ -160,7 +161,7 @@ export function createCookieStorage(cookies: CookieJar, options: CookieStorageOp
         }
         for (const [cookie, text] of writes) cookies.set(cookie, text, attributes);
         const count = writes.length - 1;
-        for (let i = count; i < stale; i++) cookies.remove(chunkName(name, i), deleted);
+        for (let i = count; i < stale; i++) cookies.remove(chunkName(name, i), deleted());
         written.set(name, count);
         known.set(key, value);
       },
@@ -169,8 +170,8 @@ export function createCookieStorage(cookies: CookieJar, options: CookieStorageOp
         checkKey(key);
         const name = cookieNameOf(prefix, key);
         const stale = chunksToClear(name);
-        if (cookies.get(name) !== undefined || known.get(key) != null) cookies.remove(name, deleted);
-        for (let i = 0; i < stale; i++) cookies.remove(chunkName(name, i), deleted);
+        if (cookies.get(name) !== undefined || known.get(key) != null) cookies.remove(name, deleted());
+        for (let i = 0; i < stale; i++) cookies.remove(chunkName(name, i), deleted());
         written.set(name, 0);
         known.set(key, null);
       },
