@@ -125,10 +125,10 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
   }
 
   /** Forgets the configuration and the in-memory session at once; operations still waiting are abandoned. */
-  async reset(): Promise<void> {
+  reset(): Promise<void> {
     const slot = this.#slot;
     [this.#slot, this.#storage] = [undefined, undefined];
-    await slot?.reset();
+    return slot ? slot.reset() : Promise.resolve();
   }
 
   /** The AWS SDK clients of the configured pools, once loaded: call `loadEscapeHatch()` first. */

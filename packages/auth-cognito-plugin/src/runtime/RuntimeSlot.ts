@@ -103,10 +103,11 @@ export class RuntimeSlot {
   }
 
   /** Abandons every operation of this configuration, queued or still waiting for the code. */
-  async reset(): Promise<void> {
+  reset(): Promise<void> {
     this.#reset = true;
-    if (this.#configured && this.#code)
-      await this.#configured.machine.reset(this.#code.runtime.abandonedByReset);
+    return this.#configured && this.#code
+      ? this.#configured.machine.reset(this.#code.runtime.abandonedByReset)
+      : Promise.resolve();
   }
 }
 
