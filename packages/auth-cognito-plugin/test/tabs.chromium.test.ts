@@ -178,13 +178,13 @@ run('one session across browser tabs (Chromium, shared localStorage)', () => {
 
   /**
    * Moves every tab's clock to 1 ms past the tokens' expiry at one moment, and has all of them fetch
-   * then. cognito-local stamps tokens on its real clock in whole seconds: waiting until 3 s after they
-   * were issued makes the refreshed ones expire at least 2 s after the old ones, so a tab that takes
-   * them over judges them fresh.
+   * then. cognito-local stamps tokens on its real clock in whole seconds: refreshing 2 s or more after
+   * they were issued makes the refreshed ones expire at least 2 s after the old ones, so a tab that
+   * takes them over (within the next second) judges them fresh.
    */
   async function expireAndFetchTogether(tabs: Page[], tokens: Fetched) {
     const issued = jwtIssuedAt(tokens.idToken!, tokens.accessToken!);
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, issued + 3_000 - Date.now())));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, issued + 1_700 - Date.now())));
     const startAt = Date.now() + 300;
     const offset = jwtExpiry(tokens.idToken!, tokens.accessToken!) + 1 - startAt;
     for (const t of tabs) await tab(t, 'setOffset', offset);
@@ -252,7 +252,6 @@ run('one session across browser tabs (Chromium, shared localStorage)', () => {
     const closedAt = Date.now();
     await a!.close();
     const got = await until(() => tab(b!, 'pending'), 15_000);
-    console.log(`closed holder -> waiter settled in ${got.settledAt - closedAt} ms`);
     expect(got.identityId).toBe(identityId);
     expect(got.accessKeyId).toMatch(/^ASIA/);
     expect(credentialsCalls(since)).toBe(2); // a's (never answered) and b's own
@@ -262,5 +261,34 @@ run('one session across browser tabs (Chromium, shared localStorage)', () => {
     const c = await open('config=identity');
     expect((await tab(c, 'fetchAt', 0)).accessKeyId).toBe(got.accessKeyId);
     expect(credentialsCalls(since)).toBe(2);
+  }, 30_000);
+
+  it('a hung tab holding the lock: the others wait requestTimeoutMs for it, then refresh without it', async () => {
+    const {
+      tabs: [a, b],
+      identityId,
+    } = await federatedTabs(2, 'config=identity&timeout=1500');
+    const since = emulator.requests().length;
+    await tab(a!, 'hold', `${(await tab(a!, 'sessionKey'))!}.refresh`); // a's refresh lock, never released
+    const startedAt = Date.now();
+    await tab(b!, 'startFetch');
+    const got = await until(() => tab(b!, 'pending'), 15_000);
+    expect(got.identityId).toBe(identityId);
+    expect(got.accessKeyId).toMatch(/^ASIA/);
+    expect(credentialsCalls(since)).toBe(1);
+    expect(await tab(b!, 'warnings')).toEqual([
+      expect.stringMatching(/held the session refresh lock for more than 1500 ms; refreshing without it/),
+    ]);
+    expect(got.settledAt - startedAt).toBeGreaterThanOrEqual(1_400); // waited out the bound, not less
+  }, 30_000);
+
+  it('without the Web Locks API each tab refreshes on its own (the documented fallback), with a warning', async () => {
+    const { tabs } = await federatedTabs(3, 'config=identity&nolocks=1');
+    const since = emulator.requests().length;
+    const startAt = Date.now() + 300;
+    const got = await Promise.all(tabs.map((t) => tab(t, 'fetchAt', startAt)));
+    expect(got.every((f) => /^ASIA/.test(f.accessKeyId ?? ''))).toBe(true);
+    expect(credentialsCalls(since)).toBe(3);
+    for (const t of tabs) expect((await tab(t, 'warnings')).join('\n')).toMatch(/Web Locks/);
   }, 30_000);
 });

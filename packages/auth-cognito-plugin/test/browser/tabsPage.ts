@@ -124,6 +124,18 @@ page.tabs = {
       pending: (snapshot.pending ?? []).map((l) => l.name ?? ''),
     };
   },
+  /** Takes the Web Lock `name` and never lets go (a hung tab); resolves once it is held. */
+  hold(name: string): Promise<void> {
+    return new Promise((granted) => {
+      void navigator.locks.request(name, () => {
+        granted();
+        return new Promise<void>(() => undefined);
+      });
+    });
+  },
+  /** The localStorage key of the stored auth session (undefined when none is stored). */
+  sessionKey: (): string | undefined =>
+    Object.keys(localStorage).find((key) => /^plugboard\.auth\..*\.session$/.test(key)),
   events: () => [...events],
   warnings: () => [...warnings],
   printed: () => [...printed],

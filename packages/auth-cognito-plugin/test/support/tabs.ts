@@ -37,10 +37,15 @@ interface TabsApi {
   startFetch(): void;
   pending(): Fetched | undefined;
   locks(): Promise<{ held: string[]; pending: string[] }>;
+  hold(name: string): Promise<void>;
+  sessionKey(): string | undefined;
   events(): TabEvent[];
   warnings(): string[];
   printed(): string[];
 }
+
+/** `?nolocks=1`: the page runs as in a browser without the Web Locks API. */
+const NO_WEB_LOCKS = "Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined });";
 
 /** A loopback site serving the tabs page; `/?config=<name>` picks one of `configs`. */
 export interface TabsSite {
@@ -68,7 +73,7 @@ export async function startTabsSite(configs: Record<string, AmplifyConfiguration
     res
       .writeHead(200, { 'content-type': 'text/html' })
       .end(
-        `<!doctype html><body><script>window.plugboardConfig = ${JSON.stringify(config)};</script>` +
+        `<!doctype html><body><script>window.plugboardConfig = ${JSON.stringify(config)};${url.searchParams.get('nolocks') === '1' ? NO_WEB_LOCKS : ''}</script>` +
           '<script type="module" src="/app.js"></script></body>',
       );
   });
