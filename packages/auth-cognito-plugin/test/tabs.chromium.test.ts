@@ -3,146 +3,28 @@
 // events), against the identity emulator and cognito-local behind the SRP front. Time moves through
 // the clock seams: the emulator's `now` and each tab's plugin `clock` share one offset; user-pool tokens
 // (issued on cognito-local's real clock) are made to expire by moving the tabs' clock past their `exp`.
-import type { AmplifyConfiguration } from '@plugboard/core';
-import {
-  startCognitoIdentityEmulator,
-  type CognitoIdentityEmulator,
-} from '@plugboard/cognito-identity-emulator';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { testClock, type TestClock } from './support/harness';
-import { chromiumAvailable, launchChromium } from './support/chromium';
-import { recordWritten, rememberSecrets } from './support/secrets';
-import { startSrpUserPool, type SrpUserPool } from './support/srpUserPool';
-import {
-  callIn,
-  jwtExpiry,
-  jwtIssuedAt,
-  openTab,
-  startTabsSite,
-  tab,
-  until,
-  type Fetched,
-  type TabsSite,
-} from './support/tabs';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable } from './support/chromium';
+import { callIn, jwtExpiry, jwtIssuedAt, tab, until, type Fetched } from './support/tabs';
+import { tabsSuite } from './support/tabsSuite';
 
 const run = chromiumAvailable('several-tabs Chromium test') ? describe : describe.skip;
-const FACEBOOK = 'graph.facebook.com';
-const PASSWORD = 'Tabs-Passw0rd-1';
 
 run('one session across browser tabs (Chromium, shared localStorage)', () => {
-  let clock: TestClock;
-  let emulator: CognitoIdentityEmulator;
-  let users: SrpUserPool;
-  let userPoolId: string;
-  let site: TabsSite;
-  let browser: Browser;
-  let context: BrowserContext;
-  let pages: Page[] = [];
-  let userCount = 0;
+  const suite = tabsSuite();
+  const { open, credentialsCalls, remember } = suite;
 
-  beforeAll(async () => {
-    clock = testClock();
-    emulator = await startCognitoIdentityEmulator({ port: 0, now: clock.now });
-    const identityPoolId = await emulator.createIdentityPool({
-      allowUnauthenticatedIdentities: false,
-      supportedLoginProviders: { [FACEBOOK]: 'facebook-app-id' },
-    });
-    users = await startSrpUserPool();
-    const pool = await users.createPool();
-    userPoolId = pool.poolId;
-    const identity: AmplifyConfiguration = {
-      auth: {
-        plugins: {
-          awsCognitoAuthPlugin: {
-            CredentialsProvider: {
-              CognitoIdentity: {
-                Default: { PoolId: identityPoolId, Region: 'us-east-1', Endpoint: emulator.endpoint },
-              },
-            },
-          },
-        },
-      },
-    };
-    const userPool: AmplifyConfiguration = {
-      auth: {
-        plugins: {
-          awsCognitoAuthPlugin: {
-            CognitoUserPool: {
-              Default: {
-                PoolId: pool.poolId,
-                AppClientId: pool.clientId,
-                Region: 'us-east-1',
-                Endpoint: users.endpoint,
-              },
-            },
-          },
-        },
-      },
-    };
-    site = await startTabsSite({ identity, userPool });
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    await users?.stop();
-    await emulator?.stop();
-  });
-
-  beforeEach(async () => {
-    context = await browser.newContext(); // one profile: the tabs share localStorage and Web Locks
-    pages = [];
-  });
-  afterEach(async () => {
-    // What the tabs logged and published joins the suite-wide secret scan (test/setup.ts).
-    for (const page of pages.filter((p) => !p.isClosed()))
-      recordWritten((await tab(page, 'printed')).join('\n'));
-    emulator.clearFaults();
-    await context?.close();
-  });
-
-  /** Opens a tab whose plugin clock has the emulator's current offset (user-pool tabs: the real time). */
-  async function open(query: string): Promise<Page> {
-    const page = await openTab(context, site, query);
-    await tab(page, 'setOffset', query.includes('config=identity') ? clock.now() - Date.now() : 0);
-    pages.push(page);
-    return page;
-  }
-  const credentialsCalls = (since: number): number =>
-    emulator
-      .requests()
-      .slice(since)
-      .filter((r) => r.operation === 'GetCredentialsForIdentity').length;
-  const remember = (...fetched: Fetched[]): Fetched[] => {
-    for (const f of fetched) rememberSecrets(f.idToken, f.accessToken, f.refreshToken);
-    return fetched;
-  };
-
-  /** Federates in a first tab, opens the others (restored from localStorage), moves 2 h past expiry. */
+  /** The tabs of `suite.federatedTabs`, moved 2 h on: their credentials (1 h) have expired. */
   async function federatedTabs(count: number, query = 'config=identity') {
-    const first = await open(query);
-    const token = await emulator.issueProviderToken({
-      providerName: FACEBOOK,
-      subject: `tabs-${count}`,
-      expiresInSeconds: 86_400,
-    });
-    rememberSecrets(token);
-    const federated = await tab(first, 'federate', token);
-    if (!federated.ok) throw new Error(`federate: ${federated.name}: ${federated.message}`);
-    const { identityId } = federated.value as { identityId: string };
-    const tabs = [first];
-    for (let i = 1; i < count; i++) tabs.push(await open(query));
-    const before = await Promise.all(tabs.map((t) => tab(t, 'fetchAt', 0)));
-    expect(new Set(before.map((f) => f.accessKeyId)).size).toBe(1); // restored, not fetched again
-    clock.advance(2 * 3_600_000); // the credentials (1 h) have expired, for the emulator and every tab
-    for (const t of tabs) await tab(t, 'setOffset', clock.now() - Date.now());
-    return { tabs, identityId, oldKey: before[0]!.accessKeyId };
+    const { tabs, identityId, key } = await suite.federatedTabs(count, query);
+    suite.clock.advance(2 * 3_600_000); // for the emulator and every tab
+    for (const t of tabs) await tab(t, 'setOffset', suite.clock.now() - Date.now());
+    return { tabs, identityId, oldKey: key };
   }
 
   it('three tabs past expiry fetch at one moment: one GetCredentialsForIdentity, the same credentials', async () => {
     const { tabs, identityId, oldKey } = await federatedTabs(3);
-    const since = emulator.requests().length;
+    const since = suite.emulator.requests().length;
     const startAt = Date.now() + 300;
     const got = await Promise.all(tabs.map((t) => tab(t, 'fetchAt', startAt)));
     expect(credentialsCalls(since)).toBe(1);
@@ -155,26 +37,12 @@ run('one session across browser tabs (Chromium, shared localStorage)', () => {
 
   it('the same three tabs on a storage without the lock each refresh (what the lock saves)', async () => {
     const { tabs } = await federatedTabs(3, 'config=identity&plain=1');
-    const since = emulator.requests().length;
+    const since = suite.emulator.requests().length;
     const startAt = Date.now() + 300;
     const got = await Promise.all(tabs.map((t) => tab(t, 'fetchAt', startAt)));
     expect(credentialsCalls(since)).toBe(3);
     expect(new Set(got.map((f) => f.accessKeyId)).size).toBe(3);
   }, 30_000);
-
-  /** Signs a new user in in a first tab and opens the others (restored from localStorage). */
-  async function signedInTabs(count: number) {
-    const username = `tabs-${++userCount}@example.com`;
-    await users.createUser(userPoolId, username, PASSWORD);
-    rememberSecrets(PASSWORD);
-    const first = await open('config=userPool&margin=0');
-    expect(await callIn(first, 'signIn', username, PASSWORD)).toMatchObject({ isSignedIn: true });
-    const tabs = [first];
-    for (let i = 1; i < count; i++) tabs.push(await open('config=userPool&margin=0'));
-    const before = remember(...(await Promise.all(tabs.map((t) => tab(t, 'fetchAt', 0)))));
-    expect(new Set(before.map((f) => f.idToken)).size).toBe(1);
-    return { tabs, tokens: before[0]! };
-  }
 
   /**
    * Moves every tab's clock to 1 ms past the tokens' expiry at one moment, and has all of them fetch
@@ -188,9 +56,9 @@ run('one session across browser tabs (Chromium, shared localStorage)', () => {
     const startAt = Date.now() + 300;
     const offset = jwtExpiry(tokens.idToken!, tokens.accessToken!) + 1 - startAt;
     for (const t of tabs) await tab(t, 'setOffset', offset);
-    const mark = users.proxy.received.length;
+    const mark = suite.users.proxy.received.length;
     const got = remember(...(await Promise.all(tabs.map((t) => tab(t, 'fetchAt', startAt)))));
-    return { got, sent: users.proxy.received.slice(mark) };
+    return { got, sent: suite.users.proxy.received.slice(mark) };
   }
 
   async function expectSignedInTogether(tabs: Page[], got: Fetched[], before: Fetched) {
@@ -204,7 +72,7 @@ run('one session across browser tabs (Chromium, shared localStorage)', () => {
   }
 
   it('user-pool tokens past expiry in three tabs: one token refresh, every tab stays signed in', async () => {
-    const { tabs, tokens } = await signedInTabs(3);
+    const { tabs, tokens } = await suite.signedInTabs(3);
     const { got, sent } = await expireAndFetchTogether(tabs, tokens);
     // One refresh: the front does not know GetTokensFromRefreshToken without rotation, so the plugin
     // falls back to REFRESH_TOKEN_AUTH within the same refresh.
@@ -214,9 +82,9 @@ run('one session across browser tabs (Chromium, shared localStorage)', () => {
   }, 30_000);
 
   it('with refresh-token rotation: one refresh per expiry, the rotated token shared, nobody signed out', async () => {
-    users.proxy.enableRotation(true);
+    suite.users.proxy.enableRotation(true);
     try {
-      const { tabs, tokens } = await signedInTabs(3);
+      const { tabs, tokens } = await suite.signedInTabs(3);
       const first = await expireAndFetchTogether(tabs, tokens);
       expect(first.sent).toEqual(['GetTokensFromRefreshToken']);
       await expectSignedInTogether(tabs, first.got, tokens);
@@ -232,7 +100,7 @@ run('one session across browser tabs (Chromium, shared localStorage)', () => {
       expect(second.got[0]!.refreshToken).not.toBe(rotated);
       expect(new Set(second.got.map((f) => f.refreshToken)).size).toBe(1);
     } finally {
-      users.proxy.enableRotation(false);
+      suite.users.proxy.enableRotation(false);
     }
   }, 30_000);
 
@@ -241,8 +109,8 @@ run('one session across browser tabs (Chromium, shared localStorage)', () => {
       tabs: [a, b],
       identityId,
     } = await federatedTabs(2);
-    emulator.injectFault({ operation: 'GetCredentialsForIdentity', latencyMs: 60_000 }); // a's refresh hangs in flight
-    const since = emulator.requests().length;
+    suite.emulator.injectFault({ operation: 'GetCredentialsForIdentity', latencyMs: 60_000 }); // a's refresh hangs in flight
+    const since = suite.emulator.requests().length;
     await tab(a!, 'startFetch');
     await until(async () => credentialsCalls(since) === 1); // a holds the lock; its request reached the emulator
     const lock = (await tab(b!, 'locks')).held.find((name) => name.endsWith('.refresh'));
@@ -268,7 +136,7 @@ run('one session across browser tabs (Chromium, shared localStorage)', () => {
       tabs: [a, b],
       identityId,
     } = await federatedTabs(2, 'config=identity&timeout=1500');
-    const since = emulator.requests().length;
+    const since = suite.emulator.requests().length;
     await tab(a!, 'hold', `${(await tab(a!, 'sessionKey'))!}.refresh`); // a's refresh lock, never released
     const startedAt = Date.now();
     await tab(b!, 'startFetch');
@@ -284,7 +152,7 @@ run('one session across browser tabs (Chromium, shared localStorage)', () => {
 
   it('without the Web Locks API each tab refreshes on its own (the documented fallback), with a warning', async () => {
     const { tabs } = await federatedTabs(3, 'config=identity&nolocks=1');
-    const since = emulator.requests().length;
+    const since = suite.emulator.requests().length;
     const startAt = Date.now() + 300;
     const got = await Promise.all(tabs.map((t) => tab(t, 'fetchAt', startAt)));
     expect(got.every((f) => /^ASIA/.test(f.accessKeyId ?? ''))).toBe(true);
