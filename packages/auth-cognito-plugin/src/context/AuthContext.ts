@@ -9,6 +9,7 @@ import {
 import { createScopedHub, pluginSectionOf, setAuthPluginResolver } from '@plugboard/core/internals';
 import { AWSCognitoAuthPlugin } from '../AWSCognitoAuthPlugin.js';
 import { CONTEXTS_SUPPORTED, currentContext, runInContext } from './currentContext.js';
+import { shareAcrossRequests } from './requestSessions.js';
 
 /**
  * An isolated auth context: one user's session on a server that acts for many. Its plugin has its own
@@ -89,7 +90,8 @@ export function createAuthContext(options: AuthContextOptions): DisposableAuthCo
       'Call Amplify.configure(config) with an awsCognitoAuthPlugin section once at startup, then create contexts per request.',
     );
   installResolver();
-  const plugin = new AWSCognitoAuthPlugin({ storage });
+  // Requests of one session in this process share one refresh (see requestSessions.ts).
+  const plugin = new AWSCognitoAuthPlugin({ storage: shareAcrossRequests(storage) });
   const { hub, publisher } = createScopedHub('auth');
   plugin.configure(section, { hub: publisher, logger: getLogger(AWSCognitoAuthPlugin.PLUGIN_KEY) });
   let disposed: Promise<void> | undefined;
