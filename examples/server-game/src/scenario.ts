@@ -27,7 +27,11 @@ export async function runScenario(world: GameWorld, print: Print): Promise<void>
   const ids = new Map<Player, string>();
   logins.forEach((reply, i) => {
     const player = players[i]!;
-    check(reply.status === 200 && typeof reply.body.identityId === 'string', `${player.name} logged in`, print);
+    check(
+      reply.status === 200 && typeof reply.body.identityId === 'string',
+      `${player.name} logged in`,
+      print,
+    );
     ids.set(player, reply.body.identityId!);
     print(`      identity ${reply.body.identityId}, session in ${player.cookies().size} cookie(s)`);
   });
@@ -39,7 +43,11 @@ export async function runScenario(world: GameWorld, print: Print): Promise<void>
   const posts = await Promise.all(
     players.flatMap((p) => posted.get(p)!.map((score) => p.send('POST', '/scores', { score }))),
   );
-  check(posts.every((r) => r.status === 200), 'every score was stored', print);
+  check(
+    posts.every((r) => r.status === 200),
+    'every score was stored',
+    print,
+  );
   for (const p of players) {
     const reply = await p.send('GET', '/scores');
     const scores = [...(reply.body.scores ?? [])].sort();
@@ -50,7 +58,11 @@ export async function runScenario(world: GameWorld, print: Print): Promise<void>
       print,
     );
   }
-  check(backend.credentialsCalls() === players.length, 'no further GetCredentialsForIdentity (warm sessions)', print);
+  check(
+    backend.credentialsCalls() === players.length,
+    'no further GetCredentialsForIdentity (warm sessions)',
+    print,
+  );
 
   print(`\n3. The clock moves past the credentials' expiry (${CREDENTIALS_LIFETIME_SECONDS / 60} min)`);
   print('   Each player sends four requests at once with the expired session');

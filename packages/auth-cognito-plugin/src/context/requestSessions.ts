@@ -119,7 +119,10 @@ export function shareAcrossRequests(storage: KeyValueStorage, now: () => number 
       else await storage.setItem(key, value);
     } catch (error) {
       // The value is still answered; only this response misses it (e.g. its headers already went out).
-      logger.warn(`Could not pass a session refreshed by another request on to this one (key ${key}).`, error);
+      logger.warn(
+        `Could not pass a session refreshed by another request on to this one (key ${key}).`,
+        error,
+      );
     }
   };
 
