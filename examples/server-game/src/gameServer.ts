@@ -2,7 +2,7 @@
 // over that player's cookies (the session lives in the cookies, not in the process), and reads or writes
 // the player's scores in DynamoDB through a client made for the request, signed with the credentials of
 // the request's context: `fromAmplifyAuth({ context })`.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Agent, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   DynamoDBClient,
@@ -10,6 +10,7 @@ import {
   UpdateItemCommand,
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import {
   AuthProvider,
   cookieJarFromNode,
@@ -85,6 +86,7 @@ async function play(
   body: Record<string, unknown> | undefined,
   context: AuthContext,
   options: GameServerOptions,
+  http: NodeHttpHandler,
 ): Promise<Answer> {
   if (route === 'POST /login') {
     const token = body?.token;
@@ -104,36 +106,39 @@ async function play(
   const score = body?.score;
   if (route === 'POST /scores' && (!Number.isSafeInteger(score) || (score as number) < 0))
     return { status: 400, body: { error: 'POST /scores needs {"score": <a whole number >= 0>}.' } };
-  // One client per request, signing with this request's context (never another player's).
+  // One client per request, signing with this request's context (never another player's); the
+  // connections are the server's (kept alive across requests), so the client is not destroyed.
   const db = new DynamoDBClient({
     region: REGION,
     endpoint: options.dynamoEndpoint,
     credentials: fromAmplifyAuth({ context }),
+    requestHandler: http,
   });
-  try {
-    const key = { [PARTITION_KEY]: { S: identityId } };
-    if (route === 'POST /scores') {
-      const { Attributes } = await db.send(
-        new UpdateItemCommand({
-          TableName: SCORES_TABLE,
-          Key: key,
-          UpdateExpression: 'SET scores = list_append(if_not_exists(scores, :none), :new)',
-          ExpressionAttributeValues: { ':none': { L: [] }, ':new': { L: [{ N: String(score) }] } },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return { status: 200, body: { identityId, scores: scoresOf(Attributes) } };
-    }
-    const { Item } = await db.send(
-      new GetItemCommand({ TableName: SCORES_TABLE, Key: key, ConsistentRead: true }),
+  const key = { [PARTITION_KEY]: { S: identityId } };
+  if (route === 'POST /scores') {
+    const { Attributes } = await db.send(
+      new UpdateItemCommand({
+        TableName: SCORES_TABLE,
+        Key: key,
+        UpdateExpression: 'SET scores = list_append(if_not_exists(scores, :none), :new)',
+        ExpressionAttributeValues: { ':none': { L: [] }, ':new': { L: [{ N: String(score) }] } },
+        ReturnValues: 'ALL_NEW',
+      }),
     );
-    return { status: 200, body: { identityId, scores: scoresOf(Item) } };
-  } finally {
-    db.destroy();
+    return { status: 200, body: { identityId, scores: scoresOf(Attributes) } };
   }
+  const { Item } = await db.send(
+    new GetItemCommand({ TableName: SCORES_TABLE, Key: key, ConsistentRead: true }),
+  );
+  return { status: 200, body: { identityId, scores: scoresOf(Item) } };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, options: GameServerOptions): Promise<void> {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: GameServerOptions,
+  http: NodeHttpHandler,
+): Promise<void> {
   const route = `${req.method ?? 'GET'} ${new URL(req.url ?? '/', 'http://127.0.0.1').pathname}`;
   if (!ROUTES.has(route)) return send(res, 404, { error: `No route ${route}.` });
   const body = req.method === 'POST' ? await readJson(req) : undefined;
@@ -144,14 +149,17 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: GameSe
     ...(options.cookieAttributes ? { attributes: options.cookieAttributes } : {}),
   });
   // The work ends before the response does: refreshed cookies are already on it.
-  const answer = await runWithAuthContext({ storage }, (context) => play(route, body, context, options));
+  const answer = await runWithAuthContext({ storage }, (context) =>
+    play(route, body, context, options, http),
+  );
   send(res, answer.status, answer.body);
 }
 
 /** Starts the game server on 127.0.0.1 and a free port. */
 export async function startGameServer(options: GameServerOptions): Promise<GameServer> {
+  const http = new NodeHttpHandler({ httpAgent: new Agent({ keepAlive: true, maxSockets: 64 }) });
   const server = createServer((req, res) => {
-    handle(req, res, options).catch((error: unknown) => {
+    handle(req, res, options, http).catch((error: unknown) => {
       // The error's name only: a message could quote what the client sent.
       const status = error instanceof BadRequest ? 400 : 500;
       const message = error instanceof BadRequest ? error.message : (error as Error)?.name;
@@ -167,6 +175,7 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
+        http.destroy();
       }),
   };
 }
