@@ -22,6 +22,7 @@ const MEASURES = [
   'srpCompute',
   's3Upload',
   'storageBundle',
+  'serverRequests',
 ];
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);

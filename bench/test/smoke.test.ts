@@ -19,6 +19,7 @@ const GROUPS = [
   'srpCompute',
   's3Upload',
   'storageBundle',
+  'serverRequests',
 ];
 
 interface ResultRow {
