@@ -39,9 +39,9 @@ interface Successor {
 }
 
 /** (key, replaced value) -> what replaced it, oldest first. Process-wide. */
-const successors = new Map<string, Successor>();
+const successors = /* @__PURE__ */ new Map<string, Successor>();
 /** Lock key -> the end of its queue. Process-wide; an idle lock has no entry. */
-const locks = new Map<string, Promise<void>>();
+const locks = /* @__PURE__ */ new Map<string, Promise<void>>();
 
 const logger = /* @__PURE__ */ getLogger('AuthContext');
 
