@@ -12,6 +12,8 @@ import {
   shareAcrossRequests,
   SUCCESSOR_TTL_MS,
 } from '../../src/context/requestSessions';
+import { jwtsIn, leakedSecrets } from '../support/secrets';
+import { loggedSince, logMark, sessionValue } from '../server/cookieSupport';
 
 /** One request's storage: its own copy of what the browser sent. */
 function request(items: Record<string, string>, now: () => number = Date.now) {
@@ -112,4 +114,23 @@ it('leaves a storage that is already shared as it is', () => {
   expect(shareAcrossRequests(shared)).toBe(shared);
   const memory = new InMemoryKeyValueStorage();
   expect(isSharedKeyValueStorage(shareAcrossRequests(memory))).toBe(true);
+});
+
+it('still answers the replacement when this request cannot take it (headers sent), with a warning that holds no value', async () => {
+  const old = sessionValue();
+  const renewed = sessionValue();
+  await request({ s: old }).shared.setItem('s', renewed);
+  const late: KeyValueStorage = {
+    getItem: async () => old,
+    setItem: async () => {
+      throw new Error('the response headers were already sent');
+    },
+    removeItem: async () => undefined,
+  };
+  const mark = logMark();
+  expect(await shareAcrossRequests(late).getItem('s')).toBe(renewed);
+  const logged = loggedSince(mark).join('\n');
+  expect(logged).toContain('WARN');
+  expect(leakedSecrets(logged)).toEqual([]);
+  expect(jwtsIn(logged)).toEqual([]);
 });
