@@ -20,7 +20,8 @@ import {
  *   same way (a session cleared by one request is not refreshed back by another);
  * - its lock is a process-wide lock named after the lock name and the values this storage has seen, so
  *   the requests of one session queue behind each other's refresh and the next holder re-reads, finds
- *   B, and takes it over without a request; requests of other sessions never wait for it.
+ *   B, and takes it over without a request; requests of other sessions never wait for it, and a request
+ *   with nothing stored takes no lock.
  * Only a holder of the exact value A learns B: someone who can present A could refresh it anyway.
  * Entries live {@link SUCCESSOR_TTL_MS} at most (a request started with A before B existed comes within
  * that time) and are dropped on later writes; nothing here holds a timer.
@@ -147,7 +148,10 @@ export function shareAcrossRequests(storage: KeyValueStorage, now: () => number 
       if (before !== null) remember(key, before, null, now());
     },
     withExclusiveLock<T>(name: string, work: () => Promise<T>, options?: ExclusiveLockOptions): Promise<T> {
-      const seen = [...view].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const seen = [...view].filter(([, v]) => v !== null);
+      // Nothing stored: no session to share with anyone (signed-out requests never queue behind each other).
+      if (seen.length === 0) return work();
+      seen.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       const lockKey = JSON.stringify([name, seen]);
       return underProcessLock(lockKey, work, options?.timeoutMs ?? 20_000);
     },

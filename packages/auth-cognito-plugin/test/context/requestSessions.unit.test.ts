@@ -90,6 +90,17 @@ it('queues the requests of one session behind one lock; other sessions do not wa
   expect(requestSessionsSize().locks).toBe(0);
 });
 
+it('takes no lock for a request with nothing stored', async () => {
+  const [a, b] = [request({}), request({})];
+  await Promise.all([a.shared.getItem('s'), b.shared.getItem('s')]);
+  let releaseA!: () => void;
+  const aHolds = a.shared.withExclusiveLock('refresh', () => new Promise<void>((r) => (releaseA = r)));
+  await Promise.resolve();
+  expect(await b.shared.withExclusiveLock('refresh', async () => 'ran')).toBe('ran');
+  releaseA();
+  await aHolds;
+});
+
 it('gives up waiting for a lock after the timeout, with a StorageException', async () => {
   const value = fresh('session');
   const [a, b] = [request({ s: value }), request({ s: value })];
