@@ -1,10 +1,13 @@
 // The game server in a child process of the leak test (run with --expose-gc): it answers the test's
 // requests and, when asked over IPC, its heap after full garbage collections and its open handles.
+import { getHeapSpaceStatistics } from 'node:v8';
 import { requestSessionsSize } from '../../../packages/auth-cognito-plugin/src/context/requestSessions';
 import { startGameWorld } from '../src/world';
 
 export interface Measure {
   readonly heapUsed: number;
+  /** Of which V8's compiled code (code spaces): it grows as the JIT optimizes, not per request. */
+  readonly code: number;
   readonly resources: Record<string, number>;
   readonly successors: number;
   readonly locks: number;
@@ -21,7 +24,10 @@ async function measure(): Promise<Measure> {
   }
   const resources: Record<string, number> = {};
   for (const name of process.getActiveResourcesInfo()) resources[name] = (resources[name] ?? 0) + 1;
-  return { heapUsed: process.memoryUsage().heapUsed, resources, ...requestSessionsSize() };
+  const code = getHeapSpaceStatistics()
+    .filter((space) => space.space_name.startsWith('code'))
+    .reduce((sum, space) => sum + space.space_used_size, 0);
+  return { heapUsed: process.memoryUsage().heapUsed, code, resources, ...requestSessionsSize() };
 }
 
 async function main(): Promise<void> {
