@@ -23,6 +23,7 @@ const MEASURES = [
   's3Upload',
   'storageBundle',
   'serverContext',
+  'serverRequests',
 ];
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);

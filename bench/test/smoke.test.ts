@@ -20,6 +20,7 @@ const GROUPS = [
   's3Upload',
   'storageBundle',
   'serverContext',
+  'serverRequests',
 ];
 
 interface ResultRow {
