@@ -162,6 +162,8 @@ export function createRuntime(
     logger,
     ...(userPool ? { devices: new DeviceStore(storage, userPool.PoolId, logger) } : {}),
   };
+  // Subscribed before the restore reads: a change another context makes meanwhile is not missed.
+  machine.follow();
   machine.start(async () => {
     await before();
     return store.load();

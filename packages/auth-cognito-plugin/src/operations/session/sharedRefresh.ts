@@ -50,7 +50,8 @@ async function adoptStored(runtime: PluginRuntime, store: SessionStore, force: b
   const candidate = transition(state, { type: 'adopted', persisted: stored }).state;
   const fresh = freshness(candidate, runtime.now(), runtime.margin).session === 'fresh';
   if (fresh && !force) {
-    await runtime.machine.dispatch({ type: 'adopted', persisted: stored });
+    // Another user or identity stored by another context is published as that context's change.
+    await runtime.machine.dispatch({ type: 'followed', persisted: stored });
     return true;
   }
   if (sameSubject(state, stored)) await runtime.machine.dispatch({ type: 'adopted', persisted: stored });
