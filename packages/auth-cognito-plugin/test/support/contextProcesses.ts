@@ -12,10 +12,10 @@ const pluginEntry = join(packageDir, 'dist', 'esm', 'index.js');
 const coreEntry = join(packageDir, '..', 'core', 'dist', 'esm', 'index.js');
 
 const CHILD = `
+import { createHash } from 'node:crypto';
 import { Amplify, FileKeyValueStorage, Hub, HubChannel, Logging } from ${JSON.stringify(coreEntry)};
 import { AWSCognitoAuthPlugin, AuthProvider } from ${JSON.stringify(pluginEntry)};
-const offset = () => Number(process.env.PLUGBOARD_OFFSET) + extra;
-let extra = 0;
+let offset = Number(process.env.PLUGBOARD_OFFSET);
 const events = [];
 const warnings = [];
 Logging.setLevel(process.env.PLUGBOARD_DEBUG ? 'DEBUG' : 'WARN');
@@ -26,7 +26,8 @@ Logging.setSink((entry) => {
 Hub.subscribe(HubChannel.AUTH, (event) => void events.push({ name: event.name, data: event.data, at: Date.now() }));
 const plugin = new AWSCognitoAuthPlugin({
   storage: new FileKeyValueStorage(process.env.PLUGBOARD_FILE),
-  clock: () => Date.now() + offset(),
+  clock: () => Date.now() + offset,
+  ...(process.env.PLUGBOARD_MARGIN ? { credentialsRefreshMarginSeconds: Number(process.env.PLUGBOARD_MARGIN) } : {}),
 });
 Amplify.addPlugin(plugin);
 Amplify.configure(JSON.parse(process.env.PLUGBOARD_CONFIG));
@@ -36,12 +37,23 @@ const summary = (s) => ({
   accessKeyId: s.awsCredentialsResult.type === 'SUCCESS' ? s.awsCredentialsResult.value.accessKeyId : undefined,
   credentialsError: s.awsCredentialsResult.type === 'FAILURE' ? s.awsCredentialsResult.error.name : undefined,
   tokens: s.userPoolTokensResult.type,
+  // Which tokens (a digest: the tokens themselves never leave the process).
+  accessToken: s.userPoolTokensResult.type === 'SUCCESS'
+    ? createHash('sha256').update(s.userPoolTokensResult.value.accessToken).digest('hex').slice(0, 16)
+    : undefined,
+  // When the access token expires (its exp claim, epoch ms): not a secret.
+  tokensExpireAt: s.userPoolTokensResult.type === 'SUCCESS'
+    ? 1000 * JSON.parse(Buffer.from(s.userPoolTokensResult.value.accessToken.split('.')[1], 'base64url')).exp
+    : undefined,
 });
 const ops = {
   ready: async () => (await plugin.fetchAuthSession(), 'ready'),
-  wait: async ({ until }) => new Promise((r) => setTimeout(() => r('waited'), Math.max(0, until - Date.now()))),
   fetch: async () => summary(await plugin.fetchAuthSession()),
-  advance: async ({ ms }) => void (extra += ms),
+  fetchAt: async ({ at }) => {
+    await new Promise((r) => setTimeout(r, Math.max(0, at - Date.now())));
+    return summary(await plugin.fetchAuthSession());
+  },
+  setOffset: async ({ ms }) => void (offset = ms),
   federate: async ({ token }) => (await plugin.federateToIdentityPool(token, AuthProvider.facebook())).identityId,
   clear: async () => plugin.clearFederationToIdentityPool(),
   signIn: async ({ username, password }) => (await plugin.signIn(username, password)).isSignedIn,
@@ -80,7 +92,7 @@ export interface ContextProcess {
 export function startContextProcesses(
   dir: string,
   count: number,
-  env: { file: string; config: unknown; offset: number },
+  env: { file: string; config: unknown; offset: number; marginSeconds?: number },
 ): ContextProcess[] {
   const script = join(dir, 'context.mjs');
   writeFileSync(script, CHILD);
@@ -94,6 +106,7 @@ export function startContextProcesses(
         PLUGBOARD_FILE: env.file,
         PLUGBOARD_CONFIG: JSON.stringify(env.config),
         PLUGBOARD_OFFSET: String(env.offset),
+        ...(env.marginSeconds !== undefined ? { PLUGBOARD_MARGIN: String(env.marginSeconds) } : {}),
       },
     });
     let next = 0;
