@@ -68,6 +68,8 @@ function sharedStorage() {
   };
   const notify = (key: string) => [...listeners].forEach((listener) => listener(key));
   const elsewhere = {
+    /** A write whose notification never arrives (late, or lost). */
+    silently: (value: string) => inner.setItem(KEY, value),
     async set(value: string, key = KEY) {
       await inner.setItem(key, value);
       notify(key);
@@ -231,4 +233,29 @@ it('an auth context follows the shared storage until it is disposed', async () =
   expect(heard).toEqual([{ name: 'SIGNED_OUT', data: { source: 'another-context' } }]);
   await context.dispose();
   expect(listeners.size).toBe(1);
+});
+
+it('a different user found under the refresh lock (the notification was missed) is published as the other context change', async () => {
+  const { storage, elsewhere } = sharedStorage();
+  let now = START;
+  const plugin = pluginWithTransports({ userPoolService, storage, clock: () => now });
+  Amplify.addPlugin(plugin);
+  Amplify.configure(CONFIG);
+  await plugin.signIn('alice', 'Correct-Horse-1', { authFlowType: 'USER_PASSWORD_AUTH' });
+  events = [];
+  // Another context signed bob in with tokens issued later; this context heard nothing of it.
+  now += 3600_000; // alice's tokens have expired
+  const bob = JSON.parse(storedSession('bob', 'refresh-bob-1')) as { tokens: UserPoolTokenSet };
+  const exp = Math.floor(now / 1000) + 3600;
+  const claims = { sub: 'sub-bob', exp, 'cognito:username': 'bob' };
+  bob.tokens = { ...bob.tokens, accessToken: jwt(claims), idToken: jwt(claims), expiresAt: exp * 1000 };
+  await elsewhere.silently(JSON.stringify(bob));
+  const session = await plugin.fetchAuthSession();
+  expect(refreshes).toEqual([]); // bob's tokens are fresh: nothing to refresh
+  expect(session.isSignedIn).toBe(true);
+  expect((await plugin.getCurrentUser()).username).toBe('bob');
+  expect(events).toEqual([
+    { name: 'SIGNED_OUT', data: { source: 'another-context' } },
+    { name: 'SIGNED_IN', data: { username: 'bob', userId: 'sub-bob', source: 'another-context' } },
+  ]);
 });
