@@ -70,6 +70,7 @@ function sharedStorage() {
   const elsewhere = {
     /** A write whose notification never arrives (late, or lost). */
     silently: (value: string) => inner.setItem(KEY, value),
+    silentlyRemove: () => inner.removeItem(KEY),
     async set(value: string, key = KEY) {
       await inner.setItem(key, value);
       notify(key);
@@ -258,4 +259,21 @@ it('a different user found under the refresh lock (the notification was missed) 
     { name: 'SIGNED_OUT', data: { source: 'another-context' } },
     { name: 'SIGNED_IN', data: { username: 'bob', userId: 'sub-bob', source: 'another-context' } },
   ]);
+});
+
+it('a removal found under the refresh lock (the notification was missed) signs out: the refresh never writes the session back', async () => {
+  const { storage, elsewhere } = sharedStorage();
+  let now = START;
+  const plugin = pluginWithTransports({ userPoolService, storage, clock: () => now });
+  Amplify.addPlugin(plugin);
+  Amplify.configure(CONFIG);
+  await plugin.signIn('alice', 'Correct-Horse-1', { authFlowType: 'USER_PASSWORD_AUTH' });
+  events = [];
+  await elsewhere.silentlyRemove();
+  now += 3600_000; // alice's tokens have expired
+  const session = await plugin.fetchAuthSession();
+  expect(refreshes).toEqual([]);
+  expect(session.isSignedIn).toBe(false);
+  expect(await storage.getItem(KEY)).toBeNull();
+  expect(events).toEqual([{ name: 'SIGNED_OUT', data: { source: 'another-context' } }]);
 });
