@@ -167,6 +167,8 @@ export function createRuntime(
       ? { devices: userPoolApi.deviceStore(storage, userPool.PoolId, logger) }
       : {}),
   };
+  // Subscribed before the restore reads: a change another context makes meanwhile is not missed.
+  machine.follow();
   machine.start(async () => {
     await before();
     return store.load();
