@@ -22,6 +22,8 @@ const MEASURES = [
   'srpCompute',
   's3Upload',
   'storageBundle',
+  'serverContext',
+  'serverRequests',
   'tabRequests',
 ];
 const root = fileURLToPath(new URL('..', import.meta.url));

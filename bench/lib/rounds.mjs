@@ -46,11 +46,17 @@ function startContender(moduleUrl, exportName, args) {
 /**
  * Runs `cases` (names of batch functions the module's `exportName(args)` returns) for every contender
  * in `contenders` ({ name: args }). Each contender's batch size is calibrated on its own to about
- * `counts.roundMs`, `counts.warmupRounds` rounds are run and thrown away, then `counts.rounds` rounds
- * are kept. Returns, per case, each contender's median rate (operations/s) and, for `ratiosOf(a, b)`,
+ * `roundMs` (default `counts.roundMs`), `counts.warmupRounds` rounds are run and thrown away, then
+ * `rounds` (default `counts.rounds`) rounds are kept. Returns, per case, each contender's median rate (operations/s) and, for `ratiosOf(a, b)`,
  * the per-round ratios of a's rate to b's.
  */
-export async function interleave(moduleUrl, exportName, contenders, cases) {
+export async function interleave(
+  moduleUrl,
+  exportName,
+  contenders,
+  cases,
+  { roundMs = counts.roundMs, rounds = counts.rounds } = {},
+) {
   const names = Object.keys(contenders);
   const workers = Object.fromEntries(
     names.map((name) => [name, startContender(moduleUrl, exportName, contenders[name])]),
@@ -61,11 +67,11 @@ export async function interleave(moduleUrl, exportName, contenders, cases) {
     for (const c of cases) {
       sizes[c] = {};
       for (const name of names) {
-        sizes[c][name] = (await workers[name].ask({ kind: 'calibrate', case: c, ms: counts.roundMs })).n;
+        sizes[c][name] = (await workers[name].ask({ kind: 'calibrate', case: c, ms: roundMs })).n;
       }
     }
     const rates = Object.fromEntries(cases.map((c) => [c, Object.fromEntries(names.map((n) => [n, []]))]));
-    for (let round = 0; round < counts.warmupRounds + counts.rounds; round++) {
+    for (let round = 0; round < counts.warmupRounds + rounds; round++) {
       for (const c of cases) {
         for (let i = 0; i < names.length; i++) {
           const name = names[(round + i) % names.length];

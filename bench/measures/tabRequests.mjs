@@ -1,4 +1,4 @@
-// 13. Cognito requests per credentials expiry with N browser tabs (N = 2, 4, 8): N tabs of one origin in
+// 15. Cognito requests per credentials expiry with N browser tabs (N = 2, 4, 8): N tabs of one origin in
 // headless Chromium (one profile), each running the same app with a guest session, the tabs' clock
 // moved past the credentials' expiry (the emulator's too), then every tab fetches the session at one
 // moment. Requests are counted at the emulator. Plugboard's tabs share the session through localStorage

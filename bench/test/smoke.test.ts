@@ -19,6 +19,8 @@ const GROUPS = [
   'srpCompute',
   's3Upload',
   'storageBundle',
+  'serverContext',
+  'serverRequests',
   'tabRequests',
 ];
 

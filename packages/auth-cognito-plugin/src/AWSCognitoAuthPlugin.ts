@@ -1,5 +1,6 @@
 import {
   getLogger,
+  type AuthException,
   type AuthPlugin,
   type AuthSignInOptions,
   type AuthSignInResult,
@@ -33,11 +34,13 @@ import type { AWSCognitoAuthSession, FederateToIdentityPoolResult } from './mode
 import type { SessionForSdk } from './operations/session/SessionFetcher.js';
 import { PLUGIN_VERSION } from './model/version.js';
 
-/**
- * Internal (not exported by the package): the session and when the SDK should ask again, for
- * `fromAmplifyAuth`. A function of this module because it reaches the plugin's private `#invoke`.
- */
+// Internal hooks (not exported by the package), functions of this module as they reach private members.
+/** The session and when the SDK should ask again, for `fromAmplifyAuth`. */
 export let fetchForSdk: (plugin: AWSCognitoAuthPlugin, forceRefresh: boolean) => Promise<SessionForSdk>;
+/** Internal (auth contexts): a plugin's constructor options, for a context to inherit. */
+export let optionsOf: (plugin: AWSCognitoAuthPlugin) => InternalPluginOptions;
+/** Internal (auth contexts): a check run first on every call; the error it returns refuses the call. */
+export let guardPlugin: (plugin: AWSCognitoAuthPlugin, guard: () => AuthException | undefined) => void;
 
 /**
  * The Cognito auth plugin, key `awsCognitoAuthPlugin`. Besides the Auth category behaviour it offers the
@@ -52,6 +55,8 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
   static {
     fetchForSdk = (plugin, forceRefresh) =>
       plugin.#call<SessionForSdk>('fetchForSdk', [forceRefresh]) as Promise<SessionForSdk>;
+    optionsOf = (plugin) => plugin.#options;
+    guardPlugin = (plugin, guard) => void (plugin.#guard = guard);
     // The methods of the table the class does not spell out (user pool, hosted UI): same path.
     for (const name of Object.keys(METHODS) as MethodName[]) {
       if (name === 'fetchForSdk' || Object.hasOwn(this.prototype, name)) continue;
@@ -70,6 +75,8 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
   #slot: RuntimeSlot | undefined;
   /** The default storage, kept across a reconfiguration (hot reload keeps the session), dropped by reset. */
   #storage: KeyValueStorage | undefined;
+  /** Set on an auth context's plugin: refuses calls after the context ended or from another context. */
+  #guard: (() => AuthException | undefined) | undefined;
 
   /**
    * @param options storage, federated-token refresher, refresh margin, request and refresher deadlines and
@@ -124,6 +131,8 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
 
   /** The AWS SDK clients of the configured pools, once loaded: call `loadEscapeHatch()` first. */
   getEscapeHatch(): EscapeHatch {
+    const refused = this.#guard?.();
+    if (refused) throw refused;
     return escapeHatchOf(this.#slot?.configured);
   }
 
@@ -269,7 +278,9 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     const positional = arity === null ? all.slice(0, 1) : all.slice(0, arity);
     const [options, onSuccess, onError] = splitCallbacks(arity === null ? [] : all.slice(arity));
     const slot = this.#slot;
+    const refused = this.#guard?.();
     const work = async (): Promise<T> => {
+      if (refused) throw refused;
       const run = check(positional, options);
       const code = await loadInOrder(userPool || !!slot?.needsUserPool, this.#loadMs());
       return run(code, runtimeOf(slot, code), name) as Promise<T>;
@@ -277,13 +288,8 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
     return respond(work, onSuccess, onError, name, this.#logger());
   }
 
-  #loadMs(): number {
-    return this.#options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-  }
-
-  #logger() {
-    return this.#slot?.logger ?? getLogger(AWSCognitoAuthPlugin.PLUGIN_KEY);
-  }
+  #loadMs = (): number => this.#options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  #logger = () => this.#slot?.logger ?? getLogger(AWSCognitoAuthPlugin.PLUGIN_KEY);
 
   /** Never shows the session: the plugin holds provider tokens and credentials. */
   [Symbol.for('nodejs.util.inspect.custom')](): string {

@@ -6,7 +6,7 @@ import {
 } from '@plugboard/core';
 import { AWSCognitoAuthPlugin, fetchForSdk } from './AWSCognitoAuthPlugin.js';
 import { makeCredentials } from './model/credentials.js';
-import { currentAuthContext, type AuthContext } from './context/AuthContext.js';
+import { currentAuthContext, refusalOf, type AuthContext } from './context/AuthContext.js';
 
 /** How long before `expiration` the AWS SDK v3 asks its credentials provider again (5 minutes). */
 export const SDK_REFRESH_WINDOW_MS = 5 * 60_000;
@@ -43,7 +43,11 @@ export type AwsCredentialIdentityProvider = (
 export interface FromAmplifyAuthOptions {
   /** The plugin whose session signs the requests. Default: the current auth context's plugin (inside `runWithAuthContext`), else `Amplify.Auth.getPlugin('awsCognitoAuthPlugin')`, looked up on each call. */
   readonly plugin?: AWSCognitoAuthPlugin;
-  /** The server-side auth context whose session signs the requests. Default: the current context of `runWithAuthContext`, if any. */
+  /**
+   * The server-side auth context whose session signs the requests. Default: the current context of
+   * `runWithAuthContext`, if any. A provider of a context refuses (`InvalidStateException`) once the
+   * context has ended, and inside another context's `runWithAuthContext`.
+   */
   readonly context?: AuthContext;
 }
 
@@ -90,6 +94,9 @@ export function fromAmplifyAuth(options: FromAmplifyAuthOptions = {}): AwsCreden
       'fromAmplifyAuth: give `plugin` or `context`, not both.',
       'Pass only the context: its plugin signs the requests.',
     );
+  // A context that has ended, or another context than the running one's: refused here already.
+  const refused = context && refusalOf(context.plugin);
+  if (refused) throw refused;
   // Inside runWithAuthContext, a provider made without options belongs to that context.
   const plugin = options.plugin ?? context?.plugin ?? currentAuthContext()?.plugin;
   if (plugin !== undefined && !(plugin instanceof AWSCognitoAuthPlugin))

@@ -231,10 +231,13 @@ describe('IPv4-mapped IPv6 loopback', () => {
     expect(() => Amplify.configure(config({ Endpoint: endpoint }))).toThrow(ConfigurationException);
   });
 
-  it.each(['::ffff:7f00:1', '[::FFFF:127.0.0.1]', '0000:0000:0000:0000:0000:0000:0000:0001'])(
-    'accepts the host %s as written',
-    (host) => expect(isLoopbackHost(host)).toBe(true),
-  );
+  it.each([
+    '::ffff:7f00:1',
+    '[::FFFF:127.0.0.1]',
+    '0000:0000:0000:0000:0000:0000:0000:0001',
+    '0:0:0:0:0:ffff:7f00:0',
+    '::ffff:127.255.255.255',
+  ])('accepts the host %s as written', (host) => expect(isLoopbackHost(host)).toBe(true));
 
   it.each([
     '::ffff:127.0.0.256',
@@ -244,5 +247,8 @@ describe('IPv4-mapped IPv6 loopback', () => {
     '::ffff:127.0.0',
     'fe80::1%lo0',
     '::1%lo',
+    '::ffff:0:7f00:1',
+    '::1]@example.com',
+    '::1]/[',
   ])('refuses the malformed or scoped host %s', (host) => expect(isLoopbackHost(host)).toBe(false));
 });

@@ -3,17 +3,22 @@ import {
   getLogger,
   InvalidParameterException,
   InvalidStateException,
+  type AuthException,
   type HubCategory,
-  type KeyValueStorage,
 } from '@plugboard/core';
 import { createScopedHub, pluginSectionOf, setAuthPluginResolver } from '@plugboard/core/internals';
-import { AWSCognitoAuthPlugin } from '../AWSCognitoAuthPlugin.js';
+import { AWSCognitoAuthPlugin, guardPlugin } from '../AWSCognitoAuthPlugin.js';
+import { contextBeforeConfigure, contextEnded, usedInAnotherContext } from './contextErrors.js';
+import { contextPluginOptions, type AuthContextOptions } from './contextOptions.js';
 import { CONTEXTS_SUPPORTED, currentContext, runInContext } from './currentContext.js';
+import { shareAcrossRequests } from './requestSessions.js';
+
+export type { AuthContextOptions } from './contextOptions.js';
 
 /**
  * An isolated auth context: one user's session on a server that acts for many. Its plugin has its own
- * storage, session state machine, serial queue, refresh and events; it is configured from the
- * process's current auth configuration (the same pools).
+ * storage, session state machine, serial queue, refresh and events; it shares the process's validated
+ * auth configuration (the same pools) and the plugin's constructor options other than `storage`.
  */
 export interface AuthContext {
   /** The context's own plugin: `federateToIdentityPool`, `fetchAuthSession`, `signIn`..., `clearFederationToIdentityPool`, `signOut`. */
@@ -22,19 +27,25 @@ export interface AuthContext {
   readonly hub: HubCategory;
 }
 
-/** Options of {@link createAuthContext} and {@link runWithAuthContext}. */
-export interface AuthContextOptions {
-  /** Where this context's session is kept: typically `createCookieStorage(...)` over the request and response. */
-  readonly storage: KeyValueStorage;
-}
-
 /** An {@link AuthContext} the caller owns: `dispose()` ends it. */
 export interface DisposableAuthContext extends AuthContext {
-  /** Ends the context: waits for its queued operations and forgets its in-memory session; later calls reject. */
+  /** Ends the context: abandons its queued operations and forgets its in-memory session (the storage keeps it); later calls reject. */
   dispose(): Promise<void>;
 }
 
+/**
+ * What `runWithAuthContext` puts in the async-local store: a holder, emptied (pointed at the ended
+ * context) when the work settles. Async resources made during the work (a pooled socket, a timer the
+ * app left) keep this small holder alive, never the context's plugin and its session.
+ */
+interface Scope {
+  context: AuthContext;
+}
+
+/** Why each context plugin refuses a call now (undefined: it does not). */
+const refusals = new WeakMap<AWSCognitoAuthPlugin, () => AuthException | undefined>();
 let resolverInstalled = false;
+let endedScope: AuthContext | undefined;
 
 /** Makes `Amplify.Auth.*` consult the current context first (once per loaded copy of this package). */
 function installResolver(): void {
@@ -45,37 +56,32 @@ function installResolver(): void {
 
 /** The context of the running `runWithAuthContext`, or undefined outside one. */
 export function currentAuthContext(): AuthContext | undefined {
-  return currentContext<AuthContext>();
+  return currentContext<Scope>()?.context;
 }
 
-function checkOptions(options: unknown): KeyValueStorage {
-  const storage = (options as { storage?: Partial<KeyValueStorage> } | null | undefined)?.storage;
-  if (
-    typeof options !== 'object' ||
-    options === null ||
-    typeof storage?.getItem !== 'function' ||
-    typeof storage.setItem !== 'function' ||
-    typeof storage.removeItem !== 'function'
-  )
-    throw new InvalidParameterException(
-      'An auth context needs options { storage }, a KeyValueStorage (getItem, setItem and removeItem functions).',
-      'Pass { storage: createCookieStorage(jar) } or another KeyValueStorage.',
-    );
-  const unknown = Object.keys(options).filter((key) => key !== 'storage');
-  if (unknown.length > 0)
-    throw new InvalidParameterException(
-      `An auth context has no option ${JSON.stringify(unknown[0])}.`,
-      'The only option is `storage`.',
-    );
-  return storage as KeyValueStorage;
+/** Why `plugin` (a context's) refuses to be used here and now, or undefined. */
+export function refusalOf(plugin: AWSCognitoAuthPlugin): AuthException | undefined {
+  return refusals.get(plugin)?.();
+}
+
+/** What code still running in an ended `runWithAuthContext` finds: a plugin refusing every call. */
+function endedContext(): AuthContext {
+  if (!endedScope) {
+    const plugin = new AWSCognitoAuthPlugin();
+    guardPlugin(plugin, contextEnded);
+    endedScope = Object.freeze({ plugin, hub: createScopedHub('auth').hub });
+  }
+  return endedScope;
 }
 
 /**
- * Creates an isolated auth context (Node only), configured from the process's current auth
- * configuration. The caller ends it with `dispose()`. Before `Amplify.configure`: `InvalidStateException`.
+ * Creates an isolated auth context (Node only) from the process's current auth configuration (checked
+ * once, by `Amplify.configure`) and the process plugin's options; `storage`, and any other plugin option
+ * given here, replace them. The caller ends it with `dispose()`. Before `Amplify.configure`:
+ * `InvalidStateException`; bad options: `InvalidParameterException`.
  */
 export function createAuthContext(options: AuthContextOptions): DisposableAuthContext {
-  const storage = checkOptions(options);
+  const pluginOptions = contextPluginOptions(options);
   if (!CONTEXTS_SUPPORTED)
     throw new InvalidStateException(
       'Server-side auth contexts need Node (node:async_hooks); this build has none.',
@@ -83,26 +89,38 @@ export function createAuthContext(options: AuthContextOptions): DisposableAuthCo
     );
   const config = Amplify.getConfig();
   const section = config && pluginSectionOf(config, 'auth', AWSCognitoAuthPlugin.PLUGIN_KEY);
-  if (section === undefined)
-    throw new InvalidStateException(
-      'An auth context was created before Amplify.configure gave the Cognito auth plugin its configuration.',
-      'Call Amplify.configure(config) with an awsCognitoAuthPlugin section once at startup, then create contexts per request.',
-    );
+  if (section === undefined) throw contextBeforeConfigure();
   installResolver();
-  const plugin = new AWSCognitoAuthPlugin({ storage });
+  // Requests of one session in this process share one refresh (see requestSessions.ts).
+  const plugin = new AWSCognitoAuthPlugin({
+    ...pluginOptions,
+    storage: shareAcrossRequests(pluginOptions.storage),
+  });
   const { hub, publisher } = createScopedHub('auth');
   plugin.configure(section, { hub: publisher, logger: getLogger(AWSCognitoAuthPlugin.PLUGIN_KEY) });
+  let ended = false;
+  const refusal = (): AuthException | undefined => {
+    if (ended) return contextEnded();
+    const current = currentAuthContext();
+    return current !== undefined && current.plugin !== plugin ? usedInAnotherContext() : undefined;
+  };
+  guardPlugin(plugin, refusal);
+  refusals.set(plugin, refusal);
   let disposed: Promise<void> | undefined;
   return Object.freeze({
     plugin,
     hub,
-    dispose: () => (disposed ??= plugin.reset()),
+    dispose: () => {
+      ended = true;
+      return (disposed ??= plugin.reset());
+    },
   });
 }
 
 /**
  * Runs `work` in a new isolated auth context (Node only): inside it (across awaits), `Amplify.Auth.*`
- * and `fromAmplifyAuth()` resolve to this context. The context is disposed when `work` settles.
+ * and `fromAmplifyAuth()` resolve to this context. The context is disposed when `work` settles; code
+ * the work left running (a timer, a kept client) then gets `InvalidStateException` from it.
  */
 export async function runWithAuthContext<T>(
   options: AuthContextOptions,
@@ -113,12 +131,13 @@ export async function runWithAuthContext<T>(
       'runWithAuthContext: `work` must be a function.',
       'Call runWithAuthContext({ storage }, async (context) => { ... }).',
     );
-  const context = createAuthContext(options);
-  const { dispose, ...scoped } = context;
+  const { dispose, ...scoped } = createAuthContext(options);
   const view: AuthContext = Object.freeze(scoped);
+  const scope: Scope = { context: view };
   try {
-    return await runInContext(view, () => work(view));
+    return await runInContext(scope, () => work(view));
   } finally {
+    scope.context = endedContext();
     await dispose();
   }
 }

@@ -80,15 +80,3 @@ export function readHostedUiConfig(
     scopes: Object.freeze([...(scopes as string[])]),
   });
 }
-
-/** The redirect URI for this platform: the page's origin in a browser, a loopback http URI in Node. */
-export function pickRedirectUri(uris: readonly string[]): string | undefined {
-  const origin = (globalThis as { location?: { origin?: string } }).location?.origin;
-  const match = origin
-    ? uris.find((uri) => new URL(uri).origin === origin)
-    : uris.find((uri) => {
-        const url = new URL(uri);
-        return url.protocol === 'http:' && isLoopbackHost(url.hostname);
-      });
-  return match ?? uris[0];
-}

@@ -19,6 +19,8 @@ export class RuntimeSlot {
   #configured: ConfiguredPlugin | undefined;
   #code: LoadedCode | undefined;
   #reset = false;
+  /** A later configuration replaced this one: its machine no longer follows other contexts. */
+  #replaced = false;
   /** The configuration before this one, until this one's restore has waited for it. */
   #previous: RuntimeSlot | undefined;
 
@@ -34,6 +36,7 @@ export class RuntimeSlot {
     previous?: RuntimeSlot,
   ) {
     this.#previous = previous;
+    if (previous) previous.#replace();
     loadCode(needsUserPool, loadMs)
       .then((code) => {
         if (!this.#reset) this.runtime(code);
@@ -54,6 +57,7 @@ export class RuntimeSlot {
     if (!this.#configured) {
       this.#configured = this.create(code, () => this.#afterPrevious());
       this.#code = code;
+      if (this.#replaced) this.#configured.machine.stopFollowing();
     }
     return this.#configured;
   }
@@ -93,6 +97,15 @@ export class RuntimeSlot {
       );
     }
     this.#previous = undefined; // the chain of configurations is not kept alive
+  }
+
+  /**
+   * Replaced by a later configuration: the operations called under this one go on, but only the new
+   * machine follows other contexts (two would publish each change twice).
+   */
+  #replace(): void {
+    this.#replaced = true;
+    this.#configured?.machine.stopFollowing();
   }
 
   /** Abandons every operation of this configuration, queued or still waiting for the code. */

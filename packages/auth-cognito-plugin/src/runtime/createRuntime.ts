@@ -3,6 +3,7 @@ import {
   type AuthSignOutResult,
   type CognitoUserPoolConfig,
   type KeyValueStorage,
+  type Logger,
   type PluginContext,
 } from '@plugboard/core';
 import {
@@ -20,7 +21,7 @@ import type { SdkUserPoolService } from '../clients/userPool/UserPoolService.js'
 import type { PluginRuntime } from '../operations/PluginRuntime.js';
 import { SessionFetcher } from '../operations/session/SessionFetcher.js';
 import { SessionStore } from '../session/SessionStore.js';
-import { DeviceStore } from '../session/DeviceStore.js';
+import type { DeviceStore } from '../session/DeviceStore.js';
 import { AuthMachine } from '../session/AuthMachine.js';
 import type { HostedUiRuntime } from '../hostedUi/HostedUiRuntime.js';
 import type { HostedUiConfig } from '../hostedUi/hostedUiConfig.js';
@@ -60,6 +61,8 @@ export interface UserPoolApi {
     result: AuthSignOutResult,
     browser: WebUIBrowser | undefined,
   ): Promise<AuthSignOutResult>;
+  /** The users' remembered devices of a user pool (device tracking is user-pool code). */
+  deviceStore(storage: KeyValueStorage, userPoolId: string, logger: Logger): DeviceStore;
 }
 
 /** What `configure` builds: the machine, what operations need, the fetcher, and the services behind the escape hatch. */
@@ -160,8 +163,12 @@ export function createRuntime(
           )
       : undefined,
     logger,
-    ...(userPool ? { devices: new DeviceStore(storage, userPool.PoolId, logger) } : {}),
+    ...(userPool && userPoolApi
+      ? { devices: userPoolApi.deviceStore(storage, userPool.PoolId, logger) }
+      : {}),
   };
+  // Subscribed before the restore reads: a change another context makes meanwhile is not missed.
+  machine.follow();
   machine.start(async () => {
     await before();
     return store.load();

@@ -1,6 +1,7 @@
-import type { CognitoUserPoolConfig, KeyValueStorage } from '@plugboard/core';
+import type { CognitoUserPoolConfig, KeyValueStorage, Logger } from '@plugboard/core';
 import { SdkUserPoolService } from '../clients/userPool/UserPoolService.js';
 import { HostedUiRuntime } from '../hostedUi/HostedUiRuntime.js';
+import { DeviceStore } from '../session/DeviceStore.js';
 import type { HostedUiConfig } from '../hostedUi/hostedUiConfig.js';
 
 // The user-pool and hosted-UI side of the plugin, the second (and last) dynamic import of `load.ts`,
@@ -14,6 +15,10 @@ export { completeHostedUiAnswerInPage } from './completeHostedUiAnswerInPage.js'
 /** The AWS SDK user-pool service of a configuration. */
 export const sdkUserPoolService = (config: CognitoUserPoolConfig, requestTimeoutMs: number) =>
   new SdkUserPoolService(config, requestTimeoutMs);
+
+/** The users' remembered devices of a user pool: created with the user-pool side, never by a federation. */
+export const deviceStore = (storage: KeyValueStorage, userPoolId: string, logger: Logger) =>
+  new DeviceStore(storage, userPoolId, logger);
 
 /** The hosted UI of a configuration. */
 export const hostedUiRuntime = (config: HostedUiConfig, storage: KeyValueStorage, requestTimeoutMs: number) =>

@@ -7,6 +7,11 @@ import { earliestExpiry } from '../model/jwt.js';
 import { SessionStorageException } from '../model/SessionStorageException.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, withDeadline } from '../clients/deadline.js';
 
+/** What {@link SessionStore.reread} found: what this context last saw, nothing usable, or what is stored (null: removed). */
+export type StoredChange =
+  | { readonly kind: 'unchanged' | 'unreadable' }
+  | { readonly kind: 'stored'; readonly persisted: PersistedSession | null };
+
 /** A storage that can run a read-compare-write under its own exclusive (cross-process) lock. */
 interface LockingStorage {
   withExclusiveLock?<T>(key: string, action: () => Promise<T>): Promise<T>;
@@ -65,6 +70,33 @@ export class SessionStore {
     const session = parse(text, this.#region);
     if (session === null) this.logger.warn('The stored auth session is unreadable; starting signed out.');
     return session;
+  }
+
+  /** The stored session after another context changed it; a corrupt value or failed read is ignored with a warning. */
+  async reread(): Promise<StoredChange> {
+    let text: unknown;
+    try {
+      text = (await this.#bounded('read', () => this.storage.getItem(this.key))) ?? null;
+    } catch (error) {
+      this.logger.warn('Could not read the auth session another context changed; keeping this one.', error);
+      return { kind: 'unreadable' };
+    }
+    if (text === this.#seen) return { kind: 'unchanged' };
+    const persisted = typeof text === 'string' ? parse(text, this.#region) : null;
+    if (text !== null && persisted === null) {
+      this.logger.warn('Another context stored an unreadable auth session; ignored, keeping this one.');
+      return { kind: 'unreadable' };
+    }
+    this.#seen = text as string | null;
+    return { kind: 'stored', persisted };
+  }
+
+  /** Calls `changed` whenever another context changes the stored session (shared storage only); returns the stop. */
+  watch(changed: () => void): () => void {
+    if (!isSharedKeyValueStorage(this.storage)) return () => undefined;
+    return this.storage.onChange((key) => {
+      if (key === this.key) changed();
+    });
   }
 
   /** Whether other contexts (tabs, processes) share this storage and its lock. */

@@ -15,7 +15,21 @@ import type {
 import { makeUserPoolTokens } from '../model/credentials.js';
 
 const success = <T>(value: T): AuthSessionResult<T> => Object.freeze({ type: 'SUCCESS', value });
-const failure = <T>(error: AuthException): AuthSessionResult<T> => Object.freeze({ type: 'FAILURE', error });
+/**
+ * A FAILURE; given a function, its error is made when first read. A session carries failures few callers
+ * read (no identity pool, no user-pool data), and making an error (its stack) costs more than the rest
+ * of a warm fetch.
+ */
+function failure<T>(cause: AuthException | (() => AuthException)): AuthSessionResult<T> {
+  if (typeof cause !== 'function') return Object.freeze({ type: 'FAILURE', error: cause });
+  let error: AuthException | undefined;
+  return Object.freeze({
+    type: 'FAILURE',
+    get error(): AuthException {
+      return (error ??= cause());
+    },
+  });
+}
 
 /** Why a part of the session is missing, when a fetch could not get it. */
 export interface SessionFailures {
@@ -39,7 +53,7 @@ function credentialsResult(
   // Credentials that are still valid stay usable when their refresh failed, unless new ones were asked for.
   if (credentials && credentials.expiration.getTime() > now && !(forced && failed))
     return success(credentials);
-  return failure(failed ?? fallback());
+  return failure(failed ?? fallback);
 }
 
 /**
@@ -65,7 +79,7 @@ export function buildSession(
         isSignedIn: true,
         identityIdResult: success(session.identityId),
         awsCredentialsResult: session.tokenRejected
-          ? failure<AWSTemporaryCredentials>(expired(session.providerName))
+          ? failure<AWSTemporaryCredentials>(() => expired(session.providerName))
           : credentialsResult(
               session.credentials,
               now,
@@ -73,8 +87,8 @@ export function buildSession(
               () => expired(session.providerName),
               forced,
             ),
-        userSubResult: failure<never>(noUserPool()),
-        userPoolTokensResult: failure<never>(noUserPool()),
+        userSubResult: failure<never>(noUserPool),
+        userPoolTokensResult: failure<never>(noUserPool),
       });
     }
     case 'signedIn': {
@@ -84,7 +98,7 @@ export function buildSession(
         isSignedIn: true,
         identityIdResult: session.identityId
           ? success(session.identityId)
-          : failure<string>(failures.identityId ?? missing()),
+          : failure<string>(failures.identityId ?? missing),
         awsCredentialsResult: credentialsResult(
           session.credentials,
           now,
@@ -110,7 +124,7 @@ export function buildSession(
         isSignedIn: false,
         identityIdResult: guest.identityId
           ? success(guest.identityId)
-          : failure<string>(failures.identityId ?? guest.refusal ?? missing()),
+          : failure<string>(failures.identityId ?? guest.refusal ?? missing),
         awsCredentialsResult: credentialsResult(
           guest.credentials,
           now,
@@ -118,8 +132,8 @@ export function buildSession(
           missing,
           forced,
         ),
-        userSubResult: failure<string>(signedOut()),
-        userPoolTokensResult: failure<never>(signedOut()),
+        userSubResult: failure<string>(signedOut),
+        userPoolTokensResult: failure<never>(signedOut),
       });
     }
   }

@@ -9,13 +9,8 @@ import type {
   FetchAuthSessionOptions,
 } from '../auth/types.js';
 import { brandClass } from '../brand.js';
-import { Category } from './Category.js';
-import {
-  ambiguousAuthPlugin,
-  authNotConfigured,
-  noAuthPlugin,
-  userPoolMethodMissing,
-} from './categoryErrors.js';
+import { Category, onlyPlugin } from './Category.js';
+import { pluginMethodMissing } from './categoryErrors.js';
 import type { AuthPlugin, AuthPluginRegistry, RegisteredAuthSession } from './Plugin.js';
 import { processSingleton } from '../brand.js';
 
@@ -148,7 +143,13 @@ export class AuthCategory
     const fn = plugin[method] as
       | ((...a: readonly unknown[]) => Promise<Awaited<ReturnType<AuthUserPoolCategoryBehavior[K]>>>)
       | undefined;
-    if (typeof fn !== 'function') throw userPoolMethodMissing(plugin.getPluginKey(), method);
+    if (typeof fn !== 'function')
+      throw pluginMethodMissing(
+        'auth',
+        plugin.getPluginKey(),
+        method,
+        'Use an auth plugin with user-pool support, such as AWSCognitoAuthPlugin.',
+      );
     return fn.apply(plugin, [...args]);
   }
 
@@ -159,13 +160,7 @@ export class AuthCategory
 
   #selectPlugin(): AuthPlugin {
     const scoped = resolverSlot().resolve?.();
-    if (scoped !== undefined) return scoped;
-    const plugins = this.getPlugins();
-    const [only] = plugins;
-    if (only === undefined) throw noAuthPlugin();
-    if (plugins.length > 1) throw ambiguousAuthPlugin(plugins.length);
-    if (!this.isConfigured) throw authNotConfigured();
-    return only;
+    return scoped ?? onlyPlugin(this, 'AWSCognitoAuthPlugin');
   }
 }
 brandClass(AuthCategory, 'AuthCategory');

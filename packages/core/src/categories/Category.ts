@@ -1,8 +1,11 @@
 import { brandClass } from '../brand.js';
 import { getLogger } from '../logger/getLogger.js';
 import {
+  ambiguousCategoryPlugin,
   badPluginKey,
+  categoryNotConfigured,
   duplicatePlugin,
+  noCategoryPlugin,
   pluginAddedAfterConfigure,
   pluginNotFound,
 } from './categoryErrors.js';
@@ -71,6 +74,19 @@ export class Category<P extends Plugin> {
   }
 }
 brandClass(Category, 'Category');
+
+/**
+ * The one configured plugin a category's methods go to (`Amplify.Auth.*`, `Amplify.Storage.*`); throws
+ * when there is none (`example` names one to add), several, or the category is not configured.
+ */
+export function onlyPlugin<P extends Plugin>(category: Category<P>, example: string): P {
+  const plugins = category.getPlugins();
+  const [only] = plugins;
+  if (only === undefined) throw noCategoryPlugin(category.categoryType, example);
+  if (plugins.length > 1) throw ambiguousCategoryPlugin(category.categoryType, plugins.length);
+  if (!category.isConfigured) throw categoryNotConfigured(category.categoryType);
+  return only;
+}
 
 function pluginKeyOf(plugin: Plugin): string {
   const key: unknown = typeof plugin?.getPluginKey === 'function' ? plugin.getPluginKey() : undefined;

@@ -1,7 +1,6 @@
 import { brandClass } from '../brand.js';
-import { ConfigurationException } from '../errors/ConfigurationException.js';
-import { PluginNotFoundException } from '../errors/PluginNotFoundException.js';
-import { Category } from './Category.js';
+import { Category, onlyPlugin } from './Category.js';
+import { pluginMethodMissing } from './categoryErrors.js';
 import type { RegisteredStoragePlugin, StoragePlugin, StoragePluginRegistry } from './Plugin.js';
 
 /** The storage methods `Amplify.Storage` hands to its one configured plugin. */
@@ -16,7 +15,6 @@ const STORAGE_METHODS = [
   'remove',
   'copy',
 ] as const;
-type StorageMethodName = (typeof STORAGE_METHODS)[number];
 
 /** Method `K` as the registered plugin types it (every overload), or an untyped method without one. */
 export type StorageCategoryMethod<K extends string> = K extends keyof RegisteredStoragePlugin
@@ -61,40 +59,22 @@ export class StorageCategory extends Category<StoragePlugin> {
 }
 brandClass(StorageCategory, 'StorageCategory');
 
-/** The single configured storage plugin; throws (synchronously: uploads answer a handle at once) otherwise. */
-function selectPlugin(category: StorageCategory, method: StorageMethodName): StoragePlugin {
-  const plugins = category.getPlugins();
-  const [only] = plugins;
-  if (only === undefined)
-    throw new PluginNotFoundException(
-      'The storage category has no plugin.',
-      'Call Amplify.addPlugin(new AWSS3StoragePlugin()) before Amplify.configure.',
-    );
-  if (plugins.length > 1)
-    throw new ConfigurationException(
-      `The storage category has ${plugins.length} plugins, so Amplify.Storage cannot choose one.`,
-      "Call the plugin directly: Amplify.Storage.getPlugin('<key>').",
-    );
-  if (!category.isConfigured)
-    throw new ConfigurationException(
-      'The storage category is not configured.',
-      'Call Amplify.configure(config) before using Amplify.Storage.',
-    );
-  if (typeof (only as unknown as Record<string, unknown>)[method] !== 'function')
-    throw new ConfigurationException(
-      `The storage plugin '${only.getPluginKey()}' does not offer ${method}.`,
-      'Use a storage plugin that offers it, such as AWSS3StoragePlugin.',
-    );
-  return only;
-}
-
 for (const method of STORAGE_METHODS) {
   Object.defineProperty(StorageCategory.prototype, method, {
     configurable: true,
     writable: true,
     value: function (this: StorageCategory, ...args: unknown[]): unknown {
-      const plugin = selectPlugin(this, method) as unknown as Record<string, (...a: unknown[]) => unknown>;
-      return plugin[method]!(...args);
+      // Throws synchronously (uploads answer a handle at once): no plugin, several, or not configured.
+      const plugin = onlyPlugin(this, 'AWSS3StoragePlugin');
+      const fn = (plugin as unknown as Record<string, unknown>)[method];
+      if (typeof fn !== 'function')
+        throw pluginMethodMissing(
+          'storage',
+          plugin.getPluginKey(),
+          method,
+          'Use a storage plugin that offers it, such as AWSS3StoragePlugin.',
+        );
+      return (fn as (...a: unknown[]) => unknown).apply(plugin, args);
     },
   });
 }

@@ -51,34 +51,42 @@ export function categoryNotFound(type: unknown, known: readonly string[]): Categ
   );
 }
 
-/** `Amplify.Auth` used with no plugin added. */
-export function noAuthPlugin(): PluginNotFoundException {
+/** `Amplify.<Category>` as users write it: `'auth'` -> `Amplify.Auth`. */
+const facadeOf = (category: string) => `Amplify.${category.charAt(0).toUpperCase()}${category.slice(1)}`;
+
+/** `Amplify.Auth` or `Amplify.Storage` used with no plugin added; `example` is a plugin to add. */
+export function noCategoryPlugin(category: string, example: string): PluginNotFoundException {
   return new PluginNotFoundException(
-    'The auth category has no plugin.',
-    'Call Amplify.addPlugin(new AWSCognitoAuthPlugin()) before Amplify.configure.',
+    `The ${category} category has no plugin.`,
+    `Call Amplify.addPlugin(new ${example}()) before Amplify.configure.`,
   );
 }
 
-/** `Amplify.Auth` used with several plugins added. */
-export function ambiguousAuthPlugin(count: number): ConfigurationException {
+/** `Amplify.Auth` or `Amplify.Storage` used with several plugins added. */
+export function ambiguousCategoryPlugin(category: string, count: number): ConfigurationException {
   return new ConfigurationException(
-    `The auth category has ${count} plugins, so Amplify.Auth cannot choose one.`,
-    "Call the plugin directly: Amplify.Auth.getPlugin('<key>').",
+    `The ${category} category has ${count} plugins, so ${facadeOf(category)} cannot choose one.`,
+    `Call the plugin directly: ${facadeOf(category)}.getPlugin('<key>').`,
   );
 }
 
-/** `Amplify.Auth` used before `Amplify.configure`. */
-export function authNotConfigured(): ConfigurationException {
+/** `Amplify.Auth` or `Amplify.Storage` used before `Amplify.configure`. */
+export function categoryNotConfigured(category: string): ConfigurationException {
   return new ConfigurationException(
-    'The auth category is not configured.',
-    'Call Amplify.configure(config) before using Amplify.Auth.',
+    `The ${category} category is not configured.`,
+    `Call Amplify.configure(config) before using ${facadeOf(category)}.`,
   );
 }
 
-/** A user-pool call on an auth plugin that does not offer it. */
-export function userPoolMethodMissing(pluginKey: string, method: string): ConfigurationException {
+/** A category method the configured plugin does not offer; `recovery` names a plugin that does. */
+export function pluginMethodMissing(
+  category: string,
+  pluginKey: string,
+  method: string,
+  recovery: string,
+): ConfigurationException {
   return new ConfigurationException(
-    `The auth plugin '${pluginKey}' does not offer ${method}.`,
-    'Use an auth plugin with user-pool support, such as AWSCognitoAuthPlugin.',
+    `The ${category} plugin '${pluginKey}' does not offer ${method}.`,
+    recovery,
   );
 }

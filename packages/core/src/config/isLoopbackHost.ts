@@ -5,37 +5,19 @@ function isLoopbackIPv4(address: string): boolean {
 }
 
 /**
- * The eight 16-bit groups of an IPv6 address (`::` expanded, a trailing dotted IPv4 part as two
- * groups), or undefined when `address` is not one.
+ * `::1`, or IPv4 loopback mapped into IPv6 (`::ffff:127.x.y.z`, also written `::ffff:7f00:1`), in any
+ * spelling: the URL parser brings every valid IPv6 address to one form (lower case, `::` for the longest
+ * run of zeros, a dotted IPv4 part as two hex groups) and refuses malformed and zone-scoped ones.
  */
-function ipv6Groups(address: string): number[] | undefined {
-  let text = address;
-  const ipv4 = /^(.*:)(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
-  if (ipv4) {
-    const octets = ipv4.slice(2).map(Number);
-    if (octets.some((octet) => octet > 255)) return undefined;
-    const hex = (high: number, low: number): string => ((high << 8) | low).toString(16);
-    text = `${ipv4[1]}${hex(octets[0]!, octets[1]!)}:${hex(octets[2]!, octets[3]!)}`;
-  }
-  const halves = text.split('::');
-  if (halves.length > 2) return undefined;
-  const part = (half: string): string[] => (half === '' ? [] : half.split(':'));
-  const head = part(halves[0]!);
-  const tail = halves.length === 2 ? part(halves[1]!) : [];
-  const missing = 8 - head.length - tail.length;
-  if (halves.length === 2 ? missing < 1 : missing !== 0) return undefined;
-  const groups = [...head, ...Array<string>(missing).fill('0'), ...tail];
-  if (!groups.every((group) => /^[0-9a-f]{1,4}$/.test(group))) return undefined;
-  return groups.map((group) => parseInt(group, 16));
-}
-
-/** `::1`, or IPv4 loopback mapped into IPv6 (`::ffff:127.x.y.z`, also written `::ffff:7f00:1`). */
 function isLoopbackIPv6(address: string): boolean {
-  const groups = ipv6Groups(address);
-  if (groups === undefined) return false;
-  const zeros = (count: number): boolean => groups.slice(0, count).every((group) => group === 0);
-  if (zeros(7) && groups[7] === 1) return true;
-  return zeros(5) && groups[5] === 0xffff && groups[6]! >> 8 === 127;
+  if (!/^[0-9a-f:.]+$/.test(address)) return false;
+  let host: string;
+  try {
+    host = new URL(`http://[${address}]/`).hostname;
+  } catch {
+    return false;
+  }
+  return host === '[::1]' || /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(host);
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   type SharedKeyValueStorage,
 } from './SharedKeyValueStorage.js';
 import { badWebStorageOptions, lockNotGranted, noWebStorage } from './storageErrors.js';
+import { runWebLock } from './webLock.js';
 import {
   defaultEventSource,
   defaultLocks,
@@ -140,7 +141,6 @@ export class WebKeyValueStorage implements SharedKeyValueStorage {
         timeoutMs,
         'close the tab that holds it, which frees it at once.',
       );
-    const { runWebLock } = await import('./webLock.js');
     const request = {
       storage: this.#storage,
       locks: this.#locks,

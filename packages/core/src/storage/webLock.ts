@@ -1,7 +1,8 @@
 /**
- * WebKeyValueStorage's lock, loaded on the first `withExclusiveLock` (a separate chunk for bundlers
- * that split): the Web Locks request with its timeout, the handover of the holder's writes to the
- * next holder (webLockHandover.ts), and the per-tab fallback where Web Locks is missing.
+ * WebKeyValueStorage's lock: the Web Locks request with its timeout, the handover of the holder's writes
+ * to the next holder (webLockHandover.ts), and the per-tab fallback where Web Locks is missing. Imported
+ * statically: the auth plugin's first session write takes the lock, so a lazy chunk only added a request
+ * (and a load that can fail) to every federation, and gzip bytes from compressing it apart.
  */
 import type { Logger } from '../logger/Logger.js';
 import { withLocalLock } from './localLock.js';

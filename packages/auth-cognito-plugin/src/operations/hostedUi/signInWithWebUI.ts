@@ -2,7 +2,7 @@ import { InvalidStateException, UserCancelledException, type AuthSignInResult } 
 import { earliestExpiry } from '../../model/jwt.js';
 import { refusal } from '../../session/guards.js';
 import type { HostedUiRuntime } from '../../hostedUi/HostedUiRuntime.js';
-import { pickRedirectUri } from '../../hostedUi/hostedUiConfig.js';
+import { pickRedirectUri } from '../../hostedUi/redirectUri.js';
 import { authorizeUrl, codeFromRedirect } from '../../hostedUi/oauthUrls.js';
 import { createPkcePair, randomToken } from '../../hostedUi/pkce.js';
 import { exchangeCode } from '../../hostedUi/tokenEndpoint.js';

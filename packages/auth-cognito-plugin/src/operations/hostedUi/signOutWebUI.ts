@@ -1,5 +1,5 @@
 import type { AuthException, Logger } from '@plugboard/core';
-import { pickRedirectUri } from '../../hostedUi/hostedUiConfig.js';
+import { pickRedirectUri } from '../../hostedUi/redirectUri.js';
 import { toAuthException } from '../../model/toAuthException.js';
 import type { HostedUiRuntime } from '../../hostedUi/HostedUiRuntime.js';
 import { logoutUrl } from '../../hostedUi/oauthUrls.js';
