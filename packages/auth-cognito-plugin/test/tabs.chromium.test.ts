@@ -46,13 +46,13 @@ run('one session across browser tabs (Chromium, shared localStorage)', () => {
 
   /**
    * Moves every tab's clock to 1 ms past the tokens' expiry at one moment, and has all of them fetch
-   * then. cognito-local stamps tokens on its real clock in whole seconds: refreshing 2 s or more after
-   * they were issued makes the refreshed ones expire at least 2 s after the old ones, so a tab that
-   * takes them over (within the next second) judges them fresh.
+   * then. cognito-local stamps tokens on its real clock in whole seconds: refreshing 3 s or more after
+   * they were issued makes the refreshed ones expire at least 3 s after the old ones, so a tab that
+   * takes them over (within about 3 s: room for a loaded machine) judges them fresh.
    */
   async function expireAndFetchTogether(tabs: Page[], tokens: Fetched) {
     const issued = jwtIssuedAt(tokens.idToken!, tokens.accessToken!);
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, issued + 1_700 - Date.now())));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, issued + 2_700 - Date.now())));
     const startAt = Date.now() + 300;
     const offset = jwtExpiry(tokens.idToken!, tokens.accessToken!) + 1 - startAt;
     for (const t of tabs) await tab(t, 'setOffset', offset);
