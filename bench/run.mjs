@@ -24,6 +24,7 @@ const MEASURES = [
   'storageBundle',
   'serverContext',
   'serverRequests',
+  'tabRequests',
 ];
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);

@@ -21,6 +21,7 @@ const GROUPS = [
   'storageBundle',
   'serverContext',
   'serverRequests',
+  'tabRequests',
 ];
 
 interface ResultRow {
