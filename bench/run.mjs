@@ -23,6 +23,8 @@ const MEASURES = [
   's3Upload',
   'storageBundle',
   'serverContext',
+  'serverRequests',
+  'tabRequests',
 ];
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);

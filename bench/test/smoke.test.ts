@@ -20,6 +20,8 @@ const GROUPS = [
   's3Upload',
   'storageBundle',
   'serverContext',
+  'serverRequests',
+  'tabRequests',
 ];
 
 interface ResultRow {

@@ -57,7 +57,9 @@ beforeAll(() => {
     recordWritten(entry);
   });
 });
-afterAll(() => {
+afterAll(async () => {
+  // The plugin follows a shared storage (a file watch): stop it before Jest tears the file's environment down.
+  await Amplify.reset();
   Logging.setSink((entry) => recordWritten(entry));
 });
 beforeEach(async () => {
@@ -204,6 +206,7 @@ describe('a storage write that fails', () => {
       expect(cause.cause).toMatchObject({ code: expect.stringMatching(/^E[A-Z]+$/) });
       expect((await plugin.fetchAuthSession()).isSignedIn).toBe(false);
     } finally {
+      await Amplify.reset(); // stops the plugin's watch of the folder before the folder goes
       await rm(dir, { recursive: true, force: true });
     }
   });

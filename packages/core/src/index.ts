@@ -37,6 +37,7 @@ export { HubCategory } from './hub/HubCategory.js';
 export type {
   HubEvent,
   AuthHubEventDataMap,
+  AuthHubEventSource,
   AuthHubEvent,
   SessionExpiredReason,
   HubChannelEventMap,

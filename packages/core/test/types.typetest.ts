@@ -65,6 +65,11 @@ const token: SubscriptionToken = Hub.subscribe(HubChannel.AUTH, (event) => {
   if (event.name === 'SIGNED_OUT') {
     // @ts-expect-error SIGNED_OUT carries no data
     void event.data.username;
+    // ...except where the change came from: optional, so code written before it still compiles.
+    const source: 'another-context' | undefined = event.data?.source;
+    void source;
+    // @ts-expect-error data may be absent (a local sign-out)
+    void event.data.source;
   }
   // @ts-expect-error not an auth event name
   if (event.name === 'NOT_AN_AUTH_EVENT') return;
@@ -128,3 +133,10 @@ assertType<Equal<AuthSessionOf<OverloadedAuthPlugin>, RichSession>>();
 assertType<Equal<AuthSessionOf<AuthPlugin>, AuthSession>>();
 // @ts-expect-error the callback overload does not decide the session type
 assertType<Equal<AuthSessionOf<OverloadedAuthPlugin>, void>>();
+
+// A local sign-out keeps publishing without data; another context's carries `{ source }`.
+const localSignOut: AuthHubEvent = { name: 'SIGNED_OUT' };
+const followedSignOut: AuthHubEvent = { name: 'SIGNED_OUT', data: { source: 'another-context' } };
+// @ts-expect-error only 'another-context' is a source
+const wrongSource: AuthHubEvent = { name: 'SIGNED_OUT', data: { source: 'elsewhere' } };
+void [localSignOut, followedSignOut, wrongSource];

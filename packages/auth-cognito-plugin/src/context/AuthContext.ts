@@ -11,6 +11,7 @@ import { AWSCognitoAuthPlugin, guardPlugin, refusalOf } from '../AWSCognitoAuthP
 import { contextBeforeConfigure, contextEnded, usedInAnotherContext } from './contextErrors.js';
 import { contextPluginOptions, type AuthContextOptions } from './contextOptions.js';
 import { CONTEXTS_SUPPORTED, currentContext, runInContext } from './currentContext.js';
+import { shareAcrossRequests } from './requestSessions.js';
 
 export type { AuthContextOptions } from './contextOptions.js';
 
@@ -89,7 +90,11 @@ export function createAuthContext(options: AuthContextOptions): DisposableAuthCo
   const section = config && pluginSectionOf(config, 'auth', AWSCognitoAuthPlugin.PLUGIN_KEY);
   if (section === undefined) throw contextBeforeConfigure();
   installResolver();
-  const plugin = new AWSCognitoAuthPlugin(pluginOptions);
+  // Requests of one session in this process share one refresh (see requestSessions.ts).
+  const plugin = new AWSCognitoAuthPlugin({
+    ...pluginOptions,
+    storage: shareAcrossRequests(pluginOptions.storage),
+  });
   const { hub, publisher } = createScopedHub('auth');
   plugin.configure(section, { hub: publisher, logger: getLogger(AWSCognitoAuthPlugin.PLUGIN_KEY) });
   let ended = false;

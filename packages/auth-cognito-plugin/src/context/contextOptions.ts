@@ -37,7 +37,9 @@ const badStorage = () =>
  * talks to the same endpoints the same way), its own storage, and the overrides it names. Checks the
  * shape here and each value as the plugin's constructor does (InvalidParameterException, nothing run).
  */
-export function contextPluginOptions(options: unknown): InternalPluginOptions {
+export function contextPluginOptions(
+  options: unknown,
+): InternalPluginOptions & { readonly storage: KeyValueStorage } {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) throw badStorage();
   const given = options as Partial<AuthContextOptions>;
   const storage = given.storage as Partial<KeyValueStorage> | undefined;

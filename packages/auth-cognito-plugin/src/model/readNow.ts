@@ -4,8 +4,8 @@
 
 const READ_NOW = Symbol('plugboard.auth.readNow');
 
-/** Reads `key` at once: the same answer `getItem(key)` resolves to. */
-export type ReadNow = (key: string) => string | null;
+/** Reads `key` at once: the same answer `getItem(key)` resolves to; undefined: not now, use `getItem`. */
+export type ReadNow = (key: string) => string | null | undefined;
 
 /** Marks `storage` as answering reads at once through `read`. */
 export function withReadNow<S extends object>(storage: S, read: ReadNow): S {

@@ -19,6 +19,8 @@ export class RuntimeSlot {
   #configured: ConfiguredPlugin | undefined;
   #code: LoadedCode | undefined;
   #reset = false;
+  /** A later configuration replaced this one: its machine no longer follows other contexts. */
+  #replaced = false;
   /** The configuration before this one, until this one's restore has waited for it. */
   #previous: RuntimeSlot | undefined;
 
@@ -40,6 +42,7 @@ export class RuntimeSlot {
     eager: boolean,
   ) {
     this.#previous = previous;
+    if (previous) previous.#replace();
     if (!eager) return;
     loadCode(needsUserPool, loadMs)
       .then((code) => {
@@ -61,6 +64,7 @@ export class RuntimeSlot {
     if (!this.#configured) {
       this.#configured = this.create(code, this.#previous && (() => this.#afterPrevious()));
       this.#code = code;
+      if (this.#replaced) this.#configured.machine.stopFollowing();
     }
     return this.#configured;
   }
@@ -100,6 +104,15 @@ export class RuntimeSlot {
       );
     }
     this.#previous = undefined; // the chain of configurations is not kept alive
+  }
+
+  /**
+   * Replaced by a later configuration: the operations called under this one go on, but only the new
+   * machine follows other contexts (two would publish each change twice).
+   */
+  #replace(): void {
+    this.#replaced = true;
+    this.#configured?.machine.stopFollowing();
   }
 
   /** Abandons every operation of this configuration, queued or still waiting for the code. */

@@ -167,6 +167,8 @@ export function createRuntime(
       ? { devices: userPoolApi.deviceStore(storage, userPool.PoolId, logger) }
       : {}),
   };
+  // Subscribed before the restore reads: a change another context makes meanwhile is not missed.
+  machine.follow();
   // Without a previous configuration to wait for, a storage that reads at once restores now.
   const restored = before ? undefined : store.loadNow();
   if (restored !== undefined) machine.restoreNow(restored);

@@ -43,6 +43,7 @@ export class AuthMachine {
   readonly #queue = new SerialQueue();
   #commits: Promise<unknown> = Promise.resolve();
   #reset = false;
+  #unwatch: (() => void) | undefined;
 
   constructor(
     private readonly store: SessionStore,
@@ -108,6 +109,38 @@ export class AuthMachine {
     this.logger.debug(`Auth state unconfigured -> ${this.#state.kind} (restored)`);
   }
 
+  /**
+   * Follows what other contexts (tabs, processes) store, until {@link AuthMachine.stopFollowing} or a
+   * reset: each change is read again in the operations' order (never abandoned by a local operation)
+   * and becomes a `followed` event. Call before `start`, so no change made during the restore is missed.
+   */
+  follow(): void {
+    let queued = false;
+    this.#unwatch ??= this.store.watch(() => {
+      if (queued || this.#reset) return;
+      queued = true;
+      this.#queue
+        .run('local', async (signal) => {
+          queued = false;
+          const kind = this.#state.kind;
+          if (kind !== 'signedOut' && kind !== 'federated' && kind !== 'signedIn') return;
+          const change = await this.store.reread();
+          if (change.kind === 'stored')
+            await this.#commit(signal, { type: 'followed', persisted: change.persisted });
+        })
+        .catch((error: unknown) => {
+          if (!this.#reset)
+            this.logger.warn('Could not follow a change another context made to the auth session.', error);
+        });
+    });
+  }
+
+  /** Stops following other contexts (a reset does too); idempotent. */
+  stopFollowing(): void {
+    this.#unwatch?.();
+    this.#unwatch = undefined;
+  }
+
   /** Applies `event` outside any operation: never abandoned. */
   dispatch(event: AuthEvent): Promise<void> {
     return this.#commit(NEVER_ABORTED, event);
@@ -116,6 +149,7 @@ export class AuthMachine {
   /** Abandons every queued operation and forgets the state at once (no storage effect). */
   reset(abandoned: () => unknown): Promise<void> {
     this.#reset = true;
+    this.stopFollowing();
     this.#queue.abandonNetworkTasks(abandoned, 'all');
     return this.dispatch({ type: 'reset' });
   }

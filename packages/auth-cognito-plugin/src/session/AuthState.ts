@@ -70,6 +70,8 @@ export type AuthEvent =
   | { readonly type: 'restored'; readonly persisted: PersistedSession | null }
   /** What another context stored (read under the shared storage's lock): taken over, nothing written. */
   | { readonly type: 'adopted'; readonly persisted: PersistedSession | null }
+  /** What another context changed in storage (heard through the storage's onChange): taken over, its events published. */
+  | { readonly type: 'followed'; readonly persisted: PersistedSession | null }
   | { readonly type: 'federated'; readonly session: FederatedSession }
   | { readonly type: 'federationCleared' }
   | {

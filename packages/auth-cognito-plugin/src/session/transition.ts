@@ -1,4 +1,5 @@
 import type { AuthEffect, AuthEvent, AuthState, PersistedSession, Transition } from './AuthState.js';
+import { followedEvents } from './followed.js';
 
 const EMPTY_GUEST = { identityId: undefined, credentials: undefined } as const;
 const SIGNED_OUT: AuthState = { kind: 'signedOut', guest: EMPTY_GUEST };
@@ -27,13 +28,20 @@ export class IllegalTransitionError extends Error {
  */
 export function transition(state: AuthState, event: AuthEvent): Transition {
   if (event.type === 'reset') return { state: { kind: 'unconfigured' }, effects: [] };
-  // Another context's stored session, taken over as it is: no persist (it is what is stored), no event.
-  if (event.type === 'adopted' && state.kind !== 'unconfigured' && state.kind !== 'restoring') {
-    const next = restored(event.persisted);
+  // Another context's stored session, taken over as it is: no persist (it is what is stored). Adopted:
+  // no event; followed: the events of the change another context made (none for the same subject).
+  if (
+    (event.type === 'adopted' || event.type === 'followed') &&
+    state.kind !== 'unconfigured' &&
+    state.kind !== 'restoring'
+  ) {
+    let next = restored(event.persisted).state;
     // A sign-in challenge waiting in memory survives another context's guest refresh.
-    if (state.kind === 'signedOut' && state.challenge && next.state.kind === 'signedOut')
-      return withoutEffects({ ...next.state, challenge: state.challenge });
-    return next;
+    if (state.kind === 'signedOut' && state.challenge && next.kind === 'signedOut')
+      next = { ...next, challenge: state.challenge };
+    if (event.type === 'adopted') return withoutEffects(next);
+    const events = followedEvents(state, event.persisted);
+    return { state: next, effects: events.map((e) => ({ type: 'publish', event: e })) };
   }
   switch (state.kind) {
     case 'unconfigured':

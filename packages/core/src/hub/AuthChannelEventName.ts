@@ -4,7 +4,7 @@ import type { AuthHubEventDataMap } from './types.js';
 export const AuthChannelEventName = {
   /** A user-pool sign-in completed and the session is stored. Data: `{ username, userId }`. */
   SIGNED_IN: 'SIGNED_IN',
-  /** A sign-out completed. No data. */
+  /** A sign-out completed. No data; `{ source: 'another-context' }` when another tab or process signed out. */
   SIGNED_OUT: 'SIGNED_OUT',
   /** The session can no longer be refreshed. Data: `{ reason, providerName? }`. */
   SESSION_EXPIRED: 'SESSION_EXPIRED',

@@ -8,14 +8,27 @@ export interface HubEvent<Name extends string = string, Data = unknown> {
   readonly data?: Data;
 }
 
+/**
+ * Says where the change an auth event reports was made. Absent: in this context. `'another-context'`:
+ * in another tab or process sharing the session's storage; this context followed it (its state now
+ * matches the stored session) and publishes the same event on its own Hub.
+ */
+export interface AuthHubEventSource {
+  /** `'another-context'` when another tab or process made the change; absent for this context's own. */
+  readonly source?: 'another-context';
+}
+
 /** Auth events defined by core: event name -> data. Plugins add theirs by declaration merging. */
 export interface AuthHubEventDataMap {
   /** A user-pool sign-in completed and the session is stored. */
-  SIGNED_IN: { readonly username: string; readonly userId: string };
-  /** A sign-out completed. */
-  SIGNED_OUT: undefined;
+  SIGNED_IN: { readonly username: string; readonly userId: string } & AuthHubEventSource;
+  /** A sign-out completed (no data), or another context's sign-out was followed (`{ source }`). */
+  SIGNED_OUT: AuthHubEventSource | undefined;
   /** The session can no longer be refreshed: sign in or federate again. */
-  SESSION_EXPIRED: { readonly reason: SessionExpiredReason; readonly providerName?: string };
+  SESSION_EXPIRED: {
+    readonly reason: SessionExpiredReason;
+    readonly providerName?: string;
+  } & AuthHubEventSource;
   /** The user was deleted. */
   USER_DELETED: undefined;
 }
@@ -23,11 +36,16 @@ export interface AuthHubEventDataMap {
 /** Why a session expired. */
 export type SessionExpiredReason = 'refreshTokenRejected' | 'federatedTokenRejected' | (string & {});
 
-/** The union of events on the AUTH channel, one variant per name. */
+/**
+ * The union of events on the AUTH channel, one variant per name. `data` is required unless its type
+ * allows `undefined` (then it is optional).
+ */
 export type AuthHubEvent = {
   [Name in keyof AuthHubEventDataMap & string]: AuthHubEventDataMap[Name] extends undefined
     ? HubEvent<Name, undefined>
-    : HubEvent<Name, AuthHubEventDataMap[Name]> & { readonly data: AuthHubEventDataMap[Name] };
+    : undefined extends AuthHubEventDataMap[Name]
+      ? HubEvent<Name, AuthHubEventDataMap[Name]>
+      : HubEvent<Name, AuthHubEventDataMap[Name]> & { readonly data: AuthHubEventDataMap[Name] };
 }[keyof AuthHubEventDataMap & string];
 
 /**

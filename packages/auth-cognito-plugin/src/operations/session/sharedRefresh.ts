@@ -38,23 +38,26 @@ export async function refreshShared(
 }
 
 /**
- * Takes over the stored session when it is fresh (another context refreshed it: true, nothing to send),
- * or when it is the same user or identity as in memory (its refresh token or provider token may be newer:
- * the refresh then uses it). Never for a forced fetch's fresh check: that one always asks.
+ * Takes over what another context stored: a fresh session (it refreshed: true, nothing to send), the
+ * same user or identity (its refresh token or provider token may be newer: the refresh then uses it),
+ * or, published as that context's change, another user or identity, or a removal (a sign-out elsewhere
+ * is never undone by this refresh). A forced fetch always asks. An unreadable value is ignored.
  */
 async function adoptStored(runtime: PluginRuntime, store: SessionStore, force: boolean): Promise<boolean> {
   const state = runtime.machine.state;
   if (state.kind !== 'signedOut' && state.kind !== 'federated' && state.kind !== 'signedIn') return false;
-  const stored = await store.load();
-  if (stored === null) return false;
+  const change = await store.reread();
+  if (change.kind !== 'stored') return false; // what this context already has, or nothing usable
+  const stored = change.persisted;
+  if (stored === null) {
+    if (state.kind !== 'signedOut') await runtime.machine.dispatch({ type: 'followed', persisted: null });
+    return false;
+  }
   const candidate = transition(state, { type: 'adopted', persisted: stored }).state;
   const fresh = freshness(candidate, runtime.now(), runtime.margin).session === 'fresh';
-  if (fresh && !force) {
-    await runtime.machine.dispatch({ type: 'adopted', persisted: stored });
-    return true;
-  }
-  if (sameSubject(state, stored)) await runtime.machine.dispatch({ type: 'adopted', persisted: stored });
-  return false;
+  const type = fresh || !sameSubject(state, stored) ? 'followed' : 'adopted';
+  await runtime.machine.dispatch({ type, persisted: stored });
+  return fresh && !force;
 }
 
 function sameSubject(state: PluginRuntime['machine']['state'], stored: PersistedSession): boolean {
