@@ -7,9 +7,10 @@ const READ_NOW = Symbol('plugboard.auth.readNow');
 /** Reads `key` at once: the same answer `getItem(key)` resolves to; undefined: not now, use `getItem`. */
 export type ReadNow = (key: string) => string | null | undefined;
 
-/** Marks `storage` as answering reads at once through `read`. */
+/** Marks `storage` (a new object of its maker) as answering reads at once through `read`. */
 export function withReadNow<S extends object>(storage: S, read: ReadNow): S {
-  Object.defineProperty(storage, READ_NOW, { value: read });
+  // A plain assignment: cheaper per request than defining a hidden property (one is made per request).
+  (storage as { [READ_NOW]?: ReadNow })[READ_NOW] = read;
   return storage;
 }
 
