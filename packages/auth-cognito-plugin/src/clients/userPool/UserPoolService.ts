@@ -1,7 +1,7 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { CognitoUserPoolConfig } from '@plugboard/core';
 import type { UserPoolTokenSet } from '../../model/types.js';
-import { DEFAULT_REQUEST_TIMEOUT_MS } from '../deadline.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS, startingCallSignal } from '../deadline.js';
 import { boundSdkTransport } from '../http/sdkTransport.js';
 import { LazySdkClient, sdkClientSettings } from '../identityPool/LazySdkClient.js';
 import { refreshTokens, type RefreshMemory } from './refreshTokens.js';
@@ -304,12 +304,30 @@ export class SdkUserPoolService {
     return this.#call(action, work, true);
   }
 
-  /** Every call: load the SDK, send, and map a failure with the one user-pool error mapping. */
+  /**
+   * Every call: load the SDK, send, and map a failure with the one user-pool error mapping. The call
+   * deadline's signal (read before the first `await`) goes with every request: a call that runs out of
+   * time or is abandoned ends its request in flight.
+   */
   async #call<T>(action: string, work: (loaded: Loaded) => Promise<T>, session = false): Promise<T> {
+    const signal = startingCallSignal();
     try {
-      return await work(await this.load());
+      const loaded = await this.load();
+      return await work(signal ? abortable(loaded, signal) : loaded);
     } catch (error) {
       throw mapUserPoolError(error, action, session);
     }
   }
+}
+
+/** `loaded` whose client sends every command with `signal` as its abort signal. */
+function abortable(loaded: Loaded, signal: AbortSignal): Loaded {
+  const send = ((command: never, options?: object) =>
+    loaded.client.send(command, { ...options, abortSignal: signal })) as Loaded['client']['send'];
+  return {
+    sdk: loaded.sdk,
+    client: new Proxy(loaded.client, {
+      get: (target, key) => (key === 'send' ? send : Reflect.get(target, key, target)),
+    }),
+  };
 }
