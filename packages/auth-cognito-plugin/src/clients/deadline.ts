@@ -56,8 +56,7 @@ let starting: AbortSignal | undefined;
 
 /**
  * The abort signal of the call that `withDeadlines` is starting, while the service method runs up to its
- * first `await`; `undefined` outside. It aborts when the call deadline passes or the caller's signal
- * aborts, so a service that reads it synchronously at the start of a call (the user-pool wrapper's one
+ * first `await`; `undefined` outside. It aborts when the call deadline passes, so a service that reads it synchronously at the start of a call (the user-pool wrapper's one
  * call path) can end the request in flight instead of leaving it to its attempt timer.
  */
 export function startingCallSignal(): AbortSignal | undefined {
@@ -85,7 +84,7 @@ export function withDeadlines<S extends object>(service: S, ms: number, label: s
       }
       if (typeof value !== 'function') return value;
       return (...args: unknown[]): unknown => {
-        // The call's own signal: aborted when the deadline passes or the caller abandons the call.
+        // The call's own signal: aborted when the deadline passes.
         const call = new AbortController();
         const previous = starting;
         starting = call.signal;
@@ -98,9 +97,6 @@ export function withDeadlines<S extends object>(service: S, ms: number, label: s
         if (!(result instanceof Promise)) return result;
         // A caller's AbortSignal argument (an abandoned operation): the deadline timer ends with it.
         const signal = args.find((arg): arg is AbortSignal => arg instanceof AbortSignal);
-        const onAbandon = (): void => call.abort(signal?.reason);
-        if (signal?.aborted) onAbandon();
-        else signal?.addEventListener('abort', onAbandon, { once: true });
         return withDeadline(signal ? abandonWith(result, signal) : result, ms, () => {
           const expired = new NetworkException(
             `${label} did not answer within ${ms} ms.`,
@@ -109,7 +105,7 @@ export function withDeadlines<S extends object>(service: S, ms: number, label: s
           );
           call.abort(expired);
           return expired;
-        }).finally(() => signal?.removeEventListener('abort', onAbandon));
+        });
       };
     },
   });
