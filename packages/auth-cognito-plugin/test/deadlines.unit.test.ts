@@ -1,6 +1,6 @@
 import { Amplify, NetworkException } from '@plugboard/core';
 import { AuthProvider } from '../src';
-import { delay, withDeadlines } from '../src/clients/deadline';
+import { delay, startingCallSignal, withDeadlines } from '../src/clients/deadline';
 import { type IdentityPoolService, pluginWithTransports } from '../src/internal';
 
 /** Issue 22 class 1: the call deadline covers the user-pool service's `calls` too; back-offs end when abandoned. */
@@ -33,6 +33,22 @@ describe('withDeadlines', () => {
     const call = service.get(controller.signal);
     controller.abort(new Error('abandoned'));
     await expect(call).rejects.toThrow('abandoned');
+  });
+
+  it('hands the started call a signal that aborts when the deadline passes', async () => {
+    const seen: (AbortSignal | undefined)[] = [];
+    const hang = () => {
+      seen.push(startingCallSignal());
+      return new Promise<never>(() => undefined);
+    };
+    const service = withDeadlines({ hang }, 50, 'x');
+    expect(startingCallSignal()).toBeUndefined();
+    const expired = service.hang();
+    expect(startingCallSignal()).toBeUndefined(); // only while the call starts
+    expect(seen[0]!.aborted).toBe(false);
+    await expect(expired).rejects.toBeInstanceOf(NetworkException);
+    expect(seen[0]!.aborted).toBe(true);
+    expect(seen[0]!.reason).toBeInstanceOf(NetworkException);
   });
 });
 

@@ -51,6 +51,18 @@ export function delay(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/** The abort signal of the call `withDeadlines` is starting (see `startingCallSignal`). */
+let starting: AbortSignal | undefined;
+
+/**
+ * The abort signal of the call that `withDeadlines` is starting, while the service method runs up to its
+ * first `await`; `undefined` outside. It aborts when the call deadline passes, so a service that reads it synchronously at the start of a call (the user-pool wrapper's one
+ * call path) can end the request in flight instead of leaving it to its attempt timer.
+ */
+export function startingCallSignal(): AbortSignal | undefined {
+  return starting;
+}
+
 /** The user-pool service's properties that hold more calls (see `UserPoolService`). */
 const GROUPS = new Set<PropertyKey>(['calls', 'devices', 'webAuthn']);
 
@@ -72,20 +84,28 @@ export function withDeadlines<S extends object>(service: S, ms: number, label: s
       }
       if (typeof value !== 'function') return value;
       return (...args: unknown[]): unknown => {
-        const result: unknown = Reflect.apply(value, target, args);
+        // The call's own signal: aborted when the deadline passes.
+        const call = new AbortController();
+        const previous = starting;
+        starting = call.signal;
+        let result: unknown;
+        try {
+          result = Reflect.apply(value, target, args);
+        } finally {
+          starting = previous;
+        }
         if (!(result instanceof Promise)) return result;
         // A caller's AbortSignal argument (an abandoned operation): the deadline timer ends with it.
         const signal = args.find((arg): arg is AbortSignal => arg instanceof AbortSignal);
-        return withDeadline(
-          signal ? abandonWith(result, signal) : result,
-          ms,
-          () =>
-            new NetworkException(
-              `${label} did not answer within ${ms} ms.`,
-              'Check the network and the configured endpoint; raise requestTimeoutMs if the service is slow but reachable.',
-              { metadata: { serviceErrorName: 'TimeoutError' } },
-            ),
-        );
+        return withDeadline(signal ? abandonWith(result, signal) : result, ms, () => {
+          const expired = new NetworkException(
+            `${label} did not answer within ${ms} ms.`,
+            'Check the network and the configured endpoint; raise requestTimeoutMs if the service is slow but reachable.',
+            { metadata: { serviceErrorName: 'TimeoutError' } },
+          );
+          call.abort(expired);
+          return expired;
+        });
       };
     },
   });

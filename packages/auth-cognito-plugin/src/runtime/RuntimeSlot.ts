@@ -58,6 +58,11 @@ export class RuntimeSlot {
     return this.#configured;
   }
 
+  /** A later configuration or a reset replaced this one (calls made under it still run on it). */
+  get replaced(): boolean {
+    return this.#replaced || this.#reset;
+  }
+
   /** The runtime, built on first need; a reset slot refuses. */
   runtime(code: LoadedCode): ConfiguredPlugin {
     if (this.#reset) throw code.runtime.abandonedByReset();
@@ -124,10 +129,17 @@ export class RuntimeSlot {
   }
 }
 
-/** The runtime for a call made under `slot` (undefined: the plugin was not configured then). */
-export function runtimeOf(slot: RuntimeSlot | undefined, code: LoadedCode): () => ConfiguredPlugin {
-  return () => {
+/**
+ * The runtime for a call made under `slot` (undefined: the plugin was not configured then), and whether
+ * that configuration has been replaced since (for a call that waits outside the queue).
+ */
+export function runtimeOf(
+  slot: RuntimeSlot | undefined,
+  code: LoadedCode,
+): (() => ConfiguredPlugin) & { readonly replaced: () => boolean } {
+  const runtime = (): ConfiguredPlugin => {
     if (!slot) throw notConfigured();
     return slot.runtime(code);
   };
+  return Object.assign(runtime, { replaced: () => slot?.replaced ?? false });
 }

@@ -14,8 +14,11 @@ import type { ConfiguredPlugin, Perform, Prepared } from './createRuntime.js';
 import { completeSignInWithWebUI, openSignInWithWebUI } from '../operations/hostedUi/signInWithWebUI.js';
 import { signOutWebUI } from '../operations/hostedUi/signOutWebUI.js';
 
-/** The runtime of the configuration the call was made under; throws when there is none. */
-export type RuntimeOf = () => ConfiguredPlugin;
+/**
+ * The runtime of the configuration the call was made under; throws when there is none. `replaced` says
+ * whether a later configuration (or a reset) has replaced it since.
+ */
+export type RuntimeOf = (() => ConfiguredPlugin) & { readonly replaced?: () => boolean };
 
 /** The configured hosted UI, or why there is none. */
 export function requireHostedUi(runtime: RuntimeOf): {
@@ -54,6 +57,15 @@ export async function signInThroughBrowser(
     network(async (rt) => rt.machine.state),
   );
   const redirect = await openSignInWithWebUI(current, hostedUi, chosen, identityProvider);
+  // Reconfigured (or reset) while the user was in the browser: the app now reads another runtime, and
+  // the new configuration may name another pool or client, so the answer is not redeemed on the old one.
+  if (runtime.replaced?.()) {
+    await hostedUi.pending.take();
+    throw new InvalidStateException(
+      'The auth configuration changed (configure or reset) while the hosted-UI sign-in waited for the browser; the sign-in was not completed and nothing was stored.',
+      'Start the sign-in again with signInWithWebUI under the new configuration.',
+    );
+  }
   return perform(
     configured,
     method,

@@ -52,7 +52,10 @@ export interface DeviceSuite {
  * `rememberDevice` remembers; remembered devices skip MFA), a pool with optional TOTP MFA, and per test
  * a harness whose storage the test can read.
  */
-export function deviceSuite(prefix: string): DeviceSuite {
+export function deviceSuite(
+  prefix: string,
+  front: Omit<NonNullable<Parameters<typeof startSrpUserPool>[0]>['front'], 'deviceTracking'> = {},
+): DeviceSuite {
   let count = 0;
   const suite = {
     async userWithTotp() {
@@ -78,6 +81,7 @@ export function deviceSuite(prefix: string): DeviceSuite {
   beforeAll(async () => {
     suite.users = await startSrpUserPool({
       front: {
+        ...front,
         deviceTracking: { challengeRequiredOnNewDevice: true, deviceOnlyRememberedOnUserPrompt: true },
       },
     });

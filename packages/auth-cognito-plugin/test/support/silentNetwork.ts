@@ -5,6 +5,8 @@ export interface SilentServer {
   readonly endpoint: string;
   /** Connections accepted so far. */
   readonly accepted: () => number;
+  /** Connections still open (not closed by the client). */
+  readonly open: () => number;
   stop(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function startSilentServer(): Promise<SilentServer> {
   return {
     endpoint: `http://127.0.0.1:${port}`,
     accepted: () => accepted,
+    open: () => sockets.size,
     stop: () => close(server, sockets),
   };
 }

@@ -2,7 +2,7 @@ import type { DeviceTracker, TrackedDevice } from './deviceTracking.js';
 import type { EmailMfa } from './emailMfa.js';
 import { checkSecretHash, requireParameters } from './frontInput.js';
 import type { MfaSetupGate } from './mfaSetup.js';
-import type { Signer } from './userAuth.js';
+import type { MfaTokens, Signer } from './userAuth.js';
 import { FrontFailure, userOfAccessToken, type Json, type Upstream } from './userPoolUpstream.js';
 
 /**
@@ -21,7 +21,7 @@ export interface CompletionParts {
   /** E-mail MFA: the users' preferences, and the step that asks for the code (choice-based sign-in's). */
   readonly emailMfa?: {
     readonly prefs: EmailMfa;
-    gate(p: Signer, answer: Json, held: () => Promise<Json>, preferEmail: boolean): Promise<Json>;
+    gate(p: Signer, answer: Json, held: MfaTokens, preferEmail: boolean): Promise<Json>;
   };
 }
 
@@ -59,7 +59,10 @@ export function signInCompletion({ upstream, records, gate, devices, emailMfa }:
     const pref = setupGate && !devices?.skipsMfa(device) && emailMfa?.prefs.preference(p.poolId, p.username);
     const asks = out.ChallengeName ? MFA_CHALLENGES.has(String(out.ChallengeName)) : !!result;
     if (pref && asks) {
-      const held = async () => complete(p, await adminTokens(p), device, false);
+      // The tokens come when the code is answered, bound to the device that answer names (like the
+      // upstream's MFA answers, `answeredUpstream`); without DEVICE_KEY a new device is issued.
+      const held: MfaTokens = async (deviceKey) =>
+        complete(p, await adminTokens(p), devices?.device(p.poolId, p.username, deviceKey), false);
       out = await emailMfa!.gate(p, out, held, pref.preferred);
     }
     return gate && setupGate && !out.ChallengeName ? gate.gate(out) : out;

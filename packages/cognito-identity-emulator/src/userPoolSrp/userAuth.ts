@@ -40,11 +40,19 @@ type Session =
       kind: 'otp';
       medium: 'EMAIL' | 'SMS';
       code: string;
-      held?: Json;
+      held?: Held;
       onPass?: () => Promise<void>;
     })
   | (Signer & { kind: 'webauthn'; challenge: string })
-  | (Signer & { kind: 'select-mfa'; choices: string[]; upstream: Json; held: () => Promise<Json> });
+  | (Signer & { kind: 'select-mfa'; choices: string[]; upstream: Json; held: MfaTokens });
+
+/**
+ * The tokens an e-mail MFA code stands for, made when the code is answered: they are bound to the
+ * device the answer names in DEVICE_KEY (as the upstream's own MFA answers are), else a new device.
+ */
+export type MfaTokens = (deviceKey: string | undefined) => Promise<Json>;
+/** What a one-time-code session gives once its code is answered: tokens (e-mail MFA set-up) or MFA tokens. */
+type Held = Json | MfaTokens;
 
 const SESSION_MS = 3 * 60_000;
 const CHALLENGES = ['WEB_AUTHN', 'EMAIL_OTP', 'SMS_OTP', 'PASSWORD', 'PASSWORD_SRP'];
@@ -87,7 +95,7 @@ export function userAuth(
     p: Signer,
     medium: 'EMAIL' | 'SMS',
     to: string,
-    held?: Json,
+    held?: Held,
     onPass?: () => Promise<void>,
   ): Json => {
     const purpose = held ? 'MFA' : 'SIGN_IN';
@@ -215,6 +223,7 @@ export function userAuth(
         throw new FrontFailure('CodeMismatchException', 'Invalid code or auth state for the user.');
       end();
       await s.onPass?.();
+      if (typeof s.held === 'function') return s.held(responses.DEVICE_KEY);
       return s.held ?? steps.passwordless(s);
     }
     if (s.kind === 'webauthn' && name === 'WEB_AUTHN') {
@@ -231,7 +240,7 @@ export function userAuth(
       end();
       if (responses.ANSWER !== 'EMAIL_OTP') return s.upstream; // the upstream's own MFA challenge
       const user = await userOf(s);
-      return sendCode(s, 'EMAIL', attribute(user, 'email')!, await s.held());
+      return sendCode(s, 'EMAIL', attribute(user, 'email')!, s.held);
     }
     throw wrongStep();
   }
@@ -255,21 +264,16 @@ export function userAuth(
   };
 
   /**
-   * E-mail MFA after a password: tokens become an EMAIL_OTP challenge that holds them; the upstream's
+   * E-mail MFA after a password: tokens become an EMAIL_OTP challenge whose answer gets them; the upstream's
    * own MFA challenge becomes SELECT_MFA_TYPE offering EMAIL_OTP too (or EMAIL_OTP when it is preferred).
    */
-  const mfa = async (
-    p: Signer,
-    answer: Json,
-    held: () => Promise<Json>,
-    preferEmail: boolean,
-  ): Promise<Json> => {
+  const mfa = async (p: Signer, answer: Json, held: MfaTokens, preferEmail: boolean): Promise<Json> => {
     const user = await userOf(p);
     const email = attribute(user, 'email');
     if (!email) return answer;
-    if (answer.AuthenticationResult && !answer.ChallengeName) return sendCode(p, 'EMAIL', email, answer);
+    if ((answer.AuthenticationResult && !answer.ChallengeName) || preferEmail)
+      return sendCode(p, 'EMAIL', email, held);
     const upstreamMfa = String(answer.ChallengeName);
-    if (preferEmail) return sendCode(p, 'EMAIL', email, await held());
     // The upstream's own choice (TOTP and SMS) stays as it is: e-mail is offered beside one factor only.
     if (upstreamMfa === 'SELECT_MFA_TYPE') return answer;
     if (user.PreferredMfaSetting === upstreamMfa) return answer;

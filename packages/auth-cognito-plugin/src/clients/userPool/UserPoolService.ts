@@ -1,13 +1,20 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { CognitoUserPoolConfig } from '@plugboard/core';
 import type { UserPoolTokenSet } from '../../model/types.js';
-import { DEFAULT_REQUEST_TIMEOUT_MS } from '../deadline.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS, startingCallSignal } from '../deadline.js';
 import { boundSdkTransport } from '../http/sdkTransport.js';
 import { LazySdkClient, sdkClientSettings } from '../identityPool/LazySdkClient.js';
 import { refreshTokens, type RefreshMemory } from './refreshTokens.js';
 import { SdkDeviceCalls, type DeviceCalls } from './deviceCalls.js';
-import { delivery, deliveredTo, meta, nameValues, signInOutcome, step } from './sdkShapes.js';
-import { secretHash } from './secretHash.js';
+import { abortable, meta, signInOutcome, step } from './sdkShapes.js';
+import { secretHashParameter } from './secretHash.js';
+import {
+  confirmForgotPassword,
+  confirmSignUp,
+  forgotPassword,
+  resendConfirmationCode,
+  signUp,
+} from './signUpCalls.js';
 import type {
   LoadedUserPoolSdk,
   ClientMetadata as Metadata,
@@ -136,7 +143,8 @@ export class SdkUserPoolService {
     );
   }
 
-  // UserPoolCalls: challenges, sign-up, passwords, attributes, MFA (typed user-pool exceptions).
+  // UserPoolCalls: challenges, sign-up, passwords, attributes, MFA (typed user-pool exceptions);
+  // the bodies of the sign-up and reset calls are in signUpCalls.ts, the signed-in user's in accountCalls.ts.
 
   initiateAuth(flow: string, parameters: Record<string, string>, clientMetadata: Metadata) {
     return this.#call('Signing in', async ({ sdk, client }) =>
@@ -175,62 +183,32 @@ export class SdkUserPoolService {
   }
 
   signUp(username: string, password: string, attributes: Attributes, clientMetadata: Metadata) {
-    return this.#call('Signing up', async ({ sdk, client }) => {
-      const out = await client.send(
-        new sdk.SignUpCommand({
-          ...(await this.#user(username, clientMetadata)),
-          Password: password,
-          UserAttributes: nameValues(attributes),
-        }),
-      );
-      return {
-        userConfirmed: out.UserConfirmed === true,
-        ...(out.UserSub ? { userSub: out.UserSub } : {}),
-        ...(out.CodeDeliveryDetails ? { codeDelivery: delivery(out.CodeDeliveryDetails) } : {}),
-      };
-    });
+    return this.#call('Signing up', (loaded) =>
+      signUp(loaded, this.config, username, password, attributes, clientMetadata),
+    );
   }
 
   confirmSignUp(username: string, code: string, clientMetadata: Metadata) {
-    return this.#call('Confirming the sign-up', async ({ sdk, client }) =>
-      this.#none(
-        client.send(
-          new sdk.ConfirmSignUpCommand({
-            ...(await this.#user(username, clientMetadata)),
-            ConfirmationCode: code,
-          }),
-        ),
-      ),
+    return this.#call('Confirming the sign-up', (loaded) =>
+      confirmSignUp(loaded, this.config, username, code, clientMetadata),
     );
   }
 
   resendConfirmationCode(username: string, clientMetadata: Metadata) {
-    return this.#call('Resending the sign-up code', async ({ sdk, client }) =>
-      deliveredTo(
-        await client.send(new sdk.ResendConfirmationCodeCommand(await this.#user(username, clientMetadata))),
-      ),
+    return this.#call('Resending the sign-up code', (loaded) =>
+      resendConfirmationCode(loaded, this.config, username, clientMetadata),
     );
   }
 
   forgotPassword(username: string, clientMetadata: Metadata) {
-    return this.#call('Starting the password reset', async ({ sdk, client }) =>
-      deliveredTo(
-        await client.send(new sdk.ForgotPasswordCommand(await this.#user(username, clientMetadata))),
-      ),
+    return this.#call('Starting the password reset', (loaded) =>
+      forgotPassword(loaded, this.config, username, clientMetadata),
     );
   }
 
   confirmForgotPassword(username: string, code: string, newPassword: string, clientMetadata: Metadata) {
-    return this.#call('Confirming the password reset', async ({ sdk, client }) =>
-      this.#none(
-        client.send(
-          new sdk.ConfirmForgotPasswordCommand({
-            ...(await this.#user(username, clientMetadata)),
-            ConfirmationCode: code,
-            Password: newPassword,
-          }),
-        ),
-      ),
+    return this.#call('Confirming the password reset', (loaded) =>
+      confirmForgotPassword(loaded, this.config, username, code, newPassword, clientMetadata),
     );
   }
 
@@ -279,21 +257,8 @@ export class SdkUserPoolService {
   }
 
   /** The one secret hash: `{ SECRET_HASH }` when the app client has a secret (and a username is known). */
-  async #hash(username: string | undefined): Promise<{ SECRET_HASH?: string }> {
-    const secret = this.config.AppClientSecret;
-    if (!secret || username === undefined) return {};
-    return { SECRET_HASH: await secretHash(username, this.config.AppClientId, secret) };
-  }
-
-  /** ClientId, Username, SecretHash and ClientMetadata of the calls made for a username. */
-  async #user(username: string, clientMetadata: Metadata) {
-    const { SECRET_HASH } = await this.#hash(username);
-    return {
-      ClientId: this.config.AppClientId,
-      Username: username,
-      ...(SECRET_HASH ? { SecretHash: SECRET_HASH } : {}),
-      ...meta(clientMetadata),
-    };
+  #hash(username: string | undefined): Promise<{ SECRET_HASH?: string }> {
+    return secretHashParameter(this.config, username);
   }
 
   async #none(sent: Promise<unknown>): Promise<void> {
@@ -304,10 +269,16 @@ export class SdkUserPoolService {
     return this.#call(action, work, true);
   }
 
-  /** Every call: load the SDK, send, and map a failure with the one user-pool error mapping. */
+  /**
+   * Every call: load the SDK, send, and map a failure with the one user-pool error mapping. The call
+   * deadline's signal (read before the first `await`) goes with every request: a call that runs out of
+   * time or is abandoned ends its request in flight.
+   */
   async #call<T>(action: string, work: (loaded: Loaded) => Promise<T>, session = false): Promise<T> {
+    const signal = startingCallSignal();
     try {
-      return await work(await this.load());
+      const loaded = await this.load();
+      return await work(signal ? abortable(loaded, signal) : loaded);
     } catch (error) {
       throw mapUserPoolError(error, action, session);
     }

@@ -12,6 +12,18 @@ export interface LoadedUserPoolSdk {
   readonly client: CognitoIdentityProviderClient;
 }
 
+/** `loaded` whose client sends every command with `signal` as its abort signal. */
+export function abortable(loaded: LoadedUserPoolSdk, signal: AbortSignal): LoadedUserPoolSdk {
+  const send = ((command: never, options?: object) =>
+    loaded.client.send(command, { ...options, abortSignal: signal })) as LoadedUserPoolSdk['client']['send'];
+  return {
+    sdk: loaded.sdk,
+    client: new Proxy(loaded.client, {
+      get: (target, key) => (key === 'send' ? send : Reflect.get(target, key, target)),
+    }),
+  };
+}
+
 /**
  * The wrapper's one call path (`SdkUserPoolService.#call`): loads the SDK client (with the bounded
  * transport), runs `work` and maps a failure with the one user-pool error mapping.

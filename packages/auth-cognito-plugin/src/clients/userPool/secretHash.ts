@@ -18,3 +18,13 @@ export async function secretHash(username: string, clientId: string, clientSecre
   for (const byte of mac) binary += String.fromCharCode(byte);
   return globalThis.btoa(binary);
 }
+
+/** `{ SECRET_HASH }` of `username` when the app client has a secret (and a username is known); else `{}`. */
+export async function secretHashParameter(
+  client: { readonly AppClientId: string; readonly AppClientSecret?: string },
+  username: string | undefined,
+): Promise<{ SECRET_HASH?: string }> {
+  const secret = client.AppClientSecret;
+  if (!secret || username === undefined) return {};
+  return { SECRET_HASH: await secretHash(username, client.AppClientId, secret) };
+}

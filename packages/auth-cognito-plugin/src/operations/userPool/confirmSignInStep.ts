@@ -8,8 +8,12 @@ import { confirmFirstFactor } from './passwordless/userAuth.js';
 import { chooseMfaSetup, needsSetupChoice } from './passwordless/mfaSetupChoice.js';
 import { deviceKeyParameter } from './devices/deviceSignIn.js';
 
-/** MFA answers carry the device the password step proved, as the service expects. */
-const MFA_CODES = new Set(['SMS_MFA', 'SOFTWARE_TOKEN_MFA']);
+/**
+ * MFA answers carry the device the password step proved, as the service expects: the tokens are then
+ * bound to it (without it the pool issues a new device). EMAIL_OTP is e-mail MFA after a password, or
+ * a first factor of choice-based sign-in, where the key names the same device.
+ */
+const MFA_CODES = new Set(['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'EMAIL_OTP']);
 
 const MFA_ANSWERS: Record<string, string> = {
   SMS: 'SMS_MFA',
