@@ -6,7 +6,7 @@ import {
   type KeyValueStorage,
   type SharedKeyValueStorage,
 } from '@plugboard/core';
-import { readNowOf, withReadNow } from '../model/readNow.js';
+import { READ_NOW, readNowOf, type ReadsNow } from '../model/readNow.js';
 
 /**
  * One refresh per session across the concurrent requests of one user in one server process.
@@ -129,7 +129,9 @@ export function shareAcrossRequests(storage: KeyValueStorage, now: () => number 
     }
   };
 
-  const shared: SharedKeyValueStorage = {
+  // A storage that reads at once (cookies) still does, unless a replacement must be written through.
+  const readNow = readNowOf(storage);
+  const shared: SharedKeyValueStorage & ReadsNow = {
     async getItem(key: string): Promise<string | null> {
       const raw = (await storage.getItem(key)) ?? null;
       const value = raw === null ? null : latest(key, raw, now());
@@ -159,15 +161,14 @@ export function shareAcrossRequests(storage: KeyValueStorage, now: () => number 
     },
     // A request reads its cookies once; changes by other requests reach it through getItem.
     onChange: () => () => undefined,
-  };
-  // A storage that reads at once (cookies) still does, unless a replacement must be written through.
-  const readNow = readNowOf(storage);
-  return readNow
-    ? withReadNow(shared, (key) => {
+    [READ_NOW]:
+      readNow &&
+      ((key: string) => {
         const raw = readNow(key);
         if (raw === undefined || (raw !== null && latest(key, raw, now()) !== raw)) return undefined;
         view.set(key, raw);
         return raw;
-      })
-    : shared;
+      }),
+  };
+  return shared;
 }

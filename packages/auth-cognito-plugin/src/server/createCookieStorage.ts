@@ -19,7 +19,7 @@ import {
   utf8,
   wholeHead,
 } from './cookieCodec.js';
-import { withReadNow } from '../model/readNow.js';
+import { READ_NOW, type ReadsNow } from '../model/readNow.js';
 
 /**
  * One request's cookies and its response's `Set-Cookie` headers. `cookieJarFromWeb` and
@@ -126,58 +126,57 @@ export function createCookieStorage(cookies: CookieJar, options: CookieStorageOp
   };
 
   // The cookies are in memory: the plugin may read them at once (`readNow.ts`), without a queued step.
-  return withReadNow<KeyValueStorage>(
-    {
-      async getItem(key) {
-        return readNow(key);
-      },
-
-      async setItem(key, value) {
-        checkKey(key);
-        if (typeof value !== 'string' || hasLoneSurrogate(value))
-          throw new InvalidParameterException(
-            'The value to store in cookies must be well-formed text.',
-            'Store a string without unpaired surrogate characters (JSON.stringify output always qualifies).',
-          );
-        const name = cookieNameOf(prefix, key);
-        const encoded = encodeValue(value);
-        const { payload } = encoded;
-        const stale = chunksToClear(name);
-        // Everything is computed before the first header is written, so a refused value writes nothing.
-        const writes: [string, string][] = [];
-        const whole = wholeHead(encoded);
-        if (serializeCookie(name, whole, attributes).length <= COOKIE_LIMIT) writes.push([name, whole]);
-        else {
-          const room = COOKIE_LIMIT - serializeCookie(chunkName(name, 0), '', attributes).length;
-          const count = Math.ceil(payload.length / room);
-          if (room <= 0 || count > MAX_CHUNKS)
-            throw new InvalidParameterException(
-              `The value for "${key}" needs more than ${MAX_CHUNKS} cookies of 4 KB.`,
-              'Store less (fewer tokens), or keep this value in server-side storage and a session id in the cookie.',
-            );
-          writes.push([name, chunkedHead(encoded, count)]);
-          for (let i = 0; i < count; i++)
-            writes.push([chunkName(name, i), payload.slice(i * room, (i + 1) * room)]);
-        }
-        for (const [cookie, text] of writes) cookies.set(cookie, text, attributes);
-        const count = writes.length - 1;
-        for (let i = count; i < stale; i++) cookies.remove(chunkName(name, i), deleted());
-        written.set(name, count);
-        known.set(key, value);
-      },
-
-      async removeItem(key) {
-        checkKey(key);
-        const name = cookieNameOf(prefix, key);
-        const stale = chunksToClear(name);
-        if (cookies.get(name) !== undefined || known.get(key) != null) cookies.remove(name, deleted());
-        for (let i = 0; i < stale; i++) cookies.remove(chunkName(name, i), deleted());
-        written.set(name, 0);
-        known.set(key, null);
-      },
+  const storage: KeyValueStorage & ReadsNow = {
+    async getItem(key) {
+      return readNow(key);
     },
-    readNow,
-  );
+
+    async setItem(key, value) {
+      checkKey(key);
+      if (typeof value !== 'string' || hasLoneSurrogate(value))
+        throw new InvalidParameterException(
+          'The value to store in cookies must be well-formed text.',
+          'Store a string without unpaired surrogate characters (JSON.stringify output always qualifies).',
+        );
+      const name = cookieNameOf(prefix, key);
+      const encoded = encodeValue(value);
+      const { payload } = encoded;
+      const stale = chunksToClear(name);
+      // Everything is computed before the first header is written, so a refused value writes nothing.
+      const writes: [string, string][] = [];
+      const whole = wholeHead(encoded);
+      if (serializeCookie(name, whole, attributes).length <= COOKIE_LIMIT) writes.push([name, whole]);
+      else {
+        const room = COOKIE_LIMIT - serializeCookie(chunkName(name, 0), '', attributes).length;
+        const count = Math.ceil(payload.length / room);
+        if (room <= 0 || count > MAX_CHUNKS)
+          throw new InvalidParameterException(
+            `The value for "${key}" needs more than ${MAX_CHUNKS} cookies of 4 KB.`,
+            'Store less (fewer tokens), or keep this value in server-side storage and a session id in the cookie.',
+          );
+        writes.push([name, chunkedHead(encoded, count)]);
+        for (let i = 0; i < count; i++)
+          writes.push([chunkName(name, i), payload.slice(i * room, (i + 1) * room)]);
+      }
+      for (const [cookie, text] of writes) cookies.set(cookie, text, attributes);
+      const count = writes.length - 1;
+      for (let i = count; i < stale; i++) cookies.remove(chunkName(name, i), deleted());
+      written.set(name, count);
+      known.set(key, value);
+    },
+
+    async removeItem(key) {
+      checkKey(key);
+      const name = cookieNameOf(prefix, key);
+      const stale = chunksToClear(name);
+      if (cookies.get(name) !== undefined || known.get(key) != null) cookies.remove(name, deleted());
+      for (let i = 0; i < stale; i++) cookies.remove(chunkName(name, i), deleted());
+      written.set(name, 0);
+      known.set(key, null);
+    },
+    [READ_NOW]: readNow,
+  };
+  return storage;
 }
 
 function unreadable(key: string, reason: string): null {

@@ -12,7 +12,7 @@ import {
   shareAcrossRequests,
   SUCCESSOR_TTL_MS,
 } from '../../src/context/requestSessions';
-import { readNowOf, withReadNow } from '../../src/model/readNow';
+import { READ_NOW, readNowOf } from '../../src/model/readNow';
 import { jwtsIn, leakedSecrets } from '../support/secrets';
 import { loggedSince, logMark, sessionValue } from '../server/cookieSupport';
 
@@ -152,14 +152,12 @@ it('keeps a cookie storage read at once, except when a replacement must be writt
   /** A request's cookie-like storage that reads at once (model/readNow.ts). */
   const cookieRequest = () => {
     const inner = new Map([['s', old]]);
-    const storage = withReadNow<KeyValueStorage>(
-      {
-        getItem: async (k) => inner.get(k) ?? null,
-        setItem: async (k, v) => void inner.set(k, v),
-        removeItem: async (k) => void inner.delete(k),
-      },
-      (k) => inner.get(k) ?? null,
-    );
+    const storage = {
+      getItem: async (k: string) => inner.get(k) ?? null,
+      setItem: async (k: string, v: string) => void inner.set(k, v),
+      removeItem: async (k: string) => void inner.delete(k),
+      [READ_NOW]: (k: string) => inner.get(k) ?? null,
+    };
     return { inner, shared: shareAcrossRequests(storage) };
   };
   const first = cookieRequest();
