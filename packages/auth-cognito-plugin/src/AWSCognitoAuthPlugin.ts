@@ -33,14 +33,16 @@ import type { AuthProvider } from './model/AuthProvider.js';
 import type { AWSCognitoAuthSession, FederateToIdentityPoolResult } from './model/types.js';
 import type { SessionForSdk } from './operations/session/SessionFetcher.js';
 import { PLUGIN_VERSION } from './model/version.js';
+import { readNowOf } from './model/readNow.js';
 
 // Internal hooks (not exported by the package), functions of this module as they reach private members.
 /** The session and when the SDK should ask again, for `fromAmplifyAuth`. */
 export let fetchForSdk: (plugin: AWSCognitoAuthPlugin, forceRefresh: boolean) => Promise<SessionForSdk>;
 /** Internal (auth contexts): a plugin's constructor options, for a context to inherit. */
 export let optionsOf: (plugin: AWSCognitoAuthPlugin) => InternalPluginOptions;
-/** Internal (auth contexts): a check run first on every call; the error it returns refuses the call. */
+/** Internal (auth contexts): a check run first on every call (its error refuses it), and its answer now. */
 export let guardPlugin: (plugin: AWSCognitoAuthPlugin, guard: () => AuthException | undefined) => void;
+export let refusalOf: (plugin: AWSCognitoAuthPlugin) => AuthException | undefined;
 
 /**
  * The Cognito auth plugin, key `awsCognitoAuthPlugin`. Besides the Auth category behaviour it offers the
@@ -57,6 +59,7 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
       plugin.#call<SessionForSdk>('fetchForSdk', [forceRefresh]) as Promise<SessionForSdk>;
     optionsOf = (plugin) => plugin.#options;
     guardPlugin = (plugin, guard) => void (plugin.#guard = guard);
+    refusalOf = (plugin) => plugin.#guard?.();
     // The methods of the table the class does not spell out (user pool, hosted UI): same path.
     for (const name of Object.keys(METHODS) as MethodName[]) {
       if (name === 'fetchForSdk' || Object.hasOwn(this.prototype, name)) continue;
@@ -104,10 +107,8 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
 
   /** Checks the section (invalid: throws, the old configuration stays), then loads runtime and session. */
   configure(pluginConfig: unknown, context: PluginContext): void {
-    // The configuration is checked at once; the runtime (and the restore of the stored session) follows
-    // the load of its code.
-    // readConfig takes one snapshot first (core's freezePluginConfiguration): the checks and the runtime
-    // read the same copy, never the caller's object or a polluted prototype.
+    // Checked at once, on one snapshot (core's freezePluginConfiguration), never the caller's object. The
+    // runtime and restore follow the code's load (a storage that reads at once: the first call).
     const setup = readConfig(pluginConfig, this.#options);
     this.#storage ??= this.#options.storage ?? defaultStorage(context.logger);
     const options = { ...this.#options, storage: this.#storage };
@@ -119,14 +120,15 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
       !!(setup.config.CognitoUserPool?.Default ?? setup.oauth),
       this.#loadMs(),
       this.#slot,
+      !readNowOf(this.#storage),
     );
   }
 
   /** Forgets the configuration and the in-memory session at once; operations still waiting are abandoned. */
-  async reset(): Promise<void> {
+  reset(): Promise<void> {
     const slot = this.#slot;
     [this.#slot, this.#storage] = [undefined, undefined];
-    await slot?.reset();
+    return slot ? slot.reset() : Promise.resolve();
   }
 
   /** The AWS SDK clients of the configured pools, once loaded: call `loadEscapeHatch()` first. */
@@ -300,7 +302,6 @@ export class AWSCognitoAuthPlugin implements AuthPlugin {
 }
 brandClass(AWSCognitoAuthPlugin, 'AWSCognitoAuthPlugin');
 
-// The user-pool and hosted-UI methods are declared in facade/ and installed from its table above.
-/** The plugin's user-pool and hosted-UI methods (see {@link AWSCognitoUserPoolMethods}, {@link AWSCognitoHostedUiMethods}). */
+/** The plugin's user-pool and hosted-UI methods (see {@link AWSCognitoUserPoolMethods}, {@link AWSCognitoHostedUiMethods}), installed from facade/'s table. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface AWSCognitoAuthPlugin extends AWSCognitoUserPoolMethods, AWSCognitoHostedUiMethods {}

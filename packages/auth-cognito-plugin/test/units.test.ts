@@ -89,6 +89,18 @@ describe('buildSession', () => {
     const noPool = buildSession(state, NOW, false);
     expect((noPool.awsCredentialsResult as { error: Error }).error.message).toMatch(/No identity pool/);
   });
+
+  it('gives a failure whose error is made once, when first read, as a field of a frozen result', () => {
+    const result = buildSession(federated(), NOW, true).userSubResult as { type: string; error: Error };
+    expect(Object.isFrozen(result)).toBe(true);
+    expect(Object.keys(result)).toEqual(['type', 'error']);
+    const first = result.error;
+    expect(first).toBeInstanceOf(InvalidStateException);
+    expect(result.error).toBe(first);
+    expect({ ...result }).toEqual({ type: 'FAILURE', error: first });
+    // Another session's failure has its own error.
+    expect((buildSession(federated(), NOW, true).userSubResult as { error: Error }).error).not.toBe(first);
+  });
 });
 
 describe('SessionStore.parse', () => {

@@ -7,7 +7,7 @@ import {
   type HubCategory,
 } from '@plugboard/core';
 import { createScopedHub, pluginSectionOf, setAuthPluginResolver } from '@plugboard/core/internals';
-import { AWSCognitoAuthPlugin, guardPlugin } from '../AWSCognitoAuthPlugin.js';
+import { AWSCognitoAuthPlugin, guardPlugin, refusalOf } from '../AWSCognitoAuthPlugin.js';
 import { contextBeforeConfigure, contextEnded, usedInAnotherContext } from './contextErrors.js';
 import { contextPluginOptions, type AuthContextOptions } from './contextOptions.js';
 import { CONTEXTS_SUPPORTED, currentContext, runInContext } from './currentContext.js';
@@ -42,8 +42,6 @@ interface Scope {
   context: AuthContext;
 }
 
-/** Why each context plugin refuses a call now (undefined: it does not). */
-const refusals = new WeakMap<AWSCognitoAuthPlugin, () => AuthException | undefined>();
 let resolverInstalled = false;
 let endedScope: AuthContext | undefined;
 
@@ -59,10 +57,11 @@ export function currentAuthContext(): AuthContext | undefined {
   return currentContext<Scope>()?.context;
 }
 
-/** Why `plugin` (a context's) refuses to be used here and now, or undefined. */
-export function refusalOf(plugin: AWSCognitoAuthPlugin): AuthException | undefined {
-  return refusals.get(plugin)?.();
-}
+/**
+ * Why `plugin` (a context's) refuses to be used here and now, or undefined. Kept by the plugin itself: a
+ * process-wide WeakMap from plugins would make every context outlive young-generation collections.
+ */
+export { refusalOf };
 
 /** What code still running in an ended `runWithAuthContext` finds: a plugin refusing every call. */
 function endedContext(): AuthContext {
@@ -105,7 +104,6 @@ export function createAuthContext(options: AuthContextOptions): DisposableAuthCo
     return current !== undefined && current.plugin !== plugin ? usedInAnotherContext() : undefined;
   };
   guardPlugin(plugin, refusal);
-  refusals.set(plugin, refusal);
   let disposed: Promise<void> | undefined;
   return Object.freeze({
     plugin,

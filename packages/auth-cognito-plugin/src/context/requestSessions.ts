@@ -6,6 +6,7 @@ import {
   type KeyValueStorage,
   type SharedKeyValueStorage,
 } from '@plugboard/core';
+import { READ_NOW, readNowOf, type ReadsNow } from '../model/readNow.js';
 
 /**
  * One refresh per session across the concurrent requests of one user in one server process.
@@ -59,6 +60,7 @@ function remember(key: string, replaced: string, by: string | null, now: number)
 }
 
 function latest(key: string, value: string | null, now: number): string | null {
+  if (successors.size === 0) return value; // the usual case: no key made of the whole value
   let current = value;
   for (let hop = 0; hop < MAX_HOPS && current !== null; hop++) {
     const next = successors.get(entryKey(key, current));
@@ -127,7 +129,9 @@ export function shareAcrossRequests(storage: KeyValueStorage, now: () => number 
     }
   };
 
-  const shared: SharedKeyValueStorage = {
+  // A storage that reads at once (cookies) still does, unless a replacement must be written through.
+  const readNow = readNowOf(storage);
+  const shared: SharedKeyValueStorage & ReadsNow = {
     async getItem(key: string): Promise<string | null> {
       const raw = (await storage.getItem(key)) ?? null;
       const value = raw === null ? null : latest(key, raw, now());
@@ -157,6 +161,14 @@ export function shareAcrossRequests(storage: KeyValueStorage, now: () => number 
     },
     // A request reads its cookies once; changes by other requests reach it through getItem.
     onChange: () => () => undefined,
+    [READ_NOW]:
+      readNow &&
+      ((key: string) => {
+        const raw = readNow(key);
+        if (raw === undefined || (raw !== null && latest(key, raw, now()) !== raw)) return undefined;
+        view.set(key, raw);
+        return raw;
+      }),
   };
   return shared;
 }

@@ -31,13 +31,13 @@ export const METHODS = {
   }),
   fetchAuthSession: core(0, (_, options) => {
     const { forceRefresh } = validateFetchOptions(options);
-    return async (_code, runtime) => runtime().fetcher.fetch(forceRefresh);
+    return (_code, runtime) => runtime().fetcher.fetch(forceRefresh);
   }),
   /** Internal: the session for `fromAmplifyAuth` (`[forceRefresh]`). */
   fetchForSdk: core(
     1,
     ([force]) =>
-      async (_code, runtime) =>
+      (_code, runtime) =>
         runtime().fetcher.fetchForSdk(force === true),
   ),
   loadEscapeHatch: core(0, () => async (_code, runtime) => {

@@ -4,8 +4,11 @@
  * verify the signature.
  */
 export function decodeJwtClaims(token: string): Record<string, unknown> | undefined {
-  const payload = token.split('.')[1];
-  if (token.split('.').length !== 3 || !payload) return undefined;
+  // Three parts: header.payload.signature
+  const start = token.indexOf('.') + 1;
+  const end = start > 0 ? token.indexOf('.', start) : -1;
+  if (end <= start || token.indexOf('.', end + 1) >= 0) return undefined;
+  const payload = token.slice(start, end);
   try {
     const claims: unknown = JSON.parse(payloadText(payload));
     return typeof claims === 'object' && claims !== null && !Array.isArray(claims)

@@ -25,18 +25,25 @@ export class RuntimeSlot {
   #previous: RuntimeSlot | undefined;
 
   constructor(
-    /** Builds the runtime; its restore runs after `before()` settles (see `createRuntime`). */
-    private readonly create: (code: LoadedCode, before: () => Promise<void>) => ConfiguredPlugin,
+    /** Builds the runtime; its restore runs after `before()` settles, if given (see `createRuntime`). */
+    private readonly create: (code: LoadedCode, before?: () => Promise<void>) => ConfiguredPlugin,
     readonly logger: Logger,
     /** The configuration has a user pool: its runtime needs the user-pool side (sessions, refresh, hosted UI). */
     readonly needsUserPool: boolean,
     /** How long a load of the code may take (the plugin's request deadline). */
     readonly loadMs: number,
     /** The configuration this one replaces (undefined after a reset or on the first configure). */
-    previous?: RuntimeSlot,
+    previous: RuntimeSlot | undefined,
+    /**
+     * Build the runtime (and so restore the session) as soon as the code has loaded; else on the first
+     * call: a storage that reads at once (`readNow.ts`) restores then, and an auth context whose work
+     * never calls auth reads nothing and has nothing to reset.
+     */
+    eager: boolean,
   ) {
     this.#previous = previous;
     if (previous) previous.#replace();
+    if (!eager) return;
     loadCode(needsUserPool, loadMs)
       .then((code) => {
         if (!this.#reset) this.runtime(code);
@@ -60,7 +67,7 @@ export class RuntimeSlot {
   runtime(code: LoadedCode): ConfiguredPlugin {
     if (this.#reset) throw code.runtime.abandonedByReset();
     if (!this.#configured) {
-      this.#configured = this.create(code, () => this.#afterPrevious());
+      this.#configured = this.create(code, this.#previous && (() => this.#afterPrevious()));
       this.#code = code;
       if (this.#replaced) this.#configured.machine.stopFollowing();
     }
@@ -114,10 +121,11 @@ export class RuntimeSlot {
   }
 
   /** Abandons every operation of this configuration, queued or still waiting for the code. */
-  async reset(): Promise<void> {
+  reset(): Promise<void> {
     this.#reset = true;
-    if (this.#configured && this.#code)
-      await this.#configured.machine.reset(this.#code.runtime.abandonedByReset);
+    return this.#configured && this.#code
+      ? this.#configured.machine.reset(this.#code.runtime.abandonedByReset)
+      : Promise.resolve();
   }
 }
 

@@ -85,7 +85,7 @@ export interface ConfiguredPlugin {
  * is the user-pool code, loaded before when the configuration has a user pool (see `RuntimeSlot`);
  * `loadSdkIdentityPool` loads the escape hatch's identity-pool code. The restore of the stored session
  * (the machine's first operation) runs after `before()` settles: the previous configuration's
- * operations (`RuntimeSlot`).
+ * operations (`RuntimeSlot`); without `before`, a storage that reads at once is restored from here.
  */
 export function createRuntime(
   options: InternalPluginOptions & { readonly storage: KeyValueStorage },
@@ -93,7 +93,7 @@ export function createRuntime(
   context: PluginContext,
   userPoolApi: UserPoolApi | undefined,
   loadSdkIdentityPool: LoadSdkIdentityPoolService,
-  before: () => Promise<void> = () => Promise.resolve(),
+  before?: () => Promise<void>,
 ): ConfiguredPlugin {
   const identity = config.CredentialsProvider?.CognitoIdentity?.Default;
   const userPool = config.CognitoUserPool?.Default;
@@ -169,10 +169,14 @@ export function createRuntime(
   };
   // Subscribed before the restore reads: a change another context makes meanwhile is not missed.
   machine.follow();
-  machine.start(async () => {
-    await before();
-    return store.load();
-  });
+  // Without a previous configuration to wait for, a storage that reads at once restores now.
+  const restored = before ? undefined : store.loadNow();
+  if (restored !== undefined) machine.restoreNow(restored);
+  else
+    machine.start(async () => {
+      await before?.();
+      return store.load();
+    });
   const hostedUi = oauth && userPoolApi?.hostedUiRuntime(oauth, storage, requestTimeoutMs);
   if (hostedUi) userPoolApi!.completeHostedUiAnswerInPage(machine, base, hostedUi);
   return {

@@ -48,13 +48,23 @@ export const codeImports = {
 const loadRuntime = loadOnce(() => codeImports.runtime());
 const loadUserPool = loadOnce(() => codeImports.userPool());
 
+/** The loads of the code with and without the user-pool side, kept once loaded (a failed one is not). */
+const loads = new Map<boolean, Promise<LoadedCode>>();
+
 /** The code a call needs, within `ms`: the runtime, and the user-pool side when `userPool`. */
-export const loadCode = async (userPool: boolean, ms: number): Promise<LoadedCode> => {
-  const [runtime, userPoolModule] = await Promise.all([
-    loadRuntime(ms),
-    userPool ? loadUserPool(ms) : undefined,
-  ]);
-  return { runtime, userPool: userPoolModule };
+export const loadCode = (userPool: boolean, ms: number): Promise<LoadedCode> => {
+  let load = loads.get(userPool);
+  if (!load) {
+    load = Promise.all([loadRuntime(ms), userPool ? loadUserPool(ms) : undefined]).then(
+      ([runtime, userPoolModule]) => ({ runtime, userPool: userPoolModule }),
+    );
+    const kept = load;
+    loads.set(userPool, kept);
+    kept.catch(() => {
+      if (loads.get(userPool) === kept) loads.delete(userPool);
+    });
+  }
+  return load;
 };
 
 let last: { readonly userPool: boolean; readonly loaded: Promise<LoadedCode> } | undefined;

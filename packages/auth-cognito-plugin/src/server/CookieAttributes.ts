@@ -38,6 +38,8 @@ export function resolveCookieAttributes(
   overrides: Partial<CookieAttributes> | undefined,
   prefix: string,
 ): CookieAttributes {
+  // The defaults need no check (a `__` prefix does: see the end).
+  if (overrides === undefined && !prefix.startsWith('__')) return DEFAULT_COOKIE_ATTRIBUTES;
   if (overrides !== undefined && (typeof overrides !== 'object' || overrides === null))
     invalid('attributes is not an object', 'Pass an object such as { maxAge: 3600 }, or leave it out.');
   const a = { ...DEFAULT_COOKIE_ATTRIBUTES };

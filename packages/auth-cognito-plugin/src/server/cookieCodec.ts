@@ -4,10 +4,11 @@
 //   NAME    = "s.<digest>.<payload>"       the whole value
 //   NAME    = "c.<count>.<digest>"         chunked: the payload is the concatenation of
 //   NAME~0 ... NAME~<count-1>              these chunk cookies, in order
-// The payload is the value's UTF-8 bytes in base64url, so it never holds `;`, `,`, `%`, quotes, space or
-// control characters, and frameworks that percent-decode cookie values leave it unchanged. The digest
-// (a 64-bit FNV-1a of the payload) tells a complete, matching set of chunks from a partial, mixed or
-// altered one. It checks consistency, not authenticity: a client can always rewrite its own cookies.
+// The payload is the value's UTF-8 bytes in base64url (unpadded, canonical), so it never holds `;`, `,`,
+// `%`, quotes, space or control characters, and frameworks that percent-decode cookie values leave it
+// unchanged. The digest (a 64-bit FNV-1a variant over those bytes, four at a time) tells a complete,
+// matching set of chunks from a partial, mixed or altered one. It checks consistency, not authenticity:
+// a client can always rewrite its own cookies.
 
 /** The most chunk cookies one value may take (single-digit indexes, 10 x 4 KB). */
 export const MAX_CHUNKS = 10;
@@ -15,8 +16,12 @@ export const MAX_CHUNKS = 10;
 /** Characters a key keeps in its cookie name; every other UTF-8 byte becomes `!XX`. */
 const PLAIN = /^[A-Za-z0-9._-]$/;
 
+/** A key made of {@link PLAIN} characters only: its cookie name is the prefix and the key. */
+const ALL_PLAIN = /^[A-Za-z0-9._-]*$/;
+
 /** The cookie name of `key` under `prefix`. Injective, and never holds `~` (the chunk separator). */
 export function cookieNameOf(prefix: string, key: string): string {
+  if (ALL_PLAIN.test(key)) return prefix + key;
   let name = prefix;
   for (const char of key) {
     if (PLAIN.test(char)) name += char;
@@ -48,22 +53,42 @@ interface NodeBufferLike {
 }
 const nodeBuffer = (globalThis as { Buffer?: NodeBufferLike }).Buffer;
 
+/** A value as its cookies carry it: the payload, and the digest of the bytes it encodes. */
+export interface EncodedValue {
+  readonly payload: string;
+  readonly digest: string;
+}
+
+/** The payload (base64url, no padding, of `text`'s UTF-8 bytes) and digest of `text`, which must be well-formed. */
+export function encodeValue(text: string): EncodedValue {
+  const bytes = nodeBuffer ? nodeBuffer.from(text, 'utf8') : encoder.encode(text);
+  const payload = nodeBuffer
+    ? (bytes as ReturnType<NodeBufferLike['from']>).toString('base64url')
+    : base64url(bytes);
+  return { payload, digest: digestOf(bytes) };
+}
+
 /** The base64url form (no padding) of `text`'s UTF-8 bytes. `text` must be well-formed. */
-export function encodePayload(text: string): string {
-  return nodeBuffer ? nodeBuffer.from(text, 'utf8').toString('base64url') : encodePortably(text);
-}
+export const encodePayload = (text: string): string => encodeValue(text).payload;
 
-/** The text `payload` encodes, or undefined when it is not base64url of valid UTF-8. */
-export function decodePayload(payload: string): string | undefined {
+/**
+ * The bytes `payload` encodes, or undefined unless it is canonical base64url: only alphabet characters,
+ * no padding, no stray low bits (so no two payloads read the same).
+ */
+export function decodeBytes(payload: string): Uint8Array | undefined {
   if (!nodeBuffer) return decodePortably(payload);
-  // Buffer skips characters outside the alphabet and ignores stray low bits: check both first.
-  const last = payload.length === 0 ? 0 : (VALUE[payload.charCodeAt(payload.length - 1)] ?? -1);
-  const spare = [0, 0, 15, 3][payload.length % 4]!;
-  if (payload.length % 4 === 1 || !/^[A-Za-z0-9_-]*$/.test(payload) || (last & spare) !== 0) return undefined;
-  return utf8(nodeBuffer.from(payload, 'base64url'));
+  // Buffer takes `+/` too, skips (or stops at) any other character outside the alphabet, and ignores
+  // stray low bits. So: no `+/`, no stray bits, and every character decoded (the full byte count).
+  const { length } = payload;
+  const last = length === 0 ? 0 : (VALUE[payload.charCodeAt(length - 1)] ?? -1);
+  if (length % 4 === 1 || (last & [0, 0, 15, 3][length % 4]!) !== 0) return undefined;
+  if (payload.includes('+') || payload.includes('/')) return undefined;
+  const bytes = nodeBuffer.from(payload, 'base64url');
+  return bytes.length === Math.floor((length * 3) / 4) ? bytes : undefined;
 }
 
-function utf8(bytes: Uint8Array): string | undefined {
+/** The UTF-8 text of `bytes`, or undefined when they are not valid UTF-8. */
+export function utf8(bytes: Uint8Array): string | undefined {
   try {
     return decoder.decode(bytes);
   } catch {
@@ -71,11 +96,19 @@ function utf8(bytes: Uint8Array): string | undefined {
   }
 }
 
+/** The text `payload` encodes, or undefined when it is not canonical base64url of valid UTF-8. */
+export function decodePayload(payload: string): string | undefined {
+  const bytes = decodeBytes(payload);
+  return bytes && utf8(bytes);
+}
+
 // Without Buffer (browsers, edge runtimes): a table loop; btoa/atob would need a binary string copy.
 
 /** {@link encodePayload} without Node's Buffer. */
-export function encodePortably(text: string): string {
-  const bytes = encoder.encode(text);
+export const encodePortably = (text: string): string => base64url(encoder.encode(text));
+
+/** The base64url form (no padding) of `bytes`, by table. */
+function base64url(bytes: Uint8Array): string {
   const parts: string[] = [];
   let i = 0;
   for (; i + 2 < bytes.length; i += 3) {
@@ -95,8 +128,8 @@ export function encodePortably(text: string): string {
   return parts.join('');
 }
 
-/** {@link decodePayload} without Node's Buffer. */
-export function decodePortably(payload: string): string | undefined {
+/** {@link decodeBytes} without Node's Buffer. */
+export function decodePortably(payload: string): Uint8Array | undefined {
   if (payload.length % 4 === 1) return undefined;
   const bytes = new Uint8Array(Math.floor((payload.length * 3) / 4));
   let bits = 0;
@@ -115,17 +148,30 @@ export function decodePortably(payload: string): string | undefined {
   }
   // Leftover bits must be zero, as an encoder writes them: otherwise two payloads would read the same.
   if ((bits & ((1 << count) - 1)) !== 0) return undefined;
-  return utf8(bytes);
+  return bytes;
 }
 
-/** A 64-bit FNV-1a hash of an ASCII string, as 16 hex digits (two 32-bit lanes with different seeds). */
-export function digestOf(text: string): string {
+/**
+ * A 64-bit FNV-1a-style hash of `bytes` as 16 hex digits: two 32-bit lanes with different seeds, fed a
+ * little-endian 32-bit word at a time (a quarter of the multiplications of a byte-wise FNV), then the
+ * 0-3 bytes left and the length.
+ */
+export function digestOf(bytes: Uint8Array): string {
   let a = 0x811c9dc5;
   let b = 0x050c5d1f;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x01000193) ^ (a >>> 15);
+  const n = bytes.length;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const word = bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24);
+    a = Math.imul(a ^ word, 0x01000193);
+    b = Math.imul(b ^ word, 0x01000193) ^ (a >>> 15);
+  }
+  let tail = 0;
+  for (let k = n - 1; k >= i; k--) tail = (tail << 8) | bytes[k]!;
+  for (let step = 0; step < 2; step++) {
+    const word = step === 0 ? tail : n;
+    a = Math.imul(a ^ word, 0x01000193);
+    b = Math.imul(b ^ word, 0x01000193) ^ (a >>> 15);
   }
   return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
@@ -149,7 +195,7 @@ export function parseHead(value: string): ParsedHead {
 }
 
 /** The head cookie value of a value stored whole. */
-export const wholeHead = (payload: string): string => `s.${digestOf(payload)}.${payload}`;
+export const wholeHead = ({ payload, digest }: EncodedValue): string => `s.${digest}.${payload}`;
 
 /** The head cookie value of a value stored in `count` chunks. */
-export const chunkedHead = (payload: string, count: number): string => `c.${count}.${digestOf(payload)}`;
+export const chunkedHead = ({ digest }: EncodedValue, count: number): string => `c.${count}.${digest}`;

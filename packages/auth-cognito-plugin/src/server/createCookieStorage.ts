@@ -11,13 +11,15 @@ import {
   chunkName,
   chunkedHead,
   cookieNameOf,
-  decodePayload,
+  decodeBytes,
   digestOf,
-  encodePayload,
+  encodeValue,
   hasLoneSurrogate,
   parseHead,
+  utf8,
   wholeHead,
 } from './cookieCodec.js';
+import { READ_NOW, type ReadsNow } from '../model/readNow.js';
 
 /**
  * One request's cookies and its response's `Set-Cookie` headers. `cookieJarFromWeb` and
@@ -72,7 +74,8 @@ export function createCookieStorage(cookies: CookieJar, options: CookieStorageOp
       "Use letters, digits and !#$%&'*+.^_`|~- only, such as 'pb.'.",
     );
   const attributes = resolveCookieAttributes(options.attributes, prefix);
-  const deleted = expiredAttributes(attributes);
+  let expired: CookieAttributes | undefined;
+  const deleted = (): CookieAttributes => (expired ??= expiredAttributes(attributes));
   /** What this storage wrote or read per key (null: no value), and how many chunks it wrote. */
   const known = new Map<string, string | null>();
   const written = new Map<string, number>();
@@ -109,16 +112,23 @@ export function createCookieStorage(cookies: CookieJar, options: CookieStorageOp
         payload += chunk;
       }
     } else return unreadable(key, 'its head cookie is malformed');
-    if (digestOf(payload) !== parsed.digest)
+    const bytes = decodeBytes(payload);
+    if (bytes === undefined) return unreadable(key, 'its cookies are not valid encoded text');
+    if (digestOf(bytes) !== parsed.digest)
       return unreadable(key, 'its cookies do not match their digest (altered, or mixed from two writes)');
-    return decodePayload(payload) ?? unreadable(key, 'its cookies are not valid encoded text');
+    return utf8(bytes) ?? unreadable(key, 'its cookies are not valid encoded text');
   };
 
-  return {
+  const readNow = (key: string): string | null => {
+    checkKey(key);
+    if (!known.has(key)) known.set(key, read(key, cookieNameOf(prefix, key)));
+    return known.get(key) ?? null;
+  };
+
+  // The cookies are in memory: the plugin may read them at once (`readNow.ts`), without a queued step.
+  const storage: KeyValueStorage & ReadsNow = {
     async getItem(key) {
-      checkKey(key);
-      if (!known.has(key)) known.set(key, read(key, cookieNameOf(prefix, key)));
-      return known.get(key) ?? null;
+      return readNow(key);
     },
 
     async setItem(key, value) {
@@ -129,11 +139,12 @@ export function createCookieStorage(cookies: CookieJar, options: CookieStorageOp
           'Store a string without unpaired surrogate characters (JSON.stringify output always qualifies).',
         );
       const name = cookieNameOf(prefix, key);
-      const payload = encodePayload(value);
+      const encoded = encodeValue(value);
+      const { payload } = encoded;
       const stale = chunksToClear(name);
       // Everything is computed before the first header is written, so a refused value writes nothing.
       const writes: [string, string][] = [];
-      const whole = wholeHead(payload);
+      const whole = wholeHead(encoded);
       if (serializeCookie(name, whole, attributes).length <= COOKIE_LIMIT) writes.push([name, whole]);
       else {
         const room = COOKIE_LIMIT - serializeCookie(chunkName(name, 0), '', attributes).length;
@@ -143,13 +154,13 @@ export function createCookieStorage(cookies: CookieJar, options: CookieStorageOp
             `The value for "${key}" needs more than ${MAX_CHUNKS} cookies of 4 KB.`,
             'Store less (fewer tokens), or keep this value in server-side storage and a session id in the cookie.',
           );
-        writes.push([name, chunkedHead(payload, count)]);
+        writes.push([name, chunkedHead(encoded, count)]);
         for (let i = 0; i < count; i++)
           writes.push([chunkName(name, i), payload.slice(i * room, (i + 1) * room)]);
       }
       for (const [cookie, text] of writes) cookies.set(cookie, text, attributes);
       const count = writes.length - 1;
-      for (let i = count; i < stale; i++) cookies.remove(chunkName(name, i), deleted);
+      for (let i = count; i < stale; i++) cookies.remove(chunkName(name, i), deleted());
       written.set(name, count);
       known.set(key, value);
     },
@@ -158,12 +169,14 @@ export function createCookieStorage(cookies: CookieJar, options: CookieStorageOp
       checkKey(key);
       const name = cookieNameOf(prefix, key);
       const stale = chunksToClear(name);
-      if (cookies.get(name) !== undefined || known.get(key) != null) cookies.remove(name, deleted);
-      for (let i = 0; i < stale; i++) cookies.remove(chunkName(name, i), deleted);
+      if (cookies.get(name) !== undefined || known.get(key) != null) cookies.remove(name, deleted());
+      for (let i = 0; i < stale; i++) cookies.remove(chunkName(name, i), deleted());
       written.set(name, 0);
       known.set(key, null);
     },
+    [READ_NOW]: readNow,
   };
+  return storage;
 }
 
 function unreadable(key: string, reason: string): null {

@@ -100,6 +100,16 @@ export class AuthMachine {
   }
 
   /**
+   * {@link start} with the stored session at hand (a storage that reads at once): leaves `unconfigured`
+   * and restores it now, with nothing queued. Neither event has effects (nothing stored or published).
+   */
+  restoreNow(persisted: PersistedSession | null): void {
+    const restoring = transition(this.#state, { type: 'configured' }).state;
+    this.#state = transition(restoring, { type: 'restored', persisted }).state;
+    this.logger.debug(`Auth state unconfigured -> ${this.#state.kind} (restored)`);
+  }
+
+  /**
    * Follows what other contexts (tabs, processes) store, until {@link AuthMachine.stopFollowing} or a
    * reset: each change is read again in the operations' order (never abandoned by a local operation)
    * and becomes a `followed` event. Call before `start`, so no change made during the restore is missed.

@@ -1,11 +1,12 @@
 import { isSharedKeyValueStorage, type KeyValueStorage, type Logger } from '@plugboard/core';
 import type { PersistedSession } from './AuthState.js';
-import type { AWSTemporaryCredentials } from '../model/types.js';
-import { makeCredentials, storeCredentials, type StoredCredentials } from '../model/credentials.js';
-import { isIdentityId, regionOf } from '../model/identityId.js';
-import { earliestExpiry } from '../model/jwt.js';
+import { regionOf } from '../model/identityId.js';
 import { SessionStorageException } from '../model/SessionStorageException.js';
+import { readNowOf } from '../model/readNow.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, withDeadline } from '../clients/deadline.js';
+import { parse, serialize } from './sessionFormat.js';
+
+export { parse } from './sessionFormat.js';
 
 /** What {@link SessionStore.reread} found: what this context last saw, nothing usable, or what is stored (null: removed). */
 export type StoredChange =
@@ -16,13 +17,6 @@ export type StoredChange =
 interface LockingStorage {
   withExclusiveLock?<T>(key: string, action: () => Promise<T>): Promise<T>;
 }
-
-/** The latest time a JavaScript Date can hold (ms). */
-const MAX_DATE_MS = 8.64e15;
-
-const FORMAT_VERSION = 1;
-
-type Json = Record<string, unknown>;
 
 /**
  * Keeps the one current session under one key, namespaced by the user pool and identity pool ids, so a
@@ -55,9 +49,30 @@ export class SessionStore {
     try {
       text = await this.#bounded('read', () => this.storage.getItem(this.key));
     } catch (error) {
-      this.logger.warn('Could not read the stored auth session; starting signed out.', error);
-      return null;
+      return this.#unread(error);
     }
+    return this.#loaded(text);
+  }
+
+  /** {@link load} at once, from a storage that reads without waiting (`readNow.ts`); else undefined. */
+  loadNow(): PersistedSession | null | undefined {
+    const read = readNowOf(this.storage);
+    if (!read) return undefined;
+    let text: unknown;
+    try {
+      text = read(this.key);
+    } catch (error) {
+      return this.#unread(error);
+    }
+    return text === undefined ? undefined : this.#loaded(text);
+  }
+
+  #unread(error: unknown): null {
+    this.logger.warn('Could not read the stored auth session; starting signed out.', error);
+    return null;
+  }
+
+  #loaded(text: unknown): PersistedSession | null {
     if (text === null || text === undefined) {
       this.#seen = null;
       return null;
@@ -173,122 +188,6 @@ export class SessionStore {
       );
     }
   }
-}
-
-function serialize(persisted: PersistedSession): Json {
-  const creds = (c: AWSTemporaryCredentials | undefined): StoredCredentials | undefined =>
-    c ? storeCredentials(c) : undefined;
-  switch (persisted.kind) {
-    case 'guest':
-      return {
-        v: FORMAT_VERSION,
-        kind: 'guest',
-        identityId: persisted.guest.identityId,
-        credentials: creds(persisted.guest.credentials),
-      };
-    case 'federated':
-      return {
-        v: FORMAT_VERSION,
-        kind: 'federated',
-        ...persisted.session,
-        credentials: creds(persisted.session.credentials),
-        credentialsIssuedAt: undefined, // not kept: a restored session knows only the expiry
-      };
-    case 'signedIn':
-      return {
-        v: FORMAT_VERSION,
-        kind: 'signedIn',
-        ...persisted.session,
-        credentials: creds(persisted.session.credentials),
-        credentialsIssuedAt: undefined, // not kept: a restored session knows only the expiry
-      };
-  }
-}
-
-const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
-const optionalString = (v: unknown): string | undefined | null =>
-  v === undefined ? undefined : isString(v) ? v : null;
-
-function parseCredentials(value: unknown): AWSTemporaryCredentials | undefined | null {
-  if (value === undefined) return undefined;
-  const c = value as Partial<StoredCredentials> | null;
-  if (!c || !isString(c.accessKeyId) || !isString(c.secretAccessKey) || !isString(c.sessionToken))
-    return null;
-  if (
-    typeof c.expiration !== 'number' ||
-    !Number.isFinite(c.expiration) ||
-    Math.abs(c.expiration) > MAX_DATE_MS
-  )
-    return null;
-  return makeCredentials(c as StoredCredentials);
-}
-
-/**
- * Reads a stored session back; null for anything malformed, from another format version, or tampered
- * with, including an identity id that is not `<region>:<uuid>` (of `region`, when given).
- */
-export function parse(text: string, region?: string): PersistedSession | null {
-  let raw: Json;
-  try {
-    raw = JSON.parse(text) as Json;
-  } catch {
-    return null;
-  }
-  if (typeof raw !== 'object' || raw === null || raw.v !== FORMAT_VERSION) return null;
-  const credentials = parseCredentials(raw.credentials);
-  const identityId = optionalString(raw.identityId);
-  if (credentials === null || identityId === null) return null;
-  if (
-    identityId !== undefined &&
-    (!isIdentityId(identityId) || (region && regionOf(identityId) !== region))
-  ) {
-    return null;
-  }
-  switch (raw.kind) {
-    case 'guest':
-      return { kind: 'guest', guest: { identityId, credentials } };
-    case 'federated':
-      if (!isString(raw.providerName) || !isString(raw.providerToken) || !identityId) return null;
-      return {
-        kind: 'federated',
-        session: {
-          providerName: raw.providerName,
-          providerToken: raw.providerToken,
-          identityId,
-          credentials,
-          tokenRejected: raw.tokenRejected === true,
-        },
-      };
-    case 'signedIn': {
-      const t = raw.tokens as Json | undefined;
-      if (!isString(raw.username) || !isString(raw.userId) || !t) return null;
-      if (
-        !isString(t.accessToken) ||
-        !isString(t.idToken) ||
-        !isString(t.refreshToken) ||
-        typeof t.expiresAt !== 'number'
-      ) {
-        return null;
-      }
-      return {
-        kind: 'signedIn',
-        session: {
-          username: raw.username,
-          userId: raw.userId,
-          // Trust the tokens' own expiry over the stored number: an unreadable token forces a refresh.
-          tokens: {
-            accessToken: t.accessToken,
-            idToken: t.idToken,
-            refreshToken: t.refreshToken,
-            expiresAt: Math.min(t.expiresAt, earliestExpiry(t.accessToken, t.idToken)),
-          },
-          identityId,
-          credentials,
-        },
-      };
-    }
-  }
-  return null;
 }
 
 /** A write found the session cleared since this context last saw it. */

@@ -15,20 +15,31 @@ import type {
 import { makeUserPoolTokens } from '../model/credentials.js';
 
 const success = <T>(value: T): AuthSessionResult<T> => Object.freeze({ type: 'SUCCESS', value });
+/** Where a lazy FAILURE keeps how to make its error, and the error once made. */
+const LAZY = Symbol('lazyError');
+interface Lazy {
+  readonly cause: () => AuthException;
+  error?: AuthException;
+}
+
+/** The `error` getter every lazy FAILURE shares. */
+function lazyError(this: { [LAZY]: Lazy }): AuthException {
+  const lazy = this[LAZY];
+  return (lazy.error ??= lazy.cause());
+}
+
 /**
  * A FAILURE; given a function, its error is made when first read. A session carries failures few callers
  * read (no identity pool, no user-pool data), and making an error (its stack) costs more than the rest
- * of a warm fetch.
+ * of a warm fetch. The getter is one shared function: a getter made per object would be held by V8's
+ * accessor record (kept until a full collection) with everything it closes over.
  */
 function failure<T>(cause: AuthException | (() => AuthException)): AuthSessionResult<T> {
   if (typeof cause !== 'function') return Object.freeze({ type: 'FAILURE', error: cause });
-  let error: AuthException | undefined;
-  return Object.freeze({
-    type: 'FAILURE',
-    get error(): AuthException {
-      return (error ??= cause());
-    },
-  });
+  const result = { type: 'FAILURE' } as AuthSessionResult<T>;
+  Object.defineProperty(result, 'error', { get: lazyError, enumerable: true });
+  Object.defineProperty(result, LAZY, { value: { cause } satisfies Lazy });
+  return Object.freeze(result);
 }
 
 /** Why a part of the session is missing, when a fetch could not get it. */

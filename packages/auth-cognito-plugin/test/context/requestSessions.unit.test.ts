@@ -12,6 +12,7 @@ import {
   shareAcrossRequests,
   SUCCESSOR_TTL_MS,
 } from '../../src/context/requestSessions';
+import { READ_NOW, readNowOf } from '../../src/model/readNow';
 import { jwtsIn, leakedSecrets } from '../support/secrets';
 import { loggedSince, logMark, sessionValue } from '../server/cookieSupport';
 
@@ -144,4 +145,32 @@ it('still answers the replacement when this request cannot take it (headers sent
   expect(logged).toContain('WARN');
   expect(leakedSecrets(logged)).toEqual([]);
   expect(jwtsIn(logged)).toEqual([]);
+});
+
+it('keeps a cookie storage read at once, except when a replacement must be written through', async () => {
+  const old = fresh('old');
+  /** A request's cookie-like storage that reads at once (model/readNow.ts). */
+  const cookieRequest = () => {
+    const inner = new Map([['s', old]]);
+    const storage = {
+      getItem: async (k: string) => inner.get(k) ?? null,
+      setItem: async (k: string, v: string) => void inner.set(k, v),
+      removeItem: async (k: string) => void inner.delete(k),
+      [READ_NOW]: (k: string) => inner.get(k) ?? null,
+    };
+    return { inner, shared: shareAcrossRequests(storage) };
+  };
+  const first = cookieRequest();
+  expect(readNowOf(first.shared)!('s')).toBe(old);
+  expect(readNowOf(first.shared)!('missing')).toBeNull();
+  const renewed = fresh('new');
+  await first.shared.setItem('s', renewed); // a refresh: old -> renewed
+  const second = cookieRequest();
+  // The second request still carries `old`: not answered at once, so the plugin reads through getItem,
+  // which gives the replacement and writes it to that request's cookies.
+  expect(readNowOf(second.shared)!('s')).toBeUndefined();
+  expect(await second.shared.getItem('s')).toBe(renewed);
+  expect(second.inner.get('s')).toBe(renewed);
+  // A storage that does not read at once is not made to.
+  expect(readNowOf(request({ s: old }).shared)).toBeUndefined();
 });

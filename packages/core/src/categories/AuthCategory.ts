@@ -18,8 +18,12 @@ import { processSingleton } from '../brand.js';
 interface AuthPluginResolverSlot {
   resolve: (() => AuthPlugin | undefined) | undefined;
 }
+let slot: AuthPluginResolverSlot | undefined;
+/** The slot, looked up once (a process singleton is never replaced): every `Amplify.Auth` call reads it. */
 const resolverSlot = (): AuthPluginResolverSlot =>
-  processSingleton<AuthPluginResolverSlot>('auth.pluginResolver.v1', () => ({ resolve: undefined }));
+  (slot ??= processSingleton<AuthPluginResolverSlot>('auth.pluginResolver.v1', () => ({
+    resolve: undefined,
+  })));
 
 /**
  * Registers the function the Auth category consults before its configured plugin: when it answers a
