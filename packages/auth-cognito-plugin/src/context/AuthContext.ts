@@ -8,6 +8,7 @@ import {
 } from '@plugboard/core';
 import { createScopedHub, pluginSectionOf, setAuthPluginResolver } from '@plugboard/core/internals';
 import { AWSCognitoAuthPlugin, guardPlugin, refusalOf } from '../AWSCognitoAuthPlugin.js';
+import { keepShape } from '../model/keepShape.js';
 import { contextBeforeConfigure, contextEnded, usedInAnotherContext } from './contextErrors.js';
 import { contextPluginOptions, type AuthContextOptions } from './contextOptions.js';
 import { CONTEXTS_SUPPORTED, currentContext, runInContext } from './currentContext.js';
@@ -63,12 +64,25 @@ export function currentAuthContext(): AuthContext | undefined {
  */
 export { refusalOf };
 
+/**
+ * A context as its work sees it, and as its caller owns it. Every one is made here, the ended context's
+ * too, so they share the shapes the ended context (kept for the process's life) keeps: `keepShape.ts`.
+ */
+const viewOf = (plugin: AWSCognitoAuthPlugin, hub: HubCategory): AuthContext =>
+  Object.freeze({ plugin, hub });
+const disposableOf = (
+  plugin: AWSCognitoAuthPlugin,
+  hub: HubCategory,
+  dispose: () => Promise<void>,
+): DisposableAuthContext => Object.freeze({ plugin, hub, dispose });
+
 /** What code still running in an ended `runWithAuthContext` finds: a plugin refusing every call. */
 function endedContext(): AuthContext {
   if (!endedScope) {
     const plugin = new AWSCognitoAuthPlugin();
     guardPlugin(plugin, contextEnded);
-    endedScope = Object.freeze({ plugin, hub: createScopedHub('auth').hub });
+    endedScope = viewOf(plugin, createScopedHub('auth').hub);
+    keepShape(disposableOf(plugin, endedScope.hub, () => plugin.reset()));
   }
   return endedScope;
 }
@@ -105,13 +119,9 @@ export function createAuthContext(options: AuthContextOptions): DisposableAuthCo
   };
   guardPlugin(plugin, refusal);
   let disposed: Promise<void> | undefined;
-  return Object.freeze({
-    plugin,
-    hub,
-    dispose: () => {
-      ended = true;
-      return (disposed ??= plugin.reset());
-    },
+  return disposableOf(plugin, hub, () => {
+    ended = true;
+    return (disposed ??= plugin.reset());
   });
 }
 
@@ -129,13 +139,13 @@ export async function runWithAuthContext<T>(
       'runWithAuthContext: `work` must be a function.',
       'Call runWithAuthContext({ storage }, async (context) => { ... }).',
     );
-  const { dispose, ...scoped } = createAuthContext(options);
-  const view: AuthContext = Object.freeze(scoped);
+  const context = createAuthContext(options);
+  const view = viewOf(context.plugin, context.hub);
   const scope: Scope = { context: view };
   try {
     return await runInContext(scope, () => work(view));
   } finally {
     scope.context = endedContext();
-    await dispose();
+    await context.dispose();
   }
 }

@@ -6,6 +6,7 @@ import {
   type KeyValueStorage,
   type SharedKeyValueStorage,
 } from '@plugboard/core';
+import { keepShape } from '../model/keepShape.js';
 import { READ_NOW, readNowOf, type ReadsNow } from '../model/readNow.js';
 
 /**
@@ -172,3 +173,13 @@ export function shareAcrossRequests(storage: KeyValueStorage, now: () => number 
   };
   return shared;
 }
+
+// The read at once is added to the literal's fixed part: one wrapper keeps that shape (keepShape.ts).
+keepShape(
+  shareAcrossRequests({
+    getItem: async () => null,
+    setItem: async () => undefined,
+    removeItem: async () => undefined,
+    [READ_NOW]: () => null,
+  } as KeyValueStorage),
+);

@@ -19,6 +19,7 @@ import {
   utf8,
   wholeHead,
 } from './cookieCodec.js';
+import { keepShape } from '../model/keepShape.js';
 import { READ_NOW, type ReadsNow } from '../model/readNow.js';
 
 /**
@@ -178,6 +179,9 @@ export function createCookieStorage(cookies: CookieJar, options: CookieStorageOp
   };
   return storage;
 }
+
+// The read at once is added to the literal's fixed part: one empty storage keeps that shape (keepShape.ts).
+keepShape(createCookieStorage({ get: () => undefined, set: () => undefined, remove: () => undefined }));
 
 function unreadable(key: string, reason: string): null {
   logger.warn(`The cookie session "${key}" is unreadable and reads as no value: ${reason}.`);
