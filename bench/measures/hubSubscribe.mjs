@@ -9,7 +9,7 @@ import { smoke } from '../lib/config.mjs';
 
 const OTHERS = 100;
 /** Fresh process pairs per run and kept rounds per pair (plus the usual warm-up rounds each). */
-const PROCESSES = smoke ? 2 : 8;
+const PROCESSES = smoke ? 2 : 12;
 const ROUNDS = smoke ? 3 : 10;
 
 /** In a child process: the subscribe+unsubscribe batch of one library. */
