@@ -49,14 +49,37 @@ function startContender(moduleUrl, exportName, args) {
  * `roundMs` (default `counts.roundMs`), `counts.warmupRounds` rounds are run and thrown away, then
  * `rounds` (default `counts.rounds`) rounds are kept. Returns, per case, each contender's median rate (operations/s) and, for `ratiosOf(a, b)`,
  * the per-round ratios of a's rate to b's.
+ *
+ * `processes` (default 1, opt-in) repeats all of that with that many fresh sets of contender processes,
+ * one set after another, and pools their rounds: for a case whose rate shifts from process to process
+ * (JIT and garbage-collector state differ per process) the median over several processes is stable
+ * where a single process's median is a draw. Each set calibrates its own batch sizes.
  */
 export async function interleave(
   moduleUrl,
   exportName,
   contenders,
   cases,
-  { roundMs = counts.roundMs, rounds = counts.rounds } = {},
+  { roundMs = counts.roundMs, rounds = counts.rounds, processes = 1 } = {},
 ) {
+  const names = Object.keys(contenders);
+  const rates = Object.fromEntries(cases.map((c) => [c, Object.fromEntries(names.map((n) => [n, []]))]));
+  for (let set = 0; set < processes; set++) {
+    await runSet(moduleUrl, exportName, contenders, cases, rates, { roundMs, rounds });
+  }
+  return Object.fromEntries(
+    cases.map((c) => [
+      c,
+      {
+        rate: (name) => median(rates[c][name]),
+        ratios: (a, b) => rates[c][a].map((rate, round) => rate / rates[c][b][round]),
+      },
+    ]),
+  );
+}
+
+/** One set of contender processes: calibrates, warms up, and appends its kept rounds to `rates`. */
+async function runSet(moduleUrl, exportName, contenders, cases, rates, { roundMs, rounds }) {
   const names = Object.keys(contenders);
   const workers = Object.fromEntries(
     names.map((name) => [name, startContender(moduleUrl, exportName, contenders[name])]),
@@ -70,7 +93,6 @@ export async function interleave(
         sizes[c][name] = (await workers[name].ask({ kind: 'calibrate', case: c, ms: roundMs })).n;
       }
     }
-    const rates = Object.fromEntries(cases.map((c) => [c, Object.fromEntries(names.map((n) => [n, []]))]));
     for (let round = 0; round < counts.warmupRounds + rounds; round++) {
       for (const c of cases) {
         for (let i = 0; i < names.length; i++) {
@@ -81,15 +103,6 @@ export async function interleave(
         }
       }
     }
-    return Object.fromEntries(
-      cases.map((c) => [
-        c,
-        {
-          rate: (name) => median(rates[c][name]),
-          ratios: (a, b) => rates[c][a].map((rate, round) => rate / rates[c][b][round]),
-        },
-      ]),
-    );
   } finally {
     for (const name of names) workers[name].stop();
   }

@@ -229,7 +229,14 @@ export function createHubBus(): HubBus {
   };
 }
 
+/**
+ * This copy's reference to the bus, kept after the first look-up: the process-wide slot cannot be
+ * replaced once set (non-writable, non-configurable), and `unsubscribe` would otherwise build the
+ * registry key and look it up again on every call.
+ */
+let bus: HubBus | undefined;
+
 /** The one bus of this process, shared by every copy of `@plugboard/core` that is loaded. */
 export function getHubBus(): HubBus {
-  return processSingleton('hub.bus.v2', createHubBus);
+  return (bus ??= processSingleton('hub.bus.v2', createHubBus));
 }
